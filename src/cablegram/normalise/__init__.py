@@ -1,0 +1,54 @@
+"""Normalisation: strip the release layer and page furniture, recording every removal.
+
+``RULES`` is the chain, in order. Each entry is ``(name, rule)``; ``normalise(text, skip=...)``
+switches rules off by name, which is how the tests isolate one rule and how a user can see what a
+rule does (``cablegram parse --no-rule page-number``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from . import rules
+from .state import CleanText, NormState, ReleaseFacts
+
+Rule = Callable[[NormState], None]
+
+RULES: tuple[tuple[str, Rule], ...] = (
+    ("html-entity", rules.html_entities),
+    ("markdown-page-marker", rules.markdown_page_markers),
+    ("foia-banner", rules.foia_banners),
+    ("crest-banner", rules.crest_banners),
+    ("jfk-legend", rules.jfk_legends),
+    ("jfk-case-line", rules.jfk_case_lines),
+    ("systematic-review-stamp", rules.systematic_review_stamps),
+    ("release-stamp", rules.release_stamps),
+    ("continuation-header", rules.continuation_headers),
+    ("page-header", rules.teletype_page_headers),
+    ("worksheet-box", rules.worksheet_boxes),
+    ("page-banner", rules.page_banners),
+    ("page-number", rules.page_numbers),
+    ("stray-glyphs", rules.stray_glyphs),
+    ("strike-mark", rules.strike_marks),
+    ("pilcrow", rules.pilcrows),
+    ("dehyphenate", rules.dehyphenate),
+    ("rejoin", rules.rejoin_split_sentences),
+)
+
+RULE_NAMES = tuple(name for name, _ in RULES)
+
+
+def normalise(text: str, skip: Iterable[str] = ()) -> tuple[CleanText, NormState]:
+    """Run the rule chain over ``text``; return the clean text (with its offset map) and the state."""
+    skipped = set(skip)
+    unknown = skipped - set(RULE_NAMES)
+    if unknown:
+        raise ValueError(f"unknown normalisation rule(s): {', '.join(sorted(unknown))}")
+    state = NormState(text)
+    for name, rule in RULES:
+        if name not in skipped:
+            rule(state)
+    return state.build(), state
+
+
+__all__ = ["RULES", "RULE_NAMES", "CleanText", "NormState", "ReleaseFacts", "normalise"]

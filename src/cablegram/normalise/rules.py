@@ -1,0 +1,476 @@
+"""The normalisation rules, one small function each, applied in the order of ``RULES``.
+
+Each rule takes the :class:`NormState`, removes what it recognises (recording every removal under
+its own name), and lifts release facts into ``state.release``. Rules match the *form* of a piece of
+furniture as the spec describes it (``shared/spec/telegram-format.md`` §7–8), tolerating the OCR
+noise catalogued there; none is tuned to one document.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ..vocab.markings import LEVEL_WORDS
+from .state import NormState
+
+MONTHS = {m: i for i, m in enumerate(
+    ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"], 1)}
+
+
+def _iso(y: int, m: int, d: int) -> str | None:
+    try:
+        return date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def _us_date(text: str) -> str | None:
+    """``08/31/2015``, ``8-31-15``, ``08 31 2015`` -> ISO, or None."""
+    m = re.fullmatch(r"\s*(\d{1,2})[/\-. ](\d{1,2})[/\-. ](\d{2}|\d{4})\s*", text)
+    if not m:
+        return None
+    mo, d, y = int(m[1]), int(m[2]), int(m[3])
+    if y < 100:
+        y += 1900 if y > 40 else 2000
+    return _iso(y, mo, d)
+
+
+# -- markdown page markers from OCR tools ------------------------------------------------------
+_MD_TITLE = re.compile(r"^#\s+(\S.*)$")
+_MD_PAGE = re.compile(r"^##\s+Page\s+\d+\s*$", re.I)
+_MD_RULE = re.compile(r"^\s*-{3,}\s*$")
+
+
+def markdown_page_markers(state: NormState) -> None:
+    """``# DOCID``, ``## Page 2`` and ``---`` page separators written by OCR-to-markdown tools."""
+    has_pages = any(_MD_PAGE.match(ln.text) for ln in state.lines)
+    if not has_pages:
+        return
+    for i, ln in state.live():
+        if _MD_PAGE.match(ln.text):
+            state.remove_line(i, "markdown-page-marker")
+        elif _MD_RULE.match(ln.text):
+            state.remove_line(i, "markdown-page-marker")
+        elif i < 3 and (m := _MD_TITLE.match(ln.text)):
+            _lift_record_number(state, m[1])
+            state.remove_line(i, "markdown-page-marker")
+
+
+_RECORD_NUMBER = re.compile(r"\b(1\d{2}-\d{5}-\d{5})\b")
+
+
+def _lift_record_number(state: NormState, text: str) -> None:
+    m = _RECORD_NUMBER.search(text)
+    if m and not state.release.doc_number:
+        state.release.doc_number = m[1]
+
+
+# -- FOIA case/doc banners (State reading room) --------------------------------------------------
+_FOIA_BANNER = re.compile(
+    r"(?P<cls>UNC\s?L?ASSIFIED|CONFIDENTIAL|SECRET)?[\W_]*U\.?\s?S\.?\s+Dep\w*\s+(?:of\s+)?S\w*\s+"
+    r"Case\s+No\W*\s*(?P<case>[A-Z0-9][\w\-]*)\s+D\w{1,2}\s+No\W*\s*(?P<doc>\w+)"
+    r"(?:\s+Date\W*\s*(?P<date>[\d/\-. ]{6,10}\d))?",
+    re.I,
+)
+
+
+def foia_banners(state: NormState) -> None:
+    """``UNCLASSIFIED U.S. Department of State Case No. F-2014-20439 Doc No. C05765907 Date: 08/31/2015``."""
+    for i, ln in state.live():
+        if "case" not in ln.text.lower():
+            continue
+        m = _FOIA_BANNER.search(ln.text)
+        if not m:
+            continue
+        r = state.release
+        r.case_number = r.case_number or m["case"].upper()
+        doc = m["doc"].upper()
+        if re.fullmatch(r"C?\d{8}", doc):
+            r.doc_number = r.doc_number or (doc if doc.startswith("C") else "C" + doc)
+        if m["date"] and not r.release_date:
+            r.release_date = _us_date(m["date"])
+        if m["cls"]:
+            r.banners.append(("UNCLASSIFIED" if "UNC" in m["cls"].upper() else m["cls"].upper(),
+                              (ln.start + m.start("cls"), ln.start + m.end("cls"))))
+        _remove_match_or_line(state, i, m, "foia-banner")
+
+
+def _remove_match_or_line(state: NormState, i: int, m: re.Match, rule: str) -> None:
+    ln = state.lines[i]
+    rest = (ln.text[: m.start()] + ln.text[m.end():]).strip(" \t|_-—.()")
+    if len(rest) <= 12:  # debris such as a leading doc id or underscores
+        state.remove_line(i, rule)
+    else:
+        state.cut(ln.start + m.start(), ln.start + m.end(), rule)
+
+
+# -- release stamps ------------------------------------------------------------------------------
+_STAMP = re.compile(
+    r"\b(?P<status>RELEASED?\s+IN\s+(?:FULL|PART)|DENIED\s+IN\s+FULL|APPROVED\s+FOR\s+RELEASE(?:\s+\d{4})?)\b",
+    re.I,
+)
+_STAMP_SPLIT = re.compile(r"^\s*(RELEASED?\s+IN)\s*\|?\s*$", re.I)
+_EXEMPTION = re.compile(r"\b(B\s?[1-9](?:\s?\([A-F]\))?|1\.4\s?\(?[A-H]\)?|25X[1-9])\b", re.I)
+_EXEMPTIONS_LINE = re.compile(r"^[\s|,;]*(?:(?:B\s?[1-9](?:\s?\([A-F]\))?|1\.4\s?\(?[A-H]\)?|25X[1-9])[\s|,;]*)+$", re.I)
+_REVIEWER = re.compile(r"^\s*(R\d{3,5})\s*$")
+
+
+def release_stamps(state: NormState) -> None:
+    """``RELEASED IN FULL``, ``RELEASE IN PART B5,B6`` (split over lines), and a reviewer code beside them."""
+    live = state.live()
+    for k, (i, ln) in enumerate(live):
+        text = ln.text
+        split = _STAMP_SPLIT.match(text)
+        if split and k + 1 < len(live):
+            # "RELEASE IN" / "FULL" on the next non-blank line (OCR splits the stamp).
+            for j, nxt in live[k + 1: k + 4]:
+                word = nxt.text.strip().upper()
+                if word in ("FULL", "PART") or word.startswith("PART "):
+                    _set_status(state, f"{split[1].upper().split()[0]} IN {word.split()[0]}", text + " " + nxt.text)
+                    state.remove_line(i, "release-stamp")
+                    _exemptions_from(state, word[4:])
+                    state.remove_line(j, "release-stamp")
+                    break
+                if word:
+                    break
+            continue
+        m = _STAMP.search(text)
+        if not m:
+            continue
+        rest = (text[: m.start()] + text[m.end():]).strip()
+        exempt_rest = _EXEMPTIONS_LINE.match(rest) if rest else None
+        if rest and not exempt_rest and len(rest) > 24:
+            continue  # the words occur in running text, not as a stamp
+        _set_status(state, " ".join(m["status"].upper().split()), text.strip())
+        if rest:
+            _exemptions_from(state, rest)
+        state.remove_line(i, "release-stamp")
+        # Exemption codes and a reviewer code often stand on the lines after the stamp.
+        for j, nxt in live[k + 1: k + 5]:
+            t = nxt.text.strip()
+            if not t:
+                continue
+            if _EXEMPTIONS_LINE.match(t):
+                _exemptions_from(state, t)
+                state.remove_line(j, "release-stamp")
+                continue
+            if _REVIEWER.match(t) and not state.release.reviewer:
+                state.release.reviewer = t
+                state.remove_line(j, "reviewer-code")
+                continue
+            break
+
+
+def _set_status(state: NormState, status: str, raw: str) -> None:
+    status = " ".join(status.split())
+    if status.startswith("APPROVED FOR RELEASE"):
+        status = "APPROVED FOR RELEASE"
+    if not state.release.status:
+        state.release.status = status
+    state.release.stamps.append(" ".join(raw.split()))
+
+
+def _exemptions_from(state: NormState, text: str) -> None:
+    for m in _EXEMPTION.finditer(text):
+        code = re.sub(r"\s", "", m[1].upper())
+        if code.startswith("B"):
+            state.release.add_exemption(code)
+        else:
+            if code.startswith("1.4") and "(" not in code:
+                code = f"1.4({code[-1]})"
+            state.release.add_category(code)
+
+
+# -- systematic review and other stamps that land anywhere ---------------------------------------
+_SYSTEMATIC = re.compile(
+    r"(?P<name>[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3})?\s*Declassified\s*/\s*Released\s+US\s+Department\s+of\s+State\s+"
+    r"EO\s+Systematic\s+Review\s+(?P<date>\d{1,2}\s+[A-Z][a-z]{2}\s+\d{4})",
+    re.I,
+)
+
+
+def systematic_review_stamps(state: NormState) -> None:
+    """``<Reviewer> Declassified/Released US Department of State EO Systematic Review 20 Mar 2014``, anywhere."""
+    for i, ln in state.live():
+        if "ystematic" not in ln.text:
+            continue
+        for m in _SYSTEMATIC.finditer(ln.text):
+            r = state.release
+            r.status = r.status or "DECLASSIFIED/RELEASED"
+            r.stamps.append(" ".join(m[0].split()))
+            if m["name"] and not r.reviewer:
+                r.reviewer = m["name"].strip()
+            d = m["date"].split()
+            r.release_date = r.release_date or _iso(int(d[2]), MONTHS.get(d[1][:3].upper(), 0), int(d[0]))
+            r.review_authority = r.review_authority or "EO Systematic Review"
+            _remove_match_or_line(state, i, m, "systematic-review-stamp")
+
+
+_CREST = re.compile(
+    r"(?:(?:Sanitized\s+Copy\s+)?Appr\w*\s+For\s+Rel\w*|Declassified\s+in\s+Part\s*-\s*Sanitized\s+Copy\s+Approved\s+for\s+Release)"
+    r"\s*(?P<date>\d{4}/\d{2}/\d{2})?\s*:?\s*(?P<id>CIA-RDP[\w\- ]+)?",
+    re.I,
+)
+
+
+def crest_banners(state: NormState) -> None:
+    """CIA CREST banners: ``Approved For Release 2006/04/19 : CIA-RDP86-00674R000300030001-3``."""
+    for i, ln in state.live():
+        if "RDP" not in ln.text and "anitized" not in ln.text:
+            continue
+        m = _CREST.search(ln.text)
+        if not m:
+            continue
+        r = state.release
+        r.status = r.status or "APPROVED FOR RELEASE"
+        r.stamps.append(" ".join(m[0].split()))
+        if m["id"] and not r.doc_number:
+            r.doc_number = re.sub(r"\s", "", m["id"])
+        if m["date"] and not r.release_date:
+            y, mo, d = (int(x) for x in m["date"].split("/"))
+            r.release_date = _iso(y, mo, d)
+        _remove_match_or_line(state, i, m, "crest-banner")
+
+
+_JFK_LEGENDS = (
+    re.compile(r"RELEASE\s+UNDER\s+THE\s+PRESIDENT\s+JOHN\s+F\.?\s+KENNEDY\s+ASSASSINATION\s+RECORDS\s+ACT", re.I),
+    re.compile(r"Released\s+pursuant\s+to\s+Executive\s+Order\s+14176", re.I),
+    re.compile(r"DECLASS\.\s+OF\s+RECORDS\s+CONC", re.I),
+    re.compile(r"^\s*(?:SEN\.\s*)?R?FK,?\s*(?:AND\s+THE\s+REV\.?\s*(?:DR\.?\s*MLK,?\s*JR\.?)?)?\s*(?:SEN\.)?\s*$"),
+    re.compile(r"^\s*(?:AND\s+THE\s+REV\.?|DR\.\s*MLK,?\s*JR\.?|SEN\.)\s*$"),
+    re.compile(r"\bRele?ased\s+under\s+the\s+John\s+F\.?\s+Kennedy", re.I),
+    re.compile(r"Assassination\s+F?Records\s+Collection\s+Act", re.I),
+    re.compile(r"^\s*\d{3,4}\s*\(44\s*USC\s*2107\s*Note\)", re.I),
+    re.compile(r"\(44\s*USC\s*2107\s*Note\)", re.I),
+    re.compile(r"^\s*NW\s*\d{4,6}\s+Doc\s*[Il1]d\s*[:.]?\s*\d+\s+Page\s+\d+\s*$", re.I),
+    re.compile(r"^\s*14-00000\s*$"),
+    re.compile(r"^\s*1\d{2}-\d{5}-\d{5}\s*$"),
+    re.compile(r"^\s*Doc\s+Re[fF]?\s*I[Dd]\s*:?\s*\S+\s*$"),
+    re.compile(r"^\s*[ĐD][oó]c\s+ID\s*:\s*\d+\s*$", re.I),
+)
+_JFK_CASE = re.compile(r"Case\s*#?\s*:?\s*(NW\s*\d{4,6})(?:\s+Date\s*:?\s*(\d{2}-\d{2}-\d{4}))?", re.I)
+_JFK_DATE = re.compile(r"Date\s*:?\s*(\d{2}-\d{2}-\d{4})", re.I)
+
+
+def jfk_legends(state: NormState) -> None:
+    """JFK collection legends on every page: release-act lines, NW/DocId footers, record numbers."""
+    for i, ln in state.live():
+        text = ln.text
+        if not text.strip():
+            continue
+        if not any(p.search(text) for p in _JFK_LEGENDS):
+            continue
+        if m := _RECORD_NUMBER.search(text):
+            _lift_record_number(state, m[0])
+        if m := _JFK_CASE.search(text):
+            state.release.case_number = state.release.case_number or re.sub(r"\s+", " ", m[1].upper())
+        state.remove_line(i, "jfk-legend")
+
+
+def jfk_case_lines(state: NormState) -> None:
+    """The tail of a JFK legend broken over lines: ``E6O0O Date: 11-03-2021``, ``992 (44 USC …``."""
+    live = state.live()
+    for k, (i, ln) in enumerate(live):
+        if k and re.match(r"^\s*\S{3,8}\s+Date\s*:\s*\d{2}-\d{2}-\d{4}\s*$", ln.text):
+            prev = [t for _, t in live[max(0, k - 3):k]]
+            if any("Case" in p.text for p in prev):
+                state.remove_line(i, "jfk-legend")
+
+
+# -- continuation and page headers --------------------------------------------------------------
+_CONTINUATION = re.compile(r"\b(?P<station>[A-Z][A-Z .']{1,24}?)\s+(?P<serial>\d{8})\s+(?P<page>\d{3}(?:\.\d)?)\s+OF\s+(?P<of>\d{3})\b")
+_PAGE_HEADER = re.compile(
+    r"\bPAGE\s+(?P<page>\d{2,3})\s+(?P<station>[A-Z][A-Z .']{1,24}?)\s+(?P<serial>\d{3,6})\s+"
+    r"(?:(?P<sec>\d{2})\s+OF\s+(?P<of>\d{2})\s+)?(?P<time>\d{6}Z)\b"
+)
+
+
+def continuation_headers(state: NormState) -> None:
+    """Cablegate continuation headers ``TRIPOLI 00000220 002 OF 003``, wherever they land."""
+    for i, ln in state.live():
+        if " OF " not in ln.text:
+            continue
+        for m in _CONTINUATION.finditer(ln.text):
+            _remove_match_or_line(state, i, m, "continuation-header")
+            break
+
+
+def teletype_page_headers(state: NormState) -> None:
+    """1970s record-copy page headers ``PAGE 02 HARARE 06677 01 OF 03 291400Z`` (not page 01)."""
+    for i, ln in state.live():
+        if "PAGE" not in ln.text:
+            continue
+        m = _PAGE_HEADER.search(ln.text)
+        if not m or m["page"].lstrip("0") == "1":
+            continue
+        _remove_match_or_line(state, i, m, "page-header")
+
+
+# -- page banners, page numbers, boxes, debris --------------------------------------------------
+_LEVEL_ALT = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in LEVEL_WORDS), key=len, reverse=True))
+_BANNER = re.compile(rf"^[\s_|\-~*]*(?:~~)?(?P<level>{_LEVEL_ALT})(?:~~)?[\s_|\-~*.]*$", re.I)
+_SPACED = re.compile(r"^\s*((?:[A-Z]\s){3,}[A-Z])\s*$")
+
+
+def page_banners(state: NormState) -> None:
+    """Lines that hold only a classification marking: page banners, top and bottom of each page.
+
+    Their levels are kept (``release.banners``) because on many releases the banner is the only
+    statement of the original classification, and an UNCLASSIFIED banner beside a classified one
+    marks a declassified copy.
+    """
+    for i, ln in state.live():
+        text = ln.text
+        if not text.strip() or len(text) > 60:
+            continue
+        m = _BANNER.match(text)
+        level = None
+        if m:
+            level = LEVEL_WORDS[" ".join(m["level"].upper().split())]
+        elif s := _SPACED.match(text):
+            word = s[1].replace(" ", "")
+            if word in ("SECRET", "CONFIDENTIAL", "TOPSECRET", "UNCLASSIFIED"):
+                level = "TOP SECRET" if word == "TOPSECRET" else word
+        if level is None:
+            continue
+        if level in ("SENSITIVE BUT UNCLASSIFIED", "LIMITED OFFICIAL USE") and text.strip().upper() in ("SBU", "LOU"):
+            continue  # bare SBU/LOU lines are captions or email markings, handled by the parser
+        if "~~" in text:
+            state.release.struck_banners.append(level)
+        state.release.banners.append((level, (ln.start, ln.end)))
+        state.remove_line(i, "page-banner")
+
+
+_PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:PAGE\s+)?\d{1,3}(?:\s*-)?(?:\s+of\s+\d{1,3})?\s*$", re.I)
+
+
+def page_numbers(state: NormState) -> None:
+    """Bare page numbers (``2``, ``- 3 -``, ``Page 4 of 7``) standing alone between blank lines."""
+    lines = state.lines
+    for i, ln in state.live():
+        if not _PAGE_NUMBER.match(ln.text):
+            continue
+        before = i == 0 or not lines[i - 1].text.strip() or state.removed_lines[i - 1]
+        after = i + 1 >= len(lines) or not lines[i + 1].text.strip() or state.removed_lines[i + 1]
+        if before and after:
+            state.remove_line(i, "page-number")
+
+
+_BOX = re.compile(r"^\s*(?:[A-Z]{0,6}\s*\d{0,2}\s*_{3,}\s*)+$")
+
+
+def worksheet_boxes(state: NormState) -> None:
+    """Clearance-worksheet boxes (``APPR _____ DRAFT _____``, ``CLEAR 1 ____ 2 ____``)."""
+    for i, ln in state.live():
+        if "___" in ln.text and _BOX.match(ln.text):
+            state.remove_line(i, "worksheet-box")
+
+
+_DEBRIS = re.compile(r"^\s*(?:[A-Za-z]{1,2}|[^\w\s]{1,6}|[|_~•.,:;'\"`]+)\s*$")
+
+
+def stray_glyphs(state: NormState) -> None:
+    """Short non-word lines (``YY``, ``|``, ``•``) left by stamps and rules, after the header zone."""
+    live = state.live()
+    if not live:
+        return
+    for k, (i, ln) in enumerate(live):
+        if k < 8:
+            continue
+        t = ln.text.strip()
+        if t and _DEBRIS.match(ln.text) and not re.fullmatch(r"[A-Z]\.", t):
+            state.remove_line(i, "stray-glyphs")
+
+
+# -- character-level fixes -------------------------------------------------------------------------
+_ENTITY = re.compile(r"&#x([0-9A-Fa-f]{1,6});|&#(\d{1,7});|&(amp|lt|gt|quot|apos|nbsp);")
+_NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'", "nbsp": " "}
+
+
+def html_entities(state: NormState) -> None:
+    """HTML entities left in Cablegate dumps (``&#x000A;``, ``&amp;``)."""
+    for ln in state.lines:
+        if "&" not in ln.text:
+            continue
+        for m in _ENTITY.finditer(ln.text):
+            if m[1] or m[2]:
+                try:
+                    ch = chr(int(m[1], 16) if m[1] else int(m[2]))
+                except (ValueError, OverflowError):
+                    continue
+            else:
+                ch = _NAMED[m[3]]
+            state.cut(ln.start + m.start(), ln.start + m.end(), "html-entity", ch, record=False)
+
+
+def pilcrows(state: NormState) -> None:
+    """``¶1.`` paragraph marks of Cablegate HTML: the pilcrow goes, the number stays."""
+    for ln in state.lines:
+        idx = ln.text.find("¶")
+        if idx >= 0 and ln.text[:idx].strip() == "":
+            state.cut(ln.start + idx, ln.start + idx + 1, "pilcrow", record=False)
+
+
+_STRIKE = re.compile(r"~~(.+?)~~")
+
+
+def strike_marks(state: NormState) -> None:
+    """``~~struck text~~`` from OCR tools: the text stays, its span goes into ``struck``."""
+    for i, ln in state.live():
+        if "~~" not in ln.text:
+            continue
+        for m in _STRIKE.finditer(ln.text):
+            s = ln.start + m.start(1)
+            state.struck.append((s, ln.start + m.end(1)))
+            state.cut(ln.start + m.start(), ln.start + m.start() + 2, "strike-mark", record=False)
+            state.cut(ln.start + m.end() - 2, ln.start + m.end(), "strike-mark", record=False)
+
+
+_HYPHEN_END = re.compile(r"([A-Za-z]{2,})-\s*$")
+_WORD_START = re.compile(r"^\s*([A-Za-z]{2,})")
+
+
+def dehyphenate(state: NormState) -> None:
+    """A word broken at a line end (``SIGNIFI-`` / ``CANT``) is joined; the hyphen stays if the
+    joined form never occurs elsewhere in the document (``DECISION-`` / ``MAKING``)."""
+    live = [(i, ln) for i, ln in state.live() if ln.text.strip()]
+    if not any(ln.text.rstrip().endswith("-") for _, ln in live):
+        return
+    words = set(re.findall(r"[A-Za-z]{3,}", state.original.upper()))
+    for (i, ln), (j, nxt) in zip(live, live[1:]):
+        if j != i + 1:
+            continue
+        a, b = _HYPHEN_END.search(ln.text), _WORD_START.match(nxt.text)
+        if not a or not b:
+            continue
+        hyphen = ln.start + a.end(1)
+        joined = (a[1] + b[1]).upper()
+        keep_hyphen = joined not in words
+        start = hyphen + (1 if keep_hyphen else 0)
+        # Remove the (hyphen,) line break and the next line's indentation.
+        state.cut(start, nxt.start + b.start(1), "dehyphenate", record=False)
+
+
+def rejoin_split_sentences(state: NormState) -> None:
+    """Where furniture was removed mid-sentence, drop the blank lines it leaves behind."""
+    lines, removed = state.lines, state.removed_lines
+    n = len(lines)
+    i = 0
+    while i < n:
+        if not removed[i]:
+            i += 1
+            continue
+        j = i
+        while j < n and (removed[j] or not lines[j].text.strip()):
+            j += 1
+        k = i - 1
+        while k >= 0 and (removed[k] or not lines[k].text.strip()):
+            k -= 1
+        if 0 <= k and j < n:
+            before, after = lines[k].text.rstrip(), lines[j].text.lstrip()
+            if before and after and before[-1].isalpha() and after[:1].islower():
+                for b in range(k + 1, j):
+                    if not lines[b].text.strip():
+                        removed[b] = 1
+        i = j

@@ -1,0 +1,172 @@
+"""The state that normalisation rules work on, and the offset map back to the original text.
+
+Rules never rewrite the original. They mark character ranges as removed (page furniture, release
+stamps) or replaced (an HTML entity by its character), record each removal, and lift release facts
+into :class:`ReleaseFacts`. :meth:`NormState.build` then assembles the clean text from the kept
+ranges, with a map from every clean offset back to the original, so that every span the parser
+reports points into the input a person can open.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from ..model import Removal, Span
+
+
+@dataclass(slots=True)
+class Line:
+    """One line of the original: ``start``/``end`` exclude the newline."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class ReleaseFacts:
+    """Facts of the release layer, collected by the rules that remove it."""
+
+    status: str | None = None
+    exemptions: list[str] = field(default_factory=list)
+    e_o_categories: list[str] = field(default_factory=list)
+    reviewer: str | None = None
+    case_number: str | None = None
+    doc_number: str | None = None
+    release_date: str | None = None
+    review_authority: str | None = None
+    stamps: list[str] = field(default_factory=list)
+    banners: list[tuple[str, Span]] = field(default_factory=list)  # (level, span) of page banners
+    struck_banners: list[str] = field(default_factory=list)
+
+    def add_exemption(self, code: str) -> None:
+        if code not in self.exemptions:
+            self.exemptions.append(code)
+
+    def add_category(self, code: str) -> None:
+        if code not in self.e_o_categories:
+            self.e_o_categories.append(code)
+
+    @property
+    def present(self) -> bool:
+        return bool(self.status or self.exemptions or self.case_number or self.doc_number or self.stamps)
+
+
+class NormState:
+    """The original text, what rules removed or replaced, and what they learnt."""
+
+    def __init__(self, original: str) -> None:
+        self.original = original
+        self.lines: list[Line] = []
+        pos = 0
+        for raw in original.split("\n"):
+            self.lines.append(Line(pos, pos + len(raw), raw))
+            pos += len(raw) + 1
+        self.removed_lines = bytearray(len(self.lines))
+        self.cuts: list[tuple[int, int, str]] = []  # (start, end, replacement) within lines
+        self.removals: list[Removal] = []
+        self.release = ReleaseFacts()
+        self.struck: list[Span] = []
+        self.notes: list[str] = []
+
+    # -- what rules call -------------------------------------------------------------------
+    def remove_line(self, index: int, rule: str) -> None:
+        """Remove a whole line (with its newline) and record it."""
+        if self.removed_lines[index]:
+            return
+        line = self.lines[index]
+        self.removed_lines[index] = 1
+        if line.text.strip():
+            self.removals.append(Removal(rule, line.text.strip(), (line.start, line.end)))
+
+    def cut(self, start: int, end: int, rule: str, replacement: str = "", record: bool = True) -> None:
+        """Remove (or replace) ``original[start:end]`` inside a line."""
+        self.cuts.append((start, end, replacement))
+        if record:
+            self.removals.append(Removal(rule, self.original[start:end].strip(), (start, end)))
+
+    def live(self) -> list[tuple[int, Line]]:
+        """The lines no rule has removed, with their indices."""
+        return [(i, ln) for i, ln in enumerate(self.lines) if not self.removed_lines[i]]
+
+    # -- assembling the clean text ---------------------------------------------------------
+    def build(self) -> "CleanText":
+        """Assemble the clean text from kept lines and cuts, with its offset map."""
+        cuts_by_line: dict[int, list[tuple[int, int, str]]] = {}
+        starts = [ln.start for ln in self.lines]
+        for cut in sorted(self.cuts):
+            idx = bisect.bisect_right(starts, cut[0]) - 1
+            cuts_by_line.setdefault(idx, []).append(cut)
+        out = _Builder()
+        for i, line in enumerate(self.lines):
+            if self.removed_lines[i]:
+                continue
+            pos = line.start
+            for start, end, repl in cuts_by_line.get(i, ()):
+                if start < pos:
+                    continue  # overlapping cut: the earlier one wins
+                out.copy(pos, self.original[pos:start])
+                if repl:
+                    out.insert(repl, start)
+                pos = end
+            out.copy(pos, self.original[pos:line.end])
+            out.insert("\n", line.end)
+        return out.finish(self.original)
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.clean_starts: list[int] = []
+        self.orig_starts: list[int] = []
+        self.synthetic: list[bool] = []
+        self.length = 0
+
+    def copy(self, orig_start: int, text: str) -> None:
+        if text:
+            self._add(text, orig_start, False)
+
+    def insert(self, text: str, orig_pos: int) -> None:
+        self._add(text, orig_pos, True)
+
+    def _add(self, text: str, orig: int, synthetic: bool) -> None:
+        self.parts.append(text)
+        self.clean_starts.append(self.length)
+        self.orig_starts.append(orig)
+        self.synthetic.append(synthetic)
+        self.length += len(text)
+
+    def finish(self, original: str) -> "CleanText":
+        return CleanText("".join(self.parts), self.clean_starts, self.orig_starts, self.synthetic, original)
+
+
+class CleanText:
+    """Normalised text plus a map from clean offsets to original offsets."""
+
+    def __init__(self, text, clean_starts, orig_starts, synthetic, original) -> None:
+        self.text: str = text
+        self._clean = clean_starts
+        self._orig = orig_starts
+        self._synthetic = synthetic
+        self.original: str = original
+
+    def to_original(self, pos: int) -> int:
+        """Original offset of the clean character at ``pos`` (a synthetic character maps to where it stands)."""
+        if not self._clean:
+            return 0
+        k = max(0, bisect.bisect_right(self._clean, pos) - 1)
+        if self._synthetic[k]:
+            return self._orig[k]
+        return self._orig[k] + (pos - self._clean[k])
+
+    def span(self, start: int, end: int) -> Span:
+        """Original span of the clean range ``[start, end)``, trimmed of surrounding whitespace."""
+        while start < end and self.text[start].isspace():
+            start += 1
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        if end <= start:
+            p = self.to_original(start) if self.text else 0
+            return (p, p)
+        return (self.to_original(start), self.to_original(end - 1) + 1)

@@ -1,0 +1,90 @@
+"""Read a telegram: decode, normalise, recognise the form, scan header and body, assemble the record.
+
+``parse`` never raises on bad input: whatever the text, it returns a :class:`Telegram` whose
+``defects`` say what could not be settled. The pipeline reads like its table of contents:
+
+1. ``decode``      bytes -> text (defects for binary or truncated input)
+2. ``normalise``   strip the release layer and page furniture (``cablegram.normalise``)
+3. ``forms``       FRUS heading and source note, JFK identification form, email wrapper, agency
+4. ``header``      the cable header, line by line (``scan_header``)
+5. ``body``        paragraphs, summary, classified-by, signature (``read_body``)
+6. ``assemble``    settle each field from what was found, with spans, inferences and defects
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from .. import __version__
+from ..model import Source, Telegram
+from ..normalise import normalise
+from .assemble import assemble
+from .body import read_body
+from .draft import Draft, clean_lines
+from .forms import agency_kind, cable_start, is_email, is_frus, read_agency, read_frus, read_jfk_form
+from .header import scan_header
+
+MAX_CHARS = 5_000_000
+
+
+def decode(data: str | bytes) -> tuple[str, list[tuple[str, str]]]:
+    """Bytes -> text. Returns the text and ``(code, message)`` problems met on the way."""
+    problems: list[tuple[str, str]] = []
+    if isinstance(data, bytes):
+        if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            problems.append(("not-text", "the input contains NUL bytes: it looks binary, not text"))
+            text = data.replace(b"\x00", b"").decode("utf-8", errors="replace")
+        else:
+            try:
+                text = data.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                try:
+                    text = data.decode("utf-16") if data.startswith((b"\xff\xfe", b"\xfe\xff")) else data.decode("cp1252")
+                    problems.append(("not-text", "the input is not UTF-8; it was read as Windows-1252/UTF-16"))
+                except UnicodeDecodeError:
+                    text = data.decode("utf-8", errors="replace")
+                    problems.append(("not-text", "the input is not decodable as text; undecodable bytes were replaced"))
+    else:
+        text = data
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\x00" in text:
+        text = text.replace("\x00", "\ufffd")
+        problems.append(("not-text", "the input contains NUL characters"))
+    if len(text) > MAX_CHARS:
+        problems.append(("input-truncated", f"the input has {len(text):,} characters; only the first {MAX_CHARS:,} were read"))
+        text = text[:MAX_CHARS]
+    return text, problems
+
+
+def parse(data: str | bytes, path: str | None = None, *, skip_rules: tuple[str, ...] = ()) -> Telegram:
+    """Parse one document into a :class:`Telegram` record. Never raises on bad input."""
+    raw_bytes = data.encode("utf-8", errors="surrogatepass") if isinstance(data, str) else data
+    source = Source(sha256=hashlib.sha256(raw_bytes).hexdigest(), path=path, parser_version=__version__)
+    text, problems = decode(data)
+    clean, state = normalise(text, skip=skip_rules)
+    d = Draft(clean)
+    for code, message in problems:
+        d.defect(code, message)
+    lines = clean_lines(clean)
+    start = 0
+    if is_frus(lines):
+        start = read_frus(d, lines)
+    else:
+        form_end = read_jfk_form(d, lines)
+        if is_email(lines[form_end:]):
+            d.set("email_wrapper", True)
+            inner = cable_start(lines[form_end:])
+            start = form_end + inner if inner is not None else form_end
+        else:
+            start = form_end
+        kind = agency_kind(d, clean.text)
+        if kind:
+            d.set("kind", kind)
+            if kind != "other":
+                read_agency(d, kind, lines, start)
+    body_start = scan_header(d, lines, start)
+    read_body(d, lines, body_start)
+    return assemble(d, state, text, source)
+
+
+__all__ = ["parse", "decode", "MAX_CHARS"]

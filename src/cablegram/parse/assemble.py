@@ -1,0 +1,418 @@
+"""Settle each field of the record from what the readers found, then freeze it.
+
+Each ``_settle_*`` function decides one field (or a small group) from the draft, in the order of
+evidence the spec gives (§1.1; ``shared/eval/LABELING.md``), and records an inference in ``notes``
+whenever a value is not stated outright. Validation passes at the end add defects; none of them
+change a value.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..defects import defect
+from ..model import Classifier, Reference, Release, Tag, Telegram
+from ..normalise import NormState
+from ..vocab import tables
+from ..vocab.markings import CAPTION_SET, RANK
+from ..vocab.orders import ORDERS, REASONS_RENUMBERED
+from . import fields as F
+from .body import portion_rank_check
+from .draft import Draft
+
+_PLACEHOLDER = re.compile(r"TELEGRAM\s+TEXT\s+FOR\s+THIS\s+MRN\s+IS\s+UNAVAILABLE|EXPAND\s+ERROR\s+ENCOUNTERED", re.I)
+
+
+def assemble(d: Draft, state: NormState, original: str, source) -> Telegram:
+    """Freeze the draft into a Telegram record."""
+    _settle_classification(d, state)
+    _settle_date(d)
+    _settle_addresses(d)
+    _settle_precedence(d)
+    _settle_identity(d)
+    _settle_captions(d)
+    _settle_officers(d, original)
+    refs = _settle_references(d)
+    classifier = _settle_classifier(d)
+    tags, decoded = _settle_tags(d)
+    release = _settle_release(d, state)
+    kind = d.get("kind", "telegram")
+    era = _era(d, kind)
+    _validate(d, original, era)
+    portion_rank_check(d, d.get("classification"))
+    defects = tuple(d.defects)
+    return Telegram(
+        id=d.get("id"),
+        aliases=tuple(d.get("aliases", [])),
+        kind=kind,
+        era=era,
+        classification=d.get("classification"),
+        caveats=tuple(d.get("caveats", [])),
+        current_classification=d.get("current_classification"),
+        precedence=d.get("precedence"),
+        date=d.get("date"),
+        dtg=d.get("dtg"),
+        from_=d.get("from"),
+        to=tuple(d.get("to", [])),
+        info=tuple(d.get("info", [])),
+        excluded=tuple(dict.fromkeys(d.get("excluded_found", []))),
+        captions=tuple(d.get("captions", [])),
+        attention=tuple(d.get("attention", [])),
+        mrn=d.get("mrn"),
+        section=d.get("section") or d.get("page_section"),
+        eo=d.get("eo"),
+        classified_by=classifier,
+        tags=tuple(tags),
+        tags_raw=d.get("tags_raw"),
+        tags_decoded=tuple(decoded),
+        subject=d.get("subject"),
+        references=tuple(refs),
+        drafted_by=d.get("drafted_by"),
+        approved_by=d.get("approved_by"),
+        cleared_by=tuple(d.get("cleared_found", [])),
+        paragraphs=tuple(d.get("paragraphs", [])),
+        summary=d.get("summary"),
+        signature=d.get("signature"),
+        struck=tuple(state.struck),
+        release=release,
+        text=d.get("body_text", ""),
+        removed=tuple(state.removals),
+        defects=defects,
+        notes=tuple(d.notes),
+        spans=_public_spans(d.spans),
+        source=source,
+    )
+
+
+# -- classification --------------------------------------------------------------------------------
+def _settle_classification(d: Draft, state: NormState) -> None:
+    banners = [level for level, _ in state.release.banners]
+    classified = [b for b in banners if b != "UNCLASSIFIED"]
+    if "classification" not in d.values:
+        if d.get("security_warning"):
+            d.set("classification", d.get("security_warning"))
+            d.spans["classification"] = d.spans.get("security_warning")
+            d.notes.append("classification read from the ACP-127 security warning (ZNY line)")
+        elif classified:
+            top = max(classified, key=lambda lv: RANK[lv])
+            span = next(s for lv, s in state.release.banners if lv == top)
+            d.values["classification"] = top
+            d.spans["classification"] = span
+            d.notes.append("classification read from the page banners")
+        elif banners:
+            d.values["classification"] = "UNCLASSIFIED"
+            d.spans["classification"] = state.release.banners[0][1]
+            d.notes.append("classification read from the page banners")
+        elif d.get("form_classification") and d.get("jfk_form"):
+            level = F.classification(d.get("form_classification").split()[0]) if d.get("form_classification") else None
+            if level:
+                d.values["classification"] = level
+                d.notes.append("classification read from the JFK identification form")
+    overall = d.get("classification")
+    if overall and "SBU" in {c for c, *_ in d.get("captions_found", [])} and overall == "UNCLASSIFIED":
+        d.values["classification"] = "SENSITIVE BUT UNCLASSIFIED"
+    if classified and "UNCLASSIFIED" in banners:
+        d.set("current_classification", "UNCLASSIFIED")
+    elif state.release.present and overall and overall != "UNCLASSIFIED":
+        d.set("current_classification", "UNCLASSIFIED")
+        d.notes.append("current classification taken as UNCLASSIFIED because the copy carries a release stamp")
+    sw = d.get("security_warning")
+    if sw and overall and sw != overall and not (sw == "UNCLASSIFIED" and RANK.get(overall, 0) <= RANK["LIMITED OFFICIAL USE"]):
+        d.defect("classification-conflict", f"the classification line says {overall} but the security warning says {sw}")
+    if not d.get("classification"):
+        d.defect("missing-classification", "no classification marking found")
+
+
+# -- date -------------------------------------------------------------------------------------------
+def _settle_date(d: Draft) -> None:
+    when = d.get("dtg_when")
+    if when:
+        d.set("date", when[:10])
+        if "dtg" in d.spans:
+            d.spans["date"] = d.spans["dtg"]
+        return
+    for key, note in (("dateline_date", "date read from the dateline"),
+                      ("drafting_date", "date read from the drafting line (no DTG on this copy)"),
+                      ("form_date", "date read from the JFK identification form (the cable's own date is not readable)")):
+        if d.get(key):
+            d.set("date", d.get(key))
+            if key in d.spans:
+                d.spans["date"] = d.spans[key]
+            if key != "dateline_date":
+                d.notes.append(note)
+            return
+    d.defect("missing-date", "no DTG, dateline or drafting date found")
+
+
+# -- addresses ----------------------------------------------------------------------------------------
+def _settle_addresses(d: Draft) -> None:
+    to = [a for a, *_ in d.get("to_found", [])]
+    info = [a for a, *_ in d.get("info_found", [])]
+    if not to and d.get("worksheet_to"):
+        to = [a for a, *_ in d.get("worksheet_to")]
+    if not to and d.get("frus_to_plad"):
+        to = [F.Addressee(name=n) for n in d.get("frus_to_plad")]
+    if not to and d.get("cia_to"):
+        to = [F.Addressee(name=n) for n in d.get("cia_to")]
+    if not to and d.get("agency_to"):
+        to = [F.Addressee(name=d.get("agency_to"))]
+    d.values["to"] = _dedupe(to)
+    d.values["info"] = _dedupe(info)
+    if not d.get("from"):
+        if d.get("frus_from_plad"):
+            d.set("from", d.get("frus_from_plad"))
+            if "frus_from" in d.spans:
+                d.spans["from"] = d.spans["frus_from"]
+        elif d.get("department_form") and d.get("worksheet_to"):
+            d.set("from", "SECSTATE WASHDC")
+            d.spans["from"] = d.spans["department_form"]
+            d.notes.append("from inferred as SECSTATE WASHDC: a Department of State worksheet addressed to posts")
+        elif d.get("cite_station"):
+            d.set("from", d.get("cite_station"))
+            d.spans["from"] = d.spans["cite_station"]
+        elif d.get("agency_from"):
+            d.set("from", d.get("agency_from"))
+        elif d.get("form_from") and d.get("jfk_form"):
+            d.set("from", d.get("form_from"))
+            d.notes.append("from read from the JFK identification form")
+
+
+def _dedupe(items):
+    seen, out = set(), []
+    for a in items:
+        if a.name not in seen:
+            seen.add(a.name)
+            out.append(a)
+    return out
+
+
+def _settle_precedence(d: Draft) -> None:
+    written = [a.precedence for a in d.get("to", []) if a.precedence]
+    best = F.highest_precedence(written)
+    if best:
+        d.set("precedence", best)
+        return
+    for key in ("frus_precedence", "dtg_prec", "agency_precedence", "prosign"):
+        if d.get(key):
+            d.set("precedence", d.get(key))
+            if key in d.spans:
+                d.spans["precedence"] = d.spans[key]
+            return
+
+
+# -- identity -------------------------------------------------------------------------------------
+def _settle_identity(d: Draft) -> None:
+    year = int(d.get("date")[:4]) if d.get("date") else None
+    year = d.get("mrn_year") or year
+    station = d.get("mrn_station") or d.get("page_station")
+    serial = d.get("mrn_serial") or d.get("page_serial")
+    if not station and d.get("era_hint") == "frus-edited":
+        station, serial = _frus_number(d)
+    if not station and d.get("cite_station"):
+        station, serial = d.get("cite_station"), d.get("cite_serial")
+    if station and serial is None and d.get("de_serial") is not None:
+        serial = d.get("de_serial")
+    if station:
+        station = {"SECSTATE": "STATE", "USUN": "USUN NEW YORK"}.get(station, station)
+    cid = F.canonical_id(year, station, serial)
+    if cid:
+        d.set("id", cid)
+        d.add("aliases", f"{year % 100:02d}{re.sub(r'[^A-Z]', '', station)}{serial}")
+    if station and not d.get("mrn") and serial is not None:
+        d.set("mrn", f"{station} {serial}")
+
+
+def _frus_number(d: Draft) -> tuple[str | None, int | None]:
+    number = d.get("frus_number") or ""
+    m = re.match(r"(?:(?P<series>Secto|Tosec|Vipto|Topol|Tohak|Hakto)\s+)?(?P<n>\d{1,6})", number, re.I)
+    if not m:
+        first = d.get("paragraphs", [])
+        text = first[0].text if first else ""
+        m = re.match(r"(?:(?P<series>Secto|Tosec|Vipto|Topol|Tohak|Hakto)\s+)?(?P<n>\d{3,6})\.\s", text, re.I)
+        if not m:
+            return None, None
+    if m["series"]:
+        return m["series"].upper(), int(m["n"])
+    frm = d.get("from") or d.get("frus_from_plad") or ""
+    if frm == "SECSTATE WASHDC":
+        return "STATE", int(m["n"])
+    post = re.sub(r"^(?:AMEMBASSY|AMCONSUL|USMISSION)\s+", "", frm)
+    if post == "USUN NEW YORK" or frm == "USMISSION USUN NEW YORK":
+        post = "USUN NEW YORK"
+    return (post or None), int(m["n"])
+
+
+# -- captions and attention --------------------------------------------------------------------------
+def _settle_captions(d: Draft) -> None:
+    caps: list[str] = []
+    for c, *_ in d.get("captions_found", []):
+        c = c.upper().strip()
+        if c == "SBU":
+            continue
+        if c in CAPTION_SET and c not in caps:
+            caps.append(c)
+    d.values["captions"] = caps
+    att = []
+    for text, *_ in d.get("attention_found", []):
+        if text not in att:
+            att.append(text)
+    d.values["attention"] = att
+
+
+# -- drafting -----------------------------------------------------------------------------------------
+def _settle_officers(d: Draft, original: str) -> None:
+    clearers = d.get("cleared_found", [])
+    if d.get("era_hint") == "dept-worksheet-1990s" and clearers and not d.get("approved_by"):
+        d.defect("approver-unmarked", "the worksheet does not mark which officer approved the telegram; "
+                 "approved_by is left empty and every officer line after the drafter is listed as a clearer")
+    body_words = set(re.findall(r"\b[a-z]{4,}\b", d.get("body_text", "")))
+    for off in clearers:
+        if off.name and off.name.lower() in body_words:
+            d.defect("possible-ocr-error", f"clearer {off.office}:{off.name} reads as an ordinary word; clearance names "
+                     f"are initials fused with a surname, so this is probably a misreading (letters transposed?)")
+
+
+# -- references ------------------------------------------------------------------------------------
+def _settle_references(d: Draft) -> list[Reference]:
+    text = d.get("ref_text")
+    if not text:
+        return []
+    year = int(d.get("date")[:4]) if d.get("date") else None
+    refs = F.references(text, year)
+    own_station, own_serial = d.get("mrn_station"), d.get("mrn_serial")
+    out = []
+    for r in refs:
+        if not r.year_stated and year and own_station == r.station and own_serial and r.serial > own_serial:
+            # A serial above the citing cable's own, from the same station, belongs to an earlier year.
+            r = Reference(r.letter, r.raw, r.station, r.serial, year - 1, False, F.canonical_id(year - 1, r.station, r.serial), r.notal)
+        out.append(r)
+    if not refs:
+        d.defect("unresolved-reference", f"REF line not read as cable references: {text[:80]!r}",
+                 *(_clean_range(d, "ref_text")))
+    return out
+
+
+def _clean_range(d: Draft, key: str):
+    return (None, None)
+
+
+def _settle_classifier(d: Draft) -> Classifier | None:
+    text = d.get("classified_by_text")
+    if not text:
+        return None
+    if re.match(r"^\s*Derived\s+from", text, re.I):
+        return Classifier(name=None, title=None, raw=text)
+    return F.classified_by(text)
+
+
+def _settle_tags(d: Draft) -> tuple[list[str], list[Tag]]:
+    codes = d.get("tags", [])
+    lexicon = tables.tags()
+    decoded: list[Tag] = []
+    person_next = False
+    for code in codes:
+        entries = lexicon.get(code)
+        if person_next or ("," in code and not entries):
+            decoded.append(Tag(code=code, kind="person", meaning=None))
+            person_next = False
+            continue
+        if code == "OVIP":
+            person_next = True
+        if entries:
+            entry = _pick(entries, len(decoded))
+            decoded.append(Tag(code=code, kind=entry.kind, meaning=entry.meaning))
+        else:
+            decoded.append(Tag(code=code, kind="unknown", meaning=None))
+            if re.fullmatch(r"[A-Z]{2,5}", code):
+                d.defect("unknown-tag", f"TAGS code {code} is not in the lexicon; kept as written")
+    if d.get("tags_raw"):
+        d.defect("tag-typo-fixed", f"run-together TAGS {d.get('tags_raw')!r} split into known codes")
+    return codes, decoded
+
+
+def _pick(entries, position: int):
+    """A code listed twice (``AL`` Albania / Arab League): geography comes before organizations."""
+    kinds = {e.kind: e for e in entries}
+    return kinds.get("subject") or kinds.get("program") or kinds.get("geographic") or entries[0]
+
+
+# -- release layer ----------------------------------------------------------------------------------
+def _settle_release(d: Draft, state: NormState) -> Release | None:
+    r = state.release
+    status = r.status
+    if d.get("form_status") and not status:
+        pass
+    if not (r.present or d.get("jfk_form")):
+        return None
+    return Release(
+        status=status,
+        exemptions=tuple(r.exemptions),
+        e_o_categories=tuple(r.e_o_categories),
+        reviewer=r.reviewer,
+        case_number=r.case_number,
+        doc_number=r.doc_number,
+        release_date=r.release_date,
+        review_authority=r.review_authority,
+        stamps=tuple(r.stamps),
+    )
+
+
+# -- era and validation ---------------------------------------------------------------------------
+def _era(d: Draft, kind: str) -> str | None:
+    if d.get("era_hint"):
+        hint = d.get("era_hint")
+        if hint == "frus-edited" and (d.get("to_found") or d.get("dtg")):
+            return "frus-transcription"
+        return hint
+    if kind in ("cia-cable", "fbi-teletype", "nsa-intercept"):
+        return kind
+    if d.get("from") and (d.get("to_found") or d.get("info_found")):
+        return "fm-to-header"
+    if d.get("subject") or d.get("tags"):
+        return "body-only"
+    return None
+
+
+def _validate(d: Draft, original: str, era: str | None) -> None:
+    if not original.strip():
+        d.defects.insert(0, defect("empty-input", "the input holds no text"))
+        return
+    if _PLACEHOLDER.search(original):
+        d.defect("text-unavailable", "the archive's placeholder says the telegram text is unavailable")
+    if era is None and not d.get("subject") and not d.get("dtg") and not d.get("from"):
+        d.defect("not-a-telegram", "no telegram header element was found")
+        return
+    kind = d.get("kind", "telegram")
+    if kind == "telegram" and era not in ("frus-edited",) and not d.get("subject"):
+        d.defect("missing-subject", "no SUBJECT line found")
+    eo = d.get("eo")
+    date = d.get("date")
+    if eo and eo.order and date:
+        order = ORDERS.get(eo.order)
+        if order and date < order.in_force:
+            d.defect("eo-anachronism", f"E.O. {eo.order} was not in force on {date} (from {order.in_force})")
+        elif eo.order and eo.order not in ORDERS:
+            d.defect("bad-eo-line", f"E.O. {eo.order} is not an order on classification (OCR misreading?)")
+        if eo.event == "OADR" and date > "1995-10-14":
+            d.defect("eo-anachronism", "OADR was abolished on 14 Oct 1995")
+    classifier = d.get("classified_by_text")
+    if classifier and date and re.search(r"\b1\s?\.\s?4\s*\(", classifier) and date < REASONS_RENUMBERED and date > "1995-10-14":
+        d.defect("eo-anachronism", "reasons numbered 1.4 before E.O. 13292 (25 Mar 2003) renumbered them")
+    section = d.get("section") or d.get("page_section")
+    if section and section.of > 1:
+        d.defect("section-incomplete", f"this is section {section.n} of {section.of}")
+
+
+_SPAN_KEYS = {"classified_by_text": "classified_by", "ref_text": "references"}
+_PUBLIC = {"id", "classification", "current_classification", "precedence", "date", "dtg", "from", "mrn", "section", "eo",
+           "classified_by", "tags", "subject", "references", "drafted_by", "approved_by", "summary", "signature"}
+
+
+def _public_spans(spans: dict) -> dict:
+    """Only fields of the contract have spans; internal evidence keys map to the field they settle."""
+    out = {}
+    for key, span in spans.items():
+        key = _SPAN_KEYS.get(key, key)
+        if key in _PUBLIC and span is not None:
+            out.setdefault(key, span)
+    return out

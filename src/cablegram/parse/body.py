@@ -1,0 +1,176 @@
+"""The body grammar: numbered paragraphs with portion marks, summary, classified-by, signature.
+
+``PARA = N. [(MARK)] text`` or a whole-text marking ``N. SECRET -- ENTIRE TEXT.``; everything up to
+the next paragraph number belongs to the paragraph (talking points and other begin/end blocks
+included). Text before the first number forms un-numbered paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..defects import defect
+from ..model import Paragraph
+from ..vocab.markings import LEVEL_PORTION, PORTION_LEVELS, RANK
+from . import fields as F
+from .draft import CLine, Draft
+
+PARA = re.compile(
+    r"^\s*(?P<num>\d{1,2})\s*[.)]?\s*(?:\((?P<mark>(?:TS|S|C|U|SBU|LOU)(?:\s*[/\-]\s*(?:NF|N|NOFORN|REL[A-Z ,]*|[A-Z]{2,}))?)"
+    r"(?:\s*-\s*ENTIRE\s+TEXT)?\)\.?|(?P<whole>TOP\s+SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|LIMITED\s+OFFICIAL\s+USE|[TSCU])"
+    r"\s*-{1,2}\s*ENTIRE\s+TEXT\.?)?\s*"
+)
+_NUMBERED = re.compile(r"^\s*(?P<num>\d{1,2})(?:\s*\.\s*|\s+(?=\())(?=\S)")
+SIGNATURE = re.compile(r"^\s*(?P<sig>[A-Z][A-Za-z'\-]+(?:\s+[A-Z][A-Za-z'\-]+)?)\s*$")
+_END_MARKS = re.compile(r"^\s*(?:NNNN|BT|END\s+OF\s+MESSAGE|END\s+CABLE\s+TEXT)\s*$", re.I)
+_NOT_SIGNATURES = {"END", "BT", "NNNN", "SECRET", "CONFIDENTIAL", "UNCLASSIFIED", "NOFORN", "SIPDIS", "SENSITIVE",
+                   "GROUP", "NOTE", "UNQUOTE", "QUOTE", "ENDS", "TEXT", "END TEXT", "END QUOTE", "CLASSIFIED",
+                   "DECLASSIFIED", "EXDIS", "NODIS", "LIMDIS", "SUMMARY", "COMMENT", "END COMMENT", "END SUMMARY"}
+_SUMMARY = re.compile(r"\b(?:BEGIN\s+)?SUMMARY(?:\s+AND\s+COMMENT)?\s*[:.\-]+\s*(?P<text>.*?)\s*\bEND\s+(?:OF\s+)?SUMMARY\b", re.I | re.S)
+_SUMMARY_BLOCK = re.compile(r"\bBEGIN\s+SUMMARY\b\s*(?P<text>.*?)\s*\bEND\s+SUMMARY\b", re.I | re.S)
+
+
+def read_body(d: Draft, lines: list[CLine], start: int) -> None:
+    """Read the body lines from ``start`` into paragraphs, summary, signature and classified-by."""
+    end = len(lines)
+    # The message ends at NNNN / END OF MESSAGE; what follows is trailer.
+    for k in range(start, len(lines)):
+        if _END_MARKS.match(lines[k].text) and k > start:
+            end = k
+            break
+    body = lines[start:end]
+    body = _take_signature(d, body)
+    blocks = _paragraph_blocks(body)
+    expected = 1
+    for number, blines in blocks:
+        text = "\n".join(ln.text for ln in blines).strip()
+        if not text:
+            continue
+        portion = None
+        if number is not None:
+            m = PARA.match(blines[0].text)
+            if m and m["mark"]:
+                portion = re.sub(r"\s", "", m["mark"].upper()).replace("-", "/")
+            elif m and m["whole"]:
+                word = " ".join(m["whole"].upper().split())
+                portion = word if word in PORTION_LEVELS else LEVEL_PORTION.get(word)
+            if number != expected and expected > 1:
+                d.defect("paragraph-sequence", f"paragraph {number} follows paragraph {expected - 1}",
+                         blines[0].start, blines[0].end)
+            expected = number + 1
+        span = d.span_of(blines[0].start, blines[-1].end)
+        d.add("paragraphs", Paragraph(number=number, portion=portion, text=_reflow(text), span=span))
+        if "classified_by_text" not in d.values:
+            cm = re.search(r"\bClassifi?e?d\s+By\b", text, re.I)
+            if cm:
+                after = text[cm.start():]
+                stop = None
+                for stop in re.finditer(r"\b1\s?\.\s?[456]\s*(?:\(\s*[a-hA-H]\s*\)|[A-Ha-h]\b|X\d)(?:[\s,]*(?:and\s+)?\(?[a-hA-H]\)?(?![a-z]))*[.,]?", after[:400]):
+                    pass
+                clause = after[: stop.end()] if stop else after.split("\n")[0]
+                off = blines[0].start + text.find(after[:10])
+                d.set("classified_by_text", " ".join(clause.split()), off, off + len(clause))
+    joined = "\n".join(ln.text for ln in body)
+    if m := (_SUMMARY_BLOCK.search(joined) or _SUMMARY.search(joined)):
+        summary = " ".join(m["text"].split())
+        d.set("summary", summary or None)
+    d.set("body_text", "\n\n".join(p.text for p in d.get("paragraphs", [])))
+
+
+def _paragraph_blocks(body: list[CLine]) -> list[tuple[int | None, list[CLine]]]:
+    """Group lines: a numbered paragraph runs to the next number; before it, blank lines split."""
+    blocks: list[tuple[int | None, list[CLine]]] = []
+    current: list[CLine] = []
+    number: int | None = None
+    last_number = 0
+    for ln in body:
+        m = _NUMBERED.match(ln.text)
+        n = int(m["num"]) if m else None
+        # A number starts a paragraph when it is plausible in sequence: not a year, a list item
+        # restarting inside a paragraph, or an amount at the start of a wrapped line.
+        if n is not None and _starts_paragraph(n, last_number, ln.text, current):
+            if current:
+                blocks.append((number, current))
+            current, number, last_number = [ln], n, n
+            continue
+        if number is None and not ln.text.strip():
+            if current:
+                blocks.append((None, current))
+            current = []
+            continue
+        current.append(ln)
+    if current:
+        blocks.append((number, current))
+    return blocks
+
+
+def _starts_paragraph(n: int, last: int, text: str, current: list[CLine]) -> bool:
+    if n == 0:
+        return False
+    if last == 0:
+        return n <= 3 or bool(re.match(r"^\s*\d{1,2}\s*\.\s*\(", text))
+    if n == last + 1 or n == last:
+        return not current or not current[-1].text.strip() or bool(re.match(r"^\s*\d{1,2}\.\s+(?:\(|[A-Z])", text))
+    if last < n <= last + 3:
+        return bool(re.match(r"^\s*\d{1,2}\s*\.\s*\((?:TS|S|C|U|SBU)", text))
+    return False
+
+
+def _take_signature(d: Draft, body: list[CLine]) -> list[CLine]:
+    """The signer is the last short line of capitalised surname(s), possibly glued to the last sentence."""
+    k = len(body) - 1
+    while k >= 0 and not body[k].text.strip():
+        k -= 1
+    if k < 0:
+        return body
+    last = body[k]
+    m = SIGNATURE.match(last.text)
+    if m and m["sig"].upper() not in _NOT_SIGNATURES and not m["sig"].isdigit() and len(m["sig"]) >= 3:
+        sig = m["sig"]
+        if sig.isupper() or re.fullmatch(r"[A-Z][a-z]+(?:[A-Z][a-z]+)?", sig):
+            d.set("signature", sig, last.start + m.start("sig"), last.start + m.end("sig"))
+            return body[:k]
+    # '... End Comment. SPOGLI' / '… WITH IT." KISSINGER'
+    g = re.search(r"[.\"')]\s+(?P<sig>[A-Z][A-Z'\-]{2,}(?:\s+[A-Z][A-Z'\-]{2,})?)\s*$", last.text)
+    if g and g["sig"] not in _NOT_SIGNATURES and not re.search(r"\b[a-z]", last.text[g.end("sig"):]):
+        words = last.text[: g.start("sig")]
+        if re.search(r"[a-z]", words) or len(g["sig"]) <= 20:
+            d.set("signature", g["sig"], last.start + g.start("sig"), last.start + g.end("sig"))
+            trimmed = CLine(last.index, last.start, last.start + g.start("sig"), last.text[: g.start("sig")].rstrip())
+            return body[:k] + [trimmed]
+    return body
+
+
+def _reflow(text: str) -> str:
+    """Join wrapped lines of a paragraph; keep list items (``-``, ``A.``) and blank-line breaks."""
+    out: list[str] = []
+    for block in re.split(r"\n\s*\n", text):
+        lines = [ln.strip() for ln in block.split("\n") if ln.strip()]
+        merged: list[str] = []
+        for ln in lines:
+            if merged and not re.match(r"^(?:[-•*]|\(?[A-Za-z0-9]{1,2}[.)])\s", ln):
+                merged[-1] += " " + ln
+            else:
+                merged.append(ln)
+        out.append("\n".join(merged))
+    return "\n\n".join(b for b in out if b)
+
+
+def portion_rank_check(d: Draft, overall: str | None) -> None:
+    """A portion mark above the overall marking is a defect (spec §4.1: overall = max(portions))."""
+    if not overall or overall not in RANK:
+        return
+    for p in d.get("paragraphs", []):
+        if not p.portion:
+            continue
+        base = p.portion.split("/")[0]
+        level = PORTION_LEVELS.get(base)
+        if level and RANK[level] > RANK[overall] and level != "LIMITED OFFICIAL USE":
+            d.defects.append(defect("portion-above-overall",
+                                    f"paragraph {p.number} is marked ({p.portion}) above the overall {overall}", p.span))
+            break
+
+
+def year_of(iso: str | None) -> int | None:
+    return int(iso[:4]) if iso else None
+

@@ -1,0 +1,69 @@
+"""The mutable draft a parse fills in, before it is frozen into a :class:`~cablegram.model.Telegram`.
+
+Grammars write values into the draft with the clean-text range they came from; the draft turns
+clean ranges into original spans (through the normaliser's offset map) as it records them, so no
+later step can confuse the two coordinate systems.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..defects import defect
+from ..model import Defect, Span
+from ..normalise import CleanText
+
+
+@dataclass(slots=True)
+class CLine:
+    """A line of the clean text: ``start``/``end`` are clean offsets (end excludes the newline)."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+def clean_lines(clean: CleanText) -> list[CLine]:
+    out, pos = [], 0
+    for i, raw in enumerate(clean.text.split("\n")):
+        out.append(CLine(i, pos, pos + len(raw), raw))
+        pos += len(raw) + 1
+    return out
+
+
+@dataclass
+class Draft:
+    """Field values found so far, their original spans, defects and explicit inferences."""
+
+    clean: CleanText
+    values: dict[str, Any] = field(default_factory=dict)
+    spans: dict[str, Span] = field(default_factory=dict)
+    defects: list[Defect] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def set(self, name: str, value: Any, start: int | None = None, end: int | None = None, *, replace: bool = False) -> bool:
+        """Record ``name`` unless already set (first statement wins, unless ``replace``)."""
+        if value is None or value == "" or value == ():
+            return False
+        if name in self.values and not replace:
+            return False
+        self.values[name] = value
+        if start is not None and end is not None and end > start:
+            self.spans[name] = self.clean.span(start, end)
+        return True
+
+    def get(self, name: str, default: Any = None) -> Any:
+        return self.values.get(name, default)
+
+    def add(self, name: str, item: Any) -> None:
+        """Append to a list-valued field."""
+        self.values.setdefault(name, []).append(item)
+
+    def span_of(self, start: int, end: int) -> Span:
+        return self.clean.span(start, end)
+
+    def defect(self, code: str, message: str, start: int | None = None, end: int | None = None) -> None:
+        span = self.clean.span(start, end) if start is not None and end is not None else None
+        self.defects.append(defect(code, message, span))

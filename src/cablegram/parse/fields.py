@@ -1,0 +1,422 @@
+"""Field grammars: one small function per kind of value, named after the grammar it accepts.
+
+Each function takes the text of one field (already cut from its line by the header scanner) and
+returns a value, or None when the text does not fit the grammar. None of them raise on bad input.
+The docstring of each opens with the pattern it accepts.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date as _date
+
+from ..model import EO, Addressee, Classifier, Officer, Reference
+from ..vocab import tables
+from ..vocab.markings import LEVEL_WORDS, PRECEDENCES, PROSIGNS
+
+MONTHS = {m: i for i, m in enumerate(
+    ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"], 1)}
+_MONTH_NAMES = {
+    "JANUARY": 1, "FEBRUARY": 2, "MARCH": 3, "APRIL": 4, "MAY": 5, "JUNE": 6, "JULY": 7,
+    "AUGUST": 8, "SEPTEMBER": 9, "OCTOBER": 10, "NOVEMBER": 11, "DECEMBER": 12,
+    "SEPT": 9,
+}
+
+
+def iso_date(y: int, m: int, d: int) -> str | None:
+    """ISO date or None when the parts do not form a date."""
+    try:
+        return _date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def full_year(yy: int, pivot: int = 40) -> int:
+    """Two-digit year -> four digits (``96`` -> 1996, ``08`` -> 2008)."""
+    if yy >= 100:
+        return yy
+    return 1900 + yy if yy > pivot else 2000 + yy
+
+
+def _digits(s: str) -> str:
+    """Read OCR letter-for-digit confusions inside a number (``2201l6`` -> ``220116``)."""
+    return s.translate(str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "i": "1", "S": "5", "B": "8"}))
+
+
+# -- dates --------------------------------------------------------------------------------------
+DTG_RE = re.compile(
+    r"(?<![\w/])(?P<dd>[0-3OoIl][\dOoIl])(?P<hh>[0-2OoIl][\dOoIl])(?P<mi>[0-5OoIl][\dOoIl])\s?Z\s*,?\s*"
+    r"(?P<mon>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*\.?\s*,?\s*(?P<yy>\d{4}|\d{2})\b",
+    re.I,
+)
+
+
+def dtg(text: str) -> tuple[str, str, re.Match] | None:
+    """DTG = DDHHMMZ MON YY -> (as written single-spaced, ISO date-time, match)."""
+    m = DTG_RE.search(text)
+    if not m:
+        return None
+    dd, hh, mi = int(_digits(m["dd"])), int(_digits(m["hh"])), int(_digits(m["mi"]))
+    year = full_year(int(m["yy"]))
+    day = iso_date(year, MONTHS[m["mon"][:3].upper()], dd)
+    if day is None or hh > 23 or mi > 59:
+        return None
+    written = f"{_digits(m['dd'])}{_digits(m['hh'])}{_digits(m['mi'])}Z {m['mon'][:3].upper()} {m['yy']}"
+    return written, f"{day}T{hh:02d}:{mi:02d}:00Z", m
+
+
+_DATE_FORMS = (
+    re.compile(r"\b(?P<m>\d{1,2})\s*/\s*(?P<d>\d{1,2})\s*/\s*(?P<y>\d{4}|\d{2})\b"),
+    re.compile(r"\b(?P<y>\d{4})[/\-](?P<m>\d{1,2})[/\-](?P<d>\d{1,2})\b"),
+    re.compile(r"\b(?P<mn>[A-Z][a-z]+|[A-Z]{3,9})\.?\s+(?P<d>\d{1,2}),?\s+(?P<y>\d{4})\b"),
+    re.compile(r"\b(?P<d>\d{1,2})\s+(?P<mn>[A-Z][a-z]+|[A-Z]{3,9})\.?,?\s+(?P<y>\d{4}|\d{2})\b"),
+    re.compile(r"\b(?P<m>\d{1,2})-(?P<d>\d{1,2})-(?P<y>\d{4}|\d{2})\b"),
+)
+
+
+def written_date(text: str) -> tuple[str, re.Match] | None:
+    """DATE = mm/dd/yy[yy] | yyyy/mm/dd | Month d, yyyy | d Month yyyy -> (ISO, match)."""
+    for form in _DATE_FORMS:
+        for m in form.finditer(text):
+            gd = m.groupdict()
+            if gd.get("mn"):
+                name = gd["mn"].upper()
+                month = _MONTH_NAMES.get(name) or MONTHS.get(name[:3]) if len(name) >= 3 else None
+                if not month:
+                    continue
+            else:
+                month = int(gd["m"])
+            iso = iso_date(full_year(int(gd["y"])), month, int(gd["d"]))
+            if iso:
+                return iso, m
+    return None
+
+
+# -- markings -----------------------------------------------------------------------------------
+def classification(word: str) -> str | None:
+    """LEVEL = TOP SECRET | SECRET | CONFIDENTIAL | LIMITED OFFICIAL USE | UNCLAS[SIFIED] | SBU, letter-spacing allowed."""
+    compact = re.sub(r"[^A-Z]", "", word.upper())
+    for written, level in sorted(LEVEL_WORDS.items(), key=lambda kv: -len(kv[0])):
+        if compact == written.replace(" ", ""):
+            return level
+    if compact in ("UUNCLAS", "UNCLASSIFED", "UNCLASSFIED"):
+        return "UNCLASSIFIED"
+    return None
+
+
+_PREC_WORD = re.compile(r"\b(NIACT\s+IMMEDIATE|FLASH|IMMEDIATE|PRIORITY|PRIOITY|ROUTINE|NIACT)\b")
+
+
+def precedence_word(text: str) -> str | None:
+    """PRECEDENCE = FLASH | NIACT IMMEDIATE | IMMEDIATE | PRIORITY | ROUTINE (as a word in ``text``)."""
+    m = _PREC_WORD.search(text.upper())
+    if not m:
+        return None
+    word = " ".join(m[1].split())
+    return {"PRIOITY": "PRIORITY", "NIACT": "NIACT IMMEDIATE"}.get(word, word)
+
+
+def prosign(letter: str) -> str | None:
+    """PROSIGN = Z | O | P | R -> precedence."""
+    return PROSIGNS.get(letter.upper())
+
+
+def highest_precedence(values) -> str | None:
+    ranked = [v for v in values if v in PRECEDENCES]
+    return max(ranked, key=PRECEDENCES.index) if ranked else None
+
+
+# -- addresses ----------------------------------------------------------------------------------
+_RI = re.compile(r"^\s*(R[A-Z]{3,7})\s*/\s*")
+_SEQ = re.compile(r"\s+(\d{1,5})\s*$")
+_MIL_SUFFIX = re.compile(r"//.*$")
+
+
+def addressee(text: str) -> Addressee | None:
+    """ADDRESSEE = [RI/]PLAD [precedence] [sequence] (``RUEHC/SECSTATE WASHDC IMMEDIATE 6818``)."""
+    s = " ".join(text.split()).strip(" ,;.")
+    if not s:
+        return None
+    routing = None
+    if m := _RI.match(s):
+        routing, s = m[1], s[m.end():]
+    s = _MIL_SUFFIX.sub("", s).strip()
+    sequence = None
+    if m := _SEQ.search(s):
+        sequence, s = int(m[1]), s[: m.start()]
+    prec = None
+    if m := re.search(r"\s+(NIACT\s+IMMEDIATE|IMMEDIATE|PRIORITY|PRIOITY|ROUTINE|FLASH|NIACT)\s*$", s, re.I):
+        prec = precedence_word(m[1])
+        s = s[: m.start()]
+    s = s.strip(" ,;.").upper()
+    if m := re.fullmatch(r"([A-Z ]+),\s*(SECSTATE|SECDEF)", s):  # SMART writes 'WASHDC, SECSTATE'
+        s = f"{m[2]} {m[1]}"
+    if not s or len(s) > 90:
+        return None
+    return Addressee(name=s, precedence=prec, routing=routing, sequence=sequence)
+
+
+def plad(text: str) -> str | None:
+    """ORIGINATOR = [RI/]PLAD, upper case, routing indicator removed."""
+    a = addressee(text)
+    return a.name if a else None
+
+
+# -- E.O. line -----------------------------------------------------------------------------------
+EO_RE = re.compile(r"^\s*E\.?\s?O\.?\s*[:.]?\s*(?P<order>1\d{3,4}|\d{4,5})?\s*(?::|\.|\s)\s*(?P<rest>.*)$", re.I)
+
+
+def eo_line(text: str) -> EO | None:
+    """EO = E.O. NNNNN: (DECL: date | DECL: event | GDS | XGDS-n | RDS-n date | OADR | N/A)."""
+    m = EO_RE.match(text)
+    if not m:
+        return None
+    order = m["order"]
+    rest = " ".join(m["rest"].split()).strip(" .;")
+    if order and len(order) == 4 and order.startswith("129"):
+        pass  # e.g. 'E.O. 1295:' stays as written; a defect says so
+    declassify_on = None
+    event = None
+    body = re.sub(r"^(?:DECL|DECLASSIFY\s+ON)\s*:?\s*", "", rest, flags=re.I).strip()
+    found = written_date(body)
+    if found:
+        declassify_on = found[0]
+        head = body[: found[1].start()].strip(" :;,.")
+        if head and head.upper() not in ("", "DECL"):
+            event = head.upper()
+    elif body:
+        event = body.upper()
+    if event and event.startswith("AS AMENDED"):
+        event = None if declassify_on else event
+    return EO(order=order, declassify_on=declassify_on, event=event or None, raw=text.strip())
+
+
+# -- classified-by --------------------------------------------------------------------------------
+_TITLE_WORDS = {
+    "AMBASSADOR", "AMB", "AMB.", "CHARGE", "CHARGE'", "D'AFFAIRES", "DCM", "CDA", "DEPUTY", "CHIEF", "COUNSELOR",
+    "COUNSELLOR", "POLCOUNS", "ECONCOUNS", "COORDINATOR", "DIRECTOR", "SECRETARY", "ASSISTANT", "CONSUL",
+    "GENERAL", "OFFICER", "POLITICAL", "ECONOMIC", "ACTING", "MINISTER", "SECTION", "HEAD", "OF", "MISSION",
+    "PRINCIPAL", "POLOFF", "ECONOFF", "POL", "ECON", "P/E", "FOR", "THE", "AND", "PRT", "LEADER", "CG", "DAS",
+    "A/S", "ATTACHE", "DEFENSE", "REGIONAL", "AFFAIRS", "SENIOR", "ADVISOR", "ADVISER", "EMBASSY", "DEPT",
+    "STATE", "PUBLIC", "MANAGEMENT", "CONSULATE", "OFFICE", "PO", "RSO", "DATT", "POLMIL", "POL/ECON",
+    "POL-ECON", "POLITICAL/ECONOMIC", "SPECIAL", "ENVOY", "REPRESENTATIVE", "PERMANENT", "U.S.", "US",
+    "USUN", "DIVISION", "BRANCH", "UNIT", "INTERIM", "A/DCM", "CHIEF,", "POLITICAL-ECONOMIC", "AMBASSADOR,",
+}
+_REASON = re.compile(r"\b1\s?\.\s?([456])\s*(?:\(\s*([a-hA-H])\s*\)|([a-hA-H])\b)?")
+_REASON_LETTERS = re.compile(r"\(\s*([a-hA-H])\s*\)|\b([a-hA-H])\b")
+_X_EXEMPT = re.compile(r"\b(?:1\.6\s*)?(X[1-8])\b|\b(25X[1-9]|50X[12](?:-[A-Z]+)?)\b", re.I)
+
+
+def classified_by(text: str) -> Classifier | None:
+    """CLASSIFIED-BY = Classified By[:] <title and/or name>[,;.] [for] Reason[s][:] 1.N (x)[, (y)]."""
+    m = re.search(r"classifi?e?d\s+by\s*:?\s*", text, re.I)
+    if not m:
+        return None
+    rest = text[m.end():]
+    # A doubled label ('Classified By: Classifed by …') is a typo, not part of the name.
+    rest = re.sub(r"^classif\w*\s+by\s*:?\s*", "", rest, flags=re.I)
+    r = re.search(r"[,;.]?\s*\b(?:for\s+)?reasons?\b\s*:?\s*|\s+(?=1\s?\.\s?[45]\s*\(?[a-hA-H])", rest, re.I)
+    who = rest[: r.start()] if r else rest
+    why = rest[r.end():] if r else ""
+    reasons: list[str] = []
+    section = None
+    for rm in _REASON.finditer(why):
+        section = rm[1]
+        letter = rm[2] or rm[3]
+        if letter:
+            _add(reasons, f"1.{section}({letter.lower()})")
+        # Following letters ('1.4 (b), (d)', '1.4 (B, D)', '1.5 (B) AND (D)') share the section.
+        tail = why[rm.end(): rm.end() + 40]
+        tail = re.split(r"\b1\s?\.\s?\d|\bX\d", tail)[0]
+        if section in ("4", "5"):
+            for lm in _REASON_LETTERS.finditer(tail):
+                _add(reasons, f"1.{section}({(lm[1] or lm[2]).lower()})")
+    exemptions = []
+    for xm in _X_EXEMPT.finditer(why):
+        _add(exemptions, (xm[1] or xm[2]).upper())
+    name, title = _name_and_title(who)
+    return Classifier(name=name, title=title, reasons=tuple(reasons), exemptions=tuple(exemptions), raw=text.strip())
+
+
+def _add(items: list[str], value: str) -> None:
+    if value not in items:
+        items.append(value)
+
+
+_NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zA-Z'\-]+|[A-Z]\.|[A-Z][a-z]*\.?|Mc[A-Z][a-z]+|[A-Z]+|[IVX]+|Jr\.?|Sr\.?)$")
+
+
+def _name_and_title(who: str) -> tuple[str | None, str | None]:
+    """Split '<title> <name>' or '<name>, <title>' into (name, title)."""
+    who = " ".join(who.split()).strip(" ,;.:")
+    if not who:
+        return None, None
+    if re.match(r"derived\s+from", who, re.I):
+        return None, who
+    parts = [p.strip() for p in re.split(r"[,;]", who) if p.strip()]
+    if len(parts) > 1 and _looks_like_name(parts[0]):
+        return parts[0], ", ".join(parts[1:]) or None
+    tokens = parts[0].split() if parts else []
+    # The name is the trailing run of tokens that are not title words.
+    k = len(tokens)
+    while k > 0 and tokens[k - 1].upper().strip(",.") not in _TITLE_WORDS and _NAME_TOKEN.match(tokens[k - 1].strip(",")):
+        k -= 1
+    name_tokens, title_tokens = tokens[k:], tokens[:k]
+    if name_tokens and all(len(t.strip(".")) <= 1 for t in name_tokens):
+        name_tokens = []
+    title = " ".join(title_tokens) or None
+    if len(parts) > 1:
+        title = ", ".join([title] + parts[1:]) if title else ", ".join(parts[1:])
+    name = " ".join(name_tokens).strip(" .") or None
+    if name and "/" in name:
+        return None, who
+    return name, title
+
+
+def _looks_like_name(text: str) -> bool:
+    tokens = text.split()
+    if not 1 < len(tokens) <= 5:
+        return False
+    return all(t.upper().strip(",.") not in _TITLE_WORDS and _NAME_TOKEN.match(t) for t in tokens)
+
+
+# -- TAGS -----------------------------------------------------------------------------------------
+def tags(text: str) -> tuple[list[str], bool]:
+    """TAGS = code {[,] code} with person tags ``OVIP (SURNAME, NAME)``; returns (codes, segmented)."""
+    s = " ".join(text.split()).strip(" ,;.")
+    if not s:
+        return [], False
+    out: list[str] = []
+    segmented = False
+    # Person tags in parentheses: OVIP (VANCE, CYRUS)
+    s = re.sub(r"\(([^()]*)\)", lambda m: "," + m[1].replace(",", "\u0001") + ",", s)
+    items = [i.strip() for i in re.split(r"[,;]", s)] if ("," in s or ";" in s) else s.split()
+    lexicon = tables.tags()
+    for item in items:
+        item = item.replace("\u0001", ",").strip(" .")
+        if not item:
+            continue
+        words = item.split()
+        if len(words) > 1 and all(w.upper() in lexicon for w in words):
+            out.extend(w.upper() for w in words)
+            continue
+        code = item.upper()
+        if len(words) == 1 and code not in lexicon and len(code) > 4 and code.isalpha():
+            parts = segment_tags(code)
+            if parts:
+                out.extend(parts)
+                segmented = True
+                continue
+        out.append(code if len(words) == 1 else item.upper())
+    return out, segmented
+
+
+def segment_tags(run: str) -> list[str] | None:
+    """Split run-together codes (``MASSMNUC``) into known codes, or None when no full split exists."""
+    lexicon = tables.tags()
+    best: dict[int, list[str]] = {0: []}
+    for i in range(len(run)):
+        if i not in best:
+            continue
+        for size in (4, 2, 3, 5):
+            piece = run[i: i + size]
+            if len(piece) == size and piece in lexicon and (i + size) not in best:
+                best[i + size] = best[i] + [piece]
+    return best.get(len(run))
+
+
+# -- references -------------------------------------------------------------------------------------
+_REF_ITEM = re.compile(
+    r"(?:(?<![\w])(?P<yy>\d{2})\s?)?(?P<station>[A-Z][A-Z.'\-]*(?:\s+[A-Z][A-Z.'\-]*){0,3}?)\s+(?:NO\.?\s*)?0*(?P<serial>\d{1,6})\b"
+)
+_NOT_STATIONS = {"PARA", "PARAS", "PARAGRAPH", "REF", "REFTEL", "SECTION", "THE", "AND", "OF", "SEE", "FAM", "FAH",
+                 "TELCON", "MEMCON", "EMAIL", "E-MAIL", "A", "B", "C", "D", "E", "F", "G", "H", "NO", "IIR", "DTG",
+                 "ON", "DATED", "IN", "AT", "TO", "FROM", "OR", "NOTAL", "JAN", "FEB", "MAR", "APR", "MAY", "JUN",
+                 "JUL", "AUG", "SEP", "OCT", "NOV", "DEC", "CA", "A-", "CIRCULAR", "STATE CA", "DEPT", "DEPTEL",
+                 "EMBTEL", "MSG", "MESSAGE", "LETTER", "PL", "USC", "UNSCR", "RES", "RESOLUTION", "ARTICLE"}
+_ALIASES = {"SECSTATE": "STATE", "DEPT": "STATE", "DEPTEL": "STATE", "SECSTATE WASHDC": "STATE", "USUN": "USUN NEW YORK",
+            "EMBASSY VIENNA": "VIENNA"}
+
+
+def references(text: str, cable_year: int | None) -> list[Reference]:
+    """REF = [A.|A)] [YY] STATION SERIAL [(NOTAL)] {separator item}; non-cable items are skipped."""
+    items = _split_ref_items(text)
+    out: list[Reference] = []
+    for letter, raw in items:
+        found = False
+        for m in _REF_ITEM.finditer(raw.upper()):
+            station = " ".join(m["station"].split()).strip(".")
+            station = _strip_station_prefix(station)
+            if not station or station in _NOT_STATIONS or len(station) < 3:
+                continue
+            if re.fullmatch(r"[A-Z]", station[-1:]) is None:
+                continue
+            station = _ALIASES.get(station, station)
+            serial = int(m["serial"])
+            if serial == 0:
+                continue
+            tail = raw.upper()[m.end(): m.end() + 3]
+            if tail.startswith(("/", "-")) and not tail.startswith("- "):
+                continue  # a date like 12/05 or a code such as 314/0123
+            year_stated = m["yy"] is not None
+            year = full_year(int(m["yy"])) if year_stated else cable_year
+            notal = "NOTAL" in raw.upper()
+            rid = canonical_id(year, station, serial)
+            out.append(Reference(letter=letter, raw=" ".join(raw.split()), station=station, serial=serial, year=year,
+                                 year_stated=year_stated, id=rid, notal=notal))
+            found = True
+        if not found:
+            continue
+    return out
+
+
+def _strip_station_prefix(station: str) -> str:
+    words = station.split()
+    while words and words[0] in ("REF", "REFS", "REFTEL", "REFTELS", "AND", "ALSO", "SEE", "NOTAL", "(NOTAL)", "THE", "B", "C", "D", "E", "F", "G", "H", "A"):
+        words = words[1:]
+    # A 2-digit year glued to the station ('10SHENYANG') is handled by the caller's regex; a leading
+    # 'AMEMBASSY' or 'EMBASSY' names the same post.
+    if words and words[0] in ("AMEMBASSY", "EMBASSY", "AMCONSUL", "CONSULATE", "USMISSION"):
+        words = words[1:]
+    return " ".join(words)
+
+
+_LETTER = re.compile(r"(?:^|(?<=[\s;,:]))\(?([A-H])[.)]\s+")
+
+
+def _split_ref_items(text: str) -> list[tuple[str | None, str]]:
+    s = " ".join(text.split())
+    s = re.sub(r"(?<![\w])(\d{2})([A-Z]{3,})", r"\1 \2", s)  # '10SHENYANG 003' -> '10 SHENYANG 003'
+    marks = list(_LETTER.finditer(s))
+    if not marks:
+        return [(None, part) for part in re.split(r"[;:]|\bAND\b", s) if part.strip()]
+    out = []
+    if marks[0].start() > 0 and s[: marks[0].start()].strip():
+        out.append((None, s[: marks[0].start()]))
+    for k, m in enumerate(marks):
+        end = marks[k + 1].start() if k + 1 < len(marks) else len(s)
+        out.append((m[1], s[m.end(): end]))
+    return out
+
+
+def canonical_id(year: int | None, station: str | None, serial: int | None) -> str | None:
+    """ID = YYYY + station without spaces + serial zero-padded to 6 (``1996STATE075727``)."""
+    if not year or not station or serial is None:
+        return None
+    return f"{year:04d}{re.sub(r'[^A-Z]', '', station.upper())}{serial:06d}"
+
+
+# -- drafting block --------------------------------------------------------------------------------
+OFFICE_NAME = re.compile(
+    r"^\s*(?P<office>[A-Z][A-Z0-9]*(?:[/\-][A-Z0-9]+)*)\s*:\s*(?P<name>[A-Z][A-Z'\-. ]*?)?"
+    r"(?:\s*:\s*(?P<typist>[A-Z]{1,4}))?\s*(?:\((?P<q>SUBS|INFO|DRAFT|IN DRAFT)\))?\s*$"
+)
+
+
+def office_name(text: str) -> Officer | None:
+    """OFFICER = OFFICE[/SUB]:NAME[:TYPIST] [(SUBS)] (``EAP/K:JGOLDSTEIN:JLG``, ``S/S-O:`` empty box)."""
+    m = OFFICE_NAME.match(text.strip())
+    if not m:
+        return None
+    return Officer(name=(m["name"] or "").strip(), office=m["office"], typist=m["typist"], qualifier=m["q"],
+                   raw=text.strip())

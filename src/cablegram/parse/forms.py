@@ -1,0 +1,306 @@
+"""Document forms that wrap or replace the cable header: FRUS, the JFK identification form,
+email wrappers, and other agencies' records (CIA cables, FBI teletypes, NSA intercepts).
+
+Each reader recognises its form and fills the draft with what that form states; the general
+header scanner then reads whatever cable the document holds.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Addressee, Officer
+from ..vocab import tables
+from ..vocab.markings import CAPTION_SET
+from . import fields as F
+from .draft import CLine, Draft
+
+# -- FRUS ------------------------------------------------------------------------------------------
+FRUS_HEAD = re.compile(
+    r"^\s*\d+\.\s+(?P<kind>Telegram|Airgram|Backchannel\s+Message|Message)\s*(?P<number>[\w/ ]*?)\s+"
+    r"From\s+(?:the\s+)?(?P<from>.+?)\s+to\s+(?:the\s+)?(?P<to>.+?)\s*$",
+    re.I,
+)
+FRUS_DATELINE = re.compile(
+    r"^\s*(?P<place>[A-Z][A-Za-z .'\-]+?),\s+(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})(?:,\s+(?P<time>\d{3,4})Z)?\.?\s*$"
+)
+_MARKING_WORDS = {
+    "TOP SECRET", "SECRET", "CONFIDENTIAL", "LIMITED OFFICIAL USE", "UNCLASSIFIED", "FLASH", "NIACT IMMEDIATE",
+    "NIACT", "IMMEDIATE", "PRIORITY", "ROUTINE", "OPERATIONAL IMMEDIATE",
+}
+
+
+def is_frus(lines: list[CLine]) -> bool:
+    head = [ln.text for ln in lines[:6] if ln.text.strip()]
+    return bool(head and FRUS_HEAD.match(head[0])) and any(t.lstrip().startswith("Source:") for t in head[1:4])
+
+
+def read_frus(d: Draft, lines: list[CLine]) -> int:
+    """Heading, source note markings and drafting, dateline. Returns the index of the text's first line."""
+    d.set("era_hint", "frus-edited")
+    i = 0
+    while i < len(lines) and not lines[i].text.strip():
+        i += 1
+    head = lines[i]
+    m = FRUS_HEAD.match(head.text)
+    if m:
+        kind = m["kind"].lower()
+        if kind == "airgram":
+            d.set("kind", "airgram")
+        number = m["number"].strip()
+        if number:
+            d.set("frus_number", number, head.start + m.start("number"), head.start + m.end("number"))
+        d.set("frus_from", m["from"], head.start + m.start("from"), head.start + m.end("from"))
+        d.set("frus_to", m["to"], head.start + m.start("to"), head.start + m.end("to"))
+    i += 1
+    body_start = i
+    for k in range(i, min(i + 8, len(lines))):
+        ln = lines[k]
+        if ln.text.lstrip().startswith("Source:"):
+            _source_note(d, ln)
+            body_start = k + 1
+        elif dm := FRUS_DATELINE.match(ln.text):
+            _dateline(d, ln, dm)
+            body_start = k + 1
+            break
+    _frus_addresses(d)
+    return body_start
+
+
+def _source_note(d: Draft, ln: CLine) -> None:
+    text = ln.text
+    # The markings sentence: 'Secret; Immediate; Nodis.' — every item a marking word or caption.
+    for sm in re.finditer(r"(?:^|\.\s+)(?P<s>[A-Z][A-Za-z/ \-]+(?:;\s*[A-Za-z][A-Za-z/ \-]+)+)\.", text):
+        items = [x.strip() for x in sm["s"].split(";")]
+        upper = [x.upper() for x in items]
+        if not any(u in _MARKING_WORDS or u.split("/")[0] in CAPTION_SET for u in upper):
+            continue
+        base = ln.start + sm.start("s")
+        pos = 0
+        for item, u in zip(items, upper):
+            where = sm["s"].find(item, pos)
+            pos = where + len(item)
+            s0, s1 = base + where, base + where + len(item)
+            level = F.classification(u)
+            if level:
+                d.set("classification", level, s0, s1)
+            elif u in ("FLASH", "NIACT IMMEDIATE", "NIACT", "IMMEDIATE", "PRIORITY", "ROUTINE"):
+                prec = F.precedence_word(u)
+                if prec and (not d.get("frus_precedence") or
+                             F.highest_precedence([prec, d.get("frus_precedence")]) == prec):
+                    d.set("frus_precedence", prec, s0, s1, replace=True)
+            else:
+                for part in re.split(r"[/]", u):
+                    part = part.strip()
+                    if part in CAPTION_SET:
+                        d.add("captions_found", (part, s0, s1))
+        break
+    # Drafting: 'Drafted by X; cleared by Y and Z; and approved by W.'
+    dm = re.search(r"Drafted\s+(?:by\s+)?(?P<who>[^;]+?)(?:\s+on\s+[A-Z][a-z]+\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:;|,\s+cleared|,\s+and\s+approved|\.\s|\.$)", text)
+    if dm:
+        d.set("drafted_by", _frus_officer(dm["who"]), ln.start + dm.start("who"), ln.start + dm.end("who"))
+    am = re.search(r"approved\s+by\s+(?P<who>[^;.]+?(?:\([^)]*\))?)\s*(?:[;.]|$)", text)
+    if am:
+        d.set("approved_by", _frus_officer(am["who"]), ln.start + am.start("who"), ln.start + am.end("who"))
+    cm = re.search(r"cleared\s+(?:in\s+draft\s+)?(?:by\s+|in\s+)?(?P<who>.+?)(?:[;.](?:\s|$)|,?\s+and\s+approved)", text)
+    if cm:
+        for who in re.split(r",\s*(?:and\s+)?|\s+and\s+", cm["who"]):
+            who = who.strip()
+            if who and not re.fullmatch(r"\(?[A-Z/\-]+\)?", who) or who:
+                off = _frus_officer(who)
+                if off.name or off.office:
+                    d.add("cleared_found", off)
+    rm = re.search(r"Repeated\s+(?:\w+\s+)?to\s+(?P<to>[^.]+?)\.", text)
+    if rm:
+        d.set("frus_repeated", rm["to"])
+
+
+def _frus_officer(text: str) -> Officer:
+    text = " ".join(text.split()).strip(" ,;.")
+    office = None
+    if m := re.search(r"\(([^)]*)\)\s*$", text):
+        office, text = m[1].strip(), text[: m.start()].strip()
+    text = re.sub(r"^(?:and\s+)", "", text)
+    return Officer(name=text, office=office, raw=text)
+
+
+def _dateline(d: Draft, ln: CLine, m: re.Match) -> None:
+    got = F.written_date(m["date"])
+    if got:
+        d.set("dateline_date", got[0], ln.start + m.start("date"), ln.start + m.end("date"))
+    d.set("dateline_place", m["place"].strip())
+    if m["time"]:
+        d.set("dateline_time", m["time"])
+
+
+def _frus_addresses(d: Draft) -> None:
+    """FRUS names posts by country ('Embassy in Italy'); a telegram names them by city."""
+    place = (d.get("dateline_place") or "").upper()
+    frm = d.get("frus_from")
+    if frm:
+        d.set("frus_from_plad", frus_post(frm, place))
+    to = d.get("frus_to")
+    if to:
+        d.set("frus_to_plad", [frus_post(part, None) for part in re.split(r"\s+and\s+(?:the\s+)?", to)])
+
+
+def frus_post(phrase: str, place: str | None) -> str:
+    """``Department of State`` -> SECSTATE WASHDC; ``Embassy in Italy`` (+ Rome) -> AMEMBASSY ROME."""
+    p = " ".join(phrase.split()).strip(" .")
+    low = p.lower()
+    if low in ("department of state", "the department of state", "department"):
+        return "SECSTATE WASHDC"
+    if m := re.match(r"(?:the\s+)?(embassy|consulate(?:\s+general)?|mission|interests section)\s+(?:in|at|to)\s+(?:the\s+)?(.+)$", p, re.I):
+        what, where = m[1].lower(), m[2].strip()
+        if what.startswith("consulate"):
+            return f"AMCONSUL {where.upper()}"
+        if what == "mission" and re.search(r"united nations", where, re.I):
+            return "USMISSION USUN NEW YORK"
+        if what == "mission":
+            if place:
+                return f"USMISSION {place}"
+            return f"USMISSION {where.upper()}"
+        station = tables.embassy_by_country().get(where.lower().removeprefix("the ").strip())
+        if place and place not in ("WASHINGTON",) and (station is None or station.station != place):
+            # The sender's own dateline names its city (e.g. an embassy working from a second city).
+            return f"AMEMBASSY {place}"
+        if station:
+            return station.plad or f"AMEMBASSY {station.station}"
+        return f"AMEMBASSY {where.upper()}"
+    return p.upper()
+
+
+# -- JFK identification form ------------------------------------------------------------------------
+JFK_FORM = re.compile(r"IDENTIFICATION\s+FORM", re.I)
+_FORM_FIELD = re.compile(r"^\s*(?P<label>AGENCY|RECORD\s+NUMBER|ORIGINATOR|FROM|TO|DATE|CLASSIFICATION|CURRENT\s+STATUS|"
+                         r"AGENCY\s+FILE\s+NUMBER|TITLE|DOCUMENT\s+TYPE)\s*[:•.]*\s*(?P<value>.*)$", re.I)
+
+
+def read_jfk_form(d: Draft, lines: list[CLine]) -> int:
+    """The JFK identification form (first page of each record): release-layer facts and fallbacks."""
+    end = 0
+    for k, ln in enumerate(lines[:120]):
+        if JFK_FORM.search(ln.text):
+            end = k
+            break
+    else:
+        return 0
+    k = end
+    stop = min(len(lines), k + 90)
+    while k < stop:
+        t = lines[k].text
+        if re.match(r"^\s*(?:COMMENTS|\[R\]\s*-\s*ITEM)", t, re.I):
+            end = k
+        m = _FORM_FIELD.match(t)
+        if m:
+            label = " ".join(m["label"].upper().split())
+            value = m["value"].strip(" :•")
+            if not value and k + 1 < stop:
+                nxt = lines[k + 1].text.strip(" :•")
+                if nxt and not _FORM_FIELD.match(lines[k + 1].text):
+                    value = nxt
+            if label == "ORIGINATOR":
+                d.set("form_originator", value.upper())
+            elif label == "FROM":
+                d.set("form_from", value.upper())
+            elif label == "TO":
+                d.set("form_to", value.upper())
+            elif label == "DATE" and (wd := F.written_date(value)):
+                d.set("form_date", wd[0])
+            elif label == "CLASSIFICATION":
+                d.set("form_classification", value.upper())
+            elif label == "CURRENT STATUS":
+                d.set("form_status", value.upper())
+            elif label == "AGENCY FILE NUMBER":
+                d.set("form_file_number", value.upper())
+        if re.search(r"NW\s*\d+\s+Doc\s*[Il1]d", t) or t.strip() == "":
+            pass
+        k += 1
+    # The form ends where the next page's content starts: after 'COMMENTS'/'[R] - ITEM IS RESTRICTED'.
+    for j in range(end, min(len(lines), end + 12)):
+        if re.search(r"ITEM\s+IS\s+RESTRICTED|OPENING\s+CRITERIA", lines[j].text, re.I):
+            end = j + 1
+    d.set("jfk_form", True)
+    return end
+
+
+# -- email wrappers -------------------------------------------------------------------------------
+EMAIL_HEADER = re.compile(r"^\s*(?:From|Sent|To|Cc|Subject|Attachments|rom)\s*[:;]", re.I)
+CABLE_START = re.compile(
+    r"^\s*(?:MRN\s*:|VZCZC|FM\s+[A-Z]|(?:[ZOPR]\s+){1,2}\d{6}Z\s+[A-Z]{3}\s+\d{2}|"
+    r"(?:S\s?E\s?C\s?R\s?E\s?T|C\s?O\s?N\s?F\s?I\s?D\s?E\s?N\s?T\s?I\s?A\s?L|UNCLAS)\s+(?:SECTION\s+\d+\s+OF\s+\d+\s+)?[A-Z ]+\s\d{3,6}\s*$)"
+)
+
+
+def is_email(lines: list[CLine]) -> bool:
+    heads = [ln for ln in lines[:40] if EMAIL_HEADER.match(ln.text)]
+    return len(heads) >= 3
+
+
+def cable_start(lines: list[CLine]) -> int | None:
+    """Index of the first line of a cable held inside a wrapper, or None."""
+    for k, ln in enumerate(lines):
+        if CABLE_START.match(ln.text):
+            return k
+    return None
+
+
+# -- other agencies -----------------------------------------------------------------------------------
+CIA_CITE = re.compile(r"\bCITE\s+(?P<station>[A-Z]{3,12})\s+(?P<serial>\d{2,6})\b")
+CIA_MARKERS = re.compile(r"CLASSIFIED\s+MESSAGE|\bCITE\s+[A-Z]{3,}|\bDIRECTOR\b|ROUTING", re.I)
+FBI_MARKERS = re.compile(r"\bFBI\b|FEDERAL\s+BUREAU|TELETYPE|\bSAC\b|\bNITEL\b|AIRTEL", re.I)
+NSA_MARKERS = re.compile(r"\bAGENCY\s*:\s*NSA\b|ORIGINATOR\s*:\s*NSA\b|\bMsg\s+N[ro]\b|\bFR\s+[A-Z][a-z]+:", re.I)
+_AGENCY_PREC = re.compile(r"\b(FLASH|OPERATIONAL\s+IMMEDIATE|IMMEDIATE|PRIORITY|ROUTINE|DEFERRED|URGENT|NIACT)\b")
+
+
+def agency_kind(d: Draft, text: str) -> str | None:
+    """``cia-cable``, ``fbi-teletype``, ``nsa-intercept`` or None (a State record)."""
+    originator = (d.get("form_originator") or "").upper()
+    head = text[:6000]
+    if originator.startswith("NSA") or NSA_MARKERS.search(head) and "NSA" in head:
+        return "nsa-intercept"
+    if originator.startswith("FBI") or (originator == "" and len(FBI_MARKERS.findall(head)) >= 2):
+        return "fbi-teletype"
+    if originator.startswith("CIA") or CIA_CITE.search(text) or (originator == "" and len(CIA_MARKERS.findall(head)) >= 2 and "CITE" in text):
+        return "cia-cable"
+    if originator and originator not in ("STATE", "DOS", "DEPARTMENT OF STATE"):
+        return "other"
+    return None
+
+
+def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
+    """Other agencies' cables: CITE station and number, precedence words, IN/OUT numbers."""
+    text_lines = lines[start:]
+    for ln in text_lines[:80]:
+        t = ln.text.upper()
+        if kind == "cia-cable":
+            if m := CIA_CITE.search(t):
+                d.set("cite_station", m["station"], ln.start + m.start("station"), ln.start + m.end("station"))
+                d.set("cite_serial", int(m["serial"]))
+                head = t[: m.start()]
+                if pm := _AGENCY_PREC.search(head):
+                    d.set("agency_precedence", " ".join(pm[1].split()), ln.start + pm.start(1), ln.start + pm.end(1))
+                addr = _AGENCY_PREC.sub("", head)
+                addr = re.sub(r"\bINFO\b.*$", "", addr).strip(" ,")
+                if addr:
+                    d.set("cia_to", [a for a in re.split(r"[,\s]+", addr) if a])
+            elif (pm := _AGENCY_PREC.search(t)) and len(t.strip()) < 30 and "agency_precedence" not in d.values:
+                d.set("agency_precedence", " ".join(pm[1].split()), ln.start + pm.start(1), ln.start + pm.end(1))
+            if m := re.match(r"^\s*(IN|OUT)\s+(\d{4,6})\s*$", t):
+                d.set("in_number", f"{m[1]} {m[2]}")
+        elif kind == "fbi-teletype":
+            if m := re.match(r"^\s*(URGENT|NITEL|PRIORITY|ROUTINE|IMMEDIATE)\w?\s*$", t):
+                d.set("agency_precedence", m[1], ln.start + m.start(1), ln.start + m.end(1))
+            if m := re.match(r"^\s*TO\s+(?P<to>.+?)(?:\s+\d[\d\-]*\s*)?$", t):
+                d.set("agency_to", m["to"].strip(" ,"))
+            if m := re.match(r"^\s*FROM\s+(?P<from>.+?)(?:\s+\d[\w\-]*.*)?$", t):
+                d.set("agency_from", m["from"].strip(" ,"))
+        elif kind == "nsa-intercept":
+            if m := re.match(r"^\s*FR\s+(?P<place>[A-Za-z .]+?):\s*(?P<who>.*)$", ln.text):
+                d.set("agency_from", m["who"].strip().upper() or m["place"].upper())
+            if m := re.match(r"^\s*TO\s+(?P<place>[A-Za-z .]+?):\s*(?P<who>.*)$", ln.text):
+                d.set("agency_to", (m["who"].strip() or m["place"]).upper())
+
+
+def addressee_from_name(name: str) -> Addressee:
+    return Addressee(name=" ".join(name.split()).upper())

@@ -1,0 +1,540 @@
+"""The header scanner: reads the header lines of every cable form into the draft.
+
+The header is read line by line. Each line is offered to the label registry ``LINE_RULES`` in
+order; the first rule whose pattern matches handles it. A rule may open a *block* (TO, INFO, XMT,
+SUBJECT, REF, TAGS, classified-by) that takes the following unlabelled lines as continuations.
+The scanner stops at the first line of the body: a numbered paragraph, or running text after the
+SUBJECT/REF part of the header.
+
+The same scanner reads the ACP-127 envelope, the 1970s record copy, the Department worksheet, the
+plain FM/TO header and the SMART form, because they share the elements of the spec's §1.1 skeleton;
+era-specific forms are single entries in the registry.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..model import Addressee, Officer, Section
+from ..vocab import tables
+from ..vocab.markings import CAPTION_SET, SECURITY_WARNING
+from . import fields as F
+from .draft import CLine, Draft
+
+_LEVEL = (
+    r"(?P<level>T\s?O\s?P\s+S\s?E\s?C\s?R\s?E\s?T|S\s?E\s?C\s?R\s?E\s?T|C\s?O\s?N\s?F\s?I\s?D\s?E\s?N\s?T\s?I\s?A\s?L|"
+    r"L\s?I\s?M\s?I\s?T\s?E\s?D\s+O\s?F\s?F\s?I\s?C\s?I\s?A\s?L\s+U\s?S\s?E|U?UNCLAS(?:SIFIED|SIFED)?)"
+)
+CLASS_LINE = re.compile(
+    rf"^\s*{_LEVEL}\b\s*(?P<efto>EFTO\b)?\s*(?P<rest>.*)$", re.I
+)
+SECTION = re.compile(r"\bSECTION\s+0*(?P<n>\d{1,2})\s+OF\s+0*(?P<of>\d{1,2})\b", re.I)
+MRN_TAIL = re.compile(r"(?P<station>[A-Z][A-Z .']*?[A-Z])\s+0*(?P<serial>\d{1,6})\s*$")
+DTG_LINE = re.compile(
+    r"^\s*(?:(?P<p1>[ZOPR0])\s?(?P<p2>[ZOPR])?\s+)?(?=[0-3OoIl][\dOoIl]{5}\s?Z)", re.I
+)
+ADDRESS_LINE = re.compile(r"^[A-Z0-9][A-Z0-9 /.,'&()\-]*$")
+PREC_POST = re.compile(r"^\s*(?P<prec>FLASH|NIACT\s+IMMEDIATE|IMMEDIATE|PRIORITY|ROUTINE)\s+(?P<post>[A-Z][A-Z .']+?)\s*$")
+DISTRIBUTION_ITEM = re.compile(r"^[A-Z][A-Z/]*-\d{2}$")
+PARA_START = re.compile(r"^\s*(?:¶\s*)?(?P<n>\d{1,2})\s*\.\s*(?:\(|[A-Z\"'])|^\s*(?P<n2>\d{1,2})\s+\([A-Z/\- ]{1,12}\)")
+LABEL = re.compile(
+    r"^\s*(?:E\.?\s?O\.?|TAGS?|TAGE|TABS|SUBJ(?:ECT)?|REF(?:S|TELS?|\(S\))?|CLASSIFIED\s+BY|FM|TO|INFO|XMT|"
+    r"DRAFTED|APPROVED|CLEARED|MRN|DATE/DTG|FROM|ACTION|CAPTIONS|REFERENCE|PASS\s+LINE)\b",
+    re.I,
+)
+
+
+@dataclass
+class Scan:
+    """The scanner's position and open block."""
+
+    block: str | None = None
+    block_start: int = 0
+    block_parts: list[tuple[int, int, str]] = field(default_factory=list)
+    seen_subject: bool = False
+    seen_class_line: bool = False
+    address_done: bool = False
+    ended: bool = False
+    body_start: int | None = None
+
+
+LineRule = Callable[[Draft, Scan, CLine, re.Match], None]
+
+
+def _rx(p: str) -> re.Pattern:
+    return re.compile(p, re.I)
+
+
+# -- rule handlers -------------------------------------------------------------------------------
+def _envelope(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
+    d.set("era_hint", "acp127-2000s")
+
+
+def _fl2(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
+    d.set("prosign", F.prosign(m[1][0]), ln.start + m.start(1), ln.start + m.end(1))
+
+
+def _de(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
+    d.set("de_station_ri", m["ri"])
+    d.set("de_serial", int(m["serial"]))
+    if m["section"]:
+        d.set("de_section", int(m["section"]))
+
+
+def _zny(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
+    level = SECURITY_WARNING.get(m["letter"].upper())
+    d.set("security_warning", level, ln.start + m.start(), ln.start + m.end())
+
+
+def _dtg(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
+    got = F.dtg(ln.text)
+    if not got:
+        d.defect("bad-dtg", f"date-time group not readable: {ln.text.strip()!r}", ln.start, ln.end)
+        return
+    written, when, dm = got
+    if d.set("dtg", written, ln.start + dm.start(), ln.start + dm.end()):
+        d.set("dtg_when", when)
+        if m["p1"]:
+            p1 = "O" if m["p1"] == "0" else m["p1"].upper()
+            d.set("dtg_prec", F.prosign(p1), ln.start + m.start("p1"), ln.start + m.end("p1"))
+
+
+def _open(block: str) -> LineRule:
+    def handler(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
+        _close(d, s)
+        s.block = block
+        s.block_start = ln.start
+        rest = ln.text[m.end():]
+        s.block_parts = [(ln.start + m.end(), ln.end, rest)] if rest.strip() else []
+        if block in ("TO", "INFO", "XMT", "FM"):
+            s.address_done = False
+    return handler
+
+
+def _eo(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
+    _close(d, s)
+    eo = F.eo_line(ln.text)
+    if eo and d.set("eo", eo, ln.start, ln.end):
+        # An attention line printed on the same line as the E.O. line (seen in Cablegate texts).
+        return
+    d.defect("bad-eo-line", f"E.O. line not readable: {ln.text.strip()!r}", ln.start, ln.end)
+
+
+def _class_line(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
+    _close(d, s)
+    level = F.classification(m["level"])
+    if level is None:
+        return
+    rest = m["rest"] or ""
+    d.set("classification", level, ln.start + m.start("level"), ln.start + m.end("level"))
+    if m["efto"]:
+        d.add("captions_found", ("EFTO", ln.start, ln.end))
+    if sec := SECTION.search(rest):
+        d.set("section", Section(int(sec["n"]), int(sec["of"])), ln.start + m.start("rest") + sec.start(),
+              ln.start + m.start("rest") + sec.end())
+        rest_after = rest[sec.end():]
+        offset = m.start("rest") + sec.end()
+    else:
+        rest_after, offset = rest, m.start("rest")
+    if mt := MRN_TAIL.search(rest_after.upper()):
+        station = " ".join(mt["station"].split())
+        if station not in ("SECTION", "PAGE", "OF"):
+            d.set("mrn", f"{station} {mt['serial']}", ln.start + offset + mt.start(), ln.start + offset + mt.end())
+            d.set("mrn_station", station)
+            d.set("mrn_serial", int(mt["serial"]))
+    s.seen_class_line = True
+    s.address_done = True
+
+
+def _caption_or_attention(d: Draft, s: Scan, ln: CLine) -> bool:
+    text = " ".join(ln.text.split()).strip(" .")
+    upper = text.upper()
+    if not text:
+        return False
+    words = [w.strip(" ,;") for w in re.split(r"[,;]|\s+", upper) if w.strip(" ,;")]
+    if upper in CAPTION_SET or (words and all(w in CAPTION_SET for w in words)):
+        items = [upper] if upper in CAPTION_SET else words
+        for w in items:
+            d.add("captions_found", (w, ln.start, ln.end))
+        return True
+    if re.match(r"^(?:HANDLE\s+AS\s+)?(NODIS|EXDIS|LIMDIS|STADIS)\b", upper):
+        d.add("captions_found", (re.match(r"^(?:HANDLE\s+AS\s+)?(\w+)", upper)[1], ln.start, ln.end))
+        return True
+    if re.search(r"\bFOR\b|\bPASS\b|\bPLEASE\b|\bONLY\b|\bALSO\b", upper) and len(text) < 120 and text == upper:
+        d.add("attention_found", (text, ln.start, ln.end))
+        return True
+    return False
+
+
+def _drafted(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
+    _close(d, s)
+    rest = ln.text[m.end():].strip()
+    off = _officer(rest)
+    if off:
+        date = F.written_date(rest)
+        if date:
+            off = _with(off, date=date[0])
+        d.set("drafted_by", off, ln.start + m.end(), ln.end)
+
+
+def _approved(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
+    _close(d, s)
+    off = _officer(ln.text[m.end():].strip())
+    if off:
+        d.set("approved_by", off, ln.start + m.end(), ln.end)
+
+
+def _cleared(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
+    _close(d, s)
+    for part in re.split(r"[;]", ln.text[m.end():]):
+        off = _officer(part.strip())
+        if off:
+            d.add("cleared_found", off)
+    s.block = "CLEARED"
+
+
+def _officer(text: str) -> Officer | None:
+    text = re.sub(r"\s+--\s+.*$", "", text).strip()
+    if not text:
+        return None
+    off = F.office_name(text.split()[0] if ":" in text.split()[0] else text)
+    if off:
+        return _with(off, raw=text)
+    return Officer(name=text, raw=text)
+
+
+def _with(off: Officer, **changes) -> Officer:
+    data = {k: getattr(off, k) for k in off.__dataclass_fields__}
+    data.update(changes)
+    return Officer(**data)
+
+
+def _smart(label: str) -> LineRule:
+    """SMART form label lines (``MRN:``, ``Date/DTG:``, ``Action:``, …)."""
+    def handler(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
+        _close(d, s)
+        d.set("era_hint", "smart-2010s")
+        value = ln.text[m.end():].strip()
+        vstart = ln.start + m.end() + (len(ln.text[m.end():]) - len(ln.text[m.end():].lstrip()))
+        if label == "MRN":
+            mm = re.match(r"(?:(?P<yy>\d{2})\s+)?(?P<station>[A-Z][A-Z .]*?[A-Z])\s+0*(?P<serial>\d{1,6})\b", value.upper())
+            if mm:
+                d.set("mrn", value, vstart, vstart + len(value))
+                d.set("mrn_station", mm["station"])
+                d.set("mrn_serial", int(mm["serial"]))
+                if mm["yy"]:
+                    d.set("mrn_year", F.full_year(int(mm["yy"])))
+        elif label == "DATE":
+            got = F.dtg(value)
+            if got:
+                written, when, dm = got
+                d.set("dtg", written, vstart + dm.start(), vstart + dm.end())
+                d.set("dtg_when", when)
+            elif wd := F.written_date(value):
+                d.set("dateline_date", wd[0], vstart + wd[1].start(), vstart + wd[1].end())
+        elif label == "FROM":
+            d.set("from", F.plad(value), vstart, vstart + len(value))
+        elif label in ("ACTION", "INFO"):
+            s.block = "TO" if label == "ACTION" else "INFO"
+            s.block_start = ln.start
+            s.block_parts = [(vstart, vstart + len(value), value)]
+            s.address_done = False
+            return
+        elif label == "EO":
+            eo = F.eo_line("E.O. " + value)
+            if eo:
+                d.set("eo", eo, vstart, vstart + len(value))
+        elif label == "CAPTIONS":
+            for w in re.split(r"[,;]\s*|\s+", value.upper()):
+                if w and w != "NONE":
+                    d.add("captions_found", (w, vstart, vstart + len(value)))
+        elif label == "PASS":
+            s.block, s.block_start = "PASS", ln.start
+            s.block_parts = [(vstart, vstart + len(value), value)]
+            return
+    return handler
+
+
+def _worksheet_address(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
+    _close(d, s)
+    post = " ".join(m["post"].split())
+    station = tables.stations().get(post)
+    canonical = station.plad if station else None
+    d.add("worksheet_to", (Addressee(name=post, canonical=canonical, precedence=F.precedence_word(m["prec"])),
+                          ln.start, ln.end))
+    d.set("era_hint", "dept-worksheet-1990s")
+
+
+def _department(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
+    d.set("department_form", True, ln.start, ln.end)
+
+
+def _page_one(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
+    d.set("era_hint", "aad-1970s")
+    station = " ".join(m["station"].split())
+    d.set("page_station", station)
+    d.set("page_serial", int(m["serial"]), ln.start + m.start("station"), ln.start + m.end("serial"))
+    if m["sec"]:
+        d.set("page_section", Section(int(m["sec"]), int(m["of"])))
+
+
+def _distribution(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
+    _close(d, s)
+    d.set("era_hint", "aad-1970s")
+    s.block = "DISTRIBUTION"
+
+
+def _skip(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
+    _close(d, s)
+
+
+def _office_line(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
+    """Worksheet lines ``EAP/K:JGOLDSTEIN:JLG`` (the first is the drafter) and clearers ``S/S-O:``."""
+    _close(d, s)
+    off = F.office_name(ln.text)
+    if off is None:
+        return
+    if "drafted_by" not in d.values and off.typist:
+        d.set("drafted_by", off, ln.start, ln.end)
+        d.set("era_hint", "dept-worksheet-1990s")
+        s.block = "DRAFT_DATE"
+        return
+    d.add("cleared_found", off)
+
+
+def _draft_date(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
+    """The worksheet line under the drafter: ``04/11/96 75727 SEKPOL 8674``."""
+    drafted = d.get("drafted_by")
+    date = F.written_date(m["date"])
+    if drafted and date:
+        d.values["drafted_by"] = _with(drafted, date=date[0], raw=drafted.raw)
+        d.set("drafting_date", date[0], ln.start + m.start("date"), ln.start + m.end("date"))
+    rest = m["rest"] or ""
+    nums = re.finditer(r"\b(\d{4,7})\b", rest)
+    first = next(nums, None)
+    if first:
+        off = ln.start + m.start("rest") + first.start()
+        d.set("draft_number", int(first[1]), off, off + len(first[1]))
+        d.defect("ambiguous-number", f"{first[1]} after the drafting date may be the drafter's phone extension "
+                 f"or the telegram's serial; not used as the serial", off, off + len(first[1]))
+    code = re.search(r"\b([A-Z]{3,})\s+(\d{2,6})\b", rest)
+    if code:
+        off = ln.start + m.start("rest") + code.start()
+        d.defect("unknown-file-code", f"{code[0]!r} on the drafting line is not an identified code; kept as written",
+                 off, off + len(code[0]))
+    s.block = None
+
+
+LINE_RULES: tuple[tuple[str, re.Pattern, LineRule], ...] = (
+    ("envelope", _rx(r"^\s*VZCZC\w*"), _envelope),
+    ("fl2", _rx(r"^\s*(ZZ|OO|PP|RR)\s+(?:R[A-Z]{3,7}\b\s*)+$"), _fl2),
+    ("de", _rx(r"^\s*DE\s+(?P<ri>R[A-Z]{3,7})\s+#\s?(?P<serial>\d{1,5})(?:/(?P<section>\d{2}))?\s+(?P<jul>\d{7})"), _de),
+    ("zny", _rx(r"^\s*ZN[YR]\s+(?P<letter>[A-Z])(?P=letter){3,4}\b"), _zny),
+    ("routing-continuation", _rx(r"^\s*(?:R[A-Z]{4,7}\s*){1,12}$"), _skip),
+    ("relay-counter", _rx(r"^\s*-{5,}\s*[0-9A-F]{5,6}\s+(?:\d{6}Z\s*)?(?:/\d+)?\s*$"), _skip),
+    ("page-one", re.compile(r"^\s*PAGE\s+01\s+(?P<station>[A-Z][A-Z .]+?)\s+(?P<serial>\d{3,6})\s+(?:(?P<sec>\d{2})\s+OF\s+(?P<of>\d{2})\s+)?\d{6}Z"), _page_one),
+    ("distribution-action", re.compile(r"^\s*ACTION\s+[A-Z][A-Z/]*-\d{2}\b"), _distribution),
+    ("distribution-info", re.compile(r"^\s*INFO\s+(?:[A-Z][A-Z/]*-\d{2}\s*)+"), _distribution),
+    ("smart-mrn", _rx(r"^\s*MRN\s*:\s*"), _smart("MRN")),
+    ("smart-date", _rx(r"^\s*Date\s*/\s*DTG\s*:\s*"), _smart("DATE")),
+    ("smart-from", re.compile(r"^\s*From\s*:\s*(?=[A-Z]{2,}\s+[A-Z])"), _smart("FROM")),
+    ("smart-action", re.compile(r"^\s*Action\s*:\s*"), _smart("ACTION")),
+    ("smart-info", re.compile(r"^\s*Info\s*:\s*"), _smart("INFO")),
+    ("smart-eo", re.compile(r"^\s*E\.O\.\s*:\s*(?=\d)"), _smart("EO")),
+    ("smart-captions", _rx(r"^\s*Captions\s*:\s*"), _smart("CAPTIONS")),
+    ("smart-pass", _rx(r"^\s*Pass\s+Line\s*:\s*"), _smart("PASS")),
+    ("smart-reference", _rx(r"^\s*Reference\s*:\s*"), _open("REF")),
+    ("dtg", DTG_LINE, _dtg),
+    ("fm", _rx(r"^\s*(?:FM|FROM)\b\s*:?\s*"), _open("FM")),
+    ("to", _rx(r"^\s*TO\b\s*:?\s*"), _open("TO")),
+    ("info", _rx(r"^\s*INFO\b\s*:?\s*"), _open("INFO")),
+    ("xmt", _rx(r"^\s*XMT\b\s*:?\s*"), _open("XMT")),
+    ("class-line", CLASS_LINE, _class_line),
+    ("eo", _rx(r"^\s*E\s?\.?\s?O\s?\.?\s*[:.]?\s*\d{4,5}\b"), _eo),
+    ("tags", _rx(r"^\s*(?:TAGS?|TAGE|TABS|TGS|TAS|AGS)\s*:?\s+(?=\S)"), _open("TAGS")),
+    ("subject", _rx(r"^\s*SUBJ(?:ECT)?S?\s*[:.]\s*(?:SUBJ(?:ECT)?\s*:\s*)?|^\s*SUBJECT\s+(?=[A-Z])"), _open("SUBJECT")),
+    ("ref", _rx(r"^\s*(?:REF(?:S|TELS?|\(S\))?|REFERENCES?)\s*[:.]\s*"), _open("REF")),
+    ("classified-by", _rx(r"^\s*(?:\d\.\s*\([A-Z]{1,3}\)\s*)?Classifi?e?d\s+By\b"), _open("CLASSBY")),
+    ("derived-from", _rx(r"^\s*Derived\s+from\s*:"), _open("CLASSBY")),
+    ("drafted", _rx(r"^\s*DRAFTED(?:\s+BY)?\s*:?\s*"), _drafted),
+    ("approved", _rx(r"^\s*APPROVED(?:\s+BY)?\s*:?\s*(?=\S)"), _approved),
+    ("cleared", _rx(r"^\s*(?:CLEARED(?:\s+BY)?|CLEARANCES?)\s*:?\s*"), _cleared),
+    ("worksheet-address", PREC_POST, _worksheet_address),
+    ("department", re.compile(r"^\s*DEPARTMENT\s+OF\s+STATE\s*$"), _department),
+    ("office-line", re.compile(r"^\s*[A-Z][A-Z0-9]*(?:[/\-][A-Z0-9]+)*\s*:\s*(?:[A-Z][A-Z'\-.]*)?(?:\s*:\s*[A-Z]{1,4})?\s*(?:\((?:SUBS|INFO|DRAFT)\))?\s*$"), _office_line),
+    ("bt", re.compile(r"^\s*BT\s*$"), _skip),
+    ("dateline", re.compile(r"^\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4},\s+\d{1,2}:\d{2}\s*$"), _skip),
+)
+
+_DRAFT_DATE = re.compile(r"^\s*(?P<date>\d{1,2}/\d{1,2}/\d{2,4})\b(?P<rest>.*)$")
+
+
+def scan_header(d: Draft, lines: list[CLine], start: int = 0) -> int:
+    """Read header lines from ``start``; return the index of the first body line."""
+    s = Scan()
+    i = start
+    n = len(lines)
+    while i < n:
+        ln = lines[i]
+        text = ln.text
+        if not text.strip():
+            if s.block in ("TO", "INFO", "XMT", "FM") and _next_is_address(lines, i, s.block):
+                i += 1
+                continue
+            if s.block in ("REF", "CLASSBY") and _next_continues(lines, i):
+                i += 1
+                continue
+            _close(d, s)
+            i += 1
+            continue
+        if s.block == "DRAFT_DATE":
+            m = _DRAFT_DATE.match(text)
+            if m:
+                _draft_date(d, s, ln, m)
+                i += 1
+                continue
+            s.block = None
+        if s.seen_subject and s.block is None and (PARA_START.match(text) or not LABEL.match(text)):
+            if not _caption_or_attention(d, s, ln) or PARA_START.match(text):
+                return i
+            i += 1
+            continue
+        if PARA_START.match(text) and (s.seen_subject or d.get("tags") or d.get("eo")):
+            _close(d, s)
+            return i
+        rule = _match_rule(text, s)
+        if rule:
+            name, m, handler = rule
+            if name == "class-line" and s.seen_class_line and s.block not in (None,):
+                pass
+            handler(d, s, ln, m)
+            if name == "subject":
+                s.seen_subject = True
+            i += 1
+            continue
+        if s.block:
+            if _continues(s, text):
+                s.block_parts.append((ln.start, ln.end, text))
+                i += 1
+                continue
+            _close(d, s)
+        if _caption_or_attention(d, s, ln):
+            i += 1
+            continue
+        if s.seen_subject or (d.get("eo") and d.get("tags")):
+            return i
+        i += 1
+    _close(d, s)
+    return n
+
+
+def _match_rule(text: str, s: Scan):
+    for name, pattern, handler in LINE_RULES:
+        m = pattern.match(text)
+        if not m:
+            continue
+        if name == "class-line" and not _is_class_line(m):
+            continue
+        if name in ("fm", "to", "info") and s.seen_subject:
+            continue
+        return name, m, handler
+    return None
+
+
+def _is_class_line(m: re.Match) -> bool:
+    """A classification line holds the level plus at most section/MRN/captions, not running text."""
+    rest = (m["rest"] or "").strip()
+    if not rest:
+        return True
+    if SECTION.search(rest) or MRN_TAIL.search(rest.upper()):
+        return len(rest) < 60
+    return bool(re.fullmatch(r"[A-Z0-9 ,/]{0,40}", rest))
+
+
+def _continues(s: Scan, text: str) -> bool:
+    t = text.strip()
+    if LABEL.match(text) and s.block not in ("PASS",):
+        return False
+    if s.block in ("TO", "INFO", "XMT", "FM"):
+        return bool(ADDRESS_LINE.match(t)) and not CLASS_LINE.match(t) and not DTG_LINE.match(t) and len(t) < 90
+    if s.block == "TAGS":
+        words = re.split(r"[,\s]+", t.upper())
+        known = tables.tags()
+        return all(w in known or not w for w in words) and len(t) < 60
+    if s.block == "DISTRIBUTION":
+        return all(DISTRIBUTION_ITEM.match(w) or re.fullmatch(r"/\d{3}\s?[RW]?", w) for w in t.split())
+    if s.block == "SUBJECT":
+        return not PARA_START.match(text)
+    if s.block == "REF":
+        return not PARA_START.match(text) and not re.match(r"^\s*(?:Classified|Summary|BEGIN SUMMARY)", text, re.I)
+    if s.block == "CLASSBY":
+        return not PARA_START.match(text) and len(t) < 100
+    if s.block == "PASS":
+        return bool(re.match(r"^\s{8,}\S", text)) or (t.isupper() and not LABEL.match(text))
+    if s.block == "CLEARED":
+        return bool(F.office_name(t))
+    return False
+
+
+def _next_is_address(lines: list[CLine], i: int, block: str) -> bool:
+    """In FRUS transcriptions a blank line separates TO from a further TO-less addressee line."""
+    return False
+
+
+def _next_continues(lines: list[CLine], i: int) -> bool:
+    return False
+
+
+def _close(d: Draft, s: Scan) -> None:
+    """Finish the open block: hand its collected text to the field grammar."""
+    block, parts = s.block, s.block_parts
+    s.block, s.block_parts = None, []
+    if not block or not parts:
+        if block == "SUBJECT":
+            s.seen_subject = True
+        return
+    start, end = parts[0][0], parts[-1][1]
+    text = " ".join(p[2].strip() for p in parts)
+    if block == "FM":
+        d.set("from", F.plad(text), start, end)
+    elif block in ("TO", "INFO"):
+        for p_start, p_end, p_text in parts:
+            for item in _split_addresses(p_text):
+                a = F.addressee(item)
+                if a:
+                    d.add("to_found" if block == "TO" else "info_found", (a, p_start, p_end))
+    elif block == "XMT":
+        for p_start, p_end, p_text in parts:
+            for item in _split_addresses(p_text):
+                a = F.addressee(item)
+                if a:
+                    d.add("excluded_found", a.name)
+    elif block == "TAGS":
+        codes, segmented = F.tags(text)
+        if d.set("tags", codes, start, end):
+            d.set("tags_line", text)
+            if segmented:
+                d.set("tags_raw", text)
+    elif block == "SUBJECT":
+        subject = " ".join(text.split())
+        subject = re.sub(r"^\((?:U|C|S|TS|SBU|LOU)(?:[/\-][A-Z]+)?\)\s*", "", subject)
+        sub_start = start + (len(parts[0][2]) - len(parts[0][2].lstrip()))
+        d.set("subject", subject.strip() or None, sub_start, end)
+        s.seen_subject = True
+    elif block == "REF":
+        d.set("ref_text", text, start, end)
+    elif block == "CLASSBY":
+        d.set("classified_by_text", text, start, end)
+    elif block == "PASS":
+        for p_start, p_end, p_text in parts:
+            if p_text.strip():
+                d.add("attention_found", (" ".join(p_text.split()), p_start, p_end))
+
+
+def _split_addresses(text: str) -> list[str]:
+    """One addressee per line, except SMART forms that list several separated by semicolons."""
+    if ";" in text:
+        return [p for p in text.split(";") if p.strip()]
+    return [text]

@@ -1,0 +1,1 @@
+"""Controlled vocabularies as data: markings, precedences, captions, orders, TAGS and stations."""
