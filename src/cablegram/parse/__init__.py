@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 
 from .. import __version__
 from ..model import Source, Telegram
@@ -21,7 +22,8 @@ from ..normalise import normalise
 from .assemble import assemble
 from .body import read_body
 from .draft import Draft, clean_lines
-from .forms import agency_kind, cable_start, is_email, is_frus, read_agency, read_frus, read_jfk_form
+from .forms import (agency_kind, cable_start, is_email, is_frus, read_agency, read_frus, read_frus_opening,
+                    read_jfk_form)
 from .header import scan_header
 
 MAX_CHARS = 5_000_000
@@ -69,6 +71,13 @@ def parse(data: str | bytes, path: str | None = None, *, skip_rules: tuple[str, 
     start = 0
     if is_frus(lines):
         start = read_frus(d, lines)
+        if not _transcribed(lines, start):
+            body_start, remainder = read_frus_opening(d, lines, start)
+            if remainder is not None:
+                lines = lines[: body_start - 1] + [remainder] + lines[body_start:]
+                body_start -= 1
+            read_body(d, lines, body_start)
+            return assemble(d, state, text, source)
     else:
         form_end = read_jfk_form(d, lines)
         if is_email(lines[form_end:]):
@@ -85,6 +94,12 @@ def parse(data: str | bytes, path: str | None = None, *, skip_rules: tuple[str, 
     body_start = scan_header(d, lines, start)
     read_body(d, lines, body_start)
     return assemble(d, state, text, source)
+
+
+def _transcribed(lines, start: int) -> bool:
+    """A FRUS text that reproduces the cable form itself (FM/TO lines, a DTG) within its first lines."""
+    window = "\n".join(ln.text for ln in lines[start: start + 25])
+    return bool(re.search(r"^\s*(?:FM|FROM)\s+[A-Z]{3}", window, re.M)) or bool(re.search(r"^\s*TELEGRAM\s*$|^\s*VZCZC", window, re.M))
 
 
 __all__ = ["parse", "decode", "MAX_CHARS"]

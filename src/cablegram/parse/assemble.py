@@ -223,7 +223,7 @@ def _settle_identity(d: Draft) -> None:
 
 
 def _frus_number(d: Draft) -> tuple[str | None, int | None]:
-    number = d.get("frus_number") or ""
+    number = d.get("frus_number") or d.get("frus_body_number") or ""
     m = re.match(r"(?:(?P<series>Secto|Tosec|Vipto|Topol|Tohak|Hakto)\s+)?(?P<n>\d{1,6})", number, re.I)
     if not m:
         first = d.get("paragraphs", [])

@@ -170,6 +170,78 @@ def frus_post(phrase: str, place: str | None) -> str:
     return p.upper()
 
 
+_OPENER_NUMBER = re.compile(
+    r"^\s*(?:(?P<series>Secto|Tosec|Vipto|Topol|Tohak|Hakto|Secdel|Delsec)\s+)?(?P<num>\d{1,6})(?:/(?P<alt>\d{1,6}))?\.\s+")
+_OPENER_LABEL = re.compile(r"\b(?P<label>Subject|Subj|Refs?|Reference|Reftel)\s*:\s*")
+_SENTENCE_END = re.compile(r"(?<!\bU\.S)(?<!\bMr)(?<!\bMrs)(?<!\bSt)(?<!\b[A-Z])\.(?=\s+(?:[A-Z0-9(\"“]|$))|\.$")
+
+
+def read_frus_opening(d: Draft, lines: list[CLine], start: int) -> tuple[int, CLine | None]:
+    """The first line of a FRUS-edited text: ``1803. Pass Treasury for … Subject: … Ref: State 123.``
+
+    Returns the index of the first body line and, when the opening line goes on with the text
+    (``513. 1. This morning …``), that remainder as a line of its own.
+    """
+    k = start
+    while k < len(lines) and not lines[k].text.strip():
+        k += 1
+    if k >= len(lines):
+        return k, None
+    ln = lines[k]
+    text = ln.text
+    pos = 0
+    m = _OPENER_NUMBER.match(text)
+    if m and not re.match(r"\s*\d{1,2}\.\s+\S", text[: m.end()] if int(m["num"]) > 60 else "x"):
+        number = f"{m['series'] + ' ' if m['series'] else ''}{m['num']}"
+        d.set("frus_body_number", number, ln.start + m.start("num"), ln.start + m.end("num"))
+        pos = m.end()
+    elif not _OPENER_LABEL.search(text[:300]):
+        return k, None
+    # Attention sentences before the labels ('Pass Treasury for Secretary Kennedy.', 'For the Secretary from Rush.')
+    labels = list(_OPENER_LABEL.finditer(text, pos))
+    first_label = labels[0].start() if labels else None
+    lead = text[pos:first_label] if first_label is not None else ""
+    for sent in _sentences(lead):
+        if re.match(r"^(?:For|Pass|Eyes\s+only|Exclusively|Deliver|Literally\s+eyes|Personal|Please\s+pass)\b", sent, re.I):
+            where = text.find(sent, pos)
+            d.add("attention_found", (" ".join(sent.split()).rstrip("."), ln.start + where, ln.start + where + len(sent)))
+    end = first_label if first_label is not None else pos
+    for j, lm in enumerate(labels):
+        value_start = lm.end()
+        limit = labels[j + 1].start() if j + 1 < len(labels) else len(text)
+        chunk = text[value_start:limit]
+        stop = _value_end(chunk, last=j + 1 == len(labels))
+        value = chunk[:stop].strip().rstrip(".")
+        if lm["label"].lower().startswith("subj"):
+            d.set("subject", " ".join(value.split()), ln.start + value_start, ln.start + value_start + len(chunk[:stop].rstrip(" .")))
+        else:
+            d.set("ref_text", value, ln.start + value_start, ln.start + value_start + stop)
+        end = value_start + stop
+    rest = text[end:].lstrip(" .")
+    if rest.strip():
+        off = len(text) - len(rest)
+        return k + 1, CLine(ln.index, ln.start + off, ln.end, rest)
+    return k + 1, None
+
+
+def _sentences(text: str) -> list[str]:
+    out, pos = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        out.append(text[pos: m.end()].strip())
+        pos = m.end()
+    if text[pos:].strip():
+        out.append(text[pos:].strip())
+    return [s for s in out if s]
+
+
+def _value_end(chunk: str, last: bool) -> int:
+    """Where a Subject/Ref value ends: before the next label, else at the first sentence end."""
+    if not last:
+        return len(chunk)
+    m = _SENTENCE_END.search(chunk)
+    return m.end() if m else len(chunk)
+
+
 # -- JFK identification form ------------------------------------------------------------------------
 JFK_FORM = re.compile(r"IDENTIFICATION\s+FORM", re.I)
 _FORM_FIELD = re.compile(r"^\s*(?P<label>AGENCY|RECORD\s+NUMBER|ORIGINATOR|FROM|TO|DATE|CLASSIFICATION|CURRENT\s+STATUS|"

@@ -106,8 +106,10 @@ def _open(block: str) -> LineRule:
         _close(d, s)
         s.block = block
         s.block_start = ln.start
-        rest = ln.text[m.end():]
-        s.block_parts = [(ln.start + m.end(), ln.end, rest)] if rest.strip() else []
+        # The classified-by grammar reads its own label ('Classified By', 'Derived from').
+        cut = m.start() if block == "CLASSBY" else m.end()
+        rest = ln.text[cut:]
+        s.block_parts = [(ln.start + cut, ln.end, rest)] if rest.strip() else []
         if block in ("TO", "INFO", "XMT", "FM"):
             s.address_done = False
     return handler
@@ -374,6 +376,7 @@ _DRAFT_DATE = re.compile(r"^\s*(?P<date>\d{1,2}/\d{1,2}/\d{2,4})\b(?P<rest>.*)$"
 def scan_header(d: Draft, lines: list[CLine], start: int = 0) -> int:
     """Read header lines from ``start``; return the index of the first body line."""
     s = Scan()
+    last_header: int | None = None
     i = start
     n = len(lines)
     while i < n:
@@ -407,6 +410,7 @@ def scan_header(d: Draft, lines: list[CLine], start: int = 0) -> int:
         rule = _match_rule(text, s)
         if rule:
             name, m, handler = rule
+            last_header = i
             if name == "class-line" and s.seen_class_line and s.block not in (None,):
                 pass
             handler(d, s, ln, m)
@@ -425,9 +429,16 @@ def scan_header(d: Draft, lines: list[CLine], start: int = 0) -> int:
             continue
         if s.seen_subject or (d.get("eo") and d.get("tags")):
             return i
+        if _is_prose(text) and last_header is not None and i - last_header > 6:
+            # Running text long after the last header element: the header has ended.
+            return last_header + 1
         i += 1
     _close(d, s)
-    return n
+    return (last_header + 1) if last_header is not None and not s.seen_subject else n
+
+
+def _is_prose(text: str) -> bool:
+    return len(re.findall(r"\b[a-z]{2,}\b", text)) >= 5 or (len(text) > 70 and not text.isupper())
 
 
 def _match_rule(text: str, s: Scan):
