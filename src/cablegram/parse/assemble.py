@@ -152,6 +152,9 @@ def _settle_addresses(d: Draft) -> None:
         to = [a for a, *_ in d.get("worksheet_to")]
     if not to and d.get("frus_to_plad"):
         to = [F.Addressee(name=n) for n in d.get("frus_to_plad")]
+        to += [F.Addressee(name=n) for n in d.get("frus_also_to", [])]
+    if not info and d.get("frus_info"):
+        info = [F.Addressee(name=n) for n in d.get("frus_info")]
     if not to and d.get("cia_to"):
         to = [F.Addressee(name=n) for n in d.get("cia_to")]
     if not to and d.get("agency_to"):

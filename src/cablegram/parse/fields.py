@@ -141,6 +141,7 @@ def addressee(text: str) -> Addressee | None:
     if m := _RI.match(s):
         routing, s = m[1], s[m.end():]
     s = _MIL_SUFFIX.sub("", s).strip()
+    s = re.sub(r"\s+BY\s+POUCH\b.*$|\s+UNN$", "", s, flags=re.I)
     sequence = None
     if m := _SEQ.search(s):
         sequence, s = int(m[1]), s[: m.start()]
@@ -149,6 +150,8 @@ def addressee(text: str) -> Addressee | None:
         prec = precedence_word(m[1])
         s = s[: m.start()]
     s = s.strip(" ,;.").upper()
+    s = re.sub(r"^ZEN\s*/\s*", "", s)  # ZEN: delivered by other means
+    s = re.sub(r"^AM[A-Z]{0,3}[BD]ASSY\b", "AMEMBASSY", s)  # AMEMDASSY, AMEBASSY, AMMBASSY
     if m := re.fullmatch(r"([A-Z ]+),\s*(SECSTATE|SECDEF)", s):  # SMART writes 'WASHDC, SECSTATE'
         s = f"{m[2]} {m[1]}"
     if not s or len(s) > 90:

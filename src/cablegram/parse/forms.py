@@ -22,7 +22,7 @@ FRUS_HEAD = re.compile(
     re.I,
 )
 FRUS_DATELINE = re.compile(
-    r"^\s*(?P<place>[A-Z][A-Za-z .'\-]+?),\s+(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})(?:,\s+(?P<time>\d{3,4})Z)?\.?\s*$"
+    r"^\s*(?:(?P<place>[A-Z][A-Za-z .'\-]+?),\s+)?(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})(?:,\s+(?P<time>\d{3,4})Z)?\.?\s*$"
 )
 _MARKING_WORDS = {
     "TOP SECRET", "SECRET", "CONFIDENTIAL", "LIMITED OFFICIAL USE", "UNCLASSIFIED", "FLASH", "NIACT IMMEDIATE",
@@ -51,7 +51,15 @@ def read_frus(d: Draft, lines: list[CLine]) -> int:
         if number:
             d.set("frus_number", number, head.start + m.start("number"), head.start + m.end("number"))
         d.set("frus_from", m["from"], head.start + m.start("from"), head.start + m.end("from"))
-        d.set("frus_to", m["to"], head.start + m.start("to"), head.start + m.end("to"))
+        to = m["to"]
+        # Some volumes print the date in the heading: '… to the Department of State, February 24, 1970, 140Z'
+        if dm := re.search(r",\s+(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})(?:,\s+(?P<time>\d{3,4})Z)?\.?\s*$", to):
+            got = F.written_date(dm["date"])
+            if got:
+                d.set("dateline_date", got[0], head.start + m.start("to") + dm.start("date"),
+                      head.start + m.start("to") + dm.end("date"))
+            to = to[: dm.start()]
+        d.set("frus_to", to, head.start + m.start("to"), head.start + m.start("to") + len(to))
     i += 1
     body_start = i
     for k in range(i, min(i + 8, len(lines))):
@@ -70,30 +78,19 @@ def read_frus(d: Draft, lines: list[CLine]) -> int:
 def _source_note(d: Draft, ln: CLine) -> None:
     text = ln.text
     # The markings sentence: 'Secret; Immediate; Nodis.' — every item a marking word or caption.
-    for sm in re.finditer(r"(?:^|\.\s+)(?P<s>[A-Z][A-Za-z/ \-]+(?:;\s*[A-Za-z][A-Za-z/ \-]+)+)\.", text):
-        items = [x.strip() for x in sm["s"].split(";")]
+    pos = 0
+    for sentence in re.split(r"(?<=\.)\s+", text):
+        where = text.find(sentence, pos)
+        pos = where + len(sentence)
+        body = sentence.strip().rstrip(".")
+        items = [x.strip() for x in body.split(";")]
         upper = [x.upper() for x in items]
-        if not any(u in _MARKING_WORDS or u.split("/")[0] in CAPTION_SET for u in upper):
+        if not body or not re.fullmatch(r"[A-Za-z/ \-]+", body.replace(";", "")):
             continue
-        base = ln.start + sm.start("s")
-        pos = 0
-        for item, u in zip(items, upper):
-            where = sm["s"].find(item, pos)
-            pos = where + len(item)
-            s0, s1 = base + where, base + where + len(item)
-            level = F.classification(u)
-            if level:
-                d.set("classification", level, s0, s1)
-            elif u in ("FLASH", "NIACT IMMEDIATE", "NIACT", "IMMEDIATE", "PRIORITY", "ROUTINE"):
-                prec = F.precedence_word(u)
-                if prec and (not d.get("frus_precedence") or
-                             F.highest_precedence([prec, d.get("frus_precedence")]) == prec):
-                    d.set("frus_precedence", prec, s0, s1, replace=True)
-            else:
-                for part in re.split(r"[/]", u):
-                    part = part.strip()
-                    if part in CAPTION_SET:
-                        d.add("captions_found", (part, s0, s1))
+        if not (F.classification(upper[0]) or len(items) > 1 and any(
+                u in _MARKING_WORDS or u.split("/")[0] in CAPTION_SET for u in upper)):
+            continue
+        _markings(d, items, upper, ln.start + where, sentence)
         break
     # Drafting: 'Drafted by X; cleared by Y and Z; and approved by W.'
     dm = re.search(r"Drafted\s+(?:by\s+)?(?P<who>[^;]+?)(?:\s+on\s+[A-Z][a-z]+\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:;|,\s+cleared|,\s+and\s+approved|\.\s|\.$)", text)
@@ -110,9 +107,36 @@ def _source_note(d: Draft, ln: CLine) -> None:
                 off = _frus_officer(who)
                 if off.name or off.office:
                     d.add("cleared_found", off)
-    rm = re.search(r"Repeated\s+(?:\w+\s+)?to\s+(?P<to>[^.]+?)\.", text)
-    if rm:
-        d.set("frus_repeated", rm["to"])
+    # 'Repeated to London, Stockholm, and USEC.' -> info; 'Also sent for action to X.' / 'Sent to X' -> action.
+    for rm in re.finditer(r"(?:^|(?<=\.\s)|(?<=;\s))(?P<verb>Repeated|Also\s+sent\s+for\s+action|Also\s+sent|Sent)\s+(?:(?:Priority|Immediate|Niact|Flash|Routine)\s+)?"
+                          r"to\s+(?P<to>.+?)(?=,?\s+and\s+repeated|\.\s|\.$|;)", text, re.I):
+        key = "frus_info" if rm["verb"].lower().startswith("repeated") else "frus_also_to"
+        for part in re.split(r",\s*(?:and\s+)?|\s+and\s+(?:to\s+)?", rm["to"]):
+            part = re.sub(r"^to\s+", "", part.strip(), flags=re.I)
+            part = re.sub(r"\s+(?:for\s+.*|by\s+pouch|priority|immediate|niact)$", "", part, flags=re.I)
+            if part and len(part) < 60 and not re.search(r"\b(?:repeated|which|with|was|were)\b", part, re.I):
+                d.add(key, frus_post_city(part))
+
+
+def _markings(d: Draft, items: list[str], upper: list[str], base: int, sentence: str) -> None:
+    pos = 0
+    for item, u in zip(items, upper):
+        where = sentence.find(item, pos)
+        pos = where + len(item)
+        s0, s1 = base + where, base + where + len(item)
+        level = F.classification(u)
+        if level:
+            d.set("classification", level, s0, s1)
+        elif u in ("FLASH", "NIACT IMMEDIATE", "NIACT", "IMMEDIATE", "PRIORITY", "ROUTINE"):
+            prec = F.precedence_word(u)
+            if prec and (not d.get("frus_precedence") or
+                         F.highest_precedence([prec, d.get("frus_precedence")]) == prec):
+                d.set("frus_precedence", prec, s0, s1, replace=True)
+        else:
+            for part in u.split("/"):
+                part = part.strip()
+                if part in CAPTION_SET:
+                    d.add("captions_found", (part, s0, s1))
 
 
 def _frus_officer(text: str) -> Officer:
@@ -128,7 +152,8 @@ def _dateline(d: Draft, ln: CLine, m: re.Match) -> None:
     got = F.written_date(m["date"])
     if got:
         d.set("dateline_date", got[0], ln.start + m.start("date"), ln.start + m.end("date"))
-    d.set("dateline_place", m["place"].strip())
+    if m["place"]:
+        d.set("dateline_place", m["place"].strip())
     if m["time"]:
         d.set("dateline_time", m["time"])
 
@@ -141,7 +166,21 @@ def _frus_addresses(d: Draft) -> None:
         d.set("frus_from_plad", frus_post(frm, place))
     to = d.get("frus_to")
     if to:
-        d.set("frus_to_plad", [frus_post(part, None) for part in re.split(r"\s+and\s+(?:the\s+)?", to)])
+        parts = re.split(r"\s+and\s+(?=(?:the\s+)?(?:Embassy|Consulate|Mission|Department|Delegation|Interests)\b)", to)
+        d.set("frus_to_plad", [frus_post(part, None) for part in parts])
+
+
+def frus_post_city(name: str) -> str:
+    """A post named by its city in a source note ('London', 'USEC', 'The Hague') -> its address."""
+    if re.match(r"(?:the\s+)?(?:Department|Embassy|Consulate|Mission|Interests)\b", name, re.I):
+        return frus_post(name, None)
+    key = " ".join(name.split()).upper()
+    station = tables.stations().get(key)
+    if station and station.plad:
+        return station.plad
+    if re.fullmatch(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*", name.strip()):
+        return f"AMEMBASSY {key}"
+    return key
 
 
 def frus_post(phrase: str, place: str | None) -> str:
@@ -154,7 +193,7 @@ def frus_post(phrase: str, place: str | None) -> str:
         what, where = m[1].lower(), m[2].strip()
         if what.startswith("consulate"):
             return f"AMCONSUL {where.upper()}"
-        if what == "mission" and re.search(r"united nations", where, re.I):
+        if what == "mission" and re.search(r"united nations|\bUN\b", where, re.I):
             return "USMISSION USUN NEW YORK"
         if what == "mission":
             if place:

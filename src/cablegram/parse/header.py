@@ -150,6 +150,16 @@ def _class_line(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
     s.address_done = True
 
 
+def _mrn_line(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
+    """A bare message number line of a known station (``TEHRAN 0668``, ``STATE 163147``)."""
+    _close(d, s)
+    station = " ".join(m["station"].split())
+    if station in tables.stations() and "mrn" not in d.values:
+        d.set("mrn", f"{station} {m['serial']}", ln.start + m.start("station"), ln.start + m.end("serial"))
+        d.set("mrn_station", station)
+        d.set("mrn_serial", int(m["serial"]))
+
+
 def _caption_or_attention(d: Draft, s: Scan, ln: CLine) -> bool:
     text = " ".join(ln.text.split()).strip(" .")
     upper = text.upper()
@@ -354,6 +364,7 @@ LINE_RULES: tuple[tuple[str, re.Pattern, LineRule], ...] = (
     ("info", _rx(r"^\s*INFO\b\s*:?\s*"), _open("INFO")),
     ("xmt", _rx(r"^\s*XMT\b\s*:?\s*"), _open("XMT")),
     ("class-line", CLASS_LINE, _class_line),
+    ("mrn-line", re.compile(r"^\s*(?P<station>[A-Z][A-Z .]{1,22}?)\s+0*(?P<serial>\d{2,6})\s*$"), _mrn_line),
     ("eo", _rx(r"^\s*E\s?\.?\s?O\s?\.?\s*[:.]?\s*\d{4,5}\b"), _eo),
     ("tags", _rx(r"^\s*(?:TAGS?|TAGE|TABS|TGS|TAS|AGS)\s*:?\s+(?=\S)"), _open("TAGS")),
     ("subject", _rx(r"^\s*SUBJ(?:ECT)?S?\s*[:.]\s*(?:SUBJ(?:ECT)?\s*:\s*)?|^\s*SUBJECT\s+(?=[A-Z])"), _open("SUBJECT")),
@@ -545,7 +556,8 @@ def _close(d: Draft, s: Scan) -> None:
 
 
 def _split_addresses(text: str) -> list[str]:
-    """One addressee per line, except SMART forms that list several separated by semicolons."""
+    """One addressee per line, except SMART lists separated by semicolons and OCR lines that run
+    two routed addressees together (``… IMMEDIATE 10 RJDTLK/USOFFICE LIMERICK``)."""
     if ";" in text:
         return [p for p in text.split(";") if p.strip()]
-    return [text]
+    return [p for p in re.split(r"\s+(?=R[A-Z]{4,6}/[A-Z])", text) if p.strip()]
