@@ -245,7 +245,7 @@ _JFK_LEGENDS = (
     re.compile(r"\(44\s*USC\s*2107\s*Note\)", re.I),
     re.compile(r"^\s*NW\s*\d{4,6}\s+Doc\s*[Il1]d\s*[:.]?\s*\d+\s+Page\s+\d+\s*$", re.I),
     re.compile(r"^\s*14-00000\s*$"),
-    re.compile(r"^\s*1\d{2}-\d{5}-\d{5}\s*$"),
+    re.compile(r"^\s*\(?1\d{2}-\d{5}-\d{5}\)?\s*(?:\[?\s*\(?\d{4}\s+RELEASE\b.*)?$", re.I),
     re.compile(r"^\s*Doc\s+Re[fF]?\s*I[Dd]\s*:?\s*\S+\s*$"),
     re.compile(r"^\s*[ĐD][oó]c\s+ID\s*:\s*\d+\s*$", re.I),
 )

@@ -131,7 +131,16 @@ def _settle_date(d: Draft) -> None:
         if "dtg" in d.spans:
             d.spans["date"] = d.spans["dtg"]
         return
+    md, year = d.get("number_month_day"), (d.get("received_date") or d.get("form_date") or "")[:4]
+    if md and year:
+        got = F.written_date(f"{md}, {year}")
+        if got:
+            d.set("number_line_date", got[0])
+            if "number_month_day" in d.spans:
+                d.spans["number_line_date"] = d.spans["number_month_day"]
     for key, note in (("dateline_date", "date read from the dateline"),
+                      ("agency_date", "date read from the cable's receipt time"),
+                      ("number_line_date", "date read from the telegram's number line and its year from the receipt stamp"),
                       ("drafting_date", "date read from the drafting line (no DTG on this copy)"),
                       ("form_date", "date read from the JFK identification form (the cable's own date is not readable)")):
         if d.get(key):
@@ -155,12 +164,29 @@ def _settle_addresses(d: Draft) -> None:
         to += [F.Addressee(name=n) for n in d.get("frus_also_to", [])]
     if not info and d.get("frus_info"):
         info = [F.Addressee(name=n) for n in d.get("frus_info")]
-    if not to and d.get("cia_to"):
-        to = [F.Addressee(name=n) for n in d.get("cia_to")]
-    if not to and d.get("agency_to"):
-        to = [F.Addressee(name=d.get("agency_to"))]
+    agency = d.get("kind") in ("cia-cable", "fbi-teletype", "nsa-intercept")
+    if agency and not to:
+        # Other agencies' records: the JFK form's TO box, else the address line before CITE.
+        names = _split_names(d.get("form_to")) or _expand_cites(d.get("cia_to") or []) or _split_names(d.get("agency_to"))
+        to = [F.Addressee(name=n) for n in names]
+    else:
+        to = [_canonical(a) for a in to]
+        info = [_canonical(a) for a in info]
     d.values["to"] = _dedupe(to)
     d.values["info"] = _dedupe(info)
+    if agency:
+        # The header scanner's FROM on these forms is a routing box full of OCR debris; the JFK
+        # form's FROM box and the CITE station are the reliable statements of the originator.
+        cite = d.get("cite_station")
+        if d.get("form_from"):
+            d.set("from", d.get("form_from"), replace=True)
+            d.notes.append("from read from the JFK identification form's FROM box")
+        elif cite:
+            d.set("from", tables.cia_cites().get(cite, cite), replace=True)
+            d.spans["from"] = d.spans["cite_station"]
+        elif d.get("agency_from"):
+            d.set("from", d.get("agency_from"), replace=True)
+        return
     if not d.get("from"):
         if d.get("frus_from_plad"):
             d.set("from", d.get("frus_from_plad"))
@@ -170,14 +196,44 @@ def _settle_addresses(d: Draft) -> None:
             d.set("from", "SECSTATE WASHDC")
             d.spans["from"] = d.spans["department_form"]
             d.notes.append("from inferred as SECSTATE WASHDC: a Department of State worksheet addressed to posts")
-        elif d.get("cite_station"):
-            d.set("from", d.get("cite_station"))
-            d.spans["from"] = d.spans["cite_station"]
         elif d.get("agency_from"):
             d.set("from", d.get("agency_from"))
         elif d.get("form_from") and d.get("jfk_form"):
             d.set("from", d.get("form_from"))
             d.notes.append("from read from the JFK identification form")
+    if d.get("from"):
+        d.values["from"] = _plad(d.get("from"))
+
+
+def _split_names(text: str | None) -> list[str]:
+    if not text:
+        return []
+    if re.fullmatch(r"[A-Z]+,\s*[A-Z]+(?:\s+[A-Z]+)?", text.strip()):  # 'SAC, MIAMI', 'DIRECTOR, FBI'
+        return [text.strip()]
+    return [n.strip() for n in re.split(r"\s*[,;]\s*", text) if n.strip()]
+
+
+def _expand_cites(names: list[str]) -> list[str]:
+    table = tables.cia_cites()
+    return [table.get(n, n) for n in names]
+
+
+def _plad(name: str) -> str:
+    """A bare post name (``ELISABETHVILLE``) or a title (``SECRETARY OF STATE``) -> its address."""
+    key = " ".join(name.split()).upper()
+    if key in ("SECRETARY OF STATE", "SECSTATE", "DEPARTMENT OF STATE", "DEPARTMENT", "DEPT", "DEPARTMENT OF STATE WASHINGTON"):
+        return "SECSTATE WASHDC"
+    station = tables.stations().get(key)
+    if station and station.plad and station.kind in ("embassy", "consulate", "mission"):
+        return station.plad
+    return key
+
+
+def _canonical(a):
+    plad = _plad(a.name)
+    if plad != a.name and not a.canonical:
+        return F.Addressee(name=a.name, canonical=plad, precedence=a.precedence, routing=a.routing, sequence=a.sequence)
+    return a
 
 
 def _dedupe(items):
@@ -209,6 +265,10 @@ def _settle_identity(d: Draft) -> None:
     year = d.get("mrn_year") or year
     station = d.get("mrn_station") or d.get("page_station")
     serial = d.get("mrn_serial") or d.get("page_serial")
+    if not station and d.get("number_serial") and d.get("from"):
+        found = tables.station_by_plad().get(d.get("from"))
+        if found:
+            station, serial = found.station, d.get("number_serial")
     if not station and d.get("era_hint") == "frus-edited":
         station, serial = _frus_number(d)
     if not station and d.get("cite_station"):
@@ -345,7 +405,8 @@ def _settle_release(d: Draft, state: NormState) -> Release | None:
     status = r.status
     if d.get("form_status") and not status:
         pass
-    if not (r.present or d.get("jfk_form")):
+    doc_number = r.doc_number or d.get("form_record_number")
+    if not (r.present or d.get("jfk_form") or doc_number):
         return None
     return Release(
         status=status,
@@ -353,7 +414,7 @@ def _settle_release(d: Draft, state: NormState) -> Release | None:
         e_o_categories=tuple(r.e_o_categories),
         reviewer=r.reviewer,
         case_number=r.case_number,
-        doc_number=r.doc_number,
+        doc_number=doc_number,
         release_date=r.release_date,
         review_authority=r.review_authority,
         stamps=tuple(r.stamps),

@@ -282,57 +282,82 @@ def _value_end(chunk: str, last: bool) -> int:
 
 
 # -- JFK identification form ------------------------------------------------------------------------
-JFK_FORM = re.compile(r"IDENTIFICATION\s+FORM", re.I)
-_FORM_FIELD = re.compile(r"^\s*(?P<label>AGENCY|RECORD\s+NUMBER|ORIGINATOR|FROM|TO|DATE|CLASSIFICATION|CURRENT\s+STATUS|"
-                         r"AGENCY\s+FILE\s+NUMBER|TITLE|DOCUMENT\s+TYPE)\s*[:•.]*\s*(?P<value>.*)$", re.I)
+JFK_FORM = re.compile(r"IDENTIFICATION\s+FORM|JFK\s+ASSASSINATION\s+SYSTEM", re.I)
+_FORM_FIELD = re.compile(r"^\s*(?P<label>AGENCY\s+FILE\s+NUMBER|AGENCY\s+ORIGINATOR|AGENCY|RECORD\s+NUMBER|ORIGINATOR|FROM|TO|"
+                         r"DATE(?=\s*[:•.])|CLASSIFICATION|CURRENT\s+STATUS|TITLE|DOCUMENT\s+TYPE)\s*[:•.]*\s*(?P<value>.*)$", re.I)
 
 
 def read_jfk_form(d: Draft, lines: list[CLine]) -> int:
-    """The JFK identification form (first page of each record): release-layer facts and fallbacks."""
-    end = 0
-    for k, ln in enumerate(lines[:120]):
-        if JFK_FORM.search(ln.text):
-            end = k
-            break
-    else:
+    """The JFK identification form (first page of each record): release-layer facts and fallbacks.
+
+    The form describes the record; its FROM/TO/DATE are read only after 'DOCUMENT INFORMATION'
+    (the date at the top is the form's own printing date). Returns the index after the form.
+    """
+    start = next((k for k, ln in enumerate(lines[:150]) if JFK_FORM.search(ln.text)), None)
+    if start is None:
         return 0
-    k = end
-    stop = min(len(lines), k + 90)
+    stop = min(len(lines), start + 120)
+    in_document = False
+    end = start
+    k = start
     while k < stop:
         t = lines[k].text
-        if re.match(r"^\s*(?:COMMENTS|\[R\]\s*-\s*ITEM)", t, re.I):
-            end = k
+        if re.search(r"DOCUMENT\s+INFORMATION", t, re.I):
+            in_document = True
+        if re.search(r"ITEM\s+IS\s+RESTRICTED|^\s*---\s*$|^\s*##\s+Page\s+2", t, re.I):
+            end = k + 1
+            break
+        if re.match(r"^\s*COMMENTS\b", t, re.I):
+            # The comment runs to the next blank line; the record's own pages follow.
+            j = k + 1
+            while j < len(lines) and lines[j].text.strip() and not re.search(r"ITEM\s+IS\s+RESTRICTED", lines[j].text, re.I):
+                j += 1
+            if j < len(lines) and re.search(r"ITEM\s+IS\s+RESTRICTED", lines[j].text, re.I):
+                j += 1
+            end = j
+            break
         m = _FORM_FIELD.match(t)
         if m:
             label = " ".join(m["label"].upper().split())
-            value = m["value"].strip(" :•")
-            if not value and k + 1 < stop:
-                nxt = lines[k + 1].text.strip(" :•")
-                if nxt and not _FORM_FIELD.match(lines[k + 1].text):
+            value = m["value"].strip(" :•.")
+            j = k + 1
+            while not value and j < min(stop, k + 3):
+                nxt = lines[j].text.strip(" :•")
+                if nxt and not _FORM_FIELD.match(lines[j].text):
                     value = nxt
-            if label == "ORIGINATOR":
-                d.set("form_originator", value.upper())
-            elif label == "FROM":
-                d.set("form_from", value.upper())
-            elif label == "TO":
-                d.set("form_to", value.upper())
-            elif label == "DATE" and (wd := F.written_date(value)):
-                d.set("form_date", wd[0])
-            elif label == "CLASSIFICATION":
-                d.set("form_classification", value.upper())
-            elif label == "CURRENT STATUS":
-                d.set("form_status", value.upper())
-            elif label == "AGENCY FILE NUMBER":
-                d.set("form_file_number", value.upper())
-        if re.search(r"NW\s*\d+\s+Doc\s*[Il1]d", t) or t.strip() == "":
-            pass
+                    break
+                if nxt:
+                    break
+                j += 1
+            _form_value(d, label, value, in_document)
+        end = k + 1
         k += 1
-    # The form ends where the next page's content starts: after 'COMMENTS'/'[R] - ITEM IS RESTRICTED'.
-    for j in range(end, min(len(lines), end + 12)):
-        if re.search(r"ITEM\s+IS\s+RESTRICTED|OPENING\s+CRITERIA", lines[j].text, re.I):
-            end = j + 1
     d.set("jfk_form", True)
     return end
+
+
+def _form_value(d: Draft, label: str, value: str, in_document: bool) -> None:
+    if label == "RECORD NUMBER":
+        if m := re.search(r"1\d{2}-\d{5}-\d{5}", value):
+            d.set("form_record_number", m[0])
+    elif label.endswith("ORIGINATOR"):
+        d.set("form_originator", value.upper())
+    elif label == "AGENCY" and value:
+        d.set("form_agency", value.upper())
+    elif not in_document:
+        return
+    elif label == "FROM":
+        d.set("form_from", value.upper().strip(" ,"))
+    elif label == "TO":
+        d.set("form_to", value.upper().strip(" ,"))
+    elif label == "DATE" and (wd := F.written_date(value)):
+        d.set("form_date", wd[0])
+    elif label == "CLASSIFICATION":
+        d.set("form_classification", value.upper())
+    elif label == "CURRENT STATUS":
+        d.set("form_status", value.upper())
+    elif label == "AGENCY FILE NUMBER":
+        d.set("form_file_number", value.upper())
 
 
 # -- email wrappers -------------------------------------------------------------------------------
@@ -399,6 +424,8 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
                 d.set("agency_precedence", " ".join(pm[1].split()), ln.start + pm.start(1), ln.start + pm.end(1))
             if m := re.match(r"^\s*(IN|OUT)\s+(\d{4,6})\s*$", t):
                 d.set("in_number", f"{m[1]} {m[2]}")
+            if m := CIA_TIME.search(t):
+                _cia_time(d, ln, m)
         elif kind == "fbi-teletype":
             if m := re.match(r"^\s*(URGENT|NITEL|PRIORITY|ROUTINE|IMMEDIATE)\w?\s*$", t):
                 d.set("agency_precedence", m[1], ln.start + m.start(1), ln.start + m.end(1))
@@ -407,10 +434,25 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
             if m := re.match(r"^\s*FROM\s+(?P<from>.+?)(?:\s+\d[\w\-]*.*)?$", t):
                 d.set("agency_from", m["from"].strip(" ,"))
         elif kind == "nsa-intercept":
-            if m := re.match(r"^\s*FR\s+(?P<place>[A-Za-z .]+?):\s*(?P<who>.*)$", ln.text):
-                d.set("agency_from", m["who"].strip().upper() or m["place"].upper())
-            if m := re.match(r"^\s*TO\s+(?P<place>[A-Za-z .]+?):\s*(?P<who>.*)$", ln.text):
-                d.set("agency_to", (m["who"].strip() or m["place"]).upper())
+            for label, key in (("FR", "agency_from"), ("TO", "agency_to")):
+                if m := re.match(rf"^\s*{label}\s+(?P<place>[A-Za-z .]+?):\s*(?P<who>.*)$", ln.text):
+                    who = re.sub(r"\s*:?\s*\d{1,2}\s+[A-Z][a-z]{2}\s+\d{2}\b.*$", "", m["who"]).strip(" ,:")
+                    d.set(key, f"{m['place'].strip()}: {who}".upper() if who else m["place"].strip().upper())
+            if (wd := re.match(r"^\s*(\d{1,2}\s+[A-Z][a-z]{2}\s+\d{2})\s*$", ln.text)) and (got := F.written_date(wd[1])):
+                d.set("agency_date", got[0], ln.start + wd.start(1), ln.start + wd.end(1))
+
+
+CIA_TIME = re.compile(
+    r"\b(?P<mon>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*\s+(?P<dd>[0-3O]?[\dO])\s+(?P<hhmm>[0-2O][\dO]\s?[0-5O][\dO])\s?Z?\s+(?P<yy>[4-9O][\dO])\b")
+
+
+def _cia_time(d: Draft, ln: CLine, m: re.Match) -> None:
+    """CIA receipt time ``AUG 17 1942Z 62`` (month, day, time, year)."""
+    fix = lambda x: x.replace("O", "0").replace(" ", "")  # noqa: E731
+    day = F.iso_date(F.full_year(int(fix(m["yy"]))), F.MONTHS[m["mon"][:3]], int(fix(m["dd"])))
+    if day:
+        d.set("agency_date", day, ln.start + m.start(), ln.start + m.end())
+        d.set("dtg", f"{m['mon'][:3]} {int(fix(m['dd']))} {fix(m['hhmm'])}Z {fix(m['yy'])}", ln.start + m.start(), ln.start + m.end())
 
 
 def addressee_from_name(name: str) -> Addressee:

@@ -339,6 +339,20 @@ def _draft_date(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
     s.block = None
 
 
+def _number_line(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
+    """1960s incoming telegrams: ``NO: 631, October 15, 6 p.m.`` (serial, date without year)."""
+    _close(d, s)
+    d.set("number_serial", int(m["serial"]), ln.start + m.start("serial"), ln.start + m.end("serial"))
+    d.set("number_month_day", m["md"], ln.start + m.start("md"), ln.start + m.end("md"))
+
+
+def _received(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
+    _close(d, s)
+    got = F.written_date(m["date"])
+    if got:
+        d.set("received_date", got[0], ln.start + m.start("date"), ln.start + m.end("date"))
+
+
 LINE_RULES: tuple[tuple[str, re.Pattern, LineRule], ...] = (
     ("envelope", _rx(r"^\s*VZCZC\w*"), _envelope),
     ("fl2", _rx(r"^\s*(ZZ|OO|PP|RR)\s+(?:R[A-Z]{3,7}\b\s*)+$"), _fl2),
@@ -377,6 +391,8 @@ LINE_RULES: tuple[tuple[str, re.Pattern, LineRule], ...] = (
     ("worksheet-address", PREC_POST, _worksheet_address),
     ("department", re.compile(r"^\s*DEPARTMENT\s+OF\s+STATE\s*$"), _department),
     ("office-line", re.compile(r"^\s*[A-Z][A-Z0-9]*(?:[/\-][A-Z0-9]+)*\s*:\s*(?:[A-Z][A-Z'\-.]*)?(?:\s*:\s*[A-Z]{1,4})?\s*(?:\((?:SUBS|INFO|DRAFT)\))?\s*$"), _office_line),
+    ("number-line", _rx(r"^\s*NO\s*[:.]\s*(?P<serial>\d{1,6})\s*,\s*(?P<md>[A-Z][a-z]+\.?\s+\d{1,2})\b"), _number_line),
+    ("received", _rx(r"^\s*Rec'?d\s*:\s*(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},\s*\d{4})"), _received),
     ("bt", re.compile(r"^\s*BT\s*$"), _skip),
     ("dateline", re.compile(r"^\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4},\s+\d{1,2}:\d{2}\s*$"), _skip),
 )

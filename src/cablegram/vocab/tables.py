@@ -120,3 +120,9 @@ def embassy_by_country() -> dict[str, Station]:
 def station_names_longest_first() -> tuple[str, ...]:
     """Known station names, longest first, for matching at the start of a reference."""
     return tuple(sorted(stations(), key=len, reverse=True))
+
+
+@cache
+def cia_cites() -> dict[str, str]:
+    """CIA cable CITE abbreviations -> station name (``MEXI`` -> MEXICO CITY, ``WAVE`` -> JMWAVE)."""
+    return {row["cite"].strip().upper(): row["station"].strip().upper() for row in _rows("cia_cites.csv") if row.get("cite")}
