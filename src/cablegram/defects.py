@@ -51,6 +51,7 @@ _CATALOGUE = [
     ("struck-text", "The document shows text struck through; it is kept in 'struck' and in the paragraph text."),
     ("withheld-text", "The release withholds text (an exemption code or redaction marker stands in the body)."),
     ("section-incomplete", "The document is one section of a multi-section telegram."),
+    ("parser-error", "cablegram met an internal error on this input; the record is empty. Please report the document."),
     ("unreadable-stamp", "A release stamp or banner was recognised but a field of it could not be read."),
 ]
 

@@ -102,7 +102,10 @@ def _remove_match_or_line(state: NormState, i: int, m: re.Match, rule: str) -> N
     if len(rest) <= 12:  # debris such as a leading doc id or underscores
         state.remove_line(i, rule)
     else:
-        state.cut(ln.start + m.start(), ln.start + m.end(), rule)
+        start, end = m.start(), m.end()
+        if start > 0 and ln.text[start - 1] == " " and end < len(ln.text) and ln.text[end] == " ":
+            end += 1  # keep one space between the words the stamp stood between
+        state.cut(ln.start + start, ln.start + end, rule)
 
 
 # -- release stamps ------------------------------------------------------------------------------
@@ -183,10 +186,10 @@ def _exemptions_from(state: NormState, text: str) -> None:
 
 
 # -- systematic review and other stamps that land anywhere ---------------------------------------
+_NAME_WORD = r"(?:[A-Z][a-z][\w'\-]*\.?|[A-Z]\.)"
 _SYSTEMATIC = re.compile(
-    r"(?P<name>[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3})?\s*Declassified\s*/\s*Released\s+US\s+Department\s+of\s+State\s+"
-    r"EO\s+Systematic\s+Review\s+(?P<date>\d{1,2}\s+[A-Z][a-z]{2}\s+\d{4})",
-    re.I,
+    rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})?\s*(?i:Declassified\s*/\s*Released\s+US\s+Department\s+of\s+State\s+"
+    r"EO\s+Systematic\s+Review)\s+(?P<date>\d{1,2}\s+(?i:[A-Z]{3})\s+\d{4})"
 )
 
 

@@ -92,24 +92,33 @@ class NormState:
 
     # -- assembling the clean text ---------------------------------------------------------
     def build(self) -> "CleanText":
-        """Assemble the clean text from kept lines and cuts, with its offset map."""
-        cuts_by_line: dict[int, list[tuple[int, int, str]]] = {}
-        starts = [ln.start for ln in self.lines]
-        for cut in sorted(self.cuts):
-            idx = bisect.bisect_right(starts, cut[0]) - 1
-            cuts_by_line.setdefault(idx, []).append(cut)
+        """Assemble the clean text from kept lines and cuts, with its offset map.
+
+        A cut may run past the end of its line (a hyphen and the line break after it); the text
+        it covers on the next line is then skipped too, and no line break is emitted between.
+        """
+        cuts = sorted(self.cuts)
+        k = 0
+        skip_to = 0  # original offset up to which a cut has consumed the text
         out = _Builder()
         for i, line in enumerate(self.lines):
             if self.removed_lines[i]:
                 continue
-            pos = line.start
-            for start, end, repl in cuts_by_line.get(i, ()):
+            pos = max(line.start, skip_to)
+            while k < len(cuts) and cuts[k][0] < line.start:
+                k += 1  # cuts inside removed lines, or overlapped by an earlier cut
+            while k < len(cuts) and cuts[k][0] <= line.end:
+                start, end, repl = cuts[k]
+                k += 1
                 if start < pos:
                     continue  # overlapping cut: the earlier one wins
                 out.copy(pos, self.original[pos:start])
                 if repl:
                     out.insert(repl, start)
                 pos = end
+            if pos > line.end:
+                skip_to = pos  # the cut joined this line to the next
+                continue
             out.copy(pos, self.original[pos:line.end])
             out.insert("\n", line.end)
         return out.finish(self.original)

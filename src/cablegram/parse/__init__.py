@@ -17,8 +17,9 @@ import hashlib
 import re
 
 from .. import __version__
+from ..defects import defect
 from ..model import Source, Telegram
-from ..normalise import normalise
+from ..normalise import RULE_NAMES, normalise
 from .assemble import assemble
 from .body import read_body
 from .draft import Draft, clean_lines
@@ -59,9 +60,30 @@ def decode(data: str | bytes) -> tuple[str, list[tuple[str, str]]]:
 
 
 def parse(data: str | bytes, path: str | None = None, *, skip_rules: tuple[str, ...] = ()) -> Telegram:
-    """Parse one document into a :class:`Telegram` record. Never raises on bad input."""
+    """Parse one document into a :class:`Telegram` record. Never raises on bad input.
+
+    An internal error on some input is a bug in cablegram, not a property of the document; in a
+    batch it must not lose the document, so it is reported as a ``parser-error`` defect on an
+    otherwise empty record (the tests assert that no document of the evaluation set meets one).
+    """
+    if not isinstance(data, (str, bytes, bytearray)):
+        raise TypeError(f"parse() takes str or bytes, not {type(data).__name__}")
+    data = bytes(data) if isinstance(data, bytearray) else data
+    unknown = set(skip_rules) - set(RULE_NAMES)
+    if unknown:
+        raise ValueError(f"unknown normalisation rule(s): {', '.join(sorted(unknown))}")
     raw_bytes = data.encode("utf-8", errors="surrogatepass") if isinstance(data, str) else data
     source = Source(sha256=hashlib.sha256(raw_bytes).hexdigest(), path=path, parser_version=__version__)
+    try:
+        return _parse(data, source, skip_rules)
+    except RecursionError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - see docstring
+        return Telegram(text="", source=source,
+                        defects=(defect("parser-error", f"internal error {type(exc).__name__}: {exc}"),))
+
+
+def _parse(data: str | bytes, source: Source, skip_rules: tuple[str, ...]) -> Telegram:
     text, problems = decode(data)
     clean, state = normalise(text, skip=skip_rules)
     d = Draft(clean)

@@ -85,7 +85,7 @@ def _de(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
 
 def _zny(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
     level = SECURITY_WARNING.get(m["letter"].upper())
-    d.set("security_warning", level, ln.start + m.start(), ln.start + m.end())
+    d.set("security_warning", level, ln.start + m.start("letter"), ln.start + m.end())
 
 
 def _dtg(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:

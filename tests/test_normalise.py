@@ -1,0 +1,173 @@
+"""One fixture per normalisation rule: what it removes, what it keeps, what it lifts, and that the
+offset map still points into the original."""
+
+from __future__ import annotations
+
+import pytest
+
+from cablegram.normalise import RULE_NAMES, normalise
+
+
+def run(text: str, skip=()):
+    clean, state = normalise(text, skip=skip)
+    return clean, state
+
+
+def removed(state, rule):
+    return [r.raw for r in state.removals if r.rule == rule]
+
+
+def test_page_banners_are_removed_and_their_levels_kept():
+    text = "SECRET\n\nSUBJECT: X\n\n1. Text.\n\nUNCLASSIFIED\n\n~~SECRET~~\n"
+    clean, state = run(text)
+    assert "SECRET" not in clean.text.replace("SUBJECT", "")
+    assert [lv for lv, _ in state.release.banners] == ["SECRET", "UNCLASSIFIED", "SECRET"]
+    assert state.release.struck_banners == ["SECRET"]
+
+
+def test_letter_spaced_banner_is_a_banner():
+    clean, state = run("C O N F I D E N T I A L\nbody\n")
+    assert [lv for lv, _ in state.release.banners] == ["CONFIDENTIAL"]
+    assert "C O N" not in clean.text
+
+
+def test_bare_page_numbers_only_between_blank_lines():
+    clean, state = run("text one\n\n2\n\ntext two\n3 APPLES\n")
+    assert removed(state, "page-number") == ["2"]
+    assert "3 APPLES" in clean.text
+
+
+def test_release_stamp_with_exemptions_on_following_lines():
+    clean, state = run("RELEASE IN PART\nB5,B6\n\nbody text\n")
+    assert state.release.status == "RELEASE IN PART"
+    assert state.release.exemptions == ["B5", "B6"]
+    assert "B5" not in clean.text and "body text" in clean.text
+
+
+def test_release_stamp_split_over_lines_by_ocr():
+    _, state = run("RELEASE IN\n\nFULL\n\nbody\n")
+    assert state.release.status == "RELEASE IN FULL"
+
+
+def test_release_words_inside_running_text_are_not_a_stamp():
+    clean, state = run("The ministry said the prisoners were released in full view of the press at noon today.\n")
+    assert state.release.status is None
+    assert "released in full view" in clean.text
+
+
+def test_reviewer_code_beside_the_stamp():
+    _, state = run("RELEASED IN FULL\n\nR1224\n\nbody\n")
+    assert state.release.reviewer == "R1224"
+
+
+def test_foia_banner_lifts_case_doc_and_date():
+    text = "UNCLASSIFIED U.S. Department of State Case No. F-2014-20439 Doc No. C05765907 Date: 08/31/2015\nbody\n"
+    clean, state = run(text)
+    r = state.release
+    assert (r.case_number, r.doc_number, r.release_date) == ("F-2014-20439", "C05765907", "2015-08-31")
+    assert "Case No" not in clean.text
+
+
+def test_foia_banner_tolerates_stripped_punctuation():
+    _, state = run("UNCLASSIFIED US Department of State Case No F-2016-07743 Doc No C17980027 Date 07 31 2017\n")
+    assert (state.release.case_number, state.release.doc_number, state.release.release_date) == (
+        "F-2016-07743", "C17980027", "2017-07-31")
+
+
+def test_systematic_review_stamp_removed_mid_paragraph():
+    text = "THE TALKS Sheryl P. Walter Declassified/Released US Department of State EO Systematic Review 20 Mar 2014 WILL RESUME\n"
+    clean, state = run(text)
+    assert "Systematic" not in clean.text and "THE TALKS" in clean.text and "WILL RESUME" in clean.text
+    assert state.release.release_date == "2014-03-20"
+    assert state.release.reviewer == "Sheryl P. Walter"
+
+
+def test_crest_banner():
+    _, state = run("Approved For Release 2006/04/19 : CIA-RDP86-00674R000300030001-3\nbody\n")
+    assert state.release.doc_number == "CIA-RDP86-00674R000300030001-3"
+    assert state.release.release_date == "2006-04-19"
+
+
+def test_continuation_header_inside_a_sentence():
+    text = "no objection to a TRIPOLI 00000220 002 OF 003 visit by Emboffs\n"
+    clean, state = run(text)
+    assert "00000220" not in clean.text
+    assert "no objection to a" in clean.text and "visit by Emboffs" in clean.text
+    assert removed(state, "continuation-header") == ["TRIPOLI 00000220 002 OF 003"]
+
+
+def test_teletype_page_header_keeps_page_one():
+    text = "PAGE 01 HARARE 06677 01 OF 03 291400Z\nA\nPAGE 02 HARARE 06677 01 OF 03 291400Z OPPOSITION LEADER\n"
+    clean, state = run(text)
+    assert "PAGE 01" in clean.text
+    assert "PAGE 02" not in clean.text and "OPPOSITION LEADER" in clean.text
+
+
+def test_worksheet_boxes():
+    clean, state = run("APPR _____ DRAFT _____\nCLEAR 1 _____ 2 _____\nEAP/K:JGOLDSTEIN:JLG\n")
+    assert len(removed(state, "worksheet-box")) == 2
+    assert clean.text.strip() == "EAP/K:JGOLDSTEIN:JLG"
+
+
+def test_markdown_page_markers_and_record_number():
+    text = "# 104-10192-10266\n\n## Page 1\n\nbody\n\n---\n\n## Page 2\n\nmore\n"
+    clean, state = run(text)
+    assert "## Page" not in clean.text and "---" not in clean.text
+    assert state.release.doc_number == "104-10192-10266"
+
+
+def test_jfk_legends():
+    text = "104-10192-10266\n2025 RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY ASSASSINATION RECORDS ACT OF 1992\nbody\nNW 65924 Docld:32344268 Page 2\n"
+    clean, state = run(text)
+    assert clean.text.strip() == "body"
+
+
+def test_strike_marks_keep_text_and_record_span():
+    text = "- ~~When the ROKG invited~~ Korea, it said\n"
+    clean, state = run(text)
+    assert "~~" not in clean.text and "When the ROKG invited Korea" in clean.text
+    assert [text[a:b] for a, b in state.struck] == ["When the ROKG invited"]
+
+
+def test_dehyphenate_joins_known_words_and_keeps_compounds():
+    text = "A SIGNIFI-\nCANT STEP. THIS IS SIGNIFICANT. A DECISION-\nMAKING BODY\n"
+    clean, _ = run(text)
+    assert "A SIGNIFICANT STEP" in clean.text
+    assert "DECISION-MAKING BODY" in clean.text
+
+
+def test_html_entities_and_pilcrows():
+    clean, _ = run("¶1. (C) A &amp; B&#x000A;C\n")
+    assert clean.text.startswith("1. (C) A & B\nC")
+
+
+def test_stray_glyphs_after_the_header_zone():
+    text = "\n".join(["L1", "L2", "L3", "L4", "L5", "L6", "L7", "L8", "body", "YY", "|", "A."]) + "\n"
+    clean, state = run(text)
+    assert removed(state, "stray-glyphs") == ["YY", "|"]
+    assert "A." in clean.text
+
+
+def test_rejoin_sentence_split_by_a_stamp():
+    text = "the two sides agreed to\n\nRELEASED IN FULL\n\nmeet again next week.\n"
+    clean, _ = run(text)
+    assert "agreed to\nmeet again" in clean.text
+
+
+def test_every_rule_can_be_switched_off():
+    text = "SECRET\n\n2\n\nbody\n"
+    clean, _ = run(text, skip=RULE_NAMES)
+    assert clean.text == text + "\n" or clean.text.rstrip("\n") == text.rstrip("\n")
+
+
+def test_unknown_rule_name_is_an_error():
+    with pytest.raises(ValueError, match="unknown normalisation rule"):
+        normalise("x", skip=["no-such-rule"])
+
+
+def test_offset_map_points_into_the_original():
+    text = "SECRET\n\nRELEASED IN FULL\n\nSUBJECT: PEACE PLAN\n"
+    clean, _ = run(text)
+    i = clean.text.index("PEACE")
+    a, b = clean.span(i, i + len("PEACE PLAN"))
+    assert text[a:b] == "PEACE PLAN"
