@@ -113,6 +113,7 @@ _STAMP = re.compile(
     r"\b(?P<status>RELEASED?\s+IN\s+(?:FULL|PART)|DENIED\s+IN\s+FULL|APPROVED\s+FOR\s+RELEASE(?:\s+\d{4})?)\b",
     re.I,
 )
+_STAMP_ANY = re.compile(r"RELEASE|DENIED|APPROVED", re.I)
 _STAMP_SPLIT = re.compile(r"^\s*(RELEASED?\s+IN)\s*\|?\s*$", re.I)
 _EXEMPTION = re.compile(r"\b(B\s?[1-9](?:\s?\([A-F]\))?|1\.4\s?\(?[A-H]\)?|25X[1-9])\b", re.I)
 _EXEMPTIONS_LINE = re.compile(r"^[\s|,;]*(?:(?:B\s?[1-9](?:\s?\([A-F]\))?|1\.4\s?\(?[A-H]\)?|25X[1-9])[\s|,;]*)+$", re.I)
@@ -124,6 +125,8 @@ def release_stamps(state: NormState) -> None:
     live = state.live()
     for k, (i, ln) in enumerate(live):
         text = ln.text
+        if not _STAMP_ANY.search(text):
+            continue
         split = _STAMP_SPLIT.match(text)
         if split and k + 1 < len(live):
             # "RELEASE IN" / "FULL" on the next non-blank line (OCR splits the stamp).
@@ -252,17 +255,25 @@ _JFK_LEGENDS = (
     re.compile(r"^\s*Doc\s+Re[fF]?\s*I[Dd]\s*:?\s*\S+\s*$"),
     re.compile(r"^\s*[ĐD][oó]c\s+ID\s*:\s*\d+\s*$", re.I),
 )
+# One search per line decides whether any legend pattern can apply (the patterns are many).
+_JFK_ANY = re.compile("|".join(
+    f"(?{'i' if p.flags & re.I else ''}:{p.pattern})" if p.flags & re.I else f"(?:{p.pattern})" for p in _JFK_LEGENDS))
 _JFK_CASE = re.compile(r"Case\s*#?\s*:?\s*(NW\s*\d{4,6})(?:\s+Date\s*:?\s*(\d{2}-\d{2}-\d{4}))?", re.I)
 _JFK_DATE = re.compile(r"Date\s*:?\s*(\d{2}-\d{2}-\d{4})", re.I)
 
 
+_JFK_DOC = re.compile(r"KENNEDY|Kennedy|JFK|14176|\bNW\s*\d{4,6}|^\s*\(?1\d{2}-\d{5}-\d{5}|^\s*14-00000", re.M)
+
+
 def jfk_legends(state: NormState) -> None:
     """JFK collection legends on every page: release-act lines, NW/DocId footers, record numbers."""
+    if not _JFK_DOC.search(state.original):
+        return  # one scan of the document spares a legend test on every line of other collections
     for i, ln in state.live():
         text = ln.text
         if not text.strip():
             continue
-        if not any(p.search(text) for p in _JFK_LEGENDS):
+        if not _JFK_ANY.search(text):
             continue
         if m := _RECORD_NUMBER.search(text):
             _lift_record_number(state, m[0])
@@ -271,11 +282,14 @@ def jfk_legends(state: NormState) -> None:
         state.remove_line(i, "jfk-legend")
 
 
+_CASE_TAIL = re.compile(r"^\s*\S{3,8}\s+Date\s*:\s*\d{2}-\d{2}-\d{4}\s*$")
+
+
 def jfk_case_lines(state: NormState) -> None:
     """The tail of a JFK legend broken over lines: ``E6O0O Date: 11-03-2021``, ``992 (44 USC …``."""
     live = state.live()
     for k, (i, ln) in enumerate(live):
-        if k and re.match(r"^\s*\S{3,8}\s+Date\s*:\s*\d{2}-\d{2}-\d{4}\s*$", ln.text):
+        if k and "Date" in ln.text and _CASE_TAIL.match(ln.text):
             prev = [t for _, t in live[max(0, k - 3):k]]
             if any("Case" in p.text for p in prev):
                 state.remove_line(i, "jfk-legend")
@@ -440,7 +454,7 @@ def dehyphenate(state: NormState) -> None:
     live = [(i, ln) for i, ln in state.live() if ln.text.strip()]
     if not any(ln.text.rstrip().endswith("-") for _, ln in live):
         return
-    words = set(re.findall(r"[A-Za-z]{3,}", state.original.upper()))
+    upper = state.original.upper()
     for (i, ln), (j, nxt) in zip(live, live[1:]):
         if j != i + 1:
             continue
@@ -449,7 +463,7 @@ def dehyphenate(state: NormState) -> None:
             continue
         hyphen = ln.start + a.end(1)
         joined = (a[1] + b[1]).upper()
-        keep_hyphen = joined not in words
+        keep_hyphen = joined not in upper
         start = hyphen + (1 if keep_hyphen else 0)
         # Remove the (hyphen,) line break and the next line's indentation.
         state.cut(start, nxt.start + b.start(1), "dehyphenate", record=False)

@@ -10,9 +10,13 @@ reports points into the input a person can open.
 from __future__ import annotations
 
 import bisect
+from itertools import compress
 from dataclasses import dataclass, field
 
 from ..model import Removal, Span
+
+
+_INVERT = bytes.maketrans(b"\x00\x01", b"\x01\x00")
 
 
 @dataclass(slots=True)
@@ -64,6 +68,10 @@ class NormState:
             self.lines.append(Line(pos, pos + len(raw), raw))
             pos += len(raw) + 1
         self.removed_lines = bytearray(len(self.lines))
+        self._removed_count = 0
+        self._live: list[tuple[int, Line]] | None = None
+        self._pairs = list(enumerate(self.lines))
+        self._live_removed = -1
         self.cuts: list[tuple[int, int, str]] = []  # (start, end, replacement) within lines
         self.removals: list[Removal] = []
         self.release = ReleaseFacts()
@@ -77,6 +85,7 @@ class NormState:
             return
         line = self.lines[index]
         self.removed_lines[index] = 1
+        self._removed_count += 1
         if line.text.strip():
             self.removals.append(Removal(rule, line.text.strip(), (line.start, line.end)))
 
@@ -87,8 +96,12 @@ class NormState:
             self.removals.append(Removal(rule, self.original[start:end].strip(), (start, end)))
 
     def live(self) -> list[tuple[int, Line]]:
-        """The lines no rule has removed, with their indices."""
-        return [(i, ln) for i, ln in enumerate(self.lines) if not self.removed_lines[i]]
+        """The lines no rule has removed, with their indices (rebuilt only after a removal)."""
+        if self._live is None or self._live_removed != self._removed_count:
+            kept = self.removed_lines.translate(_INVERT)  # 1 where a line is kept
+            self._live = list(compress(self._pairs, kept))
+            self._live_removed = self._removed_count
+        return self._live
 
     # -- assembling the clean text ---------------------------------------------------------
     def build(self) -> "CleanText":

@@ -328,7 +328,7 @@ def _settle_officers(d: Draft, original: str) -> None:
     if d.get("era_hint") == "dept-worksheet-1990s" and clearers and not d.get("approved_by"):
         d.defect("approver-unmarked", "the worksheet does not mark which officer approved the telegram; "
                  "approved_by is left empty and every officer line after the drafter is listed as a clearer")
-    body_words = set(re.findall(r"\b[a-z]{4,}\b", d.get("body_text", "")))
+    body_words = set(re.findall(r"\b[a-z]{4,}\b", d.get("body_text", ""))) if clearers else set()
     for off in clearers:
         if off.name and off.name.lower() in body_words:
             d.defect("possible-ocr-error", f"clearer {off.office}:{off.name} reads as an ordinary word; clearance names "
@@ -441,7 +441,7 @@ def _validate(d: Draft, original: str, era: str | None) -> None:
     if not original.strip():
         d.defects.insert(0, defect("empty-input", "the input holds no text"))
         return
-    if _PLACEHOLDER.search(original):
+    if ("UNAVAILABLE" in original or "EXPAND ERROR" in original) and _PLACEHOLDER.search(original):
         d.defect("text-unavailable", "the archive's placeholder says the telegram text is unavailable")
     if era is None and not d.get("subject") and not d.get("dtg") and not d.get("from"):
         d.defect("not-a-telegram", "no telegram header element was found")

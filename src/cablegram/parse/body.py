@@ -71,7 +71,11 @@ def read_body(d: Draft, lines: list[CLine], start: int) -> None:
                 off = blines[0].start + text.find(after[:10])
                 d.set("classified_by_text", " ".join(clause.split()), off, off + len(clause))
     joined = "\n".join(ln.text for ln in body)
-    if m := (_SUMMARY_BLOCK.search(joined) or _SUMMARY.search(joined)):
+    # Look for the summary only up to its end marker, so that a text with many 'SUMMARY'
+    # words and no 'END SUMMARY' is not scanned once per word.
+    end_mark = re.search(r"\bEND\s+(?:OF\s+)?SUMMARY\b", joined, re.I)
+    window = joined[: end_mark.end()] if end_mark else ""
+    if end_mark and (m := (_SUMMARY_BLOCK.search(window) or _SUMMARY.search(window))):
         summary = " ".join(m["text"].split())
         d.set("summary", summary or None)
     d.set("body_text", "\n\n".join(p.text for p in d.get("paragraphs", [])))

@@ -393,6 +393,9 @@ def agency_kind(d: Draft, text: str) -> str | None:
     """``cia-cable``, ``fbi-teletype``, ``nsa-intercept`` or None (a State record)."""
     originator = (d.get("form_originator") or "").upper()
     head = text[:6000]
+    if not originator and "CITE" not in text and "FBI" not in head and "NSA" not in head \
+            and "TELETYPE" not in head.upper():
+        return None  # none of the other agencies' markers: a State record
     if originator.startswith("NSA") or NSA_MARKERS.search(head) and "NSA" in head:
         return "nsa-intercept"
     if originator.startswith("FBI") or (originator == "" and len(FBI_MARKERS.findall(head)) >= 2):

@@ -140,7 +140,7 @@ def _class_line(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
         offset = m.start("rest") + sec.end()
     else:
         rest_after, offset = rest, m.start("rest")
-    if mt := MRN_TAIL.search(rest_after.upper()):
+    if mt := MRN_TAIL.search(rest_after[-80:].upper()):
         station = " ".join(mt["station"].split())
         if station not in ("SECTION", "PAGE", "OF"):
             d.set("mrn", f"{station} {mt['serial']}", ln.start + offset + mt.start(), ln.start + offset + mt.end())
@@ -397,6 +397,9 @@ LINE_RULES: tuple[tuple[str, re.Pattern, LineRule], ...] = (
     ("dateline", re.compile(r"^\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4},\s+\d{1,2}:\d{2}\s*$"), _skip),
 )
 
+# The longest real headers (collective address lists) run to a few hundred lines.
+MAX_HEADER_LINES = 600
+
 _DRAFT_DATE = re.compile(r"^\s*(?P<date>\d{1,2}/\d{1,2}/\d{2,4})\b(?P<rest>.*)$")
 
 
@@ -406,7 +409,8 @@ def scan_header(d: Draft, lines: list[CLine], start: int = 0) -> int:
     last_header: int | None = None
     i = start
     n = len(lines)
-    while i < n:
+    limit = min(n, start + MAX_HEADER_LINES)
+    while i < limit:
         ln = lines[i]
         text = ln.text
         if not text.strip():
@@ -434,7 +438,9 @@ def scan_header(d: Draft, lines: list[CLine], start: int = 0) -> int:
         if PARA_START.match(text) and (s.seen_subject or d.get("tags") or d.get("eo")):
             _close(d, s)
             return i
-        rule = _match_rule(text, s)
+        # Header elements are short lines; reading at most the first 400 characters keeps a
+        # pathological line (a megabyte of capitals) from costing more than its length.
+        rule = _match_rule(text[:400], s)
         if rule:
             name, m, handler = rule
             last_header = i
@@ -461,7 +467,9 @@ def scan_header(d: Draft, lines: list[CLine], start: int = 0) -> int:
             return last_header + 1
         i += 1
     _close(d, s)
-    return (last_header + 1) if last_header is not None and not s.seen_subject else n
+    if last_header is not None and not s.seen_subject:
+        return last_header + 1
+    return i
 
 
 def _is_prose(text: str) -> bool:
@@ -486,6 +494,8 @@ def _is_class_line(m: re.Match) -> bool:
     rest = (m["rest"] or "").strip()
     if not rest:
         return True
+    if len(rest) > 120:
+        return False
     if SECTION.search(rest) or MRN_TAIL.search(rest.upper()):
         return len(rest) < 60
     return bool(re.fullmatch(r"[A-Z0-9 ,/]{0,40}", rest))

@@ -1,0 +1,47 @@
+"""Every real document of the evaluation set parses without error into a valid record, and the
+dev gold set's accuracy stays at or above the floors the issue sets (skipped without ../shared)."""
+
+from __future__ import annotations
+
+import pytest
+
+from cablegram import parse
+from cablegram.evaluate import FRUS_FIELDS, RELEASE_FIELDS, _subset, evaluate, frus_document
+from conftest import EVAL_DIR, ROOT, eval_rows, schema_errors
+
+
+@pytest.mark.parametrize("source", ["born_digital", "frus", "ocr_releases"])
+def test_every_document_parses_to_a_valid_record(source):
+    for row in eval_rows(source):
+        text = frus_document(row) if source == "frus" else row["text"]
+        record = parse(text)
+        ident = row.get("id") or f"{row['volume_id']}/{row['doc_id']}"
+        assert not any(d.code == "parser-error" for d in record.defects), (ident, record.defects)
+        assert schema_errors(record.to_json()) == [], ident
+        for name, (a, b) in record.spans.items():
+            assert 0 <= a <= b <= len(text), (ident, name)
+
+
+@pytest.fixture(scope="module")
+def results():
+    if not EVAL_DIR.exists():
+        pytest.skip("../shared/eval is absent")
+    return evaluate(EVAL_DIR, ROOT / "gold")
+
+
+# Floors: the issue's targets where they are met, else the level reached (docs/accuracy.md) so
+# that a change that loses accuracy fails here.
+def test_born_digital_accuracy(results):
+    assert results["born_digital"]["*"].accuracy >= 0.97
+
+
+def test_frus_target_fields_accuracy(results):
+    assert _subset(results["frus"], FRUS_FIELDS).accuracy >= 0.95
+
+
+def test_ocr_release_layer_accuracy(results):
+    assert _subset(results["ocr_releases"], RELEASE_FIELDS).accuracy >= 0.85
+
+
+def test_ocr_overall_accuracy(results):
+    assert results["ocr_releases"]["*"].accuracy >= 0.72

@@ -1,0 +1,43 @@
+"""Parse time is linear in input size: adversarial inputs of 1 MB (long runs of REF items, of
+capitals, of stamps, of address lines) parse well inside a second, and ten times the input costs
+about ten times the time, not a hundred."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from cablegram import parse
+
+PIECES = {
+    "ref-run": "REF: " + "A. STATE 12345 B. 05 PARIS 678 (NOTAL) ",
+    "capitals": "ABCDEFGH IJKLMNOP QRSTUV WXYZ ",
+    "stamps": "RELEASED IN FULL\nB6\nR1224\nSECRET\n\n2\n\n",
+    "addresses": "RUEHXX/AMEMBASSY SOMEWHERE PRIORITY 0123\n",
+    "letter-spaced": "S E C R E T ",
+    "hyphens": "SIGNIFI-\nCANT ",
+    "paragraph-numbers": "1. (C) 2. (S) 3. ",
+}
+
+
+def _text(piece: str, size: int) -> str:
+    return "O 131503Z MAR 08\nFM AMEMBASSY PARIS\nTO SECSTATE WASHDC\n" + piece * (size // len(piece))
+
+
+def _seconds(text: str) -> float:
+    best = float("inf")
+    for _ in range(2):
+        t0 = time.perf_counter()
+        parse(text)
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+@pytest.mark.parametrize("name", sorted(PIECES))
+def test_adversarial_input_is_linear(name):
+    small, large = _text(PIECES[name], 100_000), _text(PIECES[name], 1_000_000)
+    t_small, t_large = _seconds(small), _seconds(large)
+    # Quadratic behaviour would make the 1 MB input ~100x slower than the 100 kB one.
+    assert t_large < 25 * max(t_small, 0.005), (name, t_small, t_large)
+    assert t_large < 1.0, f"{name}: 1 MB took {t_large:.2f}s"
