@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from ..vocab.markings import LEVEL_WORDS
 from .state import NormState
@@ -39,13 +40,13 @@ def _us_date(text: str) -> str | None:
 # -- markdown page markers from OCR tools ------------------------------------------------------
 _MD_TITLE = re.compile(r"^#\s+(\S.*)$")
 _MD_PAGE = re.compile(r"^##\s+Page\s+\d+\s*$", re.I)
+_MD_PAGE_ANY = re.compile(r"^##\s+Page\s+\d+\s*$", re.I | re.M)
 _MD_RULE = re.compile(r"^\s*-{3,}\s*$")
 
 
 def markdown_page_markers(state: NormState) -> None:
     """``# DOCID``, ``## Page 2`` and ``---`` page separators written by OCR-to-markdown tools."""
-    has_pages = any(_MD_PAGE.match(ln.text) for ln in state.lines)
-    if not has_pages:
+    if not _MD_PAGE_ANY.search(state.original):
         return
     for i, ln in state.live():
         if _MD_PAGE.match(ln.text):
@@ -113,7 +114,6 @@ _STAMP = re.compile(
     r"\b(?P<status>RELEASED?\s+IN\s+(?:FULL|PART)|DENIED\s+IN\s+FULL|APPROVED\s+FOR\s+RELEASE(?:\s+\d{4})?)\b",
     re.I,
 )
-_STAMP_ANY = re.compile(r"RELEASE|DENIED|APPROVED", re.I)
 _STAMP_SPLIT = re.compile(r"^\s*(RELEASED?\s+IN)\s*\|?\s*$", re.I)
 _EXEMPTION = re.compile(r"\b(B\s?[1-9](?:\s?\([A-F]\))?|1\.4\s?\(?[A-H]\)?|25X[1-9])\b", re.I)
 _EXEMPTIONS_LINE = re.compile(r"^[\s|,;]*(?:(?:B\s?[1-9](?:\s?\([A-F]\))?|1\.4\s?\(?[A-H]\)?|25X[1-9])[\s|,;]*)+$", re.I)
@@ -125,7 +125,7 @@ def release_stamps(state: NormState) -> None:
     live = state.live()
     for k, (i, ln) in enumerate(live):
         text = ln.text
-        if not _STAMP_ANY.search(text):
+        if not ("ELEAS" in text or "eleas" in text or "ENIED" in text or "PPROV" in text or "pprov" in text):
             continue
         split = _STAMP_SPLIT.match(text)
         if split and k + 1 < len(live):
@@ -174,18 +174,32 @@ def _set_status(state: NormState, status: str, raw: str) -> None:
         status = "APPROVED FOR RELEASE"
     if not state.release.status:
         state.release.status = status
-    state.release.stamps.append(" ".join(raw.split()))
+    stamp = " ".join(raw.split())
+    if stamp not in state.release.stamps:  # the same stamp on every page is one stamp
+        state.release.stamps.append(stamp)
 
 
 def _exemptions_from(state: NormState, text: str) -> None:
+    exemptions, categories = _codes(text)
+    for code in exemptions:
+        state.release.add_exemption(code)
+    for code in categories:
+        state.release.add_category(code)
+
+
+@lru_cache(maxsize=512)
+def _codes(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """FOIA exemptions and E.O. categories in a stamp's text (stamps repeat page after page)."""
+    exemptions, categories = [], []
     for m in _EXEMPTION.finditer(text):
-        code = re.sub(r"\s", "", m[1].upper())
+        code = "".join(m[1].upper().split())
         if code.startswith("B"):
-            state.release.add_exemption(code)
+            exemptions.append(code)
         else:
             if code.startswith("1.4") and "(" not in code:
                 code = f"1.4({code[-1]})"
-            state.release.add_category(code)
+            categories.append(code)
+    return tuple(exemptions), tuple(categories)
 
 
 # -- systematic review and other stamps that land anywhere ---------------------------------------
@@ -262,12 +276,13 @@ _JFK_CASE = re.compile(r"Case\s*#?\s*:?\s*(NW\s*\d{4,6})(?:\s+Date\s*:?\s*(\d{2}
 _JFK_DATE = re.compile(r"Date\s*:?\s*(\d{2}-\d{2}-\d{4})", re.I)
 
 
-_JFK_DOC = re.compile(r"KENNEDY|Kennedy|JFK|14176|\bNW\s*\d{4,6}|^\s*\(?1\d{2}-\d{5}-\d{5}|^\s*14-00000", re.M)
+_JFK_MARKERS = ("KENNEDY", "Kennedy", "JFK", "14176", "Docld", "DocId", "DocID", "14-00000")
 
 
 def jfk_legends(state: NormState) -> None:
     """JFK collection legends on every page: release-act lines, NW/DocId footers, record numbers."""
-    if not _JFK_DOC.search(state.original):
+    text = state.original
+    if not any(marker in text for marker in _JFK_MARKERS) and not _RECORD_NUMBER.search(text[:400]):
         return  # one scan of the document spares a legend test on every line of other collections
     for i, ln in state.live():
         text = ln.text
@@ -339,7 +354,10 @@ def page_banners(state: NormState) -> None:
     """
     for i, ln in state.live():
         text = ln.text
-        if not text.strip() or len(text) > 60:
+        if len(text) > 60:
+            continue
+        head = text.lstrip(" \t_|-~*")
+        if not head or head[0] not in "STCULstcul":
             continue
         m = _BANNER.match(text)
         level = None
@@ -366,7 +384,8 @@ def page_numbers(state: NormState) -> None:
     """Bare page numbers (``2``, ``- 3 -``, ``Page 4 of 7``) standing alone between blank lines."""
     lines = state.lines
     for i, ln in state.live():
-        if not _PAGE_NUMBER.match(ln.text):
+        t = ln.text.strip()
+        if not t or len(t) > 14 or not _PAGE_NUMBER.match(t):
             continue
         before = i == 0 or not lines[i - 1].text.strip() or state.removed_lines[i - 1]
         after = i + 1 >= len(lines) or not lines[i + 1].text.strip() or state.removed_lines[i + 1]
@@ -454,16 +473,18 @@ def dehyphenate(state: NormState) -> None:
     live = [(i, ln) for i, ln in state.live() if ln.text.strip()]
     if not any(ln.text.rstrip().endswith("-") for _, ln in live):
         return
-    upper = state.original.upper()
+    words: set[str] | None = None
     for (i, ln), (j, nxt) in zip(live, live[1:]):
-        if j != i + 1:
+        if j != i + 1 or not ln.text.rstrip().endswith("-"):
             continue
         a, b = _HYPHEN_END.search(ln.text), _WORD_START.match(nxt.text)
         if not a or not b:
             continue
         hyphen = ln.start + a.end(1)
         joined = (a[1] + b[1]).upper()
-        keep_hyphen = joined not in upper
+        if words is None:  # built once, only for documents that break words at line ends
+            words = set(re.findall(r"[A-Za-z]{3,}", state.original.upper()))
+        keep_hyphen = joined not in words
         start = hyphen + (1 if keep_hyphen else 0)
         # Remove the (hyphen,) line break and the next line's indentation.
         state.cut(start, nxt.start + b.start(1), "dehyphenate", record=False)

@@ -10,7 +10,7 @@ reports points into the input a person can open.
 from __future__ import annotations
 
 import bisect
-from itertools import compress
+from itertools import accumulate, compress
 from dataclasses import dataclass, field
 
 from ..model import Removal, Span
@@ -62,12 +62,13 @@ class NormState:
 
     def __init__(self, original: str) -> None:
         self.original = original
-        self.lines: list[Line] = []
-        pos = 0
-        for raw in original.split("\n"):
-            self.lines.append(Line(pos, pos + len(raw), raw))
-            pos += len(raw) + 1
+        raws = original.split("\n")
+        starts = [0, *accumulate(len(r) + 1 for r in raws)]
+        self.lines: list[Line] = [Line(a, a + len(r), r) for a, r in zip(starts, raws)]
         self.removed_lines = bytearray(len(self.lines))
+        # Lines rules need not visit: removed ones and blank ones (rules look at blank
+        # neighbours through ``lines`` directly).
+        self._skip = bytearray(0 if r.strip() else 1 for r in raws)
         self._removed_count = 0
         self._live: list[tuple[int, Line]] | None = None
         self._pairs = list(enumerate(self.lines))
@@ -85,6 +86,7 @@ class NormState:
             return
         line = self.lines[index]
         self.removed_lines[index] = 1
+        self._skip[index] = 1
         self._removed_count += 1
         if line.text.strip():
             self.removals.append(Removal(rule, line.text.strip(), (line.start, line.end)))
@@ -96,9 +98,9 @@ class NormState:
             self.removals.append(Removal(rule, self.original[start:end].strip(), (start, end)))
 
     def live(self) -> list[tuple[int, Line]]:
-        """The lines no rule has removed, with their indices (rebuilt only after a removal)."""
+        """The non-blank lines no rule has removed, with their indices (rebuilt only after a removal)."""
         if self._live is None or self._live_removed != self._removed_count:
-            kept = self.removed_lines.translate(_INVERT)  # 1 where a line is kept
+            kept = self._skip.translate(_INVERT)  # 1 where a line is kept and not blank
             self._live = list(compress(self._pairs, kept))
             self._live_removed = self._removed_count
         return self._live

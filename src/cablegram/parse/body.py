@@ -145,18 +145,21 @@ def _take_signature(d: Draft, body: list[CLine]) -> list[CLine]:
     return body
 
 
+_LIST_ITEM = re.compile(r"^(?:[-•*]|\(?[A-Za-z0-9]{1,2}[.)])\s")
+
+
 def _reflow(text: str) -> str:
     """Join wrapped lines of a paragraph; keep list items (``-``, ``A.``) and blank-line breaks."""
     out: list[str] = []
     for block in re.split(r"\n\s*\n", text):
         lines = [ln.strip() for ln in block.split("\n") if ln.strip()]
-        merged: list[str] = []
+        merged: list[list[str]] = []  # lists joined once: repeated += would be quadratic
         for ln in lines:
-            if merged and not re.match(r"^(?:[-•*]|\(?[A-Za-z0-9]{1,2}[.)])\s", ln):
-                merged[-1] += " " + ln
+            if merged and not _LIST_ITEM.match(ln):
+                merged[-1].append(ln)
             else:
-                merged.append(ln)
-        out.append("\n".join(merged))
+                merged.append([ln])
+        out.append("\n".join(" ".join(parts) for parts in merged))
     return "\n\n".join(b for b in out if b)
 
 
