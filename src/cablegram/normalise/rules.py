@@ -114,6 +114,7 @@ _STAMP = re.compile(
     r"\b(?P<status>RELEASED?\s+IN\s+(?:FULL|PART)|DENIED\s+IN\s+FULL|APPROVED\s+FOR\s+RELEASE(?:\s+\d{4})?)\b",
     re.I,
 )
+_STAMP_LINE = re.compile(r"(?i:RELEAS|DENIED|APPROV)", re.M)
 _STAMP_SPLIT = re.compile(r"^\s*(RELEASED?\s+IN)\s*\|?\s*$", re.I)
 _EXEMPTION = re.compile(r"\b(B\s?[1-9](?:\s?\([A-F]\))?|1\.4\s?\(?[A-H]\)?|25X[1-9])\b", re.I)
 _EXEMPTIONS_LINE = re.compile(r"^[\s|,;]*(?:(?:B\s?[1-9](?:\s?\([A-F]\))?|1\.4\s?\(?[A-H]\)?|25X[1-9])[\s|,;]*)+$", re.I)
@@ -122,15 +123,14 @@ _REVIEWER = re.compile(r"^\s*(R\d{3,5})\s*$")
 
 def release_stamps(state: NormState) -> None:
     """``RELEASED IN FULL``, ``RELEASE IN PART B5,B6`` (split over lines), and a reviewer code beside them."""
-    live = state.live()
-    for k, (i, ln) in enumerate(live):
+    for i, ln in state.matching(_STAMP_LINE):
+        if state.removed_lines[i]:
+            continue  # taken by the look-ahead of an earlier stamp
         text = ln.text
-        if not ("ELEAS" in text or "eleas" in text or "ENIED" in text or "PPROV" in text or "pprov" in text):
-            continue
         split = _STAMP_SPLIT.match(text)
-        if split and k + 1 < len(live):
+        if split:
             # "RELEASE IN" / "FULL" on the next non-blank line (OCR splits the stamp).
-            for j, nxt in live[k + 1: k + 4]:
+            for j, nxt in state.following(i, 3):
                 word = nxt.text.strip().upper()
                 if word in ("FULL", "PART") or word.startswith("PART "):
                     _set_status(state, f"{split[1].upper().split()[0]} IN {word.split()[0]}", text + " " + nxt.text)
@@ -153,7 +153,7 @@ def release_stamps(state: NormState) -> None:
             _exemptions_from(state, rest)
         state.remove_line(i, "release-stamp")
         # Exemption codes and a reviewer code often stand on the lines after the stamp.
-        for j, nxt in live[k + 1: k + 5]:
+        for j, nxt in state.following(i, 4):
             t = nxt.text.strip()
             if not t:
                 continue
@@ -342,6 +342,7 @@ def teletype_page_headers(state: NormState) -> None:
 # -- page banners, page numbers, boxes, debris --------------------------------------------------
 _LEVEL_ALT = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in LEVEL_WORDS), key=len, reverse=True))
 _BANNER = re.compile(rf"^[\s_|\-~*]*(?:~~)?(?P<level>{_LEVEL_ALT})(?:~~)?[\s_|\-~*.]*$", re.I)
+_BANNER_CANDIDATE = re.compile(r"^[ \t_|\-~*]*[STCULstcul][^\n]{0,59}$", re.M)
 _SPACED = re.compile(r"^\s*((?:[A-Z]\s){3,}[A-Z])\s*$")
 
 
@@ -352,13 +353,8 @@ def page_banners(state: NormState) -> None:
     statement of the original classification, and an UNCLASSIFIED banner beside a classified one
     marks a declassified copy.
     """
-    for i, ln in state.live():
+    for i, ln in state.matching(_BANNER_CANDIDATE):
         text = ln.text
-        if len(text) > 60:
-            continue
-        head = text.lstrip(" \t_|-~*")
-        if not head or head[0] not in "STCULstcul":
-            continue
         m = _BANNER.match(text)
         level = None
         if m:
@@ -377,15 +373,16 @@ def page_banners(state: NormState) -> None:
         state.remove_line(i, "page-banner")
 
 
+_PAGE_NUMBER_CANDIDATE = re.compile(r"^[ \t]*[-Pp\d][^\n]{0,13}$", re.M)
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:PAGE\s+)?\d{1,3}(?:\s*-)?(?:\s+of\s+\d{1,3})?\s*$", re.I)
 
 
 def page_numbers(state: NormState) -> None:
     """Bare page numbers (``2``, ``- 3 -``, ``Page 4 of 7``) standing alone between blank lines."""
     lines = state.lines
-    for i, ln in state.live():
+    for i, ln in state.matching(_PAGE_NUMBER_CANDIDATE):
         t = ln.text.strip()
-        if not t or len(t) > 14 or not _PAGE_NUMBER.match(t):
+        if not _PAGE_NUMBER.match(t):
             continue
         before = i == 0 or not lines[i - 1].text.strip() or state.removed_lines[i - 1]
         after = i + 1 >= len(lines) or not lines[i + 1].text.strip() or state.removed_lines[i + 1]
@@ -403,19 +400,20 @@ def worksheet_boxes(state: NormState) -> None:
             state.remove_line(i, "worksheet-box")
 
 
+_DEBRIS_CANDIDATE = re.compile(r"^[ \t]*\S{1,6}[ \t]*$", re.M)
+_LETTER_ITEM = re.compile(r"[A-Z]\.")
 _DEBRIS = re.compile(r"^\s*(?:[A-Za-z]{1,2}|[^\w\s]{1,6}|[|_~•.,:;'\"`]+)\s*$")
 
 
 def stray_glyphs(state: NormState) -> None:
     """Short non-word lines (``YY``, ``|``, ``•``) left by stamps and rules, after the header zone."""
     live = state.live()
-    if not live:
+    if len(live) <= 8:
         return
-    for k, (i, ln) in enumerate(live):
-        if k < 8:
-            continue
+    header_end = live[8][0]
+    for i, ln in state.matching(_DEBRIS_CANDIDATE):
         t = ln.text.strip()
-        if t and _DEBRIS.match(ln.text) and not re.fullmatch(r"[A-Z]\.", t):
+        if i >= header_end and _DEBRIS.match(ln.text) and not _LETTER_ITEM.fullmatch(t):
             state.remove_line(i, "stray-glyphs")
 
 

@@ -13,8 +13,10 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import re
+from contextlib import contextmanager
 
 from .. import __version__
 from ..defects import defect
@@ -75,12 +77,31 @@ def parse(data: str | bytes, path: str | None = None, *, skip_rules: tuple[str, 
     raw_bytes = data.encode("utf-8", errors="surrogatepass") if isinstance(data, str) else data
     source = Source(sha256=hashlib.sha256(raw_bytes).hexdigest(), path=path, parser_version=__version__)
     try:
-        return _parse(data, source, skip_rules)
+        with _gc_paused():
+            return _parse(data, source, skip_rules)
     except RecursionError:
         raise
     except Exception as exc:  # noqa: BLE001 - see docstring
         return Telegram(text="", source=source,
                         defects=(defect("parser-error", f"internal error {type(exc).__name__}: {exc}"),))
+
+
+@contextmanager
+def _gc_paused():
+    """Pause the cyclic garbage collector for one parse.
+
+    A parse allocates many small acyclic objects (a line, a removal, a paragraph each); the
+    collector, triggered by allocation counts, would otherwise walk them again and again — a
+    quarter of the time on a megabyte of short lines. Nothing a parse builds is cyclic, so
+    reference counting frees it all; the collector resumes as it was.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _parse(data: str | bytes, source: Source, skip_rules: tuple[str, ...]) -> Telegram:

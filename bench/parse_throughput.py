@@ -1,0 +1,50 @@
+"""Parse throughput on the real documents of ../shared/eval, one process, per source.
+
+    .venv/bin/python bench/parse_throughput.py [--eval-dir ../shared/eval] [--repeat 5]
+
+Prints documents/s and MB/s per source (best of the repeats, to keep other load on the machine
+out of the figure) and the slowest document.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import time
+from pathlib import Path
+
+from cablegram import parse
+from cablegram.evaluate import frus_document
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--eval-dir", type=Path, default=Path("../shared/eval"))
+    ap.add_argument("--repeat", type=int, default=5)
+    args = ap.parse_args()
+    print(f"# {platform.python_implementation()} {platform.python_version()} on {platform.machine()}, "
+          f"{platform.processor() or 'unknown CPU'}")
+    print("| source | documents | mean size | documents/s | MB/s | slowest document |")
+    print("| --- | --- | --- | --- | --- | --- |")
+    for source in ("born_digital", "frus", "ocr_releases"):
+        rows = [json.loads(line) for line in (args.eval_dir / f"{source}.dev.jsonl").open(encoding="utf-8")]
+        texts = [frus_document(r) if source == "frus" else r["text"] for r in rows]
+        size = sum(len(t) for t in texts)
+        best = float("inf")
+        slowest = (0.0, "")
+        for _ in range(args.repeat):
+            t0 = time.perf_counter()
+            for row, text in zip(rows, texts):
+                s0 = time.perf_counter()
+                parse(text)
+                dt = time.perf_counter() - s0
+                if dt > slowest[0]:
+                    slowest = (dt, row.get("id") or f"{row.get('volume_id')}/{row.get('doc_id')}")
+            best = min(best, time.perf_counter() - t0)
+        print(f"| {source} | {len(texts)} | {size / len(texts) / 1000:.1f} kB | {len(texts) / best:,.0f} | "
+              f"{size / best / 1e6:.2f} | {slowest[0] * 1000:.1f} ms ({slowest[1]}) |")
+
+
+if __name__ == "__main__":
+    main()
