@@ -59,7 +59,11 @@ def read_body(d: Draft, lines: list[CLine], start: int) -> None:
                          blines[0].start, blines[0].end)
             expected = number + 1
         span = d.span_of(blines[0].start, blines[-1].end)
-        d.add("paragraphs", Paragraph(number=number, portion=portion, text=_reflow(text), span=span))
+        reflowed = _reflow(text)
+        d.add("body_parts", reflowed)
+        if number is not None and (m := PARA.match(reflowed)):
+            reflowed = reflowed[m.end():]  # number and portion mark are fields of their own
+        d.add("paragraphs", Paragraph(number=number, portion=portion, text=reflowed, span=span))
         if "classified_by_text" not in d.values:
             cm = re.search(r"\bClassifi?e?d\s+By\b", text, re.I)
             if cm:
@@ -78,7 +82,7 @@ def read_body(d: Draft, lines: list[CLine], start: int) -> None:
     if end_mark and (m := (_SUMMARY_BLOCK.search(window) or _SUMMARY.search(window))):
         summary = " ".join(m["text"].split())
         d.set("summary", summary or None)
-    d.set("body_text", "\n\n".join(p.text for p in d.get("paragraphs", [])))
+    d.set("body_text", "\n\n".join(d.get("body_parts", [])))
 
 
 def _paragraph_blocks(body: list[CLine]) -> list[tuple[int | None, list[CLine]]]:
