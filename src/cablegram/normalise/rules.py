@@ -260,6 +260,8 @@ _JFK_LEGENDS = (
     re.compile(r"^\s*(?:SEN\.\s*)?R?FK,?\s*(?:AND\s+THE\s+REV\.?\s*(?:DR\.?\s*MLK,?\s*JR\.?)?)?\s*(?:SEN\.)?\s*$"),
     re.compile(r"^\s*(?:AND\s+THE\s+REV\.?|DR\.\s*MLK,?\s*JR\.?|SEN\.)\s*$"),
     re.compile(r"\bRele?ased\s+under\s+the\s+John\s+F\.?\s+Kennedy", re.I),
+    re.compile(r"\bReleased\s+on\s+\d{1,2}[-/.]\d{1,2}[-/.]\d{4}", re.I),
+    re.compile(r"^\s*\(?[\w‘'|]{1,5}[-–][\w]{5}[-–]\d{5}\)?\|?\s*[\[(]\s*\d{4}\s+RELEASE\b", re.I),
     re.compile(r"Assassination\s+F?Records\s+Collection\s+Act", re.I),
     re.compile(r"^\s*\d{3,4}\s*\(44\s*USC\s*2107\s*Note\)", re.I),
     re.compile(r"\(44\s*USC\s*2107\s*Note\)", re.I),
@@ -279,6 +281,29 @@ _JFK_DATE = re.compile(r"Date\s*:?\s*(\d{2}-\d{2}-\d{4})", re.I)
 _JFK_MARKERS = ("KENNEDY", "Kennedy", "JFK", "14176", "Docld", "DocId", "DocID", "14-00000")
 
 
+_OCR_DIGITS = str.maketrans({"o": "0", "O": "0", "D": "0", "Q": "0", "i": "1", "I": "1", "l": "1", "|": "1", "t": "1",
+                              "L": "1", "S": "5", "s": "5", "B": "8", "Z": "2", "z": "2", "d": "4"})
+_GARBLED_RECORD = re.compile(r"(?<![\w-])[\[(]?\w?(?P<a>[\dOoIilt|Dd]{2,4})\s?[-–]\s?(?P<b>[\dOoIiltSsDQ]{5})\s?[-–]\s?(?P<c>[\dOoIiltSsDQ]{5})")
+_RELEASED_ON = re.compile(r"Released\s+on\s+(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})", re.I)
+_FOOTER_NW = re.compile(r"\bNW\s*(\d{5,6})\s+Doc\s*[Il1]d", re.I)
+
+
+def _read_record_number(text: str) -> str | None:
+    """A JFK record number as OCR leaves it (``(o4-10219-10072)``, ``Viod-t0436-10047``).
+
+    Every collection's agency prefix begins with 1 (104 CIA, 124 FBI, 144 NSA, 176 NARA…): a
+    prefix read as two characters lost that 1; one read as four gained a character.
+    """
+    m = _GARBLED_RECORD.search(text)
+    if not m:
+        return None
+    a, b, c = (g.translate(_OCR_DIGITS) for g in (m["a"], m["b"], m["c"]))
+    if not (a.isdigit() and b.isdigit() and c.isdigit()):
+        return None
+    a = ("1" + a) if len(a) == 2 else a[-3:]
+    return f"{a}-{b}-{c}" if a.startswith("1") else None
+
+
 def jfk_legends(state: NormState) -> None:
     """JFK collection legends on every page: release-act lines, NW/DocId footers, record numbers."""
     text = state.original
@@ -292,21 +317,37 @@ def jfk_legends(state: NormState) -> None:
             continue
         if m := _RECORD_NUMBER.search(text):
             _lift_record_number(state, m[0])
-        if m := _JFK_CASE.search(text):
+        elif "RELEASE" in text.upper() and (number := _read_record_number(text)):
+            _lift_record_number(state, number)
+        if m := _FOOTER_NW.search(text):
+            # The page footer states the NW case number more reliably than the broken legend.
+            state.release.case_number = f"NW {m[1]}"
+        elif m := _JFK_CASE.search(text):
             state.release.case_number = state.release.case_number or re.sub(r"\s+", " ", m[1].upper())
+        if m := _RELEASED_ON.search(text):
+            state.release.release_date = state.release.release_date or _iso(int(m[3]), int(m[1]), int(m[2]))
         state.remove_line(i, "jfk-legend")
+    if not state.release.doc_number:
+        # A record number alone on the first lines, as OCR garbled it.
+        for i, ln in state.live()[:3]:
+            if len(ln.text.strip()) <= 24 and (number := _read_record_number(ln.text)):
+                _lift_record_number(state, number)
+                state.remove_line(i, "jfk-legend")
+                break
 
 
-_CASE_TAIL = re.compile(r"^\s*\S{3,8}\s+Date\s*:\s*\d{2}-\d{2}-\d{4}\s*$")
+_CASE_TAIL = re.compile(r"^\s*\S{3,8}\s+Date\s*:\s*(\d{2})[-.](\d{2})[-.](\d{4})\s*$")
 
 
 def jfk_case_lines(state: NormState) -> None:
     """The tail of a JFK legend broken over lines: ``E6O0O Date: 11-03-2021``, ``992 (44 USC …``."""
     live = state.live()
     for k, (i, ln) in enumerate(live):
-        if k and "Date" in ln.text and _CASE_TAIL.match(ln.text):
+        if k and "Date" in ln.text and (m := _CASE_TAIL.match(ln.text)):
             prev = [t for _, t in live[max(0, k - 3):k]]
             if any("Case" in p.text for p in prev):
+                if not state.release.release_date:
+                    state.release.release_date = _iso(int(m[3]), int(m[1]), int(m[2]))
                 state.remove_line(i, "jfk-legend")
 
 
