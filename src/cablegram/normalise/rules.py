@@ -344,7 +344,8 @@ def jfk_case_lines(state: NormState) -> None:
     live = state.live()
     for k, (i, ln) in enumerate(live):
         if k and "Date" in ln.text and (m := _CASE_TAIL.match(ln.text)):
-            prev = [t for _, t in live[max(0, k - 3):k]]
+            # The legend's first part has usually gone already: look at the original lines.
+            prev = state.lines[max(0, i - 4):i]
             if any("Case" in p.text for p in prev):
                 if not state.release.release_date:
                     state.release.release_date = _iso(int(m[3]), int(m[1]), int(m[2]))
