@@ -408,7 +408,11 @@ def page_banners(state: NormState) -> None:
         if level is None:
             continue
         if level in ("SENSITIVE BUT UNCLASSIFIED", "LIMITED OFFICIAL USE") and text.strip().upper() in ("SBU", "LOU"):
-            continue  # bare SBU/LOU lines are captions or email markings, handled by the parser
+            # A bare SBU line is a banner only beside an UNCLASSIFIED banner (the SMART page
+            # marking 'UNCLASSIFIED / SBU'); elsewhere it marks an email, not the cable.
+            near = [ln2.text.strip().upper() for ln2 in state.lines[max(0, i - 3): i + 4]]
+            if "UNCLASSIFIED" not in near:
+                continue
         if "~~" in text:
             state.release.struck_banners.append(level)
         state.release.banners.append((level, (ln.start, ln.end)))

@@ -165,10 +165,12 @@ def _settle_addresses(d: Draft) -> None:
     if not info and d.get("frus_info"):
         info = [F.Addressee(name=n) for n in d.get("frus_info")]
     agency = d.get("kind") in ("cia-cable", "fbi-teletype", "nsa-intercept")
-    if agency and not to:
-        # Other agencies' records: the JFK form's TO box, else the address line before CITE.
+    if agency:
+        # Other agencies' records: the JFK form's TO box, else the address line before CITE, else
+        # the intercept's TO line. Their printed routing boxes are OCR debris, not addresses.
         names = _split_names(d.get("form_to")) or _expand_cites(d.get("cia_to") or []) or _split_names(d.get("agency_to"))
         to = [F.Addressee(name=n) for n in names]
+        info = []
     else:
         to = [_canonical(a) for a in to]
         info = [_canonical(a) for a in info]
@@ -208,6 +210,7 @@ def _settle_addresses(d: Draft) -> None:
 def _split_names(text: str | None) -> list[str]:
     if not text:
         return []
+    text = re.sub(r"[\s\-–,.:;]+(?:PRIORITY|IMMEDIATE|ROUTINE|URGENT)?[\s\-–,.:;]*$", "", text.strip())
     if re.fullmatch(r"[A-Z]+,\s*[A-Z]+(?:\s+[A-Z]+)?", text.strip()):  # 'SAC, MIAMI', 'DIRECTOR, FBI'
         return [text.strip()]
     return [n.strip() for n in re.split(r"\s*[,;]\s*", text) if n.strip()]
@@ -221,11 +224,12 @@ def _expand_cites(names: list[str]) -> list[str]:
 def _plad(name: str) -> str:
     """A bare post name (``ELISABETHVILLE``) or a title (``SECRETARY OF STATE``) -> its address."""
     key = " ".join(name.split()).upper()
-    if key in ("SECRETARY OF STATE", "SECSTATE", "DEPARTMENT OF STATE", "DEPARTMENT", "DEPT", "DEPARTMENT OF STATE WASHINGTON"):
+    if re.match(r"(?:SECRETARY\s+OF\s+STATE|SECSTATE|DEPARTMENT\s+OF\s+STATE|DEPT\s+OF\s+STATE)\b(?!\s+WASHDC)", key) \
+            or key in ("DEPARTMENT", "DEPT"):
         return "SECSTATE WASHDC"
     station = tables.stations().get(key)
-    if station and station.plad and station.kind in ("embassy", "consulate", "mission"):
-        return station.plad
+    if station and station.plad in (f"AMEMBASSY {key}", f"AMCONSUL {key}"):
+        return station.plad  # a bare post name: its address adds only the prefix
     return key
 
 

@@ -392,6 +392,10 @@ NSA_MARKERS = re.compile(r"\bAGENCY\s*:\s*NSA\b|ORIGINATOR\s*:\s*NSA\b|\bMsg\s+N
 _AGENCY_PREC = re.compile(r"\b(FLASH|OPERATIONAL\s+IMMEDIATE|IMMEDIATE|PRIORITY|ROUTINE|DEFERRED|URGENT|NIACT)\b")
 
 
+_STATE_HEADER = re.compile(r"^\s*(?:VZCZC|MRN\s*:|FM\s+(?:AMEMBASSY|AMCONSUL|SECSTATE|USMISSION|USDEL|USLO|USINT)\b|"
+                           r"(?:S\s?E\s?C\s?R\s?E\s?T|C\s?O\s?N\s?F\s?I\s?D\s?E\s?N\s?T\s?I\s?A\s?L|UNCLAS)\s+SECTION\b)", re.M)
+
+
 def agency_kind(d: Draft, text: str) -> str | None:
     """``cia-cable``, ``fbi-teletype``, ``nsa-intercept`` or None (a State record)."""
     originator = (d.get("form_originator") or "").upper()
@@ -399,6 +403,8 @@ def agency_kind(d: Draft, text: str) -> str | None:
     if not originator and "CITE" not in text and "FBI" not in head and "NSA" not in head \
             and "TELETYPE" not in head.upper():
         return None  # none of the other agencies' markers: a State record
+    if not originator and _STATE_HEADER.search(head):
+        return None  # a State cable that mentions the FBI or quotes a CITE is still a State cable
     if originator.startswith("NSA") or NSA_MARKERS.search(head) and "NSA" in head:
         return "nsa-intercept"
     if originator.startswith("FBI") or (originator == "" and len(FBI_MARKERS.findall(head)) >= 2):
