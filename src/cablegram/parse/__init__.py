@@ -129,6 +129,7 @@ def _parse(data: str | bytes, source: Source, skip_rules: tuple[str, ...]) -> Te
             start = form_end + inner if inner is not None else form_end
         else:
             start = form_end
+        d.set("record_number", state.release.doc_number or d.get("form_record_number"))
         kind = agency_kind(d, clean.text)
         if kind:
             d.set("kind", kind)

@@ -180,7 +180,9 @@ def _settle_addresses(d: Draft) -> None:
         # The header scanner's FROM on these forms is a routing box full of OCR debris; the JFK
         # form's FROM box and the CITE station are the reliable statements of the originator.
         cite = d.get("cite_station")
-        if d.get("form_from"):
+        if d.get("kind") == "nsa-intercept" and d.get("agency_from"):
+            d.set("from", d.get("agency_from"), replace=True)  # the intercepted message's sender
+        elif d.get("form_from"):
             d.set("from", d.get("form_from"), replace=True)
             d.notes.append("from read from the JFK identification form's FROM box")
         elif cite:

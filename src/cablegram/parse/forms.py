@@ -392,13 +392,15 @@ NSA_MARKERS = re.compile(r"\bAGENCY\s*:\s*NSA\b|ORIGINATOR\s*:\s*NSA\b|\bMsg\s+N
 _AGENCY_PREC = re.compile(r"\b(FLASH|OPERATIONAL\s+IMMEDIATE|IMMEDIATE|PRIORITY|ROUTINE|DEFERRED|URGENT|NIACT)\b")
 
 
+# The JFK collection's record numbers begin with the agency that holds the record.
+_RECORD_AGENCY = {"104": "CIA", "124": "FBI", "144": "NSA"}
 _STATE_HEADER = re.compile(r"^\s*(?:VZCZC|MRN\s*:|FM\s+(?:AMEMBASSY|AMCONSUL|SECSTATE|USMISSION|USDEL|USLO|USINT)\b|"
                            r"(?:S\s?E\s?C\s?R\s?E\s?T|C\s?O\s?N\s?F\s?I\s?D\s?E\s?N\s?T\s?I\s?A\s?L|UNCLAS)\s+SECTION\b)", re.M)
 
 
 def agency_kind(d: Draft, text: str) -> str | None:
     """``cia-cable``, ``fbi-teletype``, ``nsa-intercept`` or None (a State record)."""
-    originator = (d.get("form_originator") or "").upper()
+    originator = (d.get("form_originator") or "").upper() or _RECORD_AGENCY.get((d.get("record_number") or "")[:3], "")
     head = text[:6000]
     if not originator and "CITE" not in text and "FBI" not in head and "NSA" not in head \
             and "TELETYPE" not in head.upper():
