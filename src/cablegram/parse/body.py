@@ -20,7 +20,10 @@ PARA = re.compile(
     r"(?:\s*-\s*ENTIRE\s+TEXT)?\)\.?|(?P<whole>TOP\s+SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|LIMITED\s+OFFICIAL\s+USE|[TSCU])"
     r"\s*-{1,2}\s*ENTIRE\s+TEXT\.?)?\s*"
 )
-_NUMBERED = re.compile(r"^\s*(?P<num>\d{1,2})(?:\s*\.\s*|\s+(?=\())(?=\S)")
+# A paragraph number at the start of a line; OCR may put a bullet or speck before it and double
+# the full stop ('• 3. BELIEVE', '2.. COS THOUGHT').
+_NUMBERED = re.compile(r"^[\s•·*'‘]{0,3}(?P<num>\d{1,2})(?:\s*\.{1,2}\s*|\s+(?=\())(?=\S)")
+_NUMBERED_TEXT = re.compile(r"^[\s•·*'‘]{0,3}\d{1,2}\s*\.{1,2}\s+(?:\(|[A-Z\"'“])")
 SIGNATURE = re.compile(r"^\s*(?P<sig>[A-Z][A-Za-z'\-]+(?:\s+[A-Z][A-Za-z'\-]+)?)\s*$")
 _END_MARKS = re.compile(r"^\s*(?:NNNN|BT|END\s+OF\s+MESSAGE|END\s+CABLE\s+TEXT)\s*$", re.I)
 _NOT_SIGNATURES = {"END", "BT", "NNNN", "SECRET", "CONFIDENTIAL", "UNCLASSIFIED", "NOFORN", "SIPDIS", "SENSITIVE",
@@ -112,15 +115,19 @@ def _paragraph_blocks(body: list[CLine]) -> list[tuple[int | None, list[CLine]]]
     return blocks
 
 
+_FIRST_MARKED = re.compile(r"^\s*\d{1,2}\s*\.\s*\(")
+_MARKED = re.compile(r"^\s*\d{1,2}\s*\.\s*\((?:TS|S|C|U|SBU)")
+
+
 def _starts_paragraph(n: int, last: int, text: str, current: list[CLine]) -> bool:
     if n == 0:
         return False
     if last == 0:
-        return n <= 3 or bool(re.match(r"^\s*\d{1,2}\s*\.\s*\(", text))
+        return n <= 3 or bool(_FIRST_MARKED.match(text))
     if n == last + 1 or n == last:
-        return not current or not current[-1].text.strip() or bool(re.match(r"^\s*\d{1,2}\.\s+(?:\(|[A-Z])", text))
+        return not current or not current[-1].text.strip() or bool(_NUMBERED_TEXT.match(text))
     if last < n <= last + 3:
-        return bool(re.match(r"^\s*\d{1,2}\s*\.\s*\((?:TS|S|C|U|SBU)", text))
+        return bool(_MARKED.match(text))
     return False
 
 

@@ -435,7 +435,11 @@ def scan_header(d: Draft, lines: list[CLine], start: int = 0) -> int:
                 return i
             i += 1
             continue
-        if PARA_START.match(text) and (s.seen_subject or d.get("tags") or d.get("eo")):
+        pm = PARA_START.match(text)
+        if pm and (s.seen_subject or d.get("tags") or d.get("eo")
+                   or (last_header is not None and int(pm["n"] or pm["n2"]) == 1)):
+            # Paragraph 1 after any header element begins the text, SUBJECT or not
+            # (other agencies' cables and many OCR'd copies have none).
             _close(d, s)
             return i
         # Header elements are short lines; reading at most the first 400 characters keeps a
