@@ -142,7 +142,8 @@ def _settle_date(d: Draft) -> None:
                       ("agency_date", "date read from the cable's receipt time"),
                       ("number_line_date", "date read from the telegram's number line and its year from the receipt stamp"),
                       ("drafting_date", "date read from the drafting line (no DTG on this copy)"),
-                      ("form_date", "date read from the JFK identification form (the cable's own date is not readable)")):
+                      ("form_date", "date read from the JFK identification form (the cable's own date is not readable)"),
+                      ("agency_loose_date", "date read from the first date written in the cable's header area")):
         if d.get(key):
             d.set("date", d.get(key))
             if key in d.spans:

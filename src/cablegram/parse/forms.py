@@ -284,7 +284,7 @@ def _value_end(chunk: str, last: bool) -> int:
 # -- JFK identification form ------------------------------------------------------------------------
 JFK_FORM = re.compile(r"IDENTIFICATION\s+FORM|JFK\s+ASSASSINATION\s+SYSTEM", re.I)
 _FORM_FIELD = re.compile(r"^\s*(?P<label>AGENCY\s+FILE\s+NUMBER|AGENCY\s+ORIGINATOR|AGENCY|RECORD\s+NUMBER|ORIGINATOR|FROM|TO|"
-                         r"DATE(?=\s*[:•.])|CLASSIFICATION|CURRENT\s+STATUS|TITLE|DOCUMENT\s+TYPE)\s*[:•.]*\s*(?P<value>.*)$", re.I)
+                         r"DATE(?=\s*[:•.]|\s*$)|CLASSIFICATION|CURRENT\s+STATUS|TITLE|DOCUMENT\s+TYPE)\s*[:•.]*\s*(?P<value>.*)$", re.I)
 
 
 def read_jfk_form(d: Draft, lines: list[CLine]) -> int:
@@ -418,9 +418,22 @@ def agency_kind(d: Draft, text: str) -> str | None:
     return None
 
 
+_LOOSE_DATE = re.compile(
+    r"(?i)\b(?P<d>\d{1,2})\s+(?P<m>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*\.?\s+(?P<y>19\d{2}|\d{2})\b"
+    r"|\b(?P<m2>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*\s+(?P<d2>\d{1,2})\s+\d{3,5}Z?\s+(?P<y2>\d{2})\b")
+
+
 def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
     """Other agencies' cables: CITE station and number, precedence words, IN/OUT numbers."""
     text_lines = lines[start:]
+    for ln in text_lines[:60]:
+        # The first date written in the header area (date stamps, 'DATE: 6 JAN 64'): a fallback.
+        if m := _LOOSE_DATE.search(ln.text):
+            day, mon, yy = (m["d"], m["m"], m["y"]) if m["d"] else (m["d2"], m["m2"], m["y2"])
+            iso = F.iso_date(F.full_year(int(yy)), F.MONTHS[mon.upper()], int(day))
+            if iso and "1940" < iso < "2030":
+                d.set("agency_loose_date", iso, ln.start + m.start(), ln.start + m.end())
+                break
     for ln in text_lines[:80]:
         t = ln.text.upper()
         if kind == "cia-cable":

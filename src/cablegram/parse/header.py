@@ -146,6 +146,12 @@ def _class_line(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
             d.set("mrn", f"{station} {mt['serial']}", ln.start + offset + mt.start(), ln.start + offset + mt.end())
             d.set("mrn_station", station)
             d.set("mrn_serial", int(mt["serial"]))
+    # 'SECRET 080853Z APR 76 STAFF': other agencies put the DTG on the classification line.
+    if "dtg" not in d.values and (got := F.dtg(rest)):
+        written, when, dm = got
+        off = ln.start + m.start("rest")
+        d.set("dtg", written, off + dm.start(), off + dm.end())
+        d.set("dtg_when", when)
     s.seen_class_line = True
     s.address_done = True
 
