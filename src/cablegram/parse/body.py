@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..defects import defect
-from ..model import Paragraph
+from ..model import Officer, Paragraph
 from ..vocab.markings import LEVEL_PORTION, PORTION_LEVELS, RANK
 from . import fields as F
 from .draft import CLine, Draft
@@ -36,10 +36,13 @@ _SUMMARY_BLOCK = re.compile(r"\bBEGIN\s+SUMMARY\b\s*(?P<text>.*?)\s*\bEND\s+SUMM
 def read_body(d: Draft, lines: list[CLine], start: int) -> None:
     """Read the body lines from ``start`` into paragraphs, summary, signature and classified-by."""
     end = len(lines)
-    # The message ends at NNNN / END OF MESSAGE; what follows is trailer.
+    # The message ends at NNNN / END OF MESSAGE, or where a SMART form's footer begins
+    # (Signature:, Drafted By:, …); what follows is trailer.
     for k in range(start, len(lines)):
-        if _END_MARKS.match(lines[k].text) and k > start:
+        if k > start and (_END_MARKS.match(lines[k].text) or _SMART_FOOTER.match(lines[k].text)):
             end = k
+            if _SMART_FOOTER.match(lines[k].text):
+                read_smart_footer(d, lines[k:])
             break
     body = lines[start:end]
     body = _take_signature(d, body)
@@ -86,6 +89,59 @@ def read_body(d: Draft, lines: list[CLine], start: int) -> None:
         summary = " ".join(m["text"].split())
         d.set("summary", summary or None)
     d.set("body_text", "\n\n".join(d.get("body_parts", [])))
+
+
+_SMART_FOOTER = re.compile(r"^\s*(?P<label>Signature|Drafted\s+By|Cleared\s+By|Approved\s+By|Released\s+By|Info|"
+                           r"Action\s+Post|Dissemination\s+Rule)\s*:\s*(?P<value>.*)$")
+_SMART_OFFICER = re.compile(r"^(?:(?P<office>[A-Za-z][\w/\-.()]*?)\s*:\s*)?(?P<name>[A-Za-z][^:]*)$")
+
+
+def read_smart_footer(d: Draft, lines: list[CLine]) -> None:
+    """The SMART form's footer: ``Signature:``, ``Drafted By:``, ``Cleared By:`` (one officer a
+    line), ``Approved By:``, ``Released By:``, ``Info:`` (addressees separated by semicolons)."""
+    label, items = None, []
+    blocks: list[tuple[str, list[tuple[str, CLine]]]] = []
+    for ln in lines:
+        m = _SMART_FOOTER.match(ln.text)
+        if m:
+            label = " ".join(m["label"].split()).lower()
+            blocks.append((label, []))
+            if m["value"].strip():
+                blocks[-1][1].append((m["value"].strip(), ln))
+        elif label and ln.text.strip() and ln.text.startswith((" ", "\t")):
+            blocks[-1][1].append((ln.text.strip(), ln))
+        elif ln.text.strip():
+            label = None  # anything else (a stamp, a banner) closes the label
+    for label, values in blocks:
+        if not values:
+            continue
+        if label == "signature":
+            text, ln = values[0]
+            off = ln.start + ln.text.find(text)
+            d.set("signature", text, off, off + len(text))
+        elif label in ("drafted by", "approved by", "cleared by", "released by"):
+            officers = [_smart_officer(text) for text, _ in values for text in text.split(";")]
+            officers = [o for o in officers if o]
+            if label == "drafted by" and officers:
+                d.set("drafted_by", officers[0], values[0][1].start, values[0][1].end)
+            elif label == "approved by" and officers:
+                d.set("approved_by", officers[0], values[0][1].start, values[0][1].end)
+            elif label == "cleared by":
+                for o in officers:
+                    d.add("cleared_found", o)
+        elif label == "info":
+            for text, ln in values:
+                for item in text.split(";"):
+                    a = F.addressee(item)
+                    if a:
+                        d.add("info_found", (a, ln.start, ln.end))
+
+
+def _smart_officer(text: str) -> Officer | None:
+    m = _SMART_OFFICER.match(text.strip())
+    if not m:
+        return None
+    return Officer(name=m["name"].strip(), office=m["office"], raw=text.strip())
 
 
 def _paragraph_blocks(body: list[CLine]) -> list[tuple[int | None, list[CLine]]]:

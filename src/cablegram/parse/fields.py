@@ -166,7 +166,7 @@ def plad(text: str) -> str | None:
 
 
 # -- E.O. line -----------------------------------------------------------------------------------
-EO_RE = re.compile(r"^\s*E\.?\s?O\.?\s*[:.]?\s*(?P<order>1\d{3,4}|\d{4,5})?\s*(?::|\.|\s)\s*(?P<rest>.*)$", re.I)
+EO_RE = re.compile(r"^\s*E\.?\s?O\.?\s*[:.]?\s*(?P<order>1\d{3,4}|\d{4,5})?\s*(?:(?::|\.|\s)\s*(?P<rest>.*))?$", re.I)
 
 
 def eo_line(text: str) -> EO | None:
@@ -175,7 +175,7 @@ def eo_line(text: str) -> EO | None:
     if not m:
         return None
     order = m["order"]
-    rest = " ".join(m["rest"].split()).strip(" .;")
+    rest = " ".join((m["rest"] or "").split()).strip(" .;")
     if order and len(order) == 4 and order.startswith("129"):
         pass  # e.g. 'E.O. 1295:' stays as written; a defect says so
     declassify_on = None
