@@ -52,7 +52,6 @@ _CATALOGUE = [
     ("withheld-text", "The release withholds text (an exemption code or redaction marker stands in the body)."),
     ("section-incomplete", "The document is one section of a multi-section telegram."),
     ("parser-error", "cablegram met an internal error on this input; the record is empty. Please report the document."),
-    ("unreadable-stamp", "A release stamp or banner was recognised but a field of it could not be read."),
 ]
 
 KINDS: dict[str, type[DefectKind]] = {code: _kind(code, doc) for code, doc in _CATALOGUE}

@@ -9,6 +9,7 @@ change a value.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..defects import defect
 from ..model import Classifier, Reference, Release, Tag, Telegram
@@ -224,20 +225,24 @@ def _expand_cites(names: list[str]) -> list[str]:
     return [table.get(n, n) for n in names]
 
 
-def _plad(name: str) -> str:
-    """A bare post name (``ELISABETHVILLE``) or a title (``SECRETARY OF STATE``) -> its address."""
+def _plad(name: str, any_station: bool = False) -> str:
+    """A bare post name (``ELISABETHVILLE``) or a title (``SECRETARY OF STATE``) -> its address.
+
+    ``any_station`` also maps station names whose address is more than a prefix (``USUN`` ->
+    ``USMISSION USUN NEW YORK``); used for an addressee's ``canonical``, never to rewrite a name.
+    """
     key = " ".join(name.split()).upper()
     if re.match(r"(?:SECRETARY\s+OF\s+STATE|SECSTATE|DEPARTMENT\s+OF\s+STATE|DEPT\s+OF\s+STATE)\b(?!\s+WASHDC)", key) \
             or key in ("DEPARTMENT", "DEPT"):
         return "SECSTATE WASHDC"
     station = tables.stations().get(key)
-    if station and station.plad in (f"AMEMBASSY {key}", f"AMCONSUL {key}"):
+    if station and station.plad and (any_station or station.plad in (f"AMEMBASSY {key}", f"AMCONSUL {key}")):
         return station.plad  # a bare post name: its address adds only the prefix
     return key
 
 
 def _canonical(a):
-    plad = _plad(a.name)
+    plad = _plad(a.name, any_station=True)
     if plad != a.name and not a.canonical:
         return F.Addressee(name=a.name, canonical=plad, precedence=a.precedence, routing=a.routing, sequence=a.sequence)
     return a
@@ -413,6 +418,11 @@ def _settle_release(d: Draft, state: NormState) -> Release | None:
     if d.get("form_status") and not status:
         pass
     doc_number = r.doc_number or d.get("form_record_number")
+    if state.struck:
+        d.defect("struck-text", f"{len(state.struck)} passage(s) struck through; kept in the text and listed in 'struck'",
+                 None, None)
+    if r.exemptions:
+        d.defect("withheld-text", f"the release withholds text under {', '.join(r.exemptions)}")
     if not (r.present or d.get("jfk_form") or doc_number):
         return None
     return Release(
@@ -472,6 +482,16 @@ def _validate(d: Draft, original: str, era: str | None) -> None:
     section = d.get("section") or d.get("page_section")
     if section and section.of > 1:
         d.defect("section-incomplete", f"this is section {section.n} of {section.of}")
+    if era in ("acp127-2000s", "smart-2010s", "aad-1970s", "dept-worksheet-1990s") and not d.get("tags"):
+        d.defect("missing-tags", f"no TAGS line, which a telegram of the {era} form carries")
+    station = d.get("mrn_station")
+    if kind == "telegram" and station and station not in tables.stations() and station.replace(" ", "") not in _STATION_KEYS():
+        d.defect("unknown-station", f"station {station!r} of the message number is not in the station table")
+
+
+@cache
+def _STATION_KEYS() -> frozenset[str]:
+    return frozenset(name.replace(" ", "") for name in tables.stations())
 
 
 _SPAN_KEYS = {"classified_by_text": "classified_by", "ref_text": "references"}

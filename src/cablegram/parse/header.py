@@ -352,6 +352,21 @@ def _number_line(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
     d.set("number_month_day", m["md"], ln.start + m.start("md"), ln.start + m.end("md"))
 
 
+def _action_information(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
+    """1960s incoming telegrams: ``ACTION DEPARTMENT 631, INFORMATION LEOPOLDVILLE 535, USUN 387``."""
+    _close(d, s)
+    # The line is the telegram's own statement of action and information addressees: it
+    # replaces what a 'TO:' line of the form said.
+    d.values.pop("to_found", None)
+    for group, key in (("action", "to_found"), ("info", "info_found")):
+        if not m[group]:
+            continue
+        for item in m[group].split(","):
+            a = F.addressee(item)
+            if a:
+                d.add(key, (a, ln.start + m.start(group), ln.start + m.end(group)))
+
+
 def _received(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
     _close(d, s)
     got = F.written_date(m["date"])
@@ -367,6 +382,8 @@ LINE_RULES: tuple[tuple[str, re.Pattern, LineRule], ...] = (
     ("routing-continuation", _rx(r"^\s*(?:R[A-Z]{4,7}\s*){1,12}$"), _skip),
     ("relay-counter", _rx(r"^\s*-{5,}\s*[0-9A-F]{5,6}\s+(?:\d{6}Z\s*)?(?:/\d+)?\s*$"), _skip),
     ("page-one", re.compile(r"^\s*PAGE\s+01\s+(?P<station>[A-Z][A-Z .]+?)\s+(?P<serial>\d{3,6})\s+(?:(?P<sec>\d{2})\s+OF\s+(?P<of>\d{2})\s+)?\d{6}Z"), _page_one),
+    ("action-information", re.compile(r"^\s*ACTION\s+(?P<action>(?!INFORMATION)[A-Z][A-Z ]*?\s+\d{1,5}(?:\s*,\s*(?!INFORMATION)[A-Z][A-Z ]*?\s+\d{1,5})*)"
+                                      r"(?:\s*,?\s*INFORMATION\s+(?P<info>.+))?\s*$"), _action_information),
     ("distribution-action", re.compile(r"^\s*ACTION\s+[A-Z][A-Z/]*-\d{2}\b"), _distribution),
     ("distribution-info", re.compile(r"^\s*INFO\s+(?:[A-Z][A-Z/]*-\d{2}\s*)+"), _distribution),
     ("smart-mrn", _rx(r"^\s*MRN\s*:\s*"), _smart("MRN")),
