@@ -471,7 +471,8 @@ def _validate(d: Draft, original: str, era: str | None) -> None:
     if eo and eo.order and date:
         order = ORDERS.get(eo.order)
         if order and date < order.in_force:
-            d.defect("eo-anachronism", f"E.O. {eo.order} was not in force on {date} (from {order.in_force})")
+            d.defect("eo-anachronism", f"E.O. {eo.order} was not in force on {date} (from {order.in_force}); "
+                     f"the line was probably written when the cable was declassified")
         elif eo.order and eo.order not in ORDERS:
             d.defect("bad-eo-line", f"E.O. {eo.order} is not an order on classification (OCR misreading?)")
         if eo.event == "OADR" and date > "1995-10-14":

@@ -239,7 +239,9 @@ def portion_rank_check(d: Draft, overall: str | None) -> None:
             continue
         base = p.portion.split("/")[0]
         level = PORTION_LEVELS.get(base)
-        if level and RANK[level] > RANK[overall] and level != "LIMITED OFFICIAL USE":
+        if level in ("SENSITIVE BUT UNCLASSIFIED", "LIMITED OFFICIAL USE"):
+            continue  # controls, not levels: an UNCLASSIFIED cable may carry (SBU) portions
+        if level and RANK[level] > RANK[overall]:
             d.defects.append(defect("portion-above-overall",
                                     f"paragraph {p.number} is marked ({p.portion}) above the overall {overall}", p.span))
             break
