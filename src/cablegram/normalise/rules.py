@@ -446,7 +446,7 @@ def worksheet_boxes(state: NormState) -> None:
             state.remove_line(i, "worksheet-box")
 
 
-_DEBRIS_CANDIDATE = re.compile(r"^[ \t]*\S{1,6}[ \t]*$", re.M)
+_DEBRIS_CANDIDATE = re.compile(r"^[ \t]*(?:[A-Za-z]{1,2}|[^\w\s]{1,6})[ \t]*$", re.M)
 _LETTER_ITEM = re.compile(r"[A-Z]\.")
 _DEBRIS = re.compile(r"^\s*(?:[A-Za-z]{1,2}|[^\w\s]{1,6}|[|_~•.,:;'\"`]+)\s*$")
 

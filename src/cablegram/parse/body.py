@@ -70,7 +70,7 @@ def read_body(d: Draft, lines: list[CLine], start: int) -> None:
         if number is not None and (m := PARA.match(reflowed)):
             reflowed = reflowed[m.end():]  # number and portion mark are fields of their own
         d.add("paragraphs", Paragraph(number=number, portion=portion, text=reflowed, span=span))
-        if "classified_by_text" not in d.values:
+        if "classified_by_text" not in d.values and ("lassif" in text or "LASSIF" in text):
             cm = re.search(r"\bClassifi?e?d\s+By\b", text, re.I)
             if cm:
                 after = text[cm.start():]
