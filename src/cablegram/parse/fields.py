@@ -152,7 +152,8 @@ def addressee(text: str) -> Addressee | None:
     s = s.strip(" ,;.").upper()
     s = re.sub(r"^ZEN\s*/\s*", "", s)  # ZEN: delivered by other means
     s = re.sub(r"^AM[A-Z]{0,3}[BD]ASSY\b", "AMEMBASSY", s)  # AMEMDASSY, AMEBASSY, AMMBASSY
-    if m := re.fullmatch(r"([A-Z ]+),\s*(SECSTATE|SECDEF)", s):  # SMART writes 'WASHDC, SECSTATE'
+    # SMART writes the address post first: 'WASHDC, SECSTATE', 'KABUL, AMEMBASSY'.
+    if m := re.fullmatch(r"([A-Z][A-Z .\-]+),\s*(SECSTATE|SECDEF|AMEMBASSY|AMCONSUL|USMISSION|USDEL|USLO|USINT)", s):
         s = f"{m[2]} {m[1]}"
     if not s or len(s) > 90:
         return None

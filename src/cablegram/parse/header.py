@@ -510,6 +510,9 @@ def _match_rule(text: str, s: Scan):
             continue
         if name == "class-line" and not _is_class_line(m):
             continue
+        if name == "mrn-line" and (s.block in ("REF", "SUBJECT", "TO", "INFO", "XMT")
+                                   or " ".join(m["station"].split()) not in tables.stations()):
+            continue  # a REF item or an address on its own line, not the message number
         if name in ("fm", "to", "info") and s.seen_subject:
             continue
         return name, m, handler
