@@ -45,3 +45,20 @@ def test_ocr_release_layer_accuracy(results):
 
 def test_ocr_overall_accuracy(results):
     assert results["ocr_releases"]["*"].accuracy >= 0.72
+
+
+def test_gold_labels_are_complete_and_name_real_documents():
+    from cablegram.evaluate import documents, gold_labels
+
+    keys = None
+    for source in ("born_digital", "frus", "ocr_releases"):
+        docs = documents(EVAL_DIR, source) if EVAL_DIR.exists() else None
+        seen = set()
+        for label in gold_labels(ROOT / "gold", source):
+            keys = keys or set(label["fields"])
+            assert set(label["fields"]) == keys, label["id"]
+            assert label["id"] not in seen, label["id"]
+            seen.add(label["id"])
+            if docs is not None:
+                assert label["id"] in docs, label["id"]
+        assert len(seen) >= 50, source
