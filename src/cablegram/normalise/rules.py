@@ -274,6 +274,8 @@ _JFK_LEGENDS = (
 # One search per line decides whether any legend pattern can apply (the patterns are many).
 _JFK_ANY = re.compile("|".join(
     f"(?{'i' if p.flags & re.I else ''}:{p.pattern})" if p.flags & re.I else f"(?:{p.pattern})" for p in _JFK_LEGENDS))
+# Words every legend pattern contains, found by one scan of the document.
+_JFK_CANDIDATE = re.compile(r"(?i)RELEAS|DECLASS|FK\b|MLK|SEN\.|REV\.|ASSASSINATION|USC|\bNW\s*\d|DOC|14-00000|-\d{5}")
 _JFK_CASE = re.compile(r"Case\s*#?\s*:?\s*(NW\s*\d{4,6})(?:\s+Date\s*:?\s*(\d{2}-\d{2}-\d{4}))?", re.I)
 _JFK_DATE = re.compile(r"Date\s*:?\s*(\d{2}-\d{2}-\d{4})", re.I)
 
@@ -309,10 +311,8 @@ def jfk_legends(state: NormState) -> None:
     text = state.original
     if not any(marker in text for marker in _JFK_MARKERS) and not _RECORD_NUMBER.search(text[:400]):
         return  # one scan of the document spares a legend test on every line of other collections
-    for i, ln in state.live():
+    for i, ln in state.matching(_JFK_CANDIDATE):
         text = ln.text
-        if not text.strip():
-            continue
         if not _JFK_ANY.search(text):
             continue
         if m := _RECORD_NUMBER.search(text):

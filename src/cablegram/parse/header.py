@@ -143,7 +143,10 @@ def _class_line(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
     if mt := MRN_TAIL.search(rest_after[-80:].upper()):
         station = " ".join(mt["station"].split())
         if station not in ("SECTION", "PAGE", "OF"):
-            d.set("mrn", f"{station} {mt['serial']}", ln.start + offset + mt.start(), ln.start + offset + mt.end())
+            tail_start = len(rest_after) - len(rest_after[-80:])
+            raw = rest_after[tail_start + mt.start(): tail_start + mt.end()]
+            d.set("mrn", " ".join(raw.split()), ln.start + offset + tail_start + mt.start(),
+                  ln.start + offset + tail_start + mt.end())
             d.set("mrn_station", station)
             d.set("mrn_serial", int(mt["serial"]))
     # 'SECRET 080853Z APR 76 STAFF': other agencies put the DTG on the classification line.
@@ -161,7 +164,8 @@ def _mrn_line(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
     _close(d, s)
     station = " ".join(m["station"].split())
     if station in tables.stations() and "mrn" not in d.values:
-        d.set("mrn", f"{station} {m['serial']}", ln.start + m.start("station"), ln.start + m.end("serial"))
+        raw = ln.text[m.start("station"): m.end("serial")]
+        d.set("mrn", " ".join(raw.split()), ln.start + m.start("station"), ln.start + m.end("serial"))
         d.set("mrn_station", station)
         d.set("mrn_serial", int(m["serial"]))
 
