@@ -171,3 +171,27 @@ def test_offset_map_points_into_the_original():
     i = clean.text.index("PEACE")
     a, b = clean.span(i, i + len("PEACE PLAN"))
     assert text[a:b] == "PEACE PLAN"
+
+
+def test_nara_declassification_stamp():
+    clean, state = run("made in that message.\n\nDECLASSIFIED\n\nAuthority NND 12345\n")
+    assert state.release.status == "DECLASSIFIED"
+    assert "DECLASSIFIED" not in clean.text
+
+
+@pytest.mark.parametrize("line, number", [
+    ("(o4-10219-10072) [2022 RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY ASSASSINATION RECORDS ACT", "104-10219-10072"),
+    ("1104-10336-10004", "104-10336-10004"),
+])
+def test_garbled_jfk_record_numbers_are_repaired(line, number):
+    _, state = run(line + "\nbody of the record\n")
+    assert state.release.doc_number == number
+
+
+def test_jfk_footer_gives_the_case_number_and_legend_the_date():
+    text = ("Released under the John F. Kennedy\nAssassination Records Collection Act of\n"
+            "1992 (44 USC 2107 Note). Case#:NW\n55924 Date: 10.21-2021\nbody\nNW 65924 Docld:32344268 Page 1\n")
+    clean, state = run(text)
+    assert state.release.case_number == "NW 65924"
+    assert state.release.release_date == "2021-10-21"
+    assert clean.text.strip() == "body"

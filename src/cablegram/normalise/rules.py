@@ -114,7 +114,12 @@ _STAMP = re.compile(
     r"\b(?P<status>RELEASED?\s+IN\s+(?:FULL|PART)|DENIED\s+IN\s+FULL|APPROVED\s+FOR\s+RELEASE(?:\s+\d{4})?)\b",
     re.I,
 )
-_STAMP_LINE = re.compile(r"(?i:RELEAS|DENIED|APPROV)", re.M)
+# Candidate lines: a stamp's words, upper case or title case as stamps are printed (running text
+# that merely mentions a release is not searched line by line).
+_STAMP_LINE = re.compile(r"RELEASED?\s+IN\b|Released?\s+[Ii]n\b|DENIED\s+IN\b|APPROVED\s+FOR\b|Approved\s+[Ff]or\b"
+                         r"|^\s*(?:RELEASED?|Released?)\s+IN\s*\|?\s*$|^[ \t]*(?:DECLASSIFIED|SANITIZED)\b", re.M)
+# NARA's stamps on declassified paper: 'DECLASSIFIED' (Authority / By … NARA, Date …), 'SANITIZED …'.
+_NARA_STAMP = re.compile(r"^\s*(?P<status>DECLASSIFIED|SANITIZED)\b(?:\s+[A-Z0-9.\-]{1,20}){0,2}\s*$")
 _STAMP_SPLIT = re.compile(r"^\s*(RELEASED?\s+IN)\s*\|?\s*$", re.I)
 _EXEMPTION = re.compile(r"\b(B\s?[1-9](?:\s?\([A-F]\))?|1\.4\s?\(?[A-H]\)?|25X[1-9])\b", re.I)
 _EXEMPTIONS_LINE = re.compile(r"^[\s|,;]*(?:(?:B\s?[1-9](?:\s?\([A-F]\))?|1\.4\s?\(?[A-H]\)?|25X[1-9])[\s|,;]*)+$", re.I)
@@ -140,6 +145,10 @@ def release_stamps(state: NormState) -> None:
                     break
                 if word:
                     break
+            continue
+        if nara := _NARA_STAMP.match(text):
+            _set_status(state, nara["status"], text.strip())
+            state.remove_line(i, "release-stamp")
             continue
         m = _STAMP.search(text)
         if not m:
@@ -309,7 +318,7 @@ def _read_record_number(text: str) -> str | None:
 def jfk_legends(state: NormState) -> None:
     """JFK collection legends on every page: release-act lines, NW/DocId footers, record numbers."""
     text = state.original
-    if not any(marker in text for marker in _JFK_MARKERS) and not _RECORD_NUMBER.search(text[:400]):
+    if not any(marker in text for marker in _JFK_MARKERS) and not _GARBLED_RECORD.search(text[:400]):
         return  # one scan of the document spares a legend test on every line of other collections
     for i, ln in state.matching(_JFK_CANDIDATE):
         text = ln.text
@@ -341,9 +350,8 @@ _CASE_TAIL = re.compile(r"^\s*\S{3,8}\s+Date\s*:\s*(\d{2})[-.](\d{2})[-.](\d{4})
 
 def jfk_case_lines(state: NormState) -> None:
     """The tail of a JFK legend broken over lines: ``E6O0O Date: 11-03-2021``, ``992 (44 USC …``."""
-    live = state.live()
-    for k, (i, ln) in enumerate(live):
-        if k and "Date" in ln.text and (m := _CASE_TAIL.match(ln.text)):
+    for i, ln in state.live():
+        if "Date" in ln.text and (m := _CASE_TAIL.match(ln.text)):
             # The legend's first part has usually gone already: look at the original lines.
             prev = state.lines[max(0, i - 4):i]
             if any("Case" in p.text for p in prev):
