@@ -104,6 +104,10 @@ def _settle_classification(d: Draft, state: NormState) -> None:
             d.values["classification"] = "UNCLASSIFIED"
             d.spans["classification"] = state.release.banners[0][1]
             d.notes.append("classification read from the page banners")
+        elif d.get("page_marking"):
+            d.values["classification"] = d.get("page_marking")
+            d.spans["classification"] = d.spans["page_marking"]
+            d.notes.append("classification read from a marking word on the OCR'd page (no clean banner or header)")
         elif d.get("form_classification") and d.get("jfk_form"):
             level = F.classification(d.get("form_classification").split()[0]) if d.get("form_classification") else None
             if level:

@@ -423,8 +423,27 @@ _LOOSE_DATE = re.compile(
     r"|\b(?P<m2>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*\s+(?P<d2>\d{1,2})\s+\d{3,5}Z?\s+(?P<y2>\d{2})\b")
 
 
+_MARKING_WORD = re.compile(r"\b(TOP\s+SECRET|SECRET|CONFIDENTIAL)\b(?!\s*(?:SERVICE|AGENT|POLICE|INFORMANT))")
+
+
+def read_page_marking(d: Draft, lines: list[CLine], start: int) -> None:
+    """On OCR'd pages of released records the marking often survives only inside a line of debris
+    (``wip SECRET A Pn``): the first marking word in the first lines, as a last resort."""
+    found = None
+    for ln in lines[start: start + 60]:
+        for m in _MARKING_WORD.finditer(ln.text):
+            word = " ".join(m[1].split())
+            if found is None or word == "TOP SECRET":
+                found = (word, ln.start + m.start(1), ln.start + m.end(1))
+        if found and found[0] == "TOP SECRET":
+            break
+    if found:
+        d.set("page_marking", found[0], found[1], found[2])
+
+
 def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
     """Other agencies' cables: CITE station and number, precedence words, IN/OUT numbers."""
+    read_page_marking(d, lines, start)
     text_lines = lines[start:]
     for ln in text_lines[:60]:
         # The first date written in the header area (date stamps, 'DATE: 6 JAN 64'): a fallback.
