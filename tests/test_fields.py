@@ -110,3 +110,8 @@ def test_canonical_id():
     assert F.canonical_id(1996, "STATE", 75727) == "1996STATE075727"
     assert F.canonical_id(2008, "NEW DELHI", 220) == "2008NEWDELHI000220"
     assert F.canonical_id(None, "STATE", 1) is None
+
+
+def test_tags_with_digits_for_letters_are_read_as_known_codes():
+    codes, corrected = F.tags("01IP, OPRC, PGOV, PK")
+    assert codes == ["OIIP", "OPRC", "PGOV", "PK"] and corrected

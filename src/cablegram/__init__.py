@@ -10,5 +10,6 @@ The library comes first; the ``cablegram`` command is a thin wrapper over it::
 __version__ = "0.1.0"
 
 from .parse import parse  # noqa: E402
+from .policy import LENIENT, STRICT, DefectError, Policy  # noqa: E402
 
-__all__ = ["parse", "__version__"]
+__all__ = ["parse", "Policy", "LENIENT", "STRICT", "DefectError", "__version__"]

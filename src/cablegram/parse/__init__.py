@@ -22,6 +22,7 @@ from .. import __version__
 from ..defects import defect
 from ..model import Source, Telegram
 from ..normalise import RULE_NAMES, normalise
+from ..policy import LENIENT, Policy
 from .assemble import assemble
 from .body import read_body
 from .draft import Draft, clean_lines
@@ -61,8 +62,11 @@ def decode(data: str | bytes) -> tuple[str, list[tuple[str, str]]]:
     return text, problems
 
 
-def parse(data: str | bytes, path: str | None = None, *, skip_rules: tuple[str, ...] = ()) -> Telegram:
-    """Parse one document into a :class:`Telegram` record. Never raises on bad input.
+def parse(data: str | bytes, path: str | None = None, *, skip_rules: tuple[str, ...] = (),
+          policy: Policy = LENIENT) -> Telegram:
+    """Parse one document into a :class:`Telegram` record. Never raises on bad input under the
+    default ``LENIENT`` policy; ``STRICT`` raises :class:`~cablegram.policy.DefectError` instead of
+    returning a record with defects.
 
     An internal error on some input is a bug in cablegram, not a property of the document; in a
     batch it must not lose the document, so it is reported as a ``parser-error`` defect on an
@@ -78,12 +82,13 @@ def parse(data: str | bytes, path: str | None = None, *, skip_rules: tuple[str, 
     source = Source(sha256=hashlib.sha256(raw_bytes).hexdigest(), path=path, parser_version=__version__)
     try:
         with _gc_paused():
-            return _parse(data, source, skip_rules)
+            record = _parse(data, source, skip_rules)
     except RecursionError:
         raise
     except Exception as exc:  # noqa: BLE001 - see docstring
-        return Telegram(text="", source=source,
-                        defects=(defect("parser-error", f"internal error {type(exc).__name__}: {exc}"),))
+        record = Telegram(text="", source=source,
+                          defects=(defect("parser-error", f"internal error {type(exc).__name__}: {exc}"),))
+    return policy.check(record)
 
 
 @contextmanager

@@ -405,7 +405,8 @@ def _settle_tags(d: Draft) -> tuple[list[str], list[Tag]]:
             if re.fullmatch(r"[A-Z]{2,5}", code):
                 d.defect("unknown-tag", f"TAGS code {code} is not in the lexicon; kept as written")
     if d.get("tags_raw"):
-        d.defect("tag-typo-fixed", f"run-together TAGS {d.get('tags_raw')!r} split into known codes")
+        d.defect("tag-typo-fixed", f"TAGS {d.get('tags_raw')!r} read as known codes (run-together codes split, "
+                 f"digits read as letters); tags_raw keeps the line as written")
     return codes, decoded
 
 

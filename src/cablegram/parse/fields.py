@@ -286,7 +286,8 @@ def _looks_like_name(text: str) -> bool:
 
 # -- TAGS -----------------------------------------------------------------------------------------
 def tags(text: str) -> tuple[list[str], bool]:
-    """TAGS = code {[,] code} with person tags ``OVIP (SURNAME, NAME)``; returns (codes, segmented)."""
+    """TAGS = code {[,] code} with person tags ``OVIP (SURNAME, NAME)``; returns (codes, corrected),
+    corrected when run-together codes were split or digits read as letters."""
     s = " ".join(text.split()).strip(" ,;.")
     if not s:
         return [], False
@@ -305,6 +306,10 @@ def tags(text: str) -> tuple[list[str], bool]:
             out.extend(w.upper() for w in words)
             continue
         code = item.upper()
+        if len(words) == 1 and code not in lexicon and (fixed := _ocr_tag(code)):
+            out.append(fixed)
+            segmented = True
+            continue
         if len(words) == 1 and code not in lexicon and len(code) > 4 and code.isalpha():
             parts = segment_tags(code)
             if parts:
@@ -313,6 +318,19 @@ def tags(text: str) -> tuple[list[str], bool]:
                 continue
         out.append(code if len(words) == 1 else item.upper())
     return out, segmented
+
+
+_TAG_LETTERS = {"0": "O", "1": "I", "5": "S", "8": "B", "2": "Z"}
+
+
+def _ocr_tag(code: str) -> str | None:
+    """A code with digits read for letters (``01IP`` -> ``OIIP``), when exactly one reading is known."""
+    if not 2 <= len(code) <= 5 or code.isalpha() or not any(c.isalpha() for c in code):
+        return None
+    readings = {"".join(_TAG_LETTERS.get(c, c) for c in code)}
+    readings |= {r.replace("I", "L") for r in readings}
+    known = [r for r in readings if r.isalpha() and r in tables.tags()]
+    return known[0] if len(known) == 1 else None
 
 
 def segment_tags(run: str) -> list[str] | None:
