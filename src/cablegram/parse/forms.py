@@ -235,32 +235,51 @@ def read_frus_opening(d: Draft, lines: list[CLine], start: int) -> tuple[int, CL
         d.set("frus_body_number", number, ln.start + m.start("num"), ln.start + m.end("num"))
         pos = m.end()
     elif not _OPENER_LABEL.search(text[:300]):
+        # No number, no label: a short attention line alone ('To the Ambassador.') still opens the text.
+        if len(text.strip()) < 120 and _ATTENTION.match(text.strip()):
+            d.add("attention_found", (" ".join(text.split()).rstrip("."), ln.start, ln.end))
+            return k + 1, None
         return k, None
-    # Attention sentences before the labels ('Pass Treasury for Secretary Kennedy.', 'For the Secretary from Rush.')
     labels = list(_OPENER_LABEL.finditer(text, pos))
-    first_label = labels[0].start() if labels else None
-    lead = text[pos:first_label] if first_label is not None else ""
-    for sent in _sentences(lead):
-        if re.match(r"^(?:For|Pass|Eyes\s+only|Exclusively|Deliver|Literally\s+eyes|Personal|Please\s+pass)\b", sent, re.I):
-            where = text.find(sent, pos)
-            d.add("attention_found", (" ".join(sent.split()).rstrip("."), ln.start + where, ln.start + where + len(sent)))
-    end = first_label if first_label is not None else pos
+    first_label = labels[0].start() if labels else len(text)
+    # Sentences between the number and the first label are passing and attention lines by position
+    # ('Pass Treasury for Secretary Kennedy.', 'For the Secretary from Rush.').
+    for sent in _sentences(text[pos:first_label]):
+        if len(sent) < 200:
+            _attention(d, ln, text, sent, pos)
+    end = first_label if labels else pos
     for j, lm in enumerate(labels):
         value_start = lm.end()
         limit = labels[j + 1].start() if j + 1 < len(labels) else len(text)
         chunk = text[value_start:limit]
-        stop = _value_end(chunk, last=j + 1 == len(labels))
+        subject = lm["label"].lower().startswith("subj")
+        stop = _value_end(chunk, last=subject or j + 1 == len(labels))
         value = chunk[:stop].strip().rstrip(".")
-        if lm["label"].lower().startswith("subj"):
+        if subject:
             d.set("subject", " ".join(value.split()), ln.start + value_start, ln.start + value_start + len(chunk[:stop].rstrip(" .")))
         else:
             d.set("ref_text", value, ln.start + value_start, ln.start + value_start + stop)
         end = value_start + stop
+        # After a value, attention sentences ('From: Treasury Under Secretary Volcker.') may follow.
+        for sent in _sentences(text[end:limit]):
+            if not _ATTENTION.match(sent):
+                break
+            _attention(d, ln, text, sent, end)
+            end = text.find(sent, end) + len(sent)
     rest = text[end:].lstrip(" .")
     if rest.strip():
         off = len(text) - len(rest)
         return k + 1, CLine(ln.index, ln.start + off, ln.end, rest)
     return k + 1, None
+
+
+_ATTENTION = re.compile(r"^(?:For|Pass|Eyes\s+only|Exclusively|Deliver|Literally\s+eyes|Personal|Please\s+pass|From:|"
+                        r"To\s+the\b|Dept\s+pass|[A-Z][A-Za-z]+\s+for\s+[A-Z])", re.I)
+
+
+def _attention(d: Draft, ln: CLine, text: str, sent: str, pos: int) -> None:
+    where = text.find(sent, pos)
+    d.add("attention_found", (" ".join(sent.split()).rstrip("."), ln.start + where, ln.start + where + len(sent)))
 
 
 def _sentences(text: str) -> list[str]:

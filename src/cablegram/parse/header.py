@@ -33,8 +33,12 @@ CLASS_LINE = re.compile(
 SECTION = re.compile(r"\bSECTION\s+0*(?P<n>\d{1,2})\s+OF\s+0*(?P<of>\d{1,2})\b", re.I)
 MRN_TAIL = re.compile(r"(?P<station>[A-Z][A-Z .']*?[A-Z])\s+0*(?P<serial>\d{1,6})\s*$")
 DTG_LINE = re.compile(
-    r"^\s*(?:(?P<p1>[ZOPR0])\s?(?P<p2>[ZOPR])?\s+)?(?=[0-3OoIl][\dOoIl]{5}\s?Z)", re.I
+    r"^\s*(?:(?P<p1>[ZOPR0])\s?(?P<p2>[ZOPR])?\s+)?(?=[0-3OoIl][\dOoIl]{4,5}\s?Z"
+    r"|\d{1,2}\s+[A-Za-z]{3}\s+\d{2}\s+\d{4}Z|[A-Za-z]{3}\s+\d{2}\s+\d{4}Z)", re.I
 )
+# Date-time groups some printed copies give in other orders: '16 Apr 69 2343Z', 'AUG 69 0106Z'.
+_DTG_OTHER = re.compile(r"(?P<dd>\d{1,2})?\s*(?P<mon>[A-Za-z]{3})\s+(?P<yy>\d{2})\s+(?P<hh>[0-2]\d)(?P<mi>[0-5]\d)Z")
+_DTG_RAW = re.compile(r"[0-3OoIl][\dOoIl]{4,5}\s?Z(?:\s+[A-Z]{3}\s*,?\s*\d{2,4})?", re.I)
 ADDRESS_LINE = re.compile(r"^[A-Z0-9][A-Z0-9 /.,'&()\-]*$")
 PREC_POST = re.compile(r"^\s*(?P<prec>FLASH|NIACT\s+IMMEDIATE|IMMEDIATE|PRIORITY|ROUTINE)\s+(?P<post>[A-Z][A-Z .']+?)\s*$")
 DISTRIBUTION_ITEM = re.compile(r"^[A-Z][A-Z/]*-\d{2}$")
@@ -89,16 +93,27 @@ def _zny(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
 
 
 def _dtg(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
+    if m["p1"]:
+        p1 = "O" if m["p1"] == "0" else m["p1"].upper()
+        d.set("dtg_prec", F.prosign(p1), ln.start + m.start("p1"), ln.start + m.end("p1"))
     got = F.dtg(ln.text)
-    if not got:
-        d.defect("bad-dtg", f"date-time group not readable: {ln.text.strip()!r}", ln.start, ln.end)
+    if got:
+        written, when, dm = got
+        if d.set("dtg", written, ln.start + dm.start(), ln.start + dm.end()):
+            d.set("dtg_when", when)
         return
-    written, when, dm = got
-    if d.set("dtg", written, ln.start + dm.start(), ln.start + dm.end()):
-        d.set("dtg_when", when)
-        if m["p1"]:
-            p1 = "O" if m["p1"] == "0" else m["p1"].upper()
-            d.set("dtg_prec", F.prosign(p1), ln.start + m.start("p1"), ln.start + m.end("p1"))
+    if (om := _DTG_OTHER.search(ln.text, m.end())) and om["mon"][:3].upper() in F.MONTHS:
+        # Kept as written; a date only when the day is there too.
+        d.set("dtg", " ".join(om[0].split()), ln.start + om.start(), ln.start + om.end())
+        if om["dd"]:
+            day = F.iso_date(F.full_year(int(om["yy"])), F.MONTHS[om["mon"][:3].upper()], int(om["dd"]))
+            if day:
+                d.set("dtg_when", f"{day}T{om['hh']}:{om['mi']}:00Z")
+        return
+    raw = _DTG_RAW.search(ln.text, m.end())
+    if raw:
+        d.set("dtg", " ".join(raw[0].split()), ln.start + raw.start(), ln.start + raw.end())
+    d.defect("bad-dtg", f"date-time group not readable as a date: {ln.text.strip()!r}", ln.start, ln.end)
 
 
 def _open(block: str) -> LineRule:
