@@ -174,7 +174,10 @@ def _settle_addresses(d: Draft) -> None:
     if agency:
         # Other agencies' records: the JFK form's TO box, else the address line before CITE, else
         # the intercept's TO line. Their printed routing boxes are OCR debris, not addresses.
-        names = _split_names(d.get("form_to")) or _expand_cites(d.get("cia_to") or []) or _split_names(d.get("agency_to"))
+        if d.get("kind") == "nsa-intercept":
+            names = _split_names(d.get("agency_to")) or _split_names(d.get("form_to"))  # the intercepted addressee
+        else:
+            names = _split_names(d.get("form_to")) or _expand_cites(d.get("cia_to") or []) or _split_names(d.get("agency_to"))
         to = [F.Addressee(name=n) for n in names]
         info = []
     else:
@@ -225,8 +228,17 @@ def _split_names(text: str | None) -> list[str]:
 
 
 def _expand_cites(names: list[str]) -> list[str]:
-    table = tables.cia_cites()
-    return [table.get(n, n) for n in names]
+    """Addressees of a CITE line: known station codes and station names only (OCR debris such as a
+    misspelt precedence word, 'PRITY', is not an addressee)."""
+    table, stations = tables.cia_cites(), tables.stations()
+    out = []
+    for n in names:
+        n = n.strip(".,:;'\"“”‘’")
+        if n in table:
+            out.append(table[n])
+        elif n in stations or n in table.values():
+            out.append(n)
+    return out
 
 
 def _plad(name: str, any_station: bool = False) -> str:
