@@ -46,7 +46,7 @@ _MD_RULE = re.compile(r"^\s*-{3,}\s*$")
 
 def markdown_page_markers(state: NormState) -> None:
     """``# DOCID``, ``## Page 2`` and ``---`` page separators written by OCR-to-markdown tools."""
-    if not _MD_PAGE_ANY.search(state.original):
+    if "## " not in state.original or not _MD_PAGE_ANY.search(state.original):
         return
     for i, ln in state.live():
         if _MD_PAGE.match(ln.text):
@@ -78,6 +78,9 @@ _FOIA_BANNER = re.compile(
 
 def foia_banners(state: NormState) -> None:
     """``UNCLASSIFIED U.S. Department of State Case No. F-2014-20439 Doc No. C05765907 Date: 08/31/2015``."""
+    text = state.original
+    if "Case" not in text and "CASE" not in text and "case" not in text:
+        return  # a substring test of the whole text spares a pass over its lines
     for i, ln in state.live():
         if "case" not in ln.text.lower():
             continue
@@ -114,6 +117,7 @@ _STAMP = re.compile(
     r"\b(?P<status>RELEASED?\s+IN\s+(?:FULL|PART)|DENIED\s+IN\s+FULL|APPROVED\s+FOR\s+RELEASE(?:\s+\d{4})?)\b",
     re.I,
 )
+_STAMP_WORDS = ("RELEASE", "Release", "DENIED", "APPROVED", "Approved", "DECLASSIFIED", "SANITIZED")
 # Candidate lines: a stamp's words, upper case or title case as stamps are printed (running text
 # that merely mentions a release is not searched line by line).
 _STAMP_LINE = re.compile(r"RELEASED?\s+IN\b|Released?\s+[Ii]n\b|DENIED\s+IN\b|APPROVED\s+FOR\b|Approved\s+[Ff]or\b"
@@ -128,6 +132,9 @@ _REVIEWER = re.compile(r"^\s*(R\d{3,5})\s*$")
 
 def release_stamps(state: NormState) -> None:
     """``RELEASED IN FULL``, ``RELEASE IN PART B5,B6`` (split over lines), and a reviewer code beside them."""
+    text = state.original
+    if not any(word in text for word in _STAMP_WORDS):
+        return
     for i, ln in state.matching(_STAMP_LINE):
         if state.removed_lines[i]:
             continue  # taken by the look-ahead of an earlier stamp
@@ -221,6 +228,8 @@ _SYSTEMATIC = re.compile(
 
 def systematic_review_stamps(state: NormState) -> None:
     """``<Reviewer> Declassified/Released US Department of State EO Systematic Review 20 Mar 2014``, anywhere."""
+    if "ystematic" not in state.original:
+        return
     for i, ln in state.live():
         if "ystematic" not in ln.text:
             continue
@@ -245,6 +254,8 @@ _CREST = re.compile(
 
 def crest_banners(state: NormState) -> None:
     """CIA CREST banners: ``Approved For Release 2006/04/19 : CIA-RDP86-00674R000300030001-3``."""
+    if "RDP" not in state.original and "anitized" not in state.original:
+        return
     for i, ln in state.live():
         if "RDP" not in ln.text and "anitized" not in ln.text:
             continue
@@ -370,6 +381,8 @@ _PAGE_HEADER = re.compile(
 
 def continuation_headers(state: NormState) -> None:
     """Cablegate continuation headers ``TRIPOLI 00000220 002 OF 003``, wherever they land."""
+    if " OF " not in state.original:
+        return
     for i, ln in state.live():
         if " OF " not in ln.text:
             continue

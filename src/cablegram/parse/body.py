@@ -33,13 +33,19 @@ _SUMMARY = re.compile(r"\b(?:BEGIN\s+)?SUMMARY(?:\s+AND\s+COMMENT)?\s*[:.\-]+\s*
 _SUMMARY_BLOCK = re.compile(r"\bBEGIN\s+SUMMARY\b\s*(?P<text>.*?)\s*\bEND\s+SUMMARY\b", re.I | re.S)
 
 
+_END_FIRST = frozenset("NBESDCRIAnbesdcriea")
+
+
 def read_body(d: Draft, lines: list[CLine], start: int) -> None:
     """Read the body lines from ``start`` into paragraphs, summary, signature and classified-by."""
     end = len(lines)
     # The message ends at NNNN / END OF MESSAGE, or where a SMART form's footer begins
     # (Signature:, Drafted By:, …); what follows is trailer.
-    for k in range(start, len(lines)):
-        if k > start and (_END_MARKS.match(lines[k].text) or _SMART_FOOTER.match(lines[k].text)):
+    for k in range(start + 1, len(lines)):
+        head = lines[k].text.lstrip()[:1]
+        if head not in _END_FIRST:
+            continue  # neither an end mark nor a footer label can start with this character
+        if _END_MARKS.match(lines[k].text) or _SMART_FOOTER.match(lines[k].text):
             end = k
             if _SMART_FOOTER.match(lines[k].text):
                 read_smart_footer(d, lines[k:])
