@@ -50,6 +50,10 @@ LABEL = re.compile(
 )
 
 
+_AFTER_SUBJECT = re.compile(r"^\s*(?:E\.?\s?O\.?\s*\d|TAGS?\b|REF(?:S|TELS?|\(S\))?\s*[:.]|REFERENCES?\s*:|"
+                            r"Classifi?e?d\s+By|Derived\s+from|SUMMARY|BEGIN\s+SUMMARY)", re.I)
+
+
 @dataclass
 class Scan:
     """The scanner's position and open block."""
@@ -200,7 +204,21 @@ def _caption_or_attention(d: Draft, s: Scan, ln: CLine) -> bool:
         d.add("captions_found", (re.match(r"^(?:HANDLE\s+AS\s+)?(\w+)", upper)[1], ln.start, ln.end))
         return True
     if re.search(r"\bFOR\b|\bPASS\b|\bPLEASE\b|\bONLY\b|\bALSO\b", upper) and len(text) < 120 and text == upper:
-        d.add("attention_found", (text, ln.start, ln.end))
+        if eo := re.search(r"\s+E\.?\s?O\.?\s*\d{4,5}\b", text):
+            # An attention line and the E.O. line printed on one line.
+            eo_start = ln.start + len(ln.text) - len(ln.text.lstrip()) + eo.start() + 1
+            eo_line = CLine(ln.index, eo_start, ln.end, d.clean.text[eo_start:ln.end])
+            got = F.eo_line(eo_line.text)
+            if got:
+                d.set("eo", got, eo_line.start, eo_line.end)
+            text = text[: eo.start()].strip()
+        found = d.get("attention_found")
+        if found and re.search(r"(?:\bFOR|\bAND|,)$", found[-1][0]):
+            # A long attention line wrapped onto this one.
+            prev, p_start, _ = found[-1]
+            found[-1] = (f"{prev} {text}", p_start, ln.end)
+        else:
+            d.add("attention_found", (text, ln.start, ln.end))
         return True
     return False
 
@@ -398,7 +416,7 @@ LINE_RULES: tuple[tuple[str, re.Pattern, LineRule], ...] = (
     ("fl2", _rx(r"^\s*(ZZ|OO|PP|RR)\s+(?:R[A-Z]{3,7}\b\s*)+$"), _fl2),
     ("de", _rx(r"^\s*DE\s+(?P<ri>R[A-Z]{3,7})\s+#\s?(?P<serial>\d{1,5})(?:/(?P<section>\d{2}))?\s+(?P<jul>\d{7})"), _de),
     ("zny", _rx(r"^\s*ZN[YR]\s+(?P<letter>[A-Z])(?P=letter){3,4}\b"), _zny),
-    ("routing-continuation", _rx(r"^\s*(?:R[A-Z]{4,7}\s*){1,12}$"), _skip),
+    ("routing-continuation", re.compile(r"^\s*(?:R[A-Z]{4,7}\s*){1,12}$"), _skip),
     ("relay-counter", _rx(r"^\s*-{5,}\s*[0-9A-F]{5,6}\s+(?:\d{6}Z\s*)?(?:/\d+)?\s*$"), _skip),
     ("page-one", re.compile(r"^\s*PAGE\s+01\s+(?P<station>[A-Z][A-Z .]+?)\s+(?P<serial>\d{3,6})\s+(?:(?P<sec>\d{2})\s+OF\s+(?P<of>\d{2})\s+)?\d{6}Z"), _page_one),
     ("action-information", re.compile(r"^\s*ACTION\s+(?P<action>(?!INFORMATION)[A-Z][A-Z ]*?\s+\d{1,5}(?:\s*,\s*(?!INFORMATION)[A-Z][A-Z ]*?\s+\d{1,5})*)"
@@ -558,8 +576,11 @@ def _match_rule(text: str, s: Scan):
         if name == "mrn-line" and (s.block in ("REF", "SUBJECT", "TO", "INFO", "XMT")
                                    or " ".join(m["station"].split()) not in tables.stations()):
             continue  # a REF item or an address on its own line, not the message number
-        if name in ("fm", "to", "info") and s.seen_subject:
-            continue
+        if name == "routing-continuation" and (s.seen_subject or s.block is not None):
+            continue  # routing indicators continue the envelope's FL2 line, nowhere else
+        if name in ("fm", "to", "info", "xmt", "mrn-line", "worksheet-address", "office-line") and (
+                s.seen_subject or s.block in ("SUBJECT", "REF", "CLASSBY", "PASS")):
+            continue  # a wrapped subject or REF line that begins 'TO …' is not an address
         return name, m, handler
     return None
 
@@ -578,6 +599,10 @@ def _is_class_line(m: re.Match) -> bool:
 
 def _continues(s: Scan, text: str) -> bool:
     t = text.strip()
+    if s.block == "SUBJECT":
+        # A wrapped subject may begin with any word ('TO KOSOVO, MAY 21'); only the header's own
+        # later labels end it.
+        return not PARA_START.match(text) and not _AFTER_SUBJECT.match(text)
     if LABEL.match(text) and s.block not in ("PASS",):
         return False
     if s.block in ("TO", "INFO", "XMT", "FM"):
