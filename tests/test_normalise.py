@@ -195,3 +195,10 @@ def test_jfk_footer_gives_the_case_number_and_legend_the_date():
     assert state.release.case_number == "NW 65924"
     assert state.release.release_date == "2021-10-21"
     assert clean.text.strip() == "body"
+
+
+def test_systematic_review_stamp_broken_over_two_lines():
+    text = "HELMS\n\nDeclassified/Released US Department of State EO\nSystematic Review 05 JUL 2006\n"
+    clean, state = run(text)
+    assert clean.text.strip() == "HELMS"
+    assert state.release.release_date == "2006-07-05"

@@ -233,16 +233,31 @@ def systematic_review_stamps(state: NormState) -> None:
     for i, ln in state.live():
         if "ystematic" not in ln.text:
             continue
+        if ln.text.lstrip().startswith("Systematic") and i > 0 and "Declassified/Released" in state.lines[i - 1].text \
+                and not state.removed_lines[i - 1]:
+            # The stamp broken over two lines: '… Department of State EO' / 'Systematic Review 05 JUL 2006'.
+            joined = state.lines[i - 1].text.rstrip() + " " + ln.text.strip()
+            if m := _SYSTEMATIC.search(joined):
+                _lift_systematic(state, m)
+                state.remove_line(i - 1, "systematic-review-stamp")
+                state.remove_line(i, "systematic-review-stamp")
+                continue
         for m in _SYSTEMATIC.finditer(ln.text):
-            r = state.release
-            r.status = r.status or "DECLASSIFIED/RELEASED"
-            r.stamps.append(" ".join(m[0].split()))
-            if m["name"] and not r.reviewer:
-                r.reviewer = m["name"].strip()
-            d = m["date"].split()
-            r.release_date = r.release_date or _iso(int(d[2]), MONTHS.get(d[1][:3].upper(), 0), int(d[0]))
-            r.review_authority = r.review_authority or "EO Systematic Review"
+            _lift_systematic(state, m)
             _remove_match_or_line(state, i, m, "systematic-review-stamp")
+
+
+def _lift_systematic(state: NormState, m: re.Match) -> None:
+    r = state.release
+    r.status = r.status or "DECLASSIFIED/RELEASED"
+    stamp = " ".join(m[0].split())
+    if stamp not in r.stamps:
+        r.stamps.append(stamp)
+    if m["name"] and not r.reviewer:
+        r.reviewer = m["name"].strip()
+    d = m["date"].split()
+    r.release_date = r.release_date or _iso(int(d[2]), MONTHS.get(d[1][:3].upper(), 0), int(d[0]))
+    r.review_authority = r.review_authority or "EO Systematic Review"
 
 
 _CREST = re.compile(

@@ -193,6 +193,10 @@ def _starts_paragraph(n: int, last: int, text: str, current: list[CLine]) -> boo
     return False
 
 
+_GLUED_SIGNATURE = re.compile(r"(?:[.\"')]\s*|\*{3,}\s+)(?P<sig>[A-Z][A-Z'\-]{2,}(?:\s+[A-Z][A-Z'\-]{2,})?)\s*$")
+_GLUED_TITLE_SIGNATURE = re.compile(r"[a-z]{2}[.]\s+(?P<sig>[A-Z][a-z]+(?:[A-Z][a-z]+)?)\s*$")
+
+
 def _take_signature(d: Draft, body: list[CLine]) -> list[CLine]:
     """The signer is the last short line of capitalised surname(s), possibly glued to the last sentence."""
     k = len(body) - 1
@@ -208,8 +212,13 @@ def _take_signature(d: Draft, body: list[CLine]) -> list[CLine]:
             d.set("signature", sig, last.start + m.start("sig"), last.start + m.end("sig"))
             return body[:k]
     # '... End Comment. SPOGLI' / '… WITH IT." KISSINGER'
-    g = re.search(r"[.\"')]\s+(?P<sig>[A-Z][A-Z'\-]{2,}(?:\s+[A-Z][A-Z'\-]{2,})?)\s*$", last.text)
-    if g and g["sig"] not in _NOT_SIGNATURES and not re.search(r"\b[a-z]", last.text[g.end("sig"):]):
+    # '… resort. Brownfield' (title case, after a sentence), '… restructuring. .FARRAR', '***** KURTZER'.
+    g = _GLUED_SIGNATURE.search(last.text) or _GLUED_TITLE_SIGNATURE.search(last.text)
+    if g and g["sig"].istitle():
+        before = " ".join(ln.text for ln in body[:k]) + " " + last.text[: g.start("sig")]
+        if g["sig"].lower() in set(re.findall(r"[a-z']+", before.lower())):
+            g = None  # a word the text already uses, not a signer's name
+    if g and g["sig"].upper() not in _NOT_SIGNATURES and not re.search(r"\b[a-z]", last.text[g.end("sig"):]):
         words = last.text[: g.start("sig")]
         if re.search(r"[a-z]", words) or len(g["sig"]) <= 20:
             d.set("signature", g["sig"], last.start + g.start("sig"), last.start + g.end("sig"))
