@@ -92,21 +92,20 @@ def _source_note(d: Draft, ln: CLine) -> None:
             continue
         _markings(d, items, upper, ln.start + where, sentence)
         break
-    # Drafting: 'Drafted by X; cleared by Y and Z; and approved by W.'
-    dm = re.search(r"Drafted\s+(?:by\s+)?(?P<who>[^;]+?)(?:\s+on\s+[A-Z][a-z]+\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:;|,\s+cleared|,\s+and\s+approved|\.\s|\.$)", text)
+    # Drafting: 'Drafted by X; cleared by Y and Z; and approved by W.' Names carry initials
+    # ('Joseph V. Montville'), so a full stop ends a phrase only before a new sentence.
+    dm = re.search(r"Drafted\s+(?:in\s+[A-Z][\w/]*(?:\s+[A-Z][\w/]*)?\s+)?(?:by\s+)?(?P<who>.+?)" + _PHRASE_END, text)
     if dm:
         d.set("drafted_by", _frus_officer(dm["who"]), ln.start + dm.start("who"), ln.start + dm.end("who"))
-    am = re.search(r"approved\s+by\s+(?P<who>[^;.]+?(?:\([^)]*\))?)\s*(?:[;.]|$)", text)
+    am = re.search(r"approved\s+(?:in\s+[A-Z][\w/]*\s+(?=by\b))?(?:by\s+|in\s+)?(?P<who>.+?)" + _PHRASE_END, text)
     if am:
         d.set("approved_by", _frus_officer(am["who"]), ln.start + am.start("who"), ln.start + am.end("who"))
-    cm = re.search(r"cleared\s+(?:in\s+draft\s+)?(?:by\s+|in\s+)?(?P<who>.+?)(?:[;.](?:\s|$)|,?\s+and\s+approved)", text)
+    cm = re.search(r"cleared\s+(?:in\s+draft\s+)?(?:by\s+|in\s+)?(?P<who>.+?)" + _PHRASE_END, text)
     if cm:
-        for who in re.split(r",\s*(?:and\s+)?|\s+and\s+", cm["who"]):
-            who = who.strip()
-            if who and not re.fullmatch(r"\(?[A-Z/\-]+\)?", who) or who:
-                off = _frus_officer(who)
-                if off.name or off.office:
-                    d.add("cleared_found", off)
+        for who in re.split(r",\s*(?:and\s+)?(?![^()]*\))|\s+and\s+(?![^()]*\))", cm["who"]):
+            off = _frus_officer(who)
+            if off.name or off.office:
+                d.add("cleared_found", off)
     # 'Repeated to London, Stockholm, and USEC.' -> info; 'Also sent for action to X.' / 'Sent to X' -> action.
     for rm in re.finditer(r"(?:^|(?<=\.\s)|(?<=;\s))(?P<verb>Repeated|Also\s+sent\s+for\s+action|Also\s+sent|Sent)\s+(?:(?:Priority|Immediate|Niact|Flash|Routine)\s+)?"
                           r"to\s+(?P<to>.+?)(?=,?\s+and\s+repeated|\.\s|\.$|;)", text, re.I):
@@ -139,13 +138,22 @@ def _markings(d: Draft, items: list[str], upper: list[str], base: int, sentence:
                     d.add("captions_found", (part, s0, s1))
 
 
+_PHRASE_END = (r"(?=\s+on\s+[A-Z][a-z]+\s+\d|;|,\s+cleared|,?\s+and\s+approved|,?\s+and\s+sent"
+               r"|(?<!\b[A-Z])\.\s+[A-Z][a-z]{2,}|\.\s+[A-Z]\s+[a-z]|\.?\s*$)")
+
+
 def _frus_officer(text: str) -> Officer:
-    text = " ".join(text.split()).strip(" ,;.")
+    """'Deputy Assistant Secretary L. Bruce Laingen (EUR)' -> name 'L. Bruce Laingen', office 'EUR'."""
+    raw = " ".join(text.split()).strip(" ,;.")
+    text = raw
     office = None
     if m := re.search(r"\(([^)]*)\)\s*$", text):
         office, text = m[1].strip(), text[: m.start()].strip()
-    text = re.sub(r"^(?:and\s+)", "", text)
-    return Officer(name=text, office=office, raw=text)
+    text = re.sub(r"^(?:and\s+)?(?:by\s+)?", "", text)
+    if " " in text and not re.search(r",|\band\b", text):  # several names stay as printed
+        name, _title = F._name_and_title(text)
+        text = name or text
+    return Officer(name=text, office=office, raw=raw)
 
 
 def _dateline(d: Draft, ln: CLine, m: re.Match) -> None:
