@@ -9,7 +9,6 @@ so the figure is the share of labelled fields a reader would accept as right.
 from __future__ import annotations
 
 import json
-import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -220,6 +219,3 @@ def misses(results: dict[str, dict[str, Score]]) -> str:
                 out.append(f"{source} {name}: {', '.join(sc.misses)}")
     return "\n".join(out)
 
-
-def _id_key(text: str) -> str:
-    return re.sub(r"\s", "", text)

@@ -378,13 +378,9 @@ def _settle_references(d: Draft) -> list[Reference]:
             r = Reference(r.letter, r.raw, r.station, r.serial, year - 1, False, F.canonical_id(year - 1, r.station, r.serial), r.notal)
         out.append(r)
     if not refs:
-        d.defect("unresolved-reference", f"REF line not read as cable references: {text[:80]!r}",
-                 *(_clean_range(d, "ref_text")))
+        d.defect("unresolved-reference", f"REF line not read as cable references: {text[:80]!r}")
     return out
 
-
-def _clean_range(d: Draft, key: str):
-    return (None, None)
 
 
 def _settle_classifier(d: Draft) -> Classifier | None:

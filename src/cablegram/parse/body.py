@@ -105,7 +105,7 @@ _SMART_OFFICER = re.compile(r"^(?:(?P<office>[A-Za-z][\w/\-.()]*?)\s*:\s*)?(?P<n
 def read_smart_footer(d: Draft, lines: list[CLine]) -> None:
     """The SMART form's footer: ``Signature:``, ``Drafted By:``, ``Cleared By:`` (one officer a
     line), ``Approved By:``, ``Released By:``, ``Info:`` (addressees separated by semicolons)."""
-    label, items = None, []
+    label = None
     blocks: list[tuple[str, list[tuple[str, CLine]]]] = []
     for ln in lines:
         m = _SMART_FOOTER.match(ln.text)
@@ -261,7 +261,4 @@ def portion_rank_check(d: Draft, overall: str | None) -> None:
                                     f"paragraph {p.number} is marked ({p.portion}) above the overall {overall}", p.span))
             break
 
-
-def year_of(iso: str | None) -> int | None:
-    return int(iso[:4]) if iso else None
 

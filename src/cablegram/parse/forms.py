@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Addressee, Officer
+from ..model import Officer
 from ..vocab import tables
 from ..vocab.markings import CAPTION_SET
 from . import fields as F
@@ -528,5 +528,3 @@ def _cia_time(d: Draft, ln: CLine, m: re.Match) -> None:
         d.set("dtg", f"{m['mon'][:3]} {int(fix(m['dd']))} {fix(m['hhmm'])}Z {fix(m['yy'])}", ln.start + m.start(), ln.start + m.end())
 
 
-def addressee_from_name(name: str) -> Addressee:
-    return Addressee(name=" ".join(name.split()).upper())

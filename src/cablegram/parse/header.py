@@ -474,12 +474,6 @@ def scan_header(d: Draft, lines: list[CLine], start: int = 0) -> int:
         ln = lines[i]
         text = ln.text
         if not text.strip():
-            if s.block in ("TO", "INFO", "XMT", "FM") and _next_is_address(lines, i, s.block):
-                i += 1
-                continue
-            if s.block in ("REF", "CLASSBY") and _next_continues(lines, i):
-                i += 1
-                continue
             _close(d, s)
             i += 1
             continue
@@ -626,13 +620,6 @@ def _continues(s: Scan, text: str) -> bool:
     return False
 
 
-def _next_is_address(lines: list[CLine], i: int, block: str) -> bool:
-    """In FRUS transcriptions a blank line separates TO from a further TO-less addressee line."""
-    return False
-
-
-def _next_continues(lines: list[CLine], i: int) -> bool:
-    return False
 
 
 def _close(d: Draft, s: Scan) -> None:

@@ -1,5 +1,6 @@
-"""Rendering records for people: the text summary (and, later, telegram text of each era)."""
+"""Rendering records: the text summary for people, and the telegram text of each era."""
 
+from .eras import STYLES, render
 from .text import summary
 
-__all__ = ["summary"]
+__all__ = ["summary", "render", "STYLES"]

@@ -24,18 +24,20 @@ def wrap(text: str, width: int) -> list[str]:
     the line before (which may then run a few characters past ``width``), and a short last line
     borrows words from the line before it.
     """
+    if len(text) <= width and "\n" not in text:
+        return [text.strip()] if text.strip() else []
     words = text.split()
     if not words:
         return []
     lines: list[list[str]] = []
-    cur: list[str] = []
-    n = 0
-    for w in words:
-        if cur and n + 1 + len(w) > width:
+    cur = [words[0]]
+    n = len(words[0])
+    for w in words[1:]:
+        n += 1 + len(w)
+        if n > width:
             lines.append(cur)
             cur, n = [w], len(w)
         else:
-            n += len(w) + (1 if cur else 0)
             cur.append(w)
     lines.append(cur)
     k = 1

@@ -22,8 +22,12 @@ def _cap(s: str) -> str:
 
 def sentence(rng: Random) -> str:
     """One sentence of reporting prose."""
-    c = rng.choice
-    k = rng.randrange(13)
+    r = rng.random
+
+    def c(seq):
+        return seq[int(r() * len(seq))]
+
+    k = int(r() * 13)
     if k == 0:
         s = f"{c(W.TIME_PHRASES)}, {c(W.US_SIDE)} {c(W.ACTIONS_PAST)} {c(W.OFFICIALS)} about {c(W.TOPICS)}."
     elif k == 1:

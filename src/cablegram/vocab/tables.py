@@ -117,10 +117,6 @@ def embassy_by_country() -> dict[str, Station]:
     return out
 
 
-def station_names_longest_first() -> tuple[str, ...]:
-    """Known station names, longest first, for matching at the start of a reference."""
-    return tuple(sorted(stations(), key=len, reverse=True))
-
 
 @cache
 def cia_cites() -> dict[str, str]:
