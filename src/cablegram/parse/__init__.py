@@ -27,7 +27,7 @@ from .assemble import assemble
 from .body import read_body
 from .draft import Draft, clean_lines
 from .forms import (agency_kind, cable_start, is_email, is_frus, read_agency, read_frus, read_frus_opening,
-                    read_jfk_form, read_page_marking)
+                    read_incoming_form, read_jfk_form, read_page_marking)
 from .header import scan_header
 
 MAX_CHARS = 5_000_000
@@ -142,6 +142,8 @@ def _parse(data: str | bytes, source: Source, skip_rules: tuple[str, ...]) -> Te
                 read_agency(d, kind, lines, start)
         elif d.get("jfk_form"):
             read_page_marking(d, lines, start)
+    if "Rec" in clean.text[:20000] and "NO" in clean.text[:20000]:
+        read_incoming_form(d, lines, start)
     body_start = scan_header(d, lines, start)
     read_body(d, lines, body_start)
     return assemble(d, state, text, source)

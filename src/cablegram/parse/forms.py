@@ -308,6 +308,34 @@ def _value_end(chunk: str, last: bool) -> int:
     return m.end() if m else len(chunk)
 
 
+# -- 1960s incoming telegrams -------------------------------------------------------------------
+_NO_VALUE = re.compile(r"^\s*(?P<serial>\d{1,6})\s*,\s*(?P<md>[A-Z][a-z]+\.?\s+\d{1,2})\b")
+_RECD_VALUE = re.compile(r"(?P<date>[A-Z][a-zA-Z]+\.?\s+\d{1,2},\s*\d{4})")
+
+
+def read_incoming_form(d: Draft, lines: list[CLine], start: int) -> None:
+    """The Department's incoming-telegram form of the 1960s, as OCR scatters it: the values of
+    ``NO:`` (serial, date without year) and ``Rec'd:`` (date received) may stand lines below
+    their labels."""
+    window = lines[start: start + 80]
+    for k, ln in enumerate(window):
+        label = re.match(r"^\s*(NO|Rec'?[’']?d)\s*[:.]?\s*(?P<rest>.*)$", ln.text)
+        if not label:
+            continue
+        is_no = label[1] == "NO"
+        pattern = _NO_VALUE if is_no else _RECD_VALUE
+        for cand in [CLine(ln.index, ln.start + label.start("rest"), ln.end, label["rest"])] + window[k + 1: k + 5]:
+            m = pattern.search(cand.text) if not is_no else pattern.match(cand.text)
+            if not m:
+                continue
+            if is_no:
+                d.set("number_serial", int(m["serial"]), cand.start + m.start("serial"), cand.start + m.end("serial"))
+                d.set("number_month_day", m["md"], cand.start + m.start("md"), cand.start + m.end("md"))
+            elif got := F.written_date(m["date"]):
+                d.set("received_date", got[0], cand.start + m.start("date"), cand.start + m.end("date"))
+            break
+
+
 # -- JFK identification form ------------------------------------------------------------------------
 JFK_FORM = re.compile(r"IDENTIFICATION\s+FORM|JFK\s+ASSASSINATION\s+SYSTEM", re.I)
 _FORM_FIELD = re.compile(r"^\s*(?P<label>AGENCY\s+FILE\s+NUMBER|AGENCY\s+ORIGINATOR|AGENCY|RECORD\s+NUMBER|ORIGINATOR|FROM|TO|"
