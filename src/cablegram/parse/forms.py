@@ -11,7 +11,7 @@ import re
 
 from ..model import Officer
 from ..vocab import tables
-from ..vocab.markings import CAPTION_SET
+from ..vocab.markings import AGENCY_CONTROLS, CAPTION_SET
 from . import fields as F
 from .draft import CLine, Draft
 
@@ -496,9 +496,20 @@ def read_page_marking(d: Draft, lines: list[CLine], start: int) -> None:
         d.set("page_marking", found[0], found[1], found[2])
 
 
+_CONTROLS = re.compile(r"\b(" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in AGENCY_CONTROLS) + r")\b")
+
+
+def read_agency_controls(d: Draft, lines: list[CLine], start: int) -> None:
+    """Dissemination controls on an agency cable's slug line and report banners, in order."""
+    for ln in lines[start: start + 120]:
+        for m in _CONTROLS.finditer(ln.text):
+            d.add("captions_found", (" ".join(m[1].split()), ln.start + m.start(1), ln.start + m.end(1)))
+
+
 def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
     """Other agencies' cables: CITE station and number, precedence words, IN/OUT numbers."""
     read_page_marking(d, lines, start)
+    read_agency_controls(d, lines, start)
     text_lines = lines[start:]
     for ln in text_lines[:60]:
         # The first date written in the header area (date stamps, 'DATE: 6 JAN 64'): a fallback.

@@ -189,6 +189,9 @@ def _mrn_line(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
         d.set("mrn_serial", int(m["serial"]))
 
 
+_LONG_CAPTIONS = tuple(sorted((c for c in CAPTION_SET if " " in c or len(c) >= 5), key=len, reverse=True))
+
+
 def _caption_or_attention(d: Draft, s: Scan, ln: CLine) -> bool:
     text = " ".join(ln.text.split()).strip(" .")
     upper = text.upper()
@@ -199,6 +202,11 @@ def _caption_or_attention(d: Draft, s: Scan, ln: CLine) -> bool:
         items = [upper] if upper in CAPTION_SET else words
         for w in items:
             d.add("captions_found", (w, ln.start, ln.end))
+        return True
+    lead = next((c for c in _LONG_CAPTIONS if upper.startswith(c)), None)
+    if lead and len(upper) - len(lead) <= 12:
+        # 'LIMIT DISTRIBUTION S/S': a caption followed by a short office code.
+        d.add("captions_found", (lead, ln.start, ln.end))
         return True
     if re.match(r"^(?:HANDLE\s+AS\s+)?(NODIS|EXDIS|LIMDIS|STADIS)\b", upper):
         d.add("captions_found", (re.match(r"^(?:HANDLE\s+AS\s+)?(\w+)", upper)[1], ln.start, ln.end))

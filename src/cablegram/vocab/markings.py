@@ -104,5 +104,25 @@ CAPTIONS: tuple[str, ...] = (
     "TOSEC",
     "SECTO",
 )
+
+# Other agencies' dissemination controls and compartment words met in released records (CIA
+# slug lines, NSA report banners). Cryptonyms (TYPIC, AMLASH …) are not captions.
+AGENCY_CONTROLS: tuple[str, ...] = (
+    "RYBAT",
+    "WNINTEL",
+    "NOFORN",
+    "CONTINUED CONTROL",
+    "CONTROLLED DISSEM",
+    "NO FOREIGN DISSEM",
+    "NO DISSEM ABROAD",
+    "DESENSITIZED",
+    "LIMIT DISTRIBUTION",
+    "EYES ONLY",
+    "ORCON",
+    "DINAR",
+    "SABRE",
+    "MORAY",
+)
+CAPTIONS = CAPTIONS + tuple(c for c in AGENCY_CONTROLS if c not in CAPTIONS)
 CAPTION_SET = frozenset(CAPTIONS)
 
