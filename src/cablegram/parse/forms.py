@@ -519,6 +519,7 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
             if iso and "1940" < iso < "2030":
                 d.set("agency_loose_date", iso, ln.start + m.start(), ln.start + m.end())
                 break
+    lone: list[tuple[str, int, int]] = []
     for ln in text_lines[:80]:
         t = ln.text.upper()
         if kind == "cia-cable":
@@ -526,14 +527,17 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
                 d.set("cite_station", m["station"], ln.start + m.start("station"), ln.start + m.end("station"))
                 d.set("cite_serial", int(m["serial"]))
                 head = t[: m.start()]
-                if pm := _AGENCY_PREC.search(head):
-                    d.set("agency_precedence", " ".join(pm[1].split()), ln.start + pm.start(1), ln.start + pm.end(1))
+                if pm := _AGENCY_PREC_ABBR.search(head):
+                    # The precedence typed on the address line is the cable's own; printed form
+                    # boxes elsewhere list every precedence whether ticked or not.
+                    word = _PREC_ABBR.get(pm[1], " ".join(pm[1].split()))
+                    d.set("agency_precedence", word, ln.start + pm.start(1), ln.start + pm.end(1), replace=True)
                 addr = _AGENCY_PREC.sub("", head)
                 addr = re.sub(r"\bINFO\b.*$", "", addr).strip(" ,")
                 if addr:
                     d.set("cia_to", [a for a in re.split(r"[,\s]+", addr) if a])
-            elif (pm := _AGENCY_PREC.search(t)) and len(t.strip()) < 30 and "agency_precedence" not in d.values:
-                d.set("agency_precedence", " ".join(pm[1].split()), ln.start + pm.start(1), ln.start + pm.end(1))
+            elif (pm := _AGENCY_PREC.search(t)) and len(t.strip()) < 30:
+                lone.append((" ".join(pm[1].split()), ln.start + pm.start(1), ln.start + pm.end(1)))
             if m := re.match(r"^\s*(IN|OUT)\s+(\d{4,6})\s*$", t):
                 d.set("in_number", f"{m[1]} {m[2]}")
             if m := CIA_TIME.search(t):
@@ -552,8 +556,13 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
                     d.set(key, f"{m['place'].strip()}: {who}".upper() if who else m["place"].strip().upper())
             if (wd := re.match(r"^\s*(\d{1,2}\s+[A-Z][a-z]{2}\s+\d{2})\s*$", ln.text)) and (got := F.written_date(wd[1])):
                 d.set("agency_date", got[0], ln.start + wd.start(1), ln.start + wd.end(1))
+    if lone and len({w for w, *_ in lone}) == 1:
+        # A precedence printed alone, unambiguously (several distinct ones are the form's boxes).
+        d.set("agency_precedence", *lone[0])
 
 
+_AGENCY_PREC_ABBR = re.compile(r"\b(FLASH|OPERATIONAL\s+IMMEDIATE|OPIM|IMMEDIATE|PRIORITY|PRITY|ROUTINE|RTNE|DEFERRED|URGENT|NIACT)\b")
+_PREC_ABBR = {"OPIM": "OPERATIONAL IMMEDIATE", "PRITY": "PRIORITY", "RTNE": "ROUTINE"}
 CIA_TIME = re.compile(
     r"\b(?P<mon>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*\s+(?P<dd>[0-3O]?[\dO])\s+(?P<hhmm>[0-2O][\dO]\s?[0-5O][\dO])\s?Z?\s+(?P<yy>[4-9O][\dO])\b")
 
