@@ -35,3 +35,10 @@ def test_a_year_at_line_start_is_not_a_paragraph():
 def test_summary_between_markers():
     r = parse(HEAD + "1. (C) Summary: The talks went well. End Summary.\n\n2. (C) Detail.\n")
     assert r.summary == "The talks went well."
+
+
+def test_message_number_station_with_a_digit_for_a_letter():
+    r = parse("R 141200Z FEB 09\nFM AMEMBASSY TOKYO\nTO SECSTATE WASHDC\nC O N F I D E N T I A L T0KYO 000123\n"
+              "SUBJECT: A TEST\n\n1. (C) Text.\n")
+    assert r.id == "2009TOKYO000123"
+    assert "possible-ocr-error" in {d.code for d in r.defects}

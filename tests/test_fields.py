@@ -115,3 +115,10 @@ def test_canonical_id():
 def test_tags_with_digits_for_letters_are_read_as_known_codes():
     codes, corrected = F.tags("01IP, OPRC, PGOV, PK")
     assert codes == ["OIIP", "OPRC", "PGOV", "PK"] and corrected
+
+
+def test_station_with_digits_for_letters_is_read_when_known():
+    from cablegram.vocab.tables import known_station
+
+    assert known_station("T0KYO") == "TOKYO"
+    assert known_station("NOWHERE9") is None

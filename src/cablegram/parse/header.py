@@ -31,7 +31,7 @@ CLASS_LINE = re.compile(
     rf"^\s*{_LEVEL}\b\s*(?P<efto>EFTO\b)?\s*(?P<rest>.*)$", re.I
 )
 SECTION = re.compile(r"\bSECTION\s+0*(?P<n>\d{1,2})\s+OF\s+0*(?P<of>\d{1,2})\b", re.I)
-MRN_TAIL = re.compile(r"(?P<station>[A-Z][A-Z .']*?[A-Z])\s+0*(?P<serial>\d{1,6})\s*$")
+MRN_TAIL = re.compile(r"(?P<station>[A-Z][A-Z0158 .']*?[A-Z])\s+0*(?P<serial>\d{1,6})\s*$")
 DTG_LINE = re.compile(
     r"^\s*(?:(?P<p1>[ZOPR0])\s?(?P<p2>[ZOPR])?\s+)?(?=[0-3OoIl][\dOoIl]{4,5}\s?Z"
     r"|\d{1,2}\s+[A-Za-z]{3}\s+\d{2}\s+\d{4}Z|[A-Za-z]{3}\s+\d{2}\s+\d{4}Z)", re.I

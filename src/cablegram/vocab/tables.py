@@ -122,3 +122,19 @@ def embassy_by_country() -> dict[str, Station]:
 def cia_cites() -> dict[str, str]:
     """CIA cable CITE abbreviations -> station name (``MEXI`` -> MEXICO CITY, ``WAVE`` -> JMWAVE)."""
     return {row["cite"].strip().upper(): row["station"].strip().upper() for row in _rows("cia_cites.csv") if row.get("cite")}
+
+
+_LETTERS_FOR_DIGITS = str.maketrans({"0": "O", "1": "I", "5": "S", "8": "B"})
+
+
+def known_station(name: str) -> str | None:
+    """The station a name denotes, reading OCR digit-for-letter confusions (``T0KYO``, ``BE1RUT``)
+    only when exactly that reading is a known station; None when unknown."""
+    table = stations()
+    if name in table:
+        return name
+    fixed = name.translate(_LETTERS_FOR_DIGITS)
+    for reading in (fixed, fixed.replace("I", "L")):
+        if reading in table:
+            return reading
+    return None
