@@ -179,7 +179,11 @@ def _settle_addresses(d: Draft) -> None:
         else:
             names = _split_names(d.get("form_to")) or _expand_cites(d.get("cia_to") or []) or _split_names(d.get("agency_to"))
         to = [F.Addressee(name=n) for n in names]
-        info = []
+        # Info addressees of a CITE line, as the cable writes them (station codes), with the
+        # station's name as the canonical form where the code is known.
+        codes = [c.strip(".,:;'\"“”") for c in d.get("cia_info") or []]
+        info = [F.Addressee(name=c, canonical=tables.cia_cites().get(c)) for c in codes
+                if c in tables.cia_cites() or c in tables.stations()]
     else:
         to = [_canonical(a) for a in to]
         info = [_canonical(a) for a in info]

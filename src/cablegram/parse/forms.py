@@ -532,10 +532,13 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
                     # boxes elsewhere list every precedence whether ticked or not.
                     word = _PREC_ABBR.get(pm[1], " ".join(pm[1].split()))
                     d.set("agency_precedence", word, ln.start + pm.start(1), ln.start + pm.end(1), replace=True)
-                addr = _AGENCY_PREC.sub("", head)
-                addr = re.sub(r"\bINFO\b.*$", "", addr).strip(" ,")
-                if addr:
-                    d.set("cia_to", [a for a in re.split(r"[,\s]+", addr) if a])
+                addr = _AGENCY_PREC_ABBR.sub("", head)
+                info = re.search(r"\bINFO\b(.*)$", addr)
+                addr = addr[: info.start()] if info else addr
+                if addr.strip(" ,"):
+                    d.set("cia_to", [a for a in re.split(r"[,\s]+", addr.strip(" ,")) if a])
+                if info and info[1].strip(" ,"):
+                    d.set("cia_info", [a for a in re.split(r"[,\s]+", _AGENCY_PREC_ABBR.sub("", info[1]).strip(" ,")) if a])
             elif (pm := _AGENCY_PREC.search(t)) and len(t.strip()) < 30:
                 lone.append((" ".join(pm[1].split()), ln.start + pm.start(1), ln.start + pm.end(1)))
             if m := re.match(r"^\s*(IN|OUT)\s+(\d{4,6})\s*$", t):
