@@ -189,7 +189,10 @@ def _starts_paragraph(n: int, last: int, text: str, current: list[CLine]) -> boo
     if n == last + 1 or n == last:
         return not current or not current[-1].text.strip() or bool(_NUMBERED_TEXT.match(text))
     if last < n <= last + 3:
-        return bool(_MARKED.match(text))
+        # A gap (paragraphs lost to OCR or omitted by an editor): a marked number, or a numbered
+        # sentence starting after the previous one ended.
+        prev = current[-1].text.rstrip() if current else ""
+        return bool(_MARKED.match(text)) or (bool(_NUMBERED_TEXT.match(text)) and (not prev or prev.endswith((".", ":", '"'))))
     return False
 
 
