@@ -8,6 +8,7 @@ change a value.
 
 from __future__ import annotations
 
+import difflib
 import re
 from functools import cache
 
@@ -199,10 +200,14 @@ def _settle_addresses(d: Draft) -> None:
             d.set("from", d.get("form_from"), replace=True)
             d.notes.append("from read from the JFK identification form's FROM box")
         elif cite:
-            d.set("from", tables.cia_cites().get(cite, cite), replace=True)
+            d.set("from", _cite_station(d, cite), replace=True)
             d.spans["from"] = d.spans["cite_station"]
         elif d.get("agency_from"):
             d.set("from", d.get("agency_from"), replace=True)
+        elif d.get("from") and d.get("from") not in tables.stations() and d.get("from") not in tables.cia_cites().values():
+            # What the header scanner took from a routing box is debris unless it names a station.
+            d.values.pop("from")
+            d.spans.pop("from", None)
         return
     if not d.get("from"):
         if d.get("frus_from_plad"):
@@ -220,6 +225,20 @@ def _settle_addresses(d: Draft) -> None:
             d.notes.append("from read from the JFK identification form")
     if d.get("from"):
         d.values["from"] = _plad(d.get("from"))
+
+
+def _cite_station(d: Draft, cite: str) -> str:
+    """The station a CITE code names; an OCR-garbled code (``MAVE``) is read as the one known code
+    it is closest to, when exactly one is close, and the reading is reported."""
+    table = tables.cia_cites()
+    if cite in table:
+        return table[cite]
+    close = difflib.get_close_matches(cite, list(table), n=2, cutoff=0.75)
+    if len(close) == 1:
+        d.defect("possible-ocr-error", f"CITE station {cite!r} read as {close[0]} ({table[close[0]]})")
+        d.values["cite_station"] = close[0]  # the id is built from the code as read
+        return table[close[0]]
+    return cite
 
 
 def _split_names(text: str | None) -> list[str]:
