@@ -152,7 +152,8 @@ def _parse(data: str | bytes, source: Source, skip_rules: tuple[str, ...]) -> Te
 def _transcribed(lines, start: int) -> bool:
     """A FRUS text that reproduces the cable form itself (FM/TO lines, a DTG) within its first lines."""
     window = "\n".join(ln.text for ln in lines[start: start + 25])
-    return bool(re.search(r"^\s*(?:FM|FROM)\s+[A-Z]{3}", window, re.M)) or bool(re.search(r"^\s*TELEGRAM\s*$|^\s*VZCZC", window, re.M))
+    return bool(re.search(r"^\s*(?:FM|FROM)\s+[A-Z]{3}|^\s*(?:OUTGOING\s+|INCOMING\s+)?TELEGRAM\b|^\s*VZCZC"
+                          r"|^\s*ACTION\s*:?\s+Am|^\s*Department\s+of\s+State\s+\d{3,6}\s*$", window, re.M))
 
 
 __all__ = ["parse", "decode", "MAX_CHARS"]

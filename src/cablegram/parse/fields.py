@@ -129,7 +129,6 @@ def highest_precedence(values) -> str | None:
 # -- addresses ----------------------------------------------------------------------------------
 _RI = re.compile(r"^\s*(R[A-Z]{3,7})\s*/\s*")
 _SEQ = re.compile(r"\s+(\d{1,5})\s*$")
-_MIL_SUFFIX = re.compile(r"//.*$")
 
 
 def addressee(text: str) -> Addressee | None:
@@ -140,7 +139,7 @@ def addressee(text: str) -> Addressee | None:
     routing = None
     if m := _RI.match(s):
         routing, s = m[1], s[m.end():]
-    s = _MIL_SUFFIX.sub("", s).strip()
+    s = s.strip()  # a military address keeps its office suffix ('…MACDILL AFB FL//CCJ2/POLAD//')
     s = re.sub(r"\s+BY\s+POUCH\b.*$|\s+UNN$", "", s, flags=re.I)
     sequence = None
     if m := _SEQ.search(s):
@@ -152,6 +151,7 @@ def addressee(text: str) -> Addressee | None:
     s = s.strip(" ,;.").upper()
     s = re.sub(r"^ZEN\s*/\s*", "", s)  # ZEN: delivered by other means
     s = re.sub(r"^AM[A-Z]{0,3}[BD]ASSY\b", "AMEMBASSY", s)  # AMEMDASSY, AMEBASSY, AMMBASSY
+    s = re.sub(r"^(AMEMBASSY|AMCONSUL|USMISSION),\s*", r"\1 ", s)  # 'AmEmbassy, LAGOS' 
     # SMART writes the address post first: 'WASHDC, SECSTATE', 'KABUL, AMEMBASSY'.
     if m := re.fullmatch(r"([A-Z][A-Z .\-]+),\s*(SECSTATE|SECDEF|AMEMBASSY|AMCONSUL|USMISSION|USDEL|USLO|USINT)", s):
         s = f"{m[2]} {m[1]}"
@@ -356,8 +356,10 @@ _NOT_STATIONS = {"PARA", "PARAS", "PARAGRAPH", "REF", "REFTEL", "SECTION", "THE"
                  "ON", "DATED", "IN", "AT", "TO", "FROM", "OR", "NOTAL", "JAN", "FEB", "MAR", "APR", "MAY", "JUN",
                  "JUL", "AUG", "SEP", "OCT", "NOV", "DEC", "CA", "A-", "CIRCULAR", "STATE CA", "DEPT", "DEPTEL",
                  "EMBTEL", "MSG", "MESSAGE", "LETTER", "PL", "USC", "UNSCR", "RES", "RESOLUTION", "ARTICLE"}
-_ALIASES = {"SECSTATE": "STATE", "DEPT": "STATE", "DEPTEL": "STATE", "SECSTATE WASHDC": "STATE", "USUN": "USUN NEW YORK",
-            "EMBASSY VIENNA": "VIENNA"}
+# Words that name the Department in REF items: its message numbers are STATE's.
+_ALIASES = {"SECSTATE": "STATE", "DEPT": "STATE", "DEPTEL": "STATE", "SECSTATE WASHDC": "STATE"}
+# Stations written short in references whose canonical ids use the full station name.
+_ID_STATIONS = {"USUN": "USUN NEW YORK"}
 
 
 def references(text: str, cable_year: int | None) -> list[Reference]:
@@ -383,7 +385,7 @@ def references(text: str, cable_year: int | None) -> list[Reference]:
             year_stated = m["yy"] is not None
             year = full_year(int(m["yy"])) if year_stated else cable_year
             notal = "NOTAL" in raw.upper()
-            rid = canonical_id(year, station, serial)
+            rid = canonical_id(year, _ID_STATIONS.get(station, station), serial)
             out.append(Reference(letter=letter, raw=" ".join(raw.split()), station=station, serial=serial, year=year,
                                  year_stated=year_stated, id=rid, notal=notal))
             found = True

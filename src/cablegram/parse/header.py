@@ -390,6 +390,15 @@ def _draft_date(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
     s.block = None
 
 
+def _department_number(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
+    """Printed outgoing telegrams: ``Department of State 129202`` is the telegram's number."""
+    _close(d, s)
+    d.set("mrn", f"STATE {m['serial']}", ln.start + m.start("serial"), ln.start + m.end("serial"))
+    d.set("mrn_station", "STATE")
+    d.set("mrn_serial", int(m["serial"]))
+    d.set("department_form", True)
+
+
 def _number_line(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
     """1960s incoming telegrams: ``NO: 631, October 15, 6 p.m.`` (serial, date without year)."""
     _close(d, s)
@@ -429,6 +438,10 @@ LINE_RULES: tuple[tuple[str, re.Pattern, LineRule], ...] = (
     ("page-one", re.compile(r"^\s*PAGE\s+01\s+(?P<station>[A-Z][A-Z .]+?)\s+(?P<serial>\d{3,6})\s+(?:(?P<sec>\d{2})\s+OF\s+(?P<of>\d{2})\s+)?\d{6}Z"), _page_one),
     ("action-information", re.compile(r"^\s*ACTION\s+(?P<action>(?!INFORMATION)[A-Z][A-Z ]*?\s+\d{1,5}(?:\s*,\s*(?!INFORMATION)[A-Z][A-Z ]*?\s+\d{1,5})*)"
                                       r"(?:\s*,?\s*INFORMATION\s+(?P<info>.+))?\s*$"), _action_information),
+    ("department-number", re.compile(r"^\s*(?:OUTGOING\s+TELEGRAM\s+)?Department\s+of\s+State\s+0*(?P<serial>\d{3,6})\s*$", re.I),
+     _department_number),
+    ("outgoing-action", re.compile(r"^\s*ACTION\s*:?\s+(?=Am[A-Za-z]+\b|[A-Z]{3,}\s*(?:$|IMMEDIATE|PRIORITY|NIACT|ROUTINE|,))"),
+     _open("TO")),
     ("distribution-action", re.compile(r"^\s*ACTION\s+[A-Z][A-Z/]*-\d{2}\b"), _distribution),
     ("distribution-info", re.compile(r"^\s*INFO\s+(?:[A-Z][A-Z/]*-\d{2}\s*)+"), _distribution),
     ("smart-mrn", _rx(r"^\s*MRN\s*:\s*"), _smart("MRN")),
@@ -546,7 +559,7 @@ def _is_prose(text: str) -> bool:
 # rules a line's first character allows keeps the scanner from running forty patterns a line.
 _FIRST = {
     "envelope": "V", "fl2": "ZOPR", "de": "D", "zny": "Z", "routing-continuation": "R", "relay-counter": "-",
-    "page-one": "P", "action-information": "A", "distribution-action": "A", "distribution-info": "I",
+    "page-one": "P", "action-information": "A", "department-number": "DO", "outgoing-action": "A", "distribution-action": "A", "distribution-info": "I",
     "smart-mrn": "M", "smart-date": "D", "smart-from": "F", "smart-action": "A", "smart-info": "I", "smart-eo": "E",
     "smart-captions": "C", "smart-pass": "P", "smart-reference": "R", "dtg": None, "fm": "F", "to": "T", "info": "I",
     "xmt": "X", "class-line": "TSCLU", "mrn-line": None, "eo": "E", "tags": "TA", "subject": "S", "ref": "R",
