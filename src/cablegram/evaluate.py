@@ -20,6 +20,8 @@ from .parse import parse
 
 SOURCES = ("born_digital", "frus", "ocr_releases")
 RELEASE_FIELDS = ("release.status", "release.exemptions", "release.case_number", "release.doc_number", "release.release_date")
+# The release-layer target: status, exemptions, case and document numbers.
+RELEASE_TARGET = RELEASE_FIELDS[:4]
 FRUS_FIELDS = ("date", "classification", "precedence", "captions", "from", "to", "id")
 
 
@@ -193,8 +195,8 @@ def table(results: dict[str, dict[str, Score]]) -> str:
     if "frus" in results:
         extra.append(("FRUS target fields (" + ", ".join(FRUS_FIELDS) + ")", _subset(results["frus"], FRUS_FIELDS)))
     if "ocr_releases" in results:
-        extra.append(("OCR release layer (" + ", ".join(f.split('.')[1] for f in RELEASE_FIELDS) + ")",
-                      _subset(results["ocr_releases"], RELEASE_FIELDS)))
+        extra.append(("OCR release layer (" + ", ".join(f.split('.')[1] for f in RELEASE_TARGET) + ")",
+                      _subset(results["ocr_releases"], RELEASE_TARGET)))
     for label, sc in extra:
         lines.append(f"| {label} | " + " | ".join(
             (f"{sc.accuracy:.1%} ({sc.right}/{sc.total})" if (s in label.lower() or (s == 'frus' and 'FRUS' in label) or (s == 'ocr_releases' and 'OCR' in label)) else "")
