@@ -454,12 +454,9 @@ def _pick(entries, position: int):
 def _settle_release(d: Draft, state: NormState) -> Release | None:
     r = state.release
     status = r.status
-    if d.get("form_status") and not status:
-        pass
     doc_number = r.doc_number or d.get("form_record_number")
     if state.struck:
-        d.defect("struck-text", f"{len(state.struck)} passage(s) struck through; kept in the text and listed in 'struck'",
-                 None, None)
+        d.defect("struck-text", f"{len(state.struck)} passage(s) struck through; kept in the text and listed in 'struck'")
     if r.exemptions:
         d.defect("withheld-text", f"the release withholds text under {', '.join(r.exemptions)}")
     if not (r.present or d.get("jfk_form") or doc_number):

@@ -33,6 +33,7 @@ _SUMMARY = re.compile(r"\b(?:BEGIN\s+)?SUMMARY(?:\s+AND\s+COMMENT)?\s*[:.\-]+\s*
 _SUMMARY_BLOCK = re.compile(r"\bBEGIN\s+SUMMARY\b\s*(?P<text>.*?)\s*\bEND\s+SUMMARY\b", re.I | re.S)
 
 
+_REASON_CLAUSE = re.compile(r"\b1\s?\.\s?[456]\s*(?:\(\s*[a-hA-H]\s*\)|[A-Ha-h]\b|X\d)(?:[\s,]*(?:and\s+)?\(?[a-hA-H]\)?(?![a-z]))*[.,]?")
 _END_FIRST = frozenset("NBESDCRIAnbesdcriea")
 
 
@@ -80,9 +81,9 @@ def read_body(d: Draft, lines: list[CLine], start: int) -> None:
             cm = re.search(r"\bClassifi?e?d\s+By\b", text, re.I)
             if cm:
                 after = text[cm.start():]
-                stop = None
-                for stop in re.finditer(r"\b1\s?\.\s?[456]\s*(?:\(\s*[a-hA-H]\s*\)|[A-Ha-h]\b|X\d)(?:[\s,]*(?:and\s+)?\(?[a-hA-H]\)?(?![a-z]))*[.,]?", after[:400]):
-                    pass
+                # The clause runs to its last reason ('Reason 1.5(d), 1.6X6.').
+                stops = list(_REASON_CLAUSE.finditer(after[:400]))
+                stop = stops[-1] if stops else None
                 clause = after[: stop.end()] if stop else after.split("\n")[0]
                 off = blines[0].start + text.find(after[:10])
                 d.set("classified_by_text", " ".join(clause.split()), off, off + len(clause))

@@ -177,8 +177,6 @@ def eo_line(text: str) -> EO | None:
         return None
     order = m["order"]
     rest = " ".join((m["rest"] or "").split()).strip(" .;")
-    if order and len(order) == 4 and order.startswith("129"):
-        pass  # e.g. 'E.O. 1295:' stays as written; a defect says so
     declassify_on = None
     event = None
     body = re.sub(r"^(?:DECL|DECLASSIFY\s+ON)\s*:?\s*", "", rest, flags=re.I).strip()

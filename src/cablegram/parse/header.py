@@ -63,7 +63,6 @@ class Scan:
     block_parts: list[tuple[int, int, str]] = field(default_factory=list)
     seen_subject: bool = False
     seen_class_line: bool = False
-    address_done: bool = False
     ended: bool = False
     body_start: int | None = None
 
@@ -129,8 +128,6 @@ def _open(block: str) -> LineRule:
         cut = m.start() if block == "CLASSBY" else m.end()
         rest = ln.text[cut:]
         s.block_parts = [(ln.start + cut, ln.end, rest)] if rest.strip() else []
-        if block in ("TO", "INFO", "XMT", "FM"):
-            s.address_done = False
     return handler
 
 
@@ -175,7 +172,6 @@ def _class_line(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
         d.set("dtg", written, off + dm.start(), off + dm.end())
         d.set("dtg_when", when)
     s.seen_class_line = True
-    s.address_done = True
 
 
 def _mrn_line(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
@@ -303,7 +299,6 @@ def _smart(label: str) -> LineRule:
             s.block = "TO" if label == "ACTION" else "INFO"
             s.block_start = ln.start
             s.block_parts = [(vstart, vstart + len(value), value)]
-            s.address_done = False
             return
         elif label == "EO":
             eo = F.eo_line("E.O. " + value)
@@ -523,8 +518,6 @@ def scan_header(d: Draft, lines: list[CLine], start: int = 0) -> int:
         if rule:
             name, m, handler = rule
             last_header = i
-            if name == "class-line" and s.seen_class_line and s.block not in (None,):
-                pass
             handler(d, s, ln, m)
             if name == "subject":
                 s.seen_subject = True
