@@ -8,15 +8,16 @@ later step can confuse the two coordinate systems.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from itertools import accumulate
+from operator import add
+from typing import Any, NamedTuple
 
 from ..defects import defect
 from ..model import Defect, Span
 from ..normalise import CleanText
 
 
-@dataclass(slots=True)
-class CLine:
+class CLine(NamedTuple):
     """A line of the clean text: ``start``/``end`` are clean offsets (end excludes the newline)."""
 
     index: int
@@ -26,11 +27,10 @@ class CLine:
 
 
 def clean_lines(clean: CleanText) -> list[CLine]:
-    out, pos = [], 0
-    for i, raw in enumerate(clean.text.split("\n")):
-        out.append(CLine(i, pos, pos + len(raw), raw))
-        pos += len(raw) + 1
-    return out
+    raws = clean.text.split("\n")
+    lengths = list(map(len, raws))
+    starts = [0, *accumulate(n + 1 for n in lengths)][:-1]
+    return list(map(CLine._make, zip(range(len(raws)), starts, map(add, starts, lengths), raws)))
 
 
 @dataclass
