@@ -124,5 +124,57 @@ def eval_cmd(eval_dir: Path, gold_dir: Path, show_misses: bool) -> None:
         click.echo(misses(results))
 
 
+@main.command("render")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--style", type=click.Choice(["aad-1970s", "dept-worksheet-1990s", "acp127-2000s", "smart-2010s"]),
+              help="The era's layout; default: the record's own era.")
+def render_cmd(file: Path, style: str | None) -> None:
+    """Write a cablegram/1 record (JSON, or the truth of a synth JSONL line) back as telegram text."""
+    from .render import render
+    from .synth.records import from_json
+
+    if not file.exists():
+        raise click.ClickException(f"{file}: no such file")
+    try:
+        data = json.loads(file.read_text(encoding="utf-8").split("\n", 1)[0] if file.suffix == ".jsonl"
+                          else file.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise click.ClickException(f"{file}: not a JSON record ({exc})") from exc
+    data = data.get("truth", data) if isinstance(data, dict) else data
+    try:
+        record = from_json(data)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise click.ClickException(f"{file}: not a cablegram/1 record ({exc})") from exc
+    if not (style or record.era):
+        raise click.ClickException(f"{file}: the record names no era; pass --style")
+    click.echo(render(record, style), nl=False)
+
+
+@main.command("synth")
+@click.option("--count", type=click.IntRange(min=0), default=100, show_default=True, help="How many telegrams.")
+@click.option("--seed", type=int, default=1, show_default=True, help="The same seed gives the same corpus.")
+@click.option("--era", "eras", multiple=True,
+              type=click.Choice(["aad-1970s", "dept-worksheet-1990s", "acp127-2000s", "smart-2010s"]),
+              help="Era(s) to generate (repeatable); default: all four.")
+@click.option("--noise", type=click.Choice(["none", "ocr"]), default="none", show_default=True,
+              help="ocr: add release-layer furniture and OCR damage to each text (the truth stays clean).")
+@click.option("--noise-rate", type=click.FloatRange(0, 1), default=0.25, show_default=True,
+              help="Rate of every kind of noise when --noise ocr.")
+@click.option("--out", type=click.Path(path_type=Path), default=Path("-"), show_default=True,
+              help="FILE.jsonl (one {text, truth} per line), a folder (NNNNNNN.txt + .json), or - for stdout.")
+def synth_cmd(count: int, seed: int, eras: tuple[str, ...], noise: str, noise_rate: float, out: Path) -> None:
+    """Generate synthetic telegrams of every era with their true records."""
+    from .synth import ERAS, NoiseConfig, generate
+    from .synth.output import write
+
+    config = NoiseConfig.ocr(noise_rate) if noise == "ocr" else None
+    try:
+        n = write(generate(count, seed, eras or ERAS, config), out)
+    except OSError as exc:
+        raise click.ClickException(f"{out}: cannot be written ({exc.strerror})") from exc
+    if str(out) != "-":
+        click.echo(f"{n} telegrams written to {out}", err=True)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

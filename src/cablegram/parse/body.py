@@ -33,6 +33,7 @@ _SUMMARY = re.compile(r"\b(?:BEGIN\s+)?SUMMARY(?:\s+AND\s+COMMENT)?\s*[:.\-]+\s*
 _SUMMARY_BLOCK = re.compile(r"\bBEGIN\s+SUMMARY\b\s*(?P<text>.*?)\s*\bEND\s+SUMMARY\b", re.I | re.S)
 
 
+_UNNUMBERED_MARK = re.compile(r"^\s*\((?P<mark>(?:TS|S|C|U|SBU|LOU)(?:\s*[/\-]\s*(?:NF|N|NOFORN|REL[A-Z ,]*))?)\)\s*")
 _REASON_CLAUSE = re.compile(r"\b1\s?\.\s?[456]\s*(?:\(\s*[a-hA-H]\s*\)|[A-Ha-h]\b|X\d)(?:[\s,]*(?:and\s+)?\(?[a-hA-H]\)?(?![a-z]))*[.,]?")
 _END_FIRST = frozenset("NBESDCRIAnbesdcriea")
 
@@ -60,6 +61,8 @@ def read_body(d: Draft, lines: list[CLine], start: int) -> None:
         if not text:
             continue
         portion = None
+        if number is None and (um := _UNNUMBERED_MARK.match(text)):
+            portion = re.sub(r"\s", "", um["mark"].upper()).replace("-", "/")
         if number is not None:
             m = PARA.match(blines[0].text)
             if m and m["mark"]:
@@ -76,6 +79,8 @@ def read_body(d: Draft, lines: list[CLine], start: int) -> None:
         d.add("body_parts", reflowed)
         if number is not None and (m := PARA.match(reflowed)):
             reflowed = reflowed[m.end():]  # number and portion mark are fields of their own
+        elif portion and (um := _UNNUMBERED_MARK.match(reflowed)):
+            reflowed = reflowed[um.end():]
         d.add("paragraphs", Paragraph(number=number, portion=portion, text=reflowed, span=span))
         if "classified_by_text" not in d.values and ("lassif" in text or "LASSIF" in text):
             cm = re.search(r"\bClassifi?e?d\s+By\b", text, re.I)

@@ -393,6 +393,8 @@ def references(text: str, cable_year: int | None) -> list[Reference]:
 
 
 def _strip_station_prefix(station: str) -> str:
+    if station in tables.stations():
+        return station  # 'THE HAGUE' is a station, not 'THE' + a station
     words = station.split()
     while words and words[0] in ("REF", "REFS", "REFTEL", "REFTELS", "AND", "ALSO", "SEE", "NOTAL", "(NOTAL)", "THE", "B", "C", "D", "E", "F", "G", "H", "A"):
         words = words[1:]

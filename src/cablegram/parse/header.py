@@ -62,6 +62,7 @@ class Scan:
     block_start: int = 0
     block_parts: list[tuple[int, int, str]] = field(default_factory=list)
     seen_subject: bool = False
+    in_envelope: bool = False  # between VZCZC and the DE line
     seen_class_line: bool = False
     ended: bool = False
     body_start: int | None = None
@@ -77,6 +78,7 @@ def _rx(p: str) -> re.Pattern:
 # -- rule handlers -------------------------------------------------------------------------------
 def _envelope(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
     d.set("era_hint", "acp127-2000s")
+    s.in_envelope = True
 
 
 def _fl2(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
@@ -84,6 +86,7 @@ def _fl2(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
 
 
 def _de(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
+    s.in_envelope = False
     d.set("de_station_ri", m["ri"])
     d.set("de_serial", int(m["serial"]))
     if m["section"]:
@@ -501,10 +504,9 @@ def scan_header(d: Draft, lines: list[CLine], start: int = 0) -> int:
                 continue
             s.block = None
         if s.seen_subject and s.block is None and (PARA_START.match(text) or not LABEL.match(text)):
-            if not _caption_or_attention(d, s, ln) or PARA_START.match(text):
-                return i
-            i += 1
-            continue
+            # After the subject come REF and classified-by lines, then the text: an upper-case
+            # line with FOR in it there is a sentence of the text, not an attention line.
+            return i
         pm = PARA_START.match(text)
         if pm and (s.seen_subject or d.get("tags") or d.get("eo")
                    or (last_header is not None and int(pm["n"] or pm["n2"]) == 1)):
@@ -584,7 +586,7 @@ def _match_rule(text: str, s: Scan):
         if name == "mrn-line" and (s.block in ("REF", "SUBJECT", "TO", "INFO", "XMT")
                                    or " ".join(m["station"].split()) not in tables.stations()):
             continue  # a REF item or an address on its own line, not the message number
-        if name == "routing-continuation" and (s.seen_subject or s.block is not None):
+        if name == "routing-continuation" and (s.seen_subject or s.block is not None or not s.in_envelope):
             continue  # routing indicators continue the envelope's FL2 line, nowhere else
         if name in ("fm", "to", "info", "xmt", "mrn-line", "worksheet-address", "office-line") and (
                 s.seen_subject or s.block in ("SUBJECT", "REF", "CLASSBY", "PASS")):

@@ -8,7 +8,7 @@ cite in their REF lines.
 
 What makes the corpus realistic (``shared/spec/telegram-format.md``):
 
-- dates run forward through each era; DTGs are UTC and never ``2400Z``;
+- dates run forward through each era (cable i of n at about i/n of the era's span); DTGs are UTC and never ``2400Z``;
 - serials restart each year and climb through it, at a rate per station (STATE's run to six
   digits); per-addressee sequence numbers likewise;
 - the E.O. line follows the order in force on the date (``vocab.orders``): GDS/XGDS under 11652,
@@ -28,7 +28,7 @@ import zlib
 from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, fields
-from datetime import datetime, timedelta
+from datetime import datetime
 from functools import cache
 from random import Random
 
@@ -135,7 +135,11 @@ def _posts() -> tuple[_Post, ...]:
         h = zlib.crc32(s.station.encode()) % 1000 / 1000
         weight = (1.0 if s.kind == "embassy" else 0.4) / (0.05 + h) ** 0.8
         out.append(_Post(s.station, s.plad, s.routing, geo.get(s.country.upper()), weight))
-    return tuple(sorted(out, key=lambda p: p.station))
+    # One station per address: 'USUN' and 'USUN NEW YORK' are the same mission (ids use the long name).
+    by_plad: dict[str, _Post] = {}
+    for p in sorted(out, key=lambda p: -len(p.station)):
+        by_plad.setdefault(p.plad, p)
+    return tuple(sorted(by_plad.values(), key=lambda p: p.station))
 
 
 _STATE = _Post("STATE", "SECSTATE WASHDC", "RUEHC", None, 0.0)
@@ -190,9 +194,9 @@ class Generator:
             raise ValueError(f"unknown era(s) {', '.join(sorted(unknown))}; choose from {', '.join(ERAS)}")
         self.rng = Random(seed)
         self.eras = eras
-        per_era = max(1, count // len(eras))
+        self.count = max(1, count)
+        self.index = 0
         self.clock = {e: SPANS[e][0] for e in eras}
-        self.step = {e: (SPANS[e][1] - SPANS[e][0]).total_seconds() / per_era for e in eras}
         self.last_serial: dict[tuple[str, int], int] = {}
         self.recent: dict[str, deque] = {e: deque(maxlen=self.WINDOW) for e in eras}
         posts = _posts()
@@ -214,9 +218,13 @@ class Generator:
         return self.posts[min(len(self.posts) - 1, bisect.bisect(self.post_cum, rng.random() * self.post_cum[-1]))]
 
     def tick(self, era: str) -> datetime:
-        t = self.clock[era] + timedelta(seconds=self.rng.expovariate(1.0) * self.step[era])
-        if t > SPANS[era][1]:
-            t = SPANS[era][0] + (t - SPANS[era][1])  # wrap round: a long corpus revisits the era
+        """The next moment of ``era``: cable ``i`` of ``count`` falls at fraction (i + u)/count of
+        the era's span, so every era's clock runs forward through the whole era, never back."""
+        start, end = SPANS[era]
+        frac = (self.index + self.rng.random()) / self.count
+        t = start + (end - start) * min(frac, 1.0)
+        if t < self.clock[era]:
+            t = self.clock[era]
         self.clock[era] = t
         return t.replace(second=0, microsecond=0)
 
@@ -242,6 +250,7 @@ class Generator:
         rng = self.rng
         era = self.eras[rng.randrange(len(self.eras))] if len(self.eras) > 1 else self.eras[0]
         t = self.tick(era)
+        self.index += 1
         record = self.record(era, t)
         return Sample(render(record), record)
 
@@ -298,7 +307,10 @@ class Generator:
         decoded = tuple(_decode(c) for c in tags)
         body = "\n\n".join(_para_text(p) for p in paragraphs)
         return Telegram(
-            id=cid, aliases=aliases, kind="telegram", era=era, classification=level,
+            # An SBU cable of the ACP-127 era is written 'UNCLAS' with a SENSITIVE caption (spec §3, §4.1):
+            # its overall marking, as written and as cablegram reads it, is UNCLASSIFIED.
+            id=cid, aliases=aliases, kind="telegram", era=era,
+            classification="UNCLASSIFIED" if routed and level == "SENSITIVE BUT UNCLASSIFIED" else level,
             precedence=precedence, date=date, dtg=dtg, from_=origin.plad, to=tuple(to), info=tuple(info),
             captions=captions, attention=attention, mrn=mrn, section=section, eo=eo, classified_by=classifier,
             tags=tags, tags_decoded=decoded, subject=subject, references=refs, drafted_by=drafted,

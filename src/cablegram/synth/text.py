@@ -13,6 +13,9 @@ from . import words as W
 
 _STANCES = ("remains committed to", "has serious concerns about", "strongly supports", "cannot accept further delay in",
             "is prepared to help with", "is watching closely", "wants early progress on", "has no position yet on")
+_QUALIFIERS = ("", "", "", "NEW ", "RENEWED ", "FURTHER ", "STALLED ", "REVISED ", "PROPOSED ", "DELAYED ",
+               "CONTINUING ", "POSSIBLE ", "RECENT ", "FINAL ")
+_MEETS = ("meets", "calls on", "briefs", "sees", "writes to", "visits")
 _FUTURES = ("raise", "revisit", "settle", "postpone", "reconsider", "announce a decision on", "seek help with")
 
 
@@ -35,11 +38,11 @@ def sentence(rng: Random) -> str:
     elif k == 2:
         s = f"{c(W.FACT_SUBJECTS)} {c(W.FACT_VERBS)} {c(W.FACT_CLAUSES)}."
     elif k == 3:
-        s = f"{c(W.COMMENTS)} {c(W.OUTCOMES)}."
+        s = f"{c(W.COMMENTS)} {c(W.OUTCOMES)}, {c(W.REASONS)}."
     elif k == 4:
         s = f"{c(W.CONNECTIVES)} {c(W.OFFICIALS)} {c(W.ATTITUDES)} on {c(W.TOPICS)}."
     elif k == 5:
-        s = f"{c(W.REQUESTS)} {c(W.TOPICS)}."
+        s = f"{c(W.REQUESTS)} {c(W.TOPICS)} before {c(W.US_SIDE)} {c(_MEETS)} {c(W.OFFICIALS)}."
     elif k == 6:
         s = f"{_cap(c(W.OFFICIALS))} said that {c(W.NUMBERS_WORDS)} {c(W.UNITS)} were affected by {c(W.TOPICS)}."
     elif k == 7:
@@ -59,7 +62,7 @@ def sentence(rng: Random) -> str:
 
 def paragraph(rng: Random, upper: bool, lo: int = 1, hi: int = 6) -> str:
     """A paragraph of ``lo``..``hi`` sentences (skewed towards short ones)."""
-    n = min(hi, lo + int(rng.expovariate(0.7)))
+    n = min(hi, lo + (rng.random() < 0.75) + int(rng.expovariate(0.8)))
     text = " ".join(sentence(rng) for _ in range(n))
     return text.upper() if upper else text
 
@@ -74,7 +77,7 @@ def subject(rng: Random, place: str | None, upper: bool) -> str:
     c = rng.choice
     k = rng.randrange(4)
     if k == 0:
-        s = f"{c(W.SUBJECT_HEADS)} {c(W.SUBJECT_NOUNS)}"
+        s = f"{c(W.SUBJECT_HEADS)} {c(_QUALIFIERS)}{c(W.SUBJECT_NOUNS)}"
     elif k == 1:
         s = f"{c(W.SUBJECT_HEADS)} {c(W.OFFICIALS).upper().removeprefix('THE ')} ON {c(W.SUBJECT_NOUNS)}"
     elif k == 2:
