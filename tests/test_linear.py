@@ -27,7 +27,7 @@ def _text(piece: str, size: int) -> str:
 
 def _seconds(text: str) -> float:
     best = float("inf")
-    for _ in range(2):
+    for _ in range(3):  # best of three: other load on the machine is not the parser's time
         t0 = time.perf_counter()
         parse(text)
         best = min(best, time.perf_counter() - t0)
