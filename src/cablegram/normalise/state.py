@@ -169,8 +169,11 @@ class NormState:
             if pos > line.end:
                 skip_to = pos  # the cut joined this line to the next
                 continue
-            out.copy(pos, self.original[pos:line.end])
-            out.insert("\n", line.end)
+            if line.end < len(self.original):
+                out.copy(pos, self.original[pos:line.end + 1])  # the line with its own line break
+            else:
+                out.copy(pos, self.original[pos:line.end])
+                out.insert("\n", line.end)
         return out.finish(self.original)
 
 
@@ -183,8 +186,15 @@ class _Builder:
         self.length = 0
 
     def copy(self, orig_start: int, text: str) -> None:
-        if text:
-            self._add(text, orig_start, False)
+        """Copy original text; a copy that continues the previous one extends it (one piece for
+        a run of untouched lines, so the offset map stays small)."""
+        if not text:
+            return
+        if self.parts and not self.synthetic[-1] and self.orig_starts[-1] + (self.length - self.clean_starts[-1]) == orig_start:
+            self.parts.append(text)  # contiguous: the map's last piece already covers it
+            self.length += len(text)
+            return
+        self._add(text, orig_start, False)
 
     def insert(self, text: str, orig_pos: int) -> None:
         self._add(text, orig_pos, True)
