@@ -9,12 +9,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 
 from ..vocab.markings import LEVEL_WORDS
 
 # A first token that looks like a paragraph number, list item or bullet.
 _RISKY_START = re.compile(r"^(?:[-•*]|\(?[A-Za-z0-9]{1,2}[.)]|\d{1,2}\.{0,2}$)")
 _MIN_LAST = 12
+
+
+@cache
+def _fill(width: int) -> re.Pattern[str]:
+    """Up to ``width`` characters ending at a word boundary (words joined by single spaces)."""
+    return re.compile(rf"(\S.{{0,{width - 1}}})(?: |$)")
 
 
 def wrap(text: str, width: int) -> list[str]:
@@ -29,17 +36,21 @@ def wrap(text: str, width: int) -> list[str]:
     words = text.split()
     if not words:
         return []
-    lines: list[list[str]] = []
-    cur = [words[0]]
-    n = len(words[0])
-    for w in words[1:]:
-        n += 1 + len(w)
-        if n > width:
-            lines.append(cur)
-            cur, n = [w], len(w)
-        else:
-            cur.append(w)
-    lines.append(cur)
+    if max(map(len, words)) <= width:
+        # Greedy fill by one regular-expression pass (the same lines as the word loop below).
+        lines = [ln.split() for ln in _fill(width).findall(" ".join(words))]
+    else:
+        lines = []
+        cur = [words[0]]
+        n = len(words[0])
+        for w in words[1:]:
+            n += 1 + len(w)
+            if n > width:
+                lines.append(cur)
+                cur, n = [w], len(w)
+            else:
+                cur.append(w)
+        lines.append(cur)
     k = 1
     while k < len(lines):
         if _RISKY_START.match(lines[k][0]):
