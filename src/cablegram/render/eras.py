@@ -109,7 +109,7 @@ def _dtg_line(r: Telegram, t: datetime) -> str:
 
 def _address(a: Addressee, routed: bool, seq_width: int = 4) -> str:
     parts = []
-    name = a.name
+    name = a.canonical or a.name  # a draft's bare post ('MONTEVIDEO') is addressed in full on the wire
     if routed and a.routing:
         name = f"{a.routing}/{name}"
     parts.append(name)
@@ -374,7 +374,7 @@ def _field(label: str, value: str) -> str:
 
 def _smart_address(a: Addressee) -> str:
     """SMART writes ``WASHDC, SECSTATE ROUTINE`` and ``MONROVIA, AMEMBASSY ROUTINE``."""
-    name = a.name
+    name = a.canonical or a.name
     if m := re.fullmatch(r"(SECSTATE|SECDEF) (.+)", name):
         name = f"{m[2]}, {m[1]}"
     elif m := re.fullmatch(r"(AMEMBASSY|AMCONSUL|USMISSION) (.+)", name):
