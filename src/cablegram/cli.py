@@ -176,5 +176,12 @@ def synth_cmd(count: int, seed: int, eras: tuple[str, ...], noise: str, noise_ra
         click.echo(f"{n} telegrams written to {out}", err=True)
 
 
+# The archive's commands (ingest, search, show, export, check) live in cli_archive.py.
+from .cli_archive import COMMANDS as _ARCHIVE_COMMANDS  # noqa: E402
+
+for _command in _ARCHIVE_COMMANDS:
+    main.add_command(_command)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

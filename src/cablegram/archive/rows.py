@@ -1,0 +1,168 @@
+"""A parsed record as the archive stores it: one :class:`RecordRow`, built in the worker process.
+
+The row holds the filterable columns, the ``(field, value)`` terms of multi-valued fields (tags,
+addressees, captions, exemptions, officers, defects), the REF items, and the keys that link it to
+its cable (``id:<canonical id or alias>``, ``text:<hash of the normalised text>``). The record's JSON
+is kept whole except ``text``, which is stored once, in its own column, where the full-text index
+reads it; :func:`record_json` puts the two back together.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Addressee, Officer, Telegram
+
+__all__ = ["CLASS_RANK", "RecordRow", "record_json", "row_for", "text_hash"]
+
+# Order of the original markings; an unknown marking ranks above all (pessimistic for access rules).
+CLASS_RANK = {"UNCLASSIFIED": 0, "SENSITIVE BUT UNCLASSIFIED": 1, "LIMITED OFFICIAL USE": 2, "CONFIDENTIAL": 3,
+              "SECRET": 4, "TOP SECRET": 5}
+UNKNOWN_RANK = 9
+MIN_HASHED_CHARS = 120  # shorter texts ("TEXT NOT AVAILABLE") would link unrelated cables
+
+
+@dataclass(frozen=True)
+class RecordRow:
+    """One record (one release of a cable) ready to insert.
+
+    Attributes:
+        locator: where the document lies within its source: ``""`` for a whole file, ``line 12``
+            (JSON Lines), ``row 3`` (CSV), ``member.txt`` or ``member.jsonl line 4`` (zip).
+        label: the document's own name in its source (a JSON Lines ``id``), or None.
+        columns: column name -> value for the ``records`` table (scalars and JSON lists).
+        terms: ``(field, value)`` pairs for ``record_terms``.
+        refs: ``(letter, raw, canonical id or None)`` for each REF item.
+        keys: cable keys: ``id:…`` for the id and every alias, ``text:…`` for the text hash.
+        kind, defects: for the ingest summary.
+    """
+
+    locator: str
+    label: str | None
+    columns: dict[str, Any]
+    terms: tuple[tuple[str, str], ...]
+    refs: tuple[tuple[str | None, str, str | None], ...]
+    keys: tuple[str, ...]
+    kind: str
+    defects: tuple[str, ...]
+
+
+def text_hash(text: str) -> str | None:
+    """sha256 of the text reduced to upper-case letters and digits, so that two copies differing only in
+    spacing, case or punctuation link; None when too little text remains to be a fingerprint."""
+    core = " ".join(re.findall(r"[A-Z0-9]+", text.upper()))
+    if len(core) < MIN_HASHED_CHARS:
+        return None
+    return hashlib.sha256(core.encode()).hexdigest()
+
+
+def _ident(value: str) -> str:
+    return re.sub(r"\s+", "", value.upper())
+
+
+def _place_terms(field: str, addresses: list[Addressee] | list[str]) -> list[tuple[str, str]]:
+    """The address as written and its canonical form, plus its trailing words (``MOSCOW``, ``NEW YORK``)
+    under ``<field>.word``, so that ``from:MOSCOW`` finds ``AMEMBASSY MOSCOW``."""
+    out: list[tuple[str, str]] = []
+    for a in addresses:
+        written = a if isinstance(a, str) else a.name
+        shown = a if isinstance(a, str) else (a.canonical or a.name)
+        out.append((field, " ".join(shown.upper().split())))  # one value per address: what facets count
+        for name in {" ".join(n.upper().split()) for n in (written, shown) if n}:
+            words = name.split()
+            if name != out[-1][1]:
+                out.append((f"{field}.word", name))
+            out.extend((f"{field}.word", " ".join(words[i:])) for i in range(1, len(words)))
+            out.extend((f"{field}.word", w) for w in words[:-1] if len(w) > 1)
+    return out
+
+
+def _officer_terms(field: str, officers: list[Officer]) -> list[tuple[str, str]]:
+    out = []
+    for o in officers:
+        out.extend((field, v.upper()) for v in (o.name, o.office) if v)
+    return out
+
+
+def _released(record: Telegram) -> str | None:
+    r = record.release
+    if r is None:
+        return None
+    status = (r.status or "").upper()
+    if "DENIED" in status:
+        return "denied"
+    if "PART" in status or r.exemptions:
+        return "part"
+    if "FULL" in status or "APPROVED FOR RELEASE" in status:
+        return "full"
+    return "other"
+
+
+def _jl(values) -> str:
+    return json.dumps(list(values), ensure_ascii=False)
+
+
+def row_for(record: Telegram, locator: str = "", label: str | None = None) -> RecordRow:
+    """Build the stored row of one parsed record."""
+    data = record.to_json()
+    text = data.pop("text")
+    addressees = list(record.to) + list(record.info)
+    exemptions = list(record.release.exemptions + record.release.e_o_categories) if record.release else []
+    officers = [record.drafted_by] if record.drafted_by else []
+    ids = list(dict.fromkeys(_ident(i) for i in ((record.id,) if record.id else ()) + record.aliases if i))
+    digest = text_hash(text)
+    columns = {
+        "doc_sha256": record.source.sha256 if record.source else hashlib.sha256(text.encode()).hexdigest(),
+        "text_hash": digest,
+        "canonical_id": record.id,
+        "aliases": _jl(record.aliases),
+        "date": record.date,
+        "year": int(record.date[:4]) if record.date and record.date[:4].isdigit() else None,
+        "kind": record.kind,
+        "era": record.era,
+        "classification": record.classification,
+        "class_rank": CLASS_RANK.get(record.classification or "", UNKNOWN_RANK),
+        "precedence": record.precedence,
+        "origin": record.from_,
+        "addressees": _jl(a.canonical or a.name for a in addressees),
+        "captions": _jl(record.captions),
+        "tags": _jl(record.tags),
+        "subject": record.subject or "",
+        "released": _released(record),
+        "release_status": record.release.status if record.release else None,
+        "exemptions": _jl(exemptions),
+        "eo": record.eo.order if record.eo else None,
+        "drafter": record.drafted_by.name if record.drafted_by else None,
+        "clearers": _jl(o.name for o in record.cleared_by),
+        "defects": _jl(d.code for d in record.defects),
+        "json": json.dumps(data, ensure_ascii=False, separators=(",", ":")),
+        "text": text,
+    }
+    terms = ([("tag", t.upper()) for t in record.tags]
+             + _place_terms("from", [record.from_] if record.from_ else [])
+             + _place_terms("to", addressees)
+             + [("caption", c.upper()) for c in record.captions]
+             + [("exemption", _ident(e)) for e in exemptions]
+             + _officer_terms("drafter", officers)
+             + _officer_terms("clearer", list(record.cleared_by))
+             + [("defect", d.code) for d in record.defects])
+    refs = tuple((r.letter, r.raw, _ident(r.id) if r.id else None) for r in record.references)
+    keys = tuple(f"id:{i}" for i in ids) + ((f"text:{digest}",) if digest else ())
+    return RecordRow(locator, label, columns, tuple(dict.fromkeys(terms)), refs, keys, record.kind,
+                     tuple(d.code for d in record.defects))
+
+
+def record_json(stored_json: str, text: str) -> dict[str, Any]:
+    """The full ``cablegram/1`` record from its stored JSON and text (keys in contract order)."""
+    data = json.loads(stored_json)
+    out: dict[str, Any] = {}
+    for key, value in data.items():
+        out[key] = value
+        if key == "release":  # the contract's order: text comes right after release
+            out["text"] = text
+    out.setdefault("text", text)
+    return out

@@ -1,0 +1,110 @@
+"""The record store interface: what ingest writes through and what the reader reads through.
+
+:class:`SQLiteStore` is the one implementation today; a PostgreSQL store implements the same
+methods (its own migrations and text search), and a tantivy index will be derived from whichever
+store is the source of truth. Nothing outside ``cablegram.archive`` talks to a database directly:
+ingest calls the write methods, :class:`cablegram.archive.read.Reader` the read ones.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Self
+
+from ..search import Compiled, Node
+from .rows import RecordRow
+
+__all__ = ["CheckReport", "Finish", "SourceInfo", "Store", "StoreTimeout"]
+
+
+class StoreTimeout(Exception):
+    """A read ran past its time budget and was stopped (facets degrade instead of failing)."""
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    """A file about to be read.
+
+    Attributes:
+        sha256: hash of the file's bytes: the identity that makes ingest idempotent.
+        path: the path given (``a.zip`` for a zip; ``<stdin>`` for standard input).
+        size: bytes.
+        method: how its text is obtained: ``text``, ``jsonl``, ``csv``, ``zip``, ``pdf-text-layer``.
+    """
+
+    sha256: str
+    path: str
+    size: int
+    method: str
+
+
+@dataclass(frozen=True)
+class Finish:
+    """How a source ended: ``ok`` (every readable document stored; ``reason`` lists what was not) or
+    ``failed`` (nothing could be read; ``reason`` says why). ``pages`` for PDFs."""
+
+    status: str
+    reason: str | None = None
+    pages: int | None = None
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """The result of :meth:`Store.check`: ``problems`` make the archive inconsistent; ``notes`` do not
+    (an interrupted ingest leaves pending sources, which a re-run finishes)."""
+
+    problems: tuple[str, ...]
+    notes: tuple[str, ...]
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+class Store(ABC):
+    """A record store. Every write method is one transaction: after a crash at any point the store
+    holds either all of a call's effects or none of them."""
+
+    # -- writing (ingest) --------------------------------------------------------------------------
+    @abstractmethod
+    def source_status(self, sha256: str) -> str | None:
+        """``ok``, ``pending``, ``failed``, or None when the source was never seen."""
+
+    @abstractmethod
+    def begin_source(self, info: SourceInfo) -> int:
+        """Mark the source pending (before any of it is read), discarding what an interrupted earlier
+        run stored for it; return its id."""
+
+    @abstractmethod
+    def add_records(self, source_id: int, rows: Sequence[RecordRow], finish: Finish | None = None) -> int:
+        """Store records of a pending source, linking each to its cable; with ``finish``, close the
+        source in the same transaction. Returns how many new cables were created."""
+
+    @abstractmethod
+    def finish_source(self, source_id: int, finish: Finish) -> None:
+        """Close a source with nothing more to store."""
+
+    # -- reading (only through cablegram.archive.read.Reader) ---------------------------------------
+    @abstractmethod
+    def compile(self, node: Node) -> Compiled:
+        """The query AST in this store's SQL dialect."""
+
+    @abstractmethod
+    def rows(self, sql: str, params: tuple = (), timeout: float | None = None) -> Iterator[dict[str, Any]]:
+        """Run a read-only statement and stream its rows; raise StoreTimeout past ``timeout`` seconds."""
+
+    @abstractmethod
+    def check(self) -> CheckReport:
+        """Verify the archive: storage integrity, the text index in step, no duplicates, no orphans."""
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,95 @@
+"""A killed ingest leaves a consistent archive, and a re-run completes it with nothing lost or doubled."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from archive_support import cable
+
+from cablegram.archive import open_store
+from cablegram.cli import EXAMPLE
+
+CABLES = 600
+EXAMPLES = 60
+STATIONS = ["MOSCOW", "TOKYO", "SEOUL", "PARIS", "BERLIN", "ROME", "CAIRO", "LONDON"]
+
+
+def _corpus(folder: Path) -> int:
+    """Generated variants: ACP-127 cables with distinct ids and bodies, and the 1996 example with an extra
+    paragraph (no id: these link by text). Returns the number of documents."""
+    example = EXAMPLE.read_text(encoding="utf-8")
+    for i in range(CABLES):
+        station = STATIONS[i % len(STATIONS)]
+        sub = folder / station.lower()
+        sub.mkdir(parents=True, exist_ok=True)
+        (sub / f"{i:04d}.txt").write_text(cable(
+            1000 + i, station=station, origin=f"AMEMBASSY {station}", month=1 + i % 12, day=1 + i % 28,
+            subject=f"REPORT NUMBER {i} FROM {station}", refs=f"STATE {2000 + i}",
+            body=f"Variant {i}: the embassy reports item {i * 7919 % 10007} on the talks."))
+    for i in range(EXAMPLES):
+        (folder / f"example-{i:03d}.txt").write_text(example + f"\n\n9. VARIANT PARAGRAPH {i} OF THE TEST CORPUS.\n")
+    return CABLES + EXAMPLES
+
+
+def _start(folder: Path, db: Path) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "cablegram.cli", "ingest", str(folder), "--db", str(db),
+                             "--jobs", "2", "--no-progress"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            start_new_session=True)
+
+
+def _records(db: Path) -> int:
+    try:
+        conn = sqlite3.connect(db / "archive.sqlite", timeout=1)
+        try:
+            return conn.execute("SELECT COUNT(*) FROM records").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error:  # not created or not migrated yet
+        return 0
+
+
+def _kill_after(proc: subprocess.Popen, db: Path, records: int) -> None:
+    """SIGKILL the ingest (and its worker processes: its own process group) once it has stored ``records``."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and proc.poll() is None and _records(db) < records:
+        time.sleep(0.005)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+
+
+def test_killed_ingest_is_consistent_and_a_rerun_completes_it(tmp_path):
+    total = _corpus(tmp_path / "in")
+    db = tmp_path / "db"
+    seen = []
+    for threshold in (20, 250):
+        proc = _start(tmp_path / "in", db)
+        _kill_after(proc, db, threshold)
+        assert proc.returncode == -signal.SIGKILL, "the ingest ended before it could be killed: grow the corpus"
+        with open_store(db, create=False) as store:
+            report = store.check()
+            assert report.ok, report.problems
+            stored = store.conn.execute("SELECT COUNT(*) FROM records").fetchone()[0]
+            assert stored < total
+            seen.append(stored)
+    proc = _start(tmp_path / "in", db)
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0, err.decode()
+    with open_store(db, create=False) as store:
+        report = store.check()
+        assert report.ok and not report.notes, (report.problems, report.notes)
+        c = store.conn
+        assert c.execute("SELECT COUNT(*) FROM records").fetchone()[0] == total
+        assert c.execute("SELECT COUNT(DISTINCT doc_sha256) FROM records").fetchone()[0] == total
+        assert c.execute("SELECT COUNT(*) FROM sources WHERE status = 'ok' AND documents = 1").fetchone()[0] == total
+        assert c.execute("SELECT COUNT(*) FROM cables").fetchone()[0] == total
+        assert c.execute("SELECT COUNT(DISTINCT canonical_id) FROM records WHERE canonical_id IS NOT NULL"
+                         ).fetchone()[0] == CABLES
+        assert c.execute("SELECT COUNT(*) FROM records_fts WHERE records_fts MATCH '\"variant\"'").fetchone()[0] == total
+    assert b"already in the archive" in out
+    assert seen[0] >= 20

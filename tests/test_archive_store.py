@@ -1,0 +1,166 @@
+"""The SQLite store and ingest: every kind of input, idempotence, releases linked, references, migrations."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from archive_support import cable, small_corpus
+
+from cablegram.archive import Reader, SQLiteStore, Viewer, ingest, open_store
+from cablegram.archive.schema import MIGRATIONS
+
+
+@pytest.fixture()
+def corpus(tmp_path):
+    expected = small_corpus(tmp_path / "in")
+    return tmp_path / "in", expected
+
+
+def _count(store, sql, params=()):
+    return store.conn.execute(sql, params).fetchone()[0]
+
+
+def test_ingest_reads_txt_jsonl_csv_zip_and_pdf(tmp_path, corpus):
+    folder, expected = corpus
+    with open_store(tmp_path / "db") as store:
+        report = ingest(store, [str(folder)])
+        assert report.documents == expected["documents"] == _count(store, "SELECT COUNT(*) FROM records")
+        assert report.files == expected["sources"]
+        assert [p for p, _ in report.failed] == [str(folder / "blank.pdf")]
+        assert "tesseract-ocr" in report.failed[0][1]
+        warnings = dict(report.warnings)
+        assert "line 4: no text in field 'text'" in warnings[str(folder / "releases.jsonl")]
+        assert "page 2" in warnings[str(folder / "scan.pdf")]
+        locators = {r[0] for r in store.conn.execute("SELECT locator FROM records")}
+        assert {"a/tokyo.txt", "b/seoul.csv row 1", "c/memo.pdf", "line 1", "line 2", "line 3"} <= locators
+        pdf = store.conn.execute("SELECT pages, method, status FROM sources WHERE path LIKE '%scan.pdf'").fetchone()
+        assert tuple(pdf) == (2, "pdf-text-layer", "ok")
+        assert store.check().ok
+
+
+def test_frus_rows_without_text_are_read_through_frus_document(tmp_path, corpus):
+    folder, _ = corpus
+    with open_store(tmp_path / "db") as store:
+        ingest(store, [str(folder / "releases.jsonl")])
+        label = store.conn.execute("SELECT label, kind FROM records WHERE locator = 'line 3'").fetchone()
+        assert tuple(label) == ("frus1969-76v03/d14", "telegram")
+
+
+def test_reingesting_adds_nothing(tmp_path, corpus):
+    folder, _ = corpus
+    with open_store(tmp_path / "db") as store:
+        ingest(store, [str(folder)], jobs=2)
+        before = [_count(store, f"SELECT COUNT(*) FROM {t}") for t in ("sources", "records", "cables", "record_terms", "refs")]
+        again = ingest(store, [str(folder)], jobs=2)
+        after = [_count(store, f"SELECT COUNT(*) FROM {t}") for t in ("sources", "records", "cables", "record_terms", "refs")]
+        assert again.documents == 0 and again.already == 5  # the failed PDF is retried, and fails again
+        assert after == before
+
+
+def test_the_same_file_twice_in_one_run_is_read_once(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "one.txt").write_text(cable(220))
+    (tmp_path / "a" / "copy.txt").write_text(cable(220))
+    with open_store(tmp_path / "db") as store:
+        report = ingest(store, [str(tmp_path / "a")])
+        assert (report.documents, report.already) == (1, 1)
+
+
+def test_stdin_is_a_source(tmp_path):
+    with open_store(tmp_path / "db") as store:
+        report = ingest(store, ["-"], stdin=cable(220).encode())
+        assert report.documents == 1
+        assert store.conn.execute("SELECT path, method FROM sources").fetchone()[0] == "<stdin>"
+
+
+def test_releases_of_one_cable_are_linked_and_each_kept(tmp_path, corpus):
+    folder, _ = corpus
+    with open_store(tmp_path / "db") as store:
+        ingest(store, [str(folder)])
+        view = Reader(store).show("2008MOSCOW000220")
+        assert len(view.releases) == 2
+        released = {r["release_status"]: r for r in view.releases}
+        assert released["RELEASE IN PART"]["exemptions"] == ["B6"]
+        assert released["RELEASE IN PART"]["doc_number"] == "C05770206"
+        assert None in released
+        assert set(view.ids) >= {"2008MOSCOW000220", "08MOSCOW220"}
+
+
+def test_identical_text_without_an_id_links_by_text_hash(tmp_path):
+    body = cable(220, station="", refs="")
+    text = "\n".join(line for line in body.splitlines() if not line.startswith(("P 14", "C O N", "DE ")))
+    (tmp_path / "a.txt").write_text(text)
+    (tmp_path / "b.txt").write_text(text.replace("  ", " ") + "\n\n")
+    with open_store(tmp_path / "db") as store:
+        ingest(store, [str(tmp_path / "a.txt"), str(tmp_path / "b.txt")])
+        rows = store.conn.execute("SELECT canonical_id, cable_id, text_hash FROM records").fetchall()
+        assert len(rows) == 2 and rows[0]["cable_id"] == rows[1]["cable_id"]
+        assert _count(store, "SELECT COUNT(*) FROM cables") == 1
+
+
+def test_a_record_that_shows_two_cables_are_one_merges_them(tmp_path):
+    first = cable(220, body="First copy of the cable, as the embassy's record copy has it, with all paragraphs.")
+    with open_store(tmp_path / "db") as store:
+        ingest(store, ["-"], stdin=first.encode())
+        # a copy with no header (so no id) but the same text as a third one that has the id
+        ingest(store, ["-"], stdin=cable(220, body="Another text entirely, read from a different release of it.").encode())
+        assert _count(store, "SELECT COUNT(*) FROM cables") == 1
+        assert store.check().ok
+
+
+def test_references_resolve_or_dangle(tmp_path, corpus):
+    folder, _ = corpus
+    with open_store(tmp_path / "db") as store:
+        ingest(store, [str(folder)])
+        states = dict(store.conn.execute("SELECT DISTINCT ref_id, state FROM reference_graph").fetchall())
+        assert states["2008STATE012345"] == "resolved"
+        assert states["2008MOSCOW000100"] == "dangling"
+        assert states["2008MOSCOW000220"] == "resolved"  # cited by the Seoul cable
+
+
+def test_migrations_are_recorded_and_not_reapplied(tmp_path):
+    store = SQLiteStore.open(tmp_path / "db")
+    assert store.schema_version() == MIGRATIONS[-1].version
+    assert store.migrate() == []
+    store.close()
+    conn = sqlite3.connect(tmp_path / "db" / "archive.sqlite")
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert [r[0] for r in conn.execute("SELECT version FROM schema_migrations")] == [m.version for m in MIGRATIONS]
+
+
+def test_opening_a_missing_archive_for_reading_says_so(tmp_path):
+    with pytest.raises(FileNotFoundError, match="run `cablegram ingest` first"):
+        open_store(tmp_path / "nothing", create=False)
+
+
+def test_check_finds_the_text_index_out_of_step(tmp_path, corpus):
+    folder, _ = corpus
+    with open_store(tmp_path / "db") as store:
+        ingest(store, [str(folder / "moscow.txt")])
+        store.conn.execute("DROP TRIGGER records_fts_insert")
+        store.conn.execute("INSERT INTO records SELECT NULL, source_id, 'x', label, cable_id, doc_sha256, text_hash, "
+                           "canonical_id, aliases, date, year, kind, era, classification, class_rank, precedence, origin, "
+                           "addressees, captions, tags, subject, released, release_status, exemptions, eo, drafter, "
+                           "clearers, defects, json, text FROM records")
+        problems = store.check().problems
+        assert any("out of step" in p for p in problems)
+        assert any("document count differs" in p for p in problems)
+
+
+def test_a_restricted_viewer_sees_nothing_above_clearance_anywhere(tmp_path, corpus):
+    folder, _ = corpus
+    with open_store(tmp_path / "db") as store:
+        ingest(store, [str(folder)])
+        reader = Reader(store, Viewer(clearance="CONFIDENTIAL"))
+        result = reader.search("nuclear", facets=("class", "tag"))
+        assert {h.fields["classification"] for h in result.hits} == {"CONFIDENTIAL"}
+        assert result.total == 2
+        assert dict(result.facets[0].counts) == {"CONFIDENTIAL": 2}
+        assert "KS" not in dict(result.facets[1].counts)  # only the SECRET cables carry KS
+        assert all(rec["classification"] != "SECRET" for _, rec in reader.export("year:2008"))
+        assert reader.show("2008STATE012345") is None
+        view = reader.show("2008MOSCOW000220")
+        assert {c["ref_id"]: c["state"] for c in view.cites}["2008STATE012345"] == "dangling"
+        assert view.cited_by == ()  # the citing Seoul cable is SECRET
+        assert Reader(store).show("2008STATE012345") is not None
