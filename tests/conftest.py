@@ -33,3 +33,17 @@ def eval_rows(name: str) -> list[dict]:
         pytest.skip(f"{path} is absent (a clone without ../shared/eval): corpus tests need it")
     with path.open(encoding="utf-8") as fh:
         return [json.loads(line) for line in fh]
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A real PostgreSQL server for the whole session (see tests/services.py)."""
+    from services import start_postgres
+
+    yield from start_postgres()
+
+
+@pytest.fixture
+def postgres_url(postgres_server) -> str:
+    """The URL of an empty database of this test's own in the session's PostgreSQL server."""
+    return postgres_server.new_database()

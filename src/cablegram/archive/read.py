@@ -50,7 +50,7 @@ FACETS: dict[str, tuple[str, str]] = {
     "tag": ("term", "tag"), "from": ("term", "from"), "to": ("term", "to"), "caption": ("term", "caption"),
     "class": ("column", "classification"), "year": ("column", "year"), "kind": ("column", "kind"),
     "released": ("column", "released"), "exemption": ("term", "exemption"), "era": ("column", "era"),
-    "defect": ("term", "defect"),
+    "defect": ("term", "defect"), "month": ("expr", "substr(r.date, 1, 7)"),
 }
 FACET_ALIASES = {"origin": "from", "addressee": "to", "classification": "class", "tags": "tag", "captions": "caption",
                  "release": "released"}
@@ -183,7 +183,8 @@ class Reader:
                    f"(SELECT r.record_id {body}) GROUP BY t.value ORDER BY n DESC, t.value LIMIT ?")
             params = (target, *params, limit)
         else:
-            sql = (f"SELECT r.{target} AS value, COUNT(*) AS n {body} GROUP BY r.{target} "
+            column = target if kind == "expr" else f"r.{target}"
+            sql = (f"SELECT {column} AS value, COUNT(*) AS n {body} GROUP BY {column} "
                    f"ORDER BY n DESC, value LIMIT ?")
             params = (*params, limit)
         try:
