@@ -26,4 +26,6 @@ def test_every_normalisation_rule_is_documented():
 def test_readme_opens_with_the_two_commands():
     lines = [ln for ln in (ROOT / "README.md").read_text().split("\n") if ln.strip()]
     code = lines[lines.index("```sh") + 1: lines.index("```sh") + 3]
-    assert "cablegram" in code[0] and "pytest" in code[1]
+    assert "cablegram" in code[0] and code[1] == "bash scripts/test"
+    assert "bash scripts/test" in (ROOT / ".ci" / "run").read_text()
+    assert "pytest" in (ROOT / "scripts" / "test").read_text()
