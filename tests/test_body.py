@@ -42,3 +42,80 @@ def test_message_number_station_with_a_digit_for_a_letter():
               "SUBJECT: A TEST\n\n1. (C) Text.\n")
     assert r.id == "2009TOKYO000123"
     assert "possible-ocr-error" in {d.code for d in r.defects}
+
+
+def _numbers(r):
+    return [p.number for p in r.paragraphs if p.number is not None]
+
+
+def test_paragraph_stop_read_as_a_bullet_by_ocr():
+    r = parse(HEAD + "1• ACCORDING TO SOURCE THE MEETING\nWAS HELD.\n\n2• NO FURTHER TRACES.\n")
+    assert _numbers(r) == [1, 2]
+    assert r.paragraphs[0].text.startswith("ACCORDING")
+
+
+@pytest.mark.parametrize("line, number", [("S. PATILLO ALSO TOLD SOURCE.", 5), ("Z. NOTHING NEW.", None)])
+def test_letter_read_for_the_next_paragraph_number(line, number):
+    body = "1. ONE.\n\n2. TWO.\n\n3. THREE.\n\n4. FOUR.\n\n" + line + "\n"
+    assert _numbers(parse(HEAD + body))[4:] == ([number] if number else [])
+
+
+def test_lookalike_letter_inside_a_lettered_list_is_an_item():
+    body = "1. ONE.\n\n2. NAMES FOLLOW:\nA. SMITH.\nB. JONES.\nC. BROWN.\n\n3. THREE.\n\n4. LIST:\nR. ROE.\nS. SMALL.\n"
+    assert _numbers(parse(HEAD + body)) == [1, 2, 3, 4]
+
+
+@pytest.mark.parametrize("line", [". 3. DENVY PURSUING SAME LINES.", "3- FEEL ADVISABLE PROCEED.", "3, SUBJ MORE RELAXED NOW."])
+def test_paragraph_number_with_ocr_debris_when_next_in_sequence(line):
+    body = "1. ONE.\n\n2. TWO.\n\n" + line + "\n"
+    assert _numbers(parse(HEAD + body)) == [1, 2, 3]
+
+
+def test_loose_number_out_of_sequence_is_text():
+    body = "1. ONE.\n\n2. TWO HUNDRED MEN\n7- ARMED MEN WERE SEEN.\n"
+    assert _numbers(parse(HEAD + body)) == [1, 2]
+
+
+def test_paragraph_that_opens_with_a_date():
+    body = "1. NO TRACES.\nWE CHECKED THE FILES\n2. 26 NOV A MAN CLAIMING TO BE A JOURNALIST CALLED.\n"
+    assert _numbers(parse(HEAD + body)) == [1, 2]
+
+
+@pytest.mark.parametrize("trailer", ["AAL/10", "LIR/2 SECRET", "DLW"])
+def test_typist_reference_below_the_signer_is_neither_signature_nor_text(trailer):
+    r = parse(HEAD + "We checking further.\n\nDEAN\n\n" + trailer + "\n")
+    assert r.signature == "DEAN"
+    assert trailer.split()[0] not in r.text
+
+
+SMART_FOOTER = """MRN: 11 PORT AU PRINCE 1
+Date/DTG: Dec 13, 2011 / 131810Z DEC 11
+From: AMEMBASSY PORT AU PRINCE
+Action: WASHDC, SECSTATE ROUTINE
+TAGS: PGOV
+Subject: Test
+
+1. (SBU) Text.
+
+Signature:                MERTEN
+Drafted By:               PORT AU PRINCE:Day, Christina (Port-au-Prince)
+Cleared By:               POL-Political Section:Jones, Kali C (Port-au-Prince)
+                          EXO- Executive Office:Foote, Daniel L (Port-au-Prince)
+Approved By:              EXO:Merten, Kenneth H (Port-au-Prince)
+Info:                     WHITE HOUSE WASHINGTON DC ROUTINE; WHITE HOUSE NATIONAL SECURITY
+                          COUNCIL WASHINGTON DC ROUTINE; Mills,
+                          Cheryl D ROUTINE; HAITI COLLECTIVE ROUTINE
+"""
+
+
+def test_smart_footer_officers_with_spaced_offices_and_their_post():
+    r = parse(SMART_FOOTER)
+    assert r.drafted_by.name == "Day, Christina" and r.drafted_by.office == "PORT AU PRINCE"
+    assert [o.name for o in r.cleared_by] == ["Jones, Kali C", "Foote, Daniel L"]
+    assert r.approved_by.name == "Merten, Kenneth H"
+
+
+def test_smart_footer_info_items_wrap_across_lines():
+    r = parse(SMART_FOOTER)
+    assert [a.name for a in r.info] == ["WHITE HOUSE WASHINGTON DC", "WHITE HOUSE NATIONAL SECURITY COUNCIL WASHINGTON DC",
+                                        "MILLS, CHERYL D", "HAITI COLLECTIVE"]

@@ -122,3 +122,194 @@ def test_station_with_digits_for_letters_is_read_when_known():
 
     assert known_station("T0KYO") == "TOKYO"
     assert known_station("NOWHERE9") is None
+
+
+# -- header and form readers, through parse() ----------------------------------------------------------
+from cablegram import parse  # noqa: E402
+from cablegram.parse.record_number import number_in_path, reconcile  # noqa: E402
+
+ACP = "R 141200Z FEB 09\nFM AMEMBASSY PARIS\nTO SECSTATE WASHDC\n"
+
+
+@pytest.mark.parametrize("line, attention", [
+    ("STATE FOR EUR/WE AND INR/B", ["STATE FOR EUR/WE AND INR/B"]),
+    ("AMEMBASSY ATHENS PASS TO AMCONSUL THESSALONIKI", ["AMEMBASSY ATHENS PASS TO AMCONSUL THESSALONIKI"]),
+    ("COLLECTION, THE GROUP HAS PROVIDED USEFUL REPORTS FOR ABOUT THREE", []),
+])
+def test_attention_line_names_its_addressee_before_the_passing_word(line, attention):
+    r = parse(ACP + "BT\nC O N F I D E N T I A L PARIS 000123\n\n" + line + "\n\nE.O. 12958: DECL: 02/14/2019\nTAGS: PREL\n"
+              "SUBJECT: X\n\n1. (C) Text.\n")
+    assert list(r.attention) == attention
+
+
+@pytest.mark.parametrize("page, path, number", [
+    (None, "jfk/104-10162-10010.pdf", "104-10162-10010"),          # nothing legible on the page
+    ("104-10762-10224", "104-10162-10224", "104-10162-10224"),      # one digit misread
+    ("104-10219-10418", "104-99999-99999", "104-10219-10418"),      # too different: the page stands
+    ("C05784493", "notes.txt", "C05784493"),                        # the file is not named by a number
+])
+def test_document_number_reconciled_with_the_file_name(page, path, number):
+    assert reconcile(page, number_in_path(path))[0] == number
+
+
+def test_file_name_number_is_reported_when_it_replaces_the_page_reading():
+    text = "104-10762-10224) (2017 RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY ASSASSINATION RECORDS ACT OF 1992\n\nSECRET\n"
+    r = parse(text, path="104-10162-10224")
+    assert r.release.doc_number == "104-10162-10224"
+    assert any(d.code == "possible-ocr-error" and "104-10762-10224" in d.message for d in r.defects)
+    assert parse(text).release.doc_number == "104-10762-10224"  # no file name: the page's reading
+
+
+CIA = "CLASSIFIED MESSAGE\n\nSECRET\n\nTO : DIRECTOR\n\nFROM : MEXICO CITY\n\n"
+
+
+@pytest.mark.parametrize("line, dtg", [("SECRET 2312282", "231228Z"), ("SECRET 161649Z", "161649Z"), ("SECRET 3299992", None)])
+def test_cia_dtg_on_the_classification_line_with_z_misread(line, dtg):
+    r = parse(CIA + line + "\n\nDIR CITE MEXI 1234\n\n1. TEXT.\n")
+    assert r.dtg == dtg and r.date is None  # no month, no year: no date
+
+
+@pytest.mark.parametrize("stamp, date, dtg", [
+    ("AUG 17 1942Z 62", "1962-08-17", "AUG 17 1942Z 62"),
+    ("AUG: 17 19427 62", "1962-08-17", None),   # repaired reading: the date, not a DTG as written
+    ("NOV 8: 2343762", "1962-11-08", None),
+])
+def test_cia_receipt_time_gives_the_date(stamp, date, dtg):
+    r = parse(CIA + stamp + "\n\nDIR CITE MEXI 1234\n\n1. TEXT.\n")
+    assert (r.date, r.dtg) == (date, dtg)
+
+
+@pytest.mark.parametrize("line, precedence", [
+    ("FRITY DIR WAVE CITE MEXI 2621", "PRIORITY"),
+    ("OPIN DIR CITE QUIT 3231", "OPERATIONAL IMMEDIATE"),
+    ("DIR CITE MEXI 2621", None),
+])
+def test_cia_precedence_misread_on_the_cite_line(line, precedence):
+    assert parse(CIA + line + "\n\n1. TEXT.\n").precedence == precedence
+
+
+def test_cia_typed_address_line_precedence_beats_the_printed_boxes():
+    text = "CLASSIFIED MESSAGE\n\nSECRET\n\nROUTINE\n\nPRITY MEXI\n\nCITE DIR\n\n1. TEXT.\n"
+    r = parse(text)
+    assert r.precedence == "PRIORITY" and r.from_ == "DIRECTOR"
+
+
+def test_cia_cite_codes_kept_as_written_with_their_station():
+    r = parse(CIA + "PRIORITY VAVE INFO DIR CITE PARI 4521\n\n1. TEXT.\n")
+    assert [(a.name, a.canonical) for a in r.to] == [("WAVE", "JMWAVE")]
+    assert any(d.code == "possible-ocr-error" and "VAVE" in d.message for d in r.defects)
+
+
+@pytest.mark.parametrize("box, to", [("TO : DIRECTOR", "DIRECTOR"), ("tO + orRECTOR", "DIRECTOR"), ("TO s ROMA -", "ROME"),
+                                     ("TO : NOBODY KNOWN", None)])
+def test_cia_routing_box_addressee_read_against_known_names(box, to):
+    r = parse("CLASSIFIED MESSAGE\n\nSECRET\n\n" + box + "\n\nCITE WAVE 1234\n\n1. TEXT.\n")
+    assert [a.name for a in r.to] == ([to] if to else [])
+
+
+def test_cia_from_box_when_no_cite_line_is_legible():
+    # A JFK record number names the CIA as the holder; the CITE line is garbled ('ITE').
+    r = parse("CLASSIFIED MESSAGE\n\nSECRET\n\nFROM: (MONTEVIDEO\n\nTO : DIRECTOR\n\nDIR ITE MONT 8397\n\n1. TEXT.\n",
+              path="104-10433-10005")
+    assert r.from_ == "MONTEVIDEO"
+
+
+def test_cia_secretariat_comment_is_not_the_cables_caption():
+    r = parse(CIA + "DIR CITE PARI 4315\n\n1. TEXT.\n\nC/S COMMENT: DISSEMINATION APPLICABLE TO RYBAT GPFLOOR CABLES.\n")
+    assert "RYBAT" not in r.captions
+
+
+@pytest.mark.parametrize("line, precedence, date", [
+    ("URGENT 3-16-65", "URGENT", "1965-03-16"),
+    ("URGENT 8/16/61 12-54 PM EST MH", "URGENT", "1961-08-16"),
+    ("DEFERRED", "DEFERRED", None),
+])
+def test_fbi_precedence_line_with_the_date_sent(line, precedence, date):
+    r = parse("FBI\n\nFEDERAL BUREAU OF INVESTIGATION\n\nTELETYPE\n\n" + line + "\n\nTO DIRECTOR\n\nFROM SAC, MIAMI /92-236/\n\nTEXT.\n")
+    assert (r.precedence, r.date, r.from_) == (precedence, date, "SAC, MIAMI")
+
+
+INCOMING = "INCOMING TELEGRAM\n\nCONFIDENTIAL\n\nFROM: Elisabethville\n\nTO: Secretary of State\n\nNO: 115, July 17, noon\n\n"
+
+
+def test_action_information_statement_wrapped_without_commas():
+    r = parse(INCOMING + "ACTION DEPARTMENT 115 INFORMATION LEOPOLDVILLE NIACT 9 BRUSSELS\n\n"
+                         "NIACT 58 LONDON NIACT 12\n\nUSUN NIACT 61\n\nCONTEL 113.\n\nSituation as of noon.\n")
+    assert [a.canonical or a.name for a in r.to] == ["SECSTATE WASHDC"]
+    assert [a.canonical or a.name for a in r.info] == ["AMEMBASSY LEOPOLDVILLE", "AMEMBASSY BRUSSELS", "AMEMBASSY LONDON",
+                                                       "USMISSION USUN NEW YORK"]
+
+
+@pytest.mark.parametrize("opening, ref", [
+    ("DEPTEL 45.", ("STATE", 45)),
+    ("CONTEL 113.", ("ELISABETHVILLE", 113)),
+    ("Leopoldville telegram 411", ("LEOPOLDVILLE", 411)),
+    ("DEPTEL 558 REQUESTED EVALUATION ON CONTINUING BASIS", ("STATE", 558)),
+])
+def test_opening_reference_of_a_1960s_telegram(opening, ref):
+    r = parse(INCOMING + "ACTION DEPARTMENT 115.\n\n" + opening + "\n\nThe text begins here with a sentence.\n")
+    assert [(x.station, x.serial) for x in r.references] == [ref]
+
+
+def test_reference_later_in_the_text_is_not_the_opening_reference():
+    text = INCOMING + "ACTION DEPARTMENT 115.\n\n" + "\n".join(f"Sentence {k} of the text goes on." for k in range(8)) + "\nDEPTEL 45.\n"
+    assert parse(text).references == ()
+
+
+def test_smart_action_list_wraps_across_lines_and_a_page_break():
+    text = ("MRN: 11 ISLAMABAD 1294\nDate/DTG: May 07, 2011 / 071018Z MAY 11\nFrom: AMEMBASSY ISLAMABAD\n"
+            "Action:                       WASHDC, SECSTATE IMMEDIATE; SECDEF WASHINGTON DC IMMEDIATE; LONDON,\n"
+            "                              AMEMBASSY ROUTINE; NATIONAL SECURITY COUNCIL\n\n\n"
+            "      UNCLASSIFIED U.S. Department of State Case No. F-2014-20439 Doc No. C05784145 Date: 01/07/2016\n\n\n"
+            "                              WASHINGTON DC IMMEDIATE; DIA\n"
+            "                              WASHINGTON DC IMMEDIATE\n"
+            "TAGS: PREL\nSubject: Test\n\n1. (SBU) Text.\n")
+    r = parse(text)
+    assert [a.canonical or a.name for a in r.to] == ["SECSTATE WASHDC", "SECDEF WASHINGTON DC", "AMEMBASSY LONDON",
+                                                     "NATIONAL SECURITY COUNCIL WASHINGTON DC", "DIA WASHINGTON DC"]
+
+
+def test_cia_cite_line_info_keyword_misread_and_unknown_codes_kept():
+    r = parse(CIA + "PRIORITY DIR INTO PRICRITY LANT PACY BARR CITE WAVE 8326\n\n1. TEXT.\n")
+    assert [a.name for a in r.to] == ["DIR"]
+    assert [(a.name, a.canonical) for a in r.info] == [("LANT", "CINCLANT"), ("PACY", "PANAMA CITY"), ("BARR", None)]
+
+
+def test_nsa_intercept_title_date_and_precedence():
+    text = ("AGENCY : NSA\n\nTOP SECRET DINAR\n\n3/0/CED/7218-63\nDist: HCF\nST 300\n"
+            "CAMBODIAN PROTEST OVER REFERENCE TO\nA FOREIGN LEADER\n"
+            "FR Phnom Penh: MINAFERES 12 Dec 63 1825\nTO New York: MISSIONCAM -- Priority\nMsg Nr: 325\n\nText of the message.\n")
+    r = parse(text)
+    assert r.kind == "nsa-intercept"
+    assert r.subject == "CAMBODIAN PROTEST OVER REFERENCE TO A FOREIGN LEADER"
+    assert (r.date, r.precedence, r.from_) == ("1963-12-12", "PRIORITY", "PHNOM PENH: MINAFERES")
+    assert [a.name for a in r.to] == ["NEW YORK: MISSIONCAM"]
+
+
+@pytest.mark.parametrize("box, to", [("TO: PRIORITY DIRECTOR INFO", "DIRECTOR"), ("TO : MEXICO CITY INFO", "MEXICO CITY")])
+def test_cia_routing_box_with_precedence_or_more_words(box, to):
+    r = parse("CLASSIFIED MESSAGE\n\nSECRET\n\n" + box + "\n\nCITE WAVE 1234\n\n1. TEXT.\n")
+    assert [a.name for a in r.to] == [to]
+
+
+def test_fbi_addressee_without_its_file_number():
+    r = parse("FBI\n\nFEDERAL BUREAU OF INVESTIGATION\n\nTELETYPE\n\nDEFERRED 12-5-66\n\nTO DIRECTOR (92-2781)\n\nFROM LEGAT PARIS NO. 537\n\nTEXT.\n")
+    assert [a.name for a in r.to] == ["DIRECTOR"] and r.from_ == "LEGAT PARIS"
+
+
+def test_cia_date_written_in_the_text_is_not_the_cables_date():
+    header = "CLASSIFIED MESSAGE\n\nSECRET\n\nDATE : 27 NOV 63\n\nDIR CITE LOND 629\n\n"
+    assert parse(header + "1. SUBJ ARRIVED SOUTHAMPTON 9 OCT 59.\n").date == "1963-11-27"
+    assert parse(header.replace("DATE : 27 NOV 63\n\n", "") + "1. SUBJ ARRIVED SOUTHAMPTON 9 OCT 59.\n").date is None
+
+
+def test_identification_form_box_marked_withheld_states_nothing():
+    form = ("JFK ASSASSINATION SYSTEM\nIDENTIFICATION FORM\nAGENCY : CIA\nRECORD NUMBER : 104-10999-10002\n"
+            "DOCUMENT INFORMATION\nORIGINATOR : CIA\nFROM : WITHHELD\nTO : WITHHELD\nCOMMENTS :\n\n")
+    r = parse(form + "CLASSIFIED MESSAGE\n\nSECRET\n\nPRIORITY DIR INFO BERN CITE GNVA 6313\n\n1. TEXT.\n")
+    assert r.from_ == "GENEVA" and [a.canonical or a.name for a in r.to] == ["DIRECTOR"]
+
+
+def test_nsa_intercept_addressee_with_commas_in_its_address_is_one():
+    text = "AGENCY : NSA\n\nSECRET SABRE\n\nA TITLE OF THE REPORT\nFR Havana: MORA 27 Nov 63\nTO London: PRENSA LATINA, 60, FLEET STREET\n\nText.\n"
+    assert [a.name for a in parse(text).to] == ["LONDON: PRENSA LATINA, 60, FLEET STREET"]

@@ -202,3 +202,55 @@ def test_systematic_review_stamp_broken_over_two_lines():
     clean, state = run(text)
     assert clean.text.strip() == "HELMS"
     assert state.release.release_date == "2006-07-05"
+
+
+def test_hyphen_spaced_marking_of_cia_forms_is_a_banner():
+    clean, state = run("S-E-C-R-E-T\n\nDIR CITE MEXI 1234\n\nS - E - C - R - E - T\n")
+    assert [lv for lv, _ in state.release.banners] == ["SECRET", "SECRET"]
+    assert "S-E-C" not in clean.text and "CITE MEXI" in clean.text
+
+
+def test_hyphenated_words_are_not_a_banner():
+    _, state = run("S-E-A\n\nbody\n")
+    assert state.release.banners == []
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("We checking further\nDEAN\nREPRODUCTION FROM THIS COPY IS\nPROHIBITED UNLESS \"UNCLASSIFIED\"\nnext page\n", "next page"),
+    ("Text.\ns ET -REPRODUCTION FROM THIS COPY IS\nER PROHIBITED UNLESS “UNCLASSIFIED”\nmore\n", "more"),
+    ("2. WILL ADVISE.\nREPRODUCTION BY OTHER THAN THE ISSUING OFFICE IS PROHIBITED.\nCopy No.\n", "Copy No."),
+])
+def test_reproduction_notice_and_its_second_line_are_removed(text, kept):
+    clean, state = run(text)
+    assert "REPRODUCTION" not in clean.text and "PROHIBITED" not in clean.text
+    assert kept in clean.text
+    assert removed(state, "reproduction-notice")
+
+
+def test_the_word_reproduction_in_running_text_stays():
+    clean, state = run("The reproduction of the report is allowed here.\n")
+    assert "reproduction" in clean.text and not removed(state, "reproduction-notice")
+
+
+def test_stamp_split_over_lines_after_blank_lines_and_indentation():
+    text = "UNCLASSIFIED U.S. Department of State Case No. F-2014-20439 Doc No. C05797643 Date: 11/30/2015\n\n\n" \
+           + " " * 60 + "RELEASE IN\n" + " " * 60 + "FULL\n\n\nFrom: H\n"
+    clean, state = run(text)
+    assert state.release.status == "RELEASE IN FULL"
+    assert "FULL" not in clean.text
+
+
+def test_jfk_legend_tail_with_date_misread():
+    text = "Released under the John F. Kennedy\nAssassination Records Collection Act of\n" \
+           "1992 (44 USC 2107 Note). Case#:NW\n\n65987 Diate: 10-29-2021\n\nCLASSIFIED MESSAGE\n"
+    clean, state = run(text)
+    assert state.release.release_date == "2021-10-29"
+    assert "65987" not in clean.text
+
+
+def test_reviewer_code_repeated_with_the_stamp_on_every_page_is_removed_each_time():
+    page = "RELEASED IN FULL\nR1224\n\nText of page {n}.\n\n"
+    clean, state = run("".join(page.format(n=n) for n in range(3)))
+    assert state.release.reviewer == "R1224"
+    assert "R1224" not in clean.text and "Text of page 2." in clean.text
+    assert len(removed(state, "reviewer-code")) == 3

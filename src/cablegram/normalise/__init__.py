@@ -23,6 +23,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("jfk-case-line", rules.jfk_case_lines),
     ("systematic-review-stamp", rules.systematic_review_stamps),
     ("release-stamp", rules.release_stamps),
+    ("reproduction-notice", rules.reproduction_notices),
     ("continuation-header", rules.continuation_headers),
     ("page-header", rules.teletype_page_headers),
     ("worksheet-box", rules.worksheet_boxes),

@@ -121,7 +121,8 @@ _STAMP_WORDS = ("RELEASE", "Release", "DENIED", "APPROVED", "Approved", "DECLASS
 # Candidate lines: a stamp's words, upper case or title case as stamps are printed (running text
 # that merely mentions a release is not searched line by line).
 _STAMP_LINE = re.compile(r"RELEASED?\s+IN\b|Released?\s+[Ii]n\b|DENIED\s+IN\b|APPROVED\s+FOR\b|Approved\s+[Ff]or\b"
-                         r"|^\s*(?:RELEASED?|Released?)\s+IN\s*\|?\s*$|^[ \t]*(?:DECLASSIFIED|SANITIZED)\b", re.M)
+                         r"|^[ \t]*(?:RELEASED?|Released?)[ \t]+IN[ \t]*\|?[ \t]*$|^[ \t]*(?:DECLASSIFIED|SANITIZED)\b", re.M)
+# (Within one line: a match that began on a blank line above would be credited to that line.)
 # NARA's stamps on declassified paper: 'DECLASSIFIED' (Authority / By … NARA, Date …), 'SANITIZED …'.
 _NARA_STAMP = re.compile(r"^\s*(?P<status>DECLASSIFIED|SANITIZED)\b(?:\s+[A-Z0-9.\-]{1,20}){0,2}\s*$")
 _STAMP_SPLIT = re.compile(r"^\s*(RELEASED?\s+IN)\s*\|?\s*$", re.I)
@@ -153,35 +154,55 @@ def release_stamps(state: NormState) -> None:
                 if word:
                     break
             continue
-        if nara := _NARA_STAMP.match(text):
-            _set_status(state, nara["status"], text.strip())
-            state.remove_line(i, "release-stamp")
+        reading = _read_stamp(text)
+        if reading is None:
             continue
-        m = _STAMP.search(text)
-        if not m:
-            continue
-        rest = (text[: m.start()] + text[m.end():]).strip()
-        exempt_rest = _EXEMPTIONS_LINE.match(rest) if rest else None
-        if rest and not exempt_rest and len(rest) > 24:
-            continue  # the words occur in running text, not as a stamp
-        _set_status(state, " ".join(m["status"].upper().split()), text.strip())
+        status, rest, nara = reading
+        _set_status(state, status, text.strip())
         if rest:
             _exemptions_from(state, rest)
         state.remove_line(i, "release-stamp")
+        if nara:
+            continue  # NARA's declassification stamp carries no exemption codes
         # Exemption codes and a reviewer code often stand on the lines after the stamp.
         for j, nxt in state.following(i, 4):
             t = nxt.text.strip()
             if not t:
                 continue
-            if _EXEMPTIONS_LINE.match(t):
+            kind = _stamp_companion(t)
+            if kind == "exemptions":
                 _exemptions_from(state, t)
                 state.remove_line(j, "release-stamp")
                 continue
-            if _REVIEWER.match(t) and not state.release.reviewer:
+            if kind == "reviewer" and state.release.reviewer in (None, t):
+                # The same stamp on every page carries the same reviewer's code: all of it goes.
                 state.release.reviewer = t
                 state.remove_line(j, "reviewer-code")
                 continue
             break
+
+
+# A stamp is printed on every page: each distinct line is read once.
+@lru_cache(maxsize=512)
+def _read_stamp(text: str) -> tuple[str, str, bool] | None:
+    """(status, codes beside it, NARA's stamp?) for a stamp line, or None when the words are running text."""
+    if nara := _NARA_STAMP.match(text):
+        return nara["status"], "", True
+    m = _STAMP.search(text)
+    if not m:
+        return None
+    rest = (text[: m.start()] + text[m.end():]).strip()
+    if rest and not _EXEMPTIONS_LINE.match(rest) and len(rest) > 24:
+        return None  # the words occur in running text, not as a stamp
+    return " ".join(m["status"].upper().split()), rest, False
+
+
+@lru_cache(maxsize=512)
+def _stamp_companion(text: str) -> str | None:
+    """What a line after a stamp is: 'exemptions' (``B5,B6``), 'reviewer' (``R1224``) or None."""
+    if _EXEMPTIONS_LINE.match(text):
+        return "exemptions"
+    return "reviewer" if _REVIEWER.match(text) else None
 
 
 def _set_status(state: NormState, status: str, raw: str) -> None:
@@ -371,19 +392,45 @@ def jfk_legends(state: NormState) -> None:
                 break
 
 
-_CASE_TAIL = re.compile(r"^\s*\S{3,8}\s+Date\s*:\s*(\d{2})[-.](\d{2})[-.](\d{4})\s*$")
+# 'Date' as OCR may read it: 'Diate', 'Dlate'.
+_CASE_TAIL = re.compile(r"^\s*\S{3,8}\s+D[il]?ate\s*:\s*(\d{2})[-.](\d{2})[-.](\d{4})\s*$")
 
 
 def jfk_case_lines(state: NormState) -> None:
     """The tail of a JFK legend broken over lines: ``E6O0O Date: 11-03-2021``, ``992 (44 USC …``."""
     for i, ln in state.live():
-        if "Date" in ln.text and (m := _CASE_TAIL.match(ln.text)):
+        if "ate" in ln.text and (m := _CASE_TAIL.match(ln.text)):
             # The legend's first part has usually gone already: look at the original lines.
             prev = state.lines[max(0, i - 4):i]
             if any("Case" in p.text for p in prev):
                 if not state.release.release_date:
                     state.release.release_date = _iso(int(m[3]), int(m[1]), int(m[2]))
                 state.remove_line(i, "jfk-legend")
+
+
+# -- reproduction notices -------------------------------------------------------------------------
+# Printed on every page of the 1960s Department's incoming telegrams ('REPRODUCTION FROM THIS COPY
+# IS PROHIBITED UNLESS "UNCLASSIFIED"') and of CIA message forms ('REPRODUCTION BY OTHER THAN THE
+# ISSUING OFFICE IS PROHIBITED'); OCR often breaks it over two lines and adds debris before it.
+_REPRODUCTION = re.compile(r"REPRODUCTION\s+(?:FROM\s+THIS\s+COPY|BY\s+OTHER\s*(?:-|\s)\s*THAN\s*(?:-|\s)\s*THE\s*(?:-|\s)\s*ISSUING"
+                           r"\s+OFFICE)(?:\s+IS)?(?:\s+PROHIBITED)?(?:\s+UNLESS\s+\W?UNCLASSIFIED\W?)?", re.I)
+_PROHIBITED_TAIL = re.compile(r"^\W{0,6}(?:[A-Z]{1,3}\s+)?PROHIBITED(?:\s+UNLESS\s+\W?UNCLASSIFIED\W?)?\W*$", re.I)
+
+
+def reproduction_notices(state: NormState) -> None:
+    """The reproduction notice at the foot of each page, and its second line when OCR split it."""
+    if "EPRODUCTION" not in state.original.upper():
+        return
+    for i, ln in state.live():
+        if "EPRODUCTION" not in ln.text.upper():
+            continue
+        m = _REPRODUCTION.search(ln.text)
+        if not m:
+            continue
+        _remove_match_or_line(state, i, m, "reproduction-notice")
+        for j, nxt in state.following(i, 1):
+            if _PROHIBITED_TAIL.match(nxt.text):
+                state.remove_line(j, "reproduction-notice")
 
 
 # -- continuation and page headers --------------------------------------------------------------
@@ -421,7 +468,8 @@ def teletype_page_headers(state: NormState) -> None:
 _LEVEL_ALT = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in LEVEL_WORDS), key=len, reverse=True))
 _BANNER = re.compile(rf"^[\s_|\-~*]*(?:~~)?(?P<level>{_LEVEL_ALT})(?:~~)?[\s_|\-~*.]*$", re.I)
 _BANNER_CANDIDATE = re.compile(r"^[ \t_|\-~*]*[STCULstcul][^\n]{0,59}$", re.M)
-_SPACED = re.compile(r"^\s*((?:[A-Z]\s){3,}[A-Z])\s*$")
+# Letter-spaced markings: 'S E C R E T', and 'S-E-C-R-E-T' as CIA cable forms type it.
+_SPACED = re.compile(r"^\s*((?:[A-Z](?:\s|\s?-\s?)){3,}[A-Z])\s*$")
 
 
 def page_banners(state: NormState) -> None:
@@ -438,7 +486,7 @@ def page_banners(state: NormState) -> None:
         if m:
             level = LEVEL_WORDS[" ".join(m["level"].upper().split())]
         elif s := _SPACED.match(text):
-            word = s[1].replace(" ", "")
+            word = s[1].replace(" ", "").replace("-", "")
             if word in ("SECRET", "CONFIDENTIAL", "TOPSECRET", "UNCLASSIFIED"):
                 level = "TOP SECRET" if word == "TOPSECRET" else word
         if level is None:

@@ -25,10 +25,13 @@ from ..normalise import RULE_NAMES, normalise
 from ..policy import LENIENT, Policy
 from .assemble import assemble
 from .body import read_body
+from .cia import read_cia_boxes, read_cia_opening
 from .draft import Draft, clean_lines
 from .forms import (agency_kind, cable_start, is_email, is_frus, read_agency, read_frus, read_frus_opening,
                     read_incoming_form, read_jfk_form, read_page_marking)
 from .header import scan_header
+from .opening import read_opening_reference
+from .record_number import number_in_path, reconcile
 
 MAX_CHARS = 5_000_000
 
@@ -115,6 +118,7 @@ def _parse(data: str | bytes, source: Source, skip_rules: tuple[str, ...]) -> Te
     d = Draft(clean)
     for code, message in problems:
         d.defect(code, message)
+    _settle_document_number(d, state, source.path)
     lines = clean_lines(clean)
     start = 0
     if is_frus(lines):
@@ -144,9 +148,31 @@ def _parse(data: str | bytes, source: Source, skip_rules: tuple[str, ...]) -> Te
             read_page_marking(d, lines, start)
     if "Rec" in clean.text[:20000] and "NO" in clean.text[:20000]:
         read_incoming_form(d, lines, start)
-    body_start = scan_header(d, lines, start)
+    cite = d.get("cite_line") if d.get("kind") == "cia-cable" else None
+    if cite is not None and cite >= start:
+        # A CIA cable's header ends with its CITE line; slug and REF lines follow it.
+        scan_header(d, lines[: cite + 1], start)
+        body_start = read_cia_opening(d, lines, cite + 1)
+        if d.get("agency_loose_date_line", -1) >= body_start:
+            d.values.pop("agency_loose_date")  # a date in the text ('ARRIVED 9 OCT 59') is not the cable's
+    else:
+        body_start = scan_header(d, lines, start)
+    if d.get("kind") == "cia-cable":
+        read_cia_boxes(d, lines, start, cite if cite is not None and cite >= start else body_start)
+    elif not d.get("kind"):
+        read_opening_reference(d, lines, start, body_start)
     read_body(d, lines, body_start)
     return assemble(d, state, text, source)
+
+
+def _settle_document_number(d: Draft, state, path: str | None) -> None:
+    """Reconcile the page's (OCR'd) document number with the one the file is named after."""
+    number, note = reconcile(state.release.doc_number, number_in_path(path))
+    if note and state.release.doc_number:
+        d.defect("possible-ocr-error", note)
+    elif note:
+        d.notes.append(note)
+    state.release.doc_number = number
 
 
 def _transcribed(lines, start: int) -> bool:

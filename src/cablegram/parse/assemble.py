@@ -20,6 +20,7 @@ from ..vocab.markings import CAPTION_SET, RANK
 from ..vocab.orders import ORDERS, REASONS_RENUMBERED
 from . import fields as F
 from .body import portion_rank_check
+from .cia import closest
 from .draft import Draft
 
 _PLACEHOLDER = re.compile(r"TELEGRAM\s+TEXT\s+FOR\s+THIS\s+MRN\s+IS\s+UNAVAILABLE|EXPAND\s+ERROR\s+ENCOUNTERED", re.I)
@@ -176,15 +177,19 @@ def _settle_addresses(d: Draft) -> None:
         # Other agencies' records: the JFK form's TO box, else the address line before CITE, else
         # the intercept's TO line. Their printed routing boxes are OCR debris, not addresses.
         if d.get("kind") == "nsa-intercept":
-            names = _split_names(d.get("agency_to")) or _split_names(d.get("form_to"))  # the intercepted addressee
+            # The intercepted message's one addressee, whose address may hold commas
+            # ('LONDON: PRENSA LATINA, 60, FLEET STREET').
+            names = [d.get("agency_to")] if d.get("agency_to") else _split_names(d.get("form_to"))
         else:
-            names = _split_names(d.get("form_to")) or _expand_cites(d.get("cia_to") or []) or _split_names(d.get("agency_to"))
+            names = _split_names(d.get("form_to"))
         to = [F.Addressee(name=n) for n in names]
+        if not to and d.get("kind") == "cia-cable":
+            to = _expand_cites(d, d.get("cia_to") or []) or [F.Addressee(name=n) for n in [d.get("cia_to_box")] if n]
+        if not to:
+            to = [F.Addressee(name=n) for n in _split_names(d.get("agency_to"))]
         # Info addressees of a CITE line, as the cable writes them (station codes), with the
         # station's name as the canonical form where the code is known.
-        codes = [c.strip(".,:;'\"“”") for c in d.get("cia_info") or []]
-        info = [F.Addressee(name=c, canonical=tables.cia_cites().get(c)) for c in codes
-                if c in tables.cia_cites() or c in tables.stations()]
+        info = _expand_cites(d, d.get("cia_info") or [], keep_codes=True)
     else:
         to = [_canonical(a) for a in to]
         info = [_canonical(a) for a in info]
@@ -202,6 +207,9 @@ def _settle_addresses(d: Draft) -> None:
         elif cite:
             d.set("from", _cite_station(d, cite), replace=True)
             d.spans["from"] = d.spans["cite_station"]
+        elif d.get("cia_from_box"):
+            d.set("from", d.get("cia_from_box"), replace=True)
+            d.notes.append("from read from the routing box's FROM line (no CITE line legible)")
         elif d.get("agency_from"):
             d.set("from", d.get("agency_from"), replace=True)
         elif d.get("from") and d.get("from") not in tables.stations() and d.get("from") not in tables.cia_cites().values():
@@ -250,17 +258,28 @@ def _split_names(text: str | None) -> list[str]:
     return [n.strip() for n in re.split(r"\s*[,;]\s*", text) if n.strip()]
 
 
-def _expand_cites(names: list[str]) -> list[str]:
+def _expand_cites(d: Draft, names: list[str], keep_codes: bool = False) -> list[F.Addressee]:
     """Addressees of a CITE line: known station codes and station names only (OCR debris such as a
-    misspelt precedence word, 'PRITY', is not an addressee)."""
+    misspelt precedence word, 'PRITY', is not an addressee). A code is kept as the cable writes it
+    (``DIR``), with the station it stands for as the canonical form (``DIRECTOR``); a code OCR
+    garbled (``VAVE``) is read as the one code it is close to, and the reading reported.
+
+    ``keep_codes``: the INFO part of a CITE line lists nothing but station codes, so a
+    four-letter code not in the table (``BARR``) is kept as written, without a canonical form."""
     table, stations = tables.cia_cites(), tables.stations()
     out = []
     for n in names:
         n = n.strip(".,:;'\"“”‘’")
-        if n in table:
-            out.append(table[n])
-        elif n in stations or n in table.values():
-            out.append(n)
+        if n in stations or n in table.values():
+            out.append(F.Addressee(name=n))
+            continue
+        code = closest(n, tuple(table))
+        if code:
+            if code != n:
+                d.defect("possible-ocr-error", f"CITE-line addressee {n!r} read as {code} ({table[code]})")
+            out.append(F.Addressee(name=code, canonical=table[code]))
+        elif keep_codes and re.fullmatch(r"[A-Z]{4}", n):
+            out.append(F.Addressee(name=n))
     return out
 
 

@@ -16,14 +16,15 @@ from . import fields as F
 from .draft import CLine, Draft
 
 PARA = re.compile(
-    r"^\s*(?P<num>\d{1,2})\s*[.)]?\s*(?:\((?P<mark>(?:TS|S|C|U|SBU|LOU)(?:\s*[/\-]\s*(?:NF|N|NOFORN|REL[A-Z ,]*|[A-Z]{2,}))?)"
+    r"^[\s•·*'‘]{0,3}(?P<num>\d{1,2})\s*(?:\.{1,2}|[)•·])?\s*(?:\((?P<mark>(?:TS|S|C|U|SBU|LOU)(?:\s*[/\-]\s*(?:NF|N|NOFORN|REL[A-Z ,]*|[A-Z]{2,}))?)"
     r"(?:\s*-\s*ENTIRE\s+TEXT)?\)\.?|(?P<whole>TOP\s+SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|LIMITED\s+OFFICIAL\s+USE|[TSCU])"
     r"\s*-{1,2}\s*ENTIRE\s+TEXT\.?)?\s*"
 )
-# A paragraph number at the start of a line; OCR may put a bullet or speck before it and double
-# the full stop ('• 3. BELIEVE', '2.. COS THOUGHT').
-_NUMBERED = re.compile(r"^[\s•·*'‘]{0,3}(?P<num>\d{1,2})(?:\s*\.{1,2}\s*|\s+(?=\())(?=\S)")
-_NUMBERED_TEXT = re.compile(r"^[\s•·*'‘]{0,3}\d{1,2}\s*\.{1,2}\s+(?:\(|[A-Z\"'“])")
+# A paragraph number at the start of a line; OCR may put a bullet or speck before it, double
+# the full stop ('• 3. BELIEVE', '2.. COS THOUGHT'), or read the stop itself as a bullet ('1• ACCORDING').
+_NUMBERED = re.compile(r"^[\s•·*'‘]{0,3}(?P<num>\d{1,2})(?:\s*(?:\.{1,2}|[•·])\s*|\s+(?=\())(?=\S)")
+# A numbered sentence: the number, then a capital, a portion mark or a date ('2. 26 NOV A …').
+_NUMBERED_TEXT = re.compile(r"^[\s•·*'‘]{0,3}\d{1,2}\s*(?:\.{1,2}|[•·])\s+(?:\(|[A-Z\"'“]|\d{1,2}\s+[A-Z]{3}\b)")
 SIGNATURE = re.compile(r"^\s*(?P<sig>[A-Z][A-Za-z'\-]+(?:\s+[A-Z][A-Za-z'\-]+)?)\s*$")
 _END_MARKS = re.compile(r"^\s*(?:NNNN|BT|END\s+OF\s+MESSAGE|END\s+CABLE\s+TEXT)\s*$", re.I)
 _NOT_SIGNATURES = {"END", "BT", "NNNN", "SECRET", "CONFIDENTIAL", "UNCLASSIFIED", "NOFORN", "SIPDIS", "SENSITIVE",
@@ -105,7 +106,9 @@ def read_body(d: Draft, lines: list[CLine], start: int) -> None:
 
 _SMART_FOOTER = re.compile(r"^\s*(?P<label>Signature|Drafted\s+By|Cleared\s+By|Approved\s+By|Released\s+By|Info|"
                            r"Action\s+Post|Dissemination\s+Rule)\s*:\s*(?P<value>.*)$")
-_SMART_OFFICER = re.compile(r"^(?:(?P<office>[A-Za-z][\w/\-.()]*?)\s*:\s*)?(?P<name>[A-Za-z][^:]*)$")
+# 'EAP/K:Smith, John', 'POL-Political Section:Jones, Kali C (Port-au-Prince)': the office may hold
+# spaces; the post in brackets after the name is where the officer sits, not part of the name.
+_SMART_OFFICER = re.compile(r"^(?:(?P<office>[A-Za-z][^:]*?)\s*:\s*)?(?P<name>[A-Za-z][^:]*?)(?:\s*\((?P<post>[^()]*)\))?$")
 
 
 def read_smart_footer(d: Draft, lines: list[CLine]) -> None:
@@ -142,11 +145,13 @@ def read_smart_footer(d: Draft, lines: list[CLine]) -> None:
                 for o in officers:
                     d.add("cleared_found", o)
         elif label == "info":
-            for text, ln in values:
-                for item in text.split(";"):
-                    a = F.addressee(item)
-                    if a:
-                        d.add("info_found", (a, ln.start, ln.end))
+            # Items are separated by semicolons and wrap freely across lines ('… NATIONAL SECURITY'
+            # / 'COUNCIL WASHINGTON DC ROUTINE;').
+            first, last = values[0][1], values[-1][1]
+            for item in " ".join(text for text, _ in values).split(";"):
+                a = F.addressee(" ".join(item.split()))
+                if a:
+                    d.add("info_found", (a, first.start, last.end))
 
 
 def _smart_officer(text: str) -> Officer | None:
@@ -162,9 +167,10 @@ def _paragraph_blocks(body: list[CLine]) -> list[tuple[int | None, list[CLine]]]
     current: list[CLine] = []
     number: int | None = None
     last_number = 0
+    lettered = _LetteredList()
     for ln in body:
         m = _NUMBERED.match(ln.text)
-        n = int(m["num"]) if m else None
+        n = int(m["num"]) if m else _ocr_number(ln.text, last_number, current, lettered)
         # A number starts a paragraph when it is plausible in sequence: not a year, a list item
         # restarting inside a paragraph, or an amount at the start of a wrapped line.
         if n is not None and _starts_paragraph(n, last_number, ln.text, current):
@@ -181,6 +187,51 @@ def _paragraph_blocks(body: list[CLine]) -> list[tuple[int | None, list[CLine]]]
     if current:
         blocks.append((number, current))
     return blocks
+
+
+# OCR reads a paragraph number's digit as the letter it resembles ('S. PATILLO' for '5.',
+# 'Z. THE' for '2.'). Such a letter is a paragraph number only where it is the next number due.
+_DIGIT_LOOKALIKES = {"S": 5, "Z": 2, "I": 1, "l": 1, "B": 8, "G": 6, "T": 7, "b": 6, "g": 9, "q": 9}
+# A paragraph number as OCR may leave it: specks before it ('. 3. DENVY'), its stop read as a
+# hyphen, comma or colon ('2- FEEL'). Taken only for the next number due.
+_LOOSE_NUMBERED = re.compile(r"^[\s•·*'‘.,|;:]{0,4}(?P<num>\d{1,2})\s?[.,•·\-:]\s+(?=[°*•]?\s?[A-Z\"'“(]{2})")
+_LETTER_ITEM = re.compile(r"^[\s¶]*\(?[A-Z]{1,2}[.)]\s")
+_LOOKALIKE_NUMBER = re.compile(r"^[\s•·*'‘]{0,3}(?P<ch>[SZIlBGTbgq])\s*[.•·]\s+(?=[A-Z\"'“(])")
+
+
+# The characters an OCR'd paragraph number can begin with: a speck, a digit, a lookalike letter.
+_OCR_NUMBER_START = frozenset(" \t•·*'‘.,|;:0123456789" + "".join(_DIGIT_LOOKALIKES))
+
+
+class _LetteredList:
+    """Whether the paragraph being grouped holds a lettered list ('A. …'), scanned incrementally:
+    each line is looked at once however often the question is asked."""
+
+    def __init__(self) -> None:
+        self.lines: list[CLine] | None = None
+        self.scanned = 0
+        self.found = False
+
+    def __call__(self, current: list[CLine]) -> bool:
+        if current is not self.lines:
+            self.lines, self.scanned, self.found = current, 0, False
+        while not self.found and self.scanned < len(current):
+            self.found = bool(_LETTER_ITEM.match(current[self.scanned].text))
+            self.scanned += 1
+        return self.found
+
+
+def _ocr_number(text: str, last: int, current: list[CLine], lettered: _LetteredList) -> int | None:
+    """The next paragraph number as OCR may leave it, or None: a lookalike letter ('S.' for 5.)
+    unless the paragraph holds a lettered list (where 'S.' and 'T.' are items), or a number with
+    debris before it or a misread stop. Only the next number due is read this way."""
+    if text[:1] not in _OCR_NUMBER_START:
+        return None  # most lines: no regex needed
+    if (m := _LOOKALIKE_NUMBER.match(text)) and last and _DIGIT_LOOKALIKES[m["ch"]] == last + 1:
+        return None if lettered(current) else last + 1
+    if (loose := _LOOSE_NUMBERED.match(text)) and int(loose["num"]) == last + 1:
+        return last + 1
+    return None
 
 
 _FIRST_MARKED = re.compile(r"^\s*\d{1,2}\s*\.\s*\(")
@@ -202,6 +253,7 @@ def _starts_paragraph(n: int, last: int, text: str, current: list[CLine]) -> boo
     return False
 
 
+_TYPIST_REFERENCE = re.compile(r"^\s*(?:[A-Z]{2,4}/\d{1,3}\b.*|[A-Z]{2,3})\s*$")
 _GLUED_SIGNATURE = re.compile(r"(?:[.\"')]\s*|\*{3,}\s+)(?P<sig>[A-Z][A-Z'\-]{2,}(?:\s+[A-Z][A-Z'\-]{2,})?)\s*$")
 _GLUED_TITLE_SIGNATURE = re.compile(r"[a-z]{2}[.]\s+(?P<sig>[A-Z][a-z]+(?:[A-Z][a-z]+)?)\s*$")
 
@@ -211,6 +263,13 @@ def _take_signature(d: Draft, body: list[CLine]) -> list[CLine]:
     k = len(body) - 1
     while k >= 0 and not body[k].text.strip():
         k -= 1
+    # Below the signer, 1960s telegrams carry the typist's or decoder's reference ('AAL/10',
+    # 'LIR/2 SECRET', 'DLW'): not the signature, and not part of the text.
+    trailer = k
+    while trailer > 0 and (_TYPIST_REFERENCE.match(body[trailer].text) or not body[trailer].text.strip()):
+        trailer -= 1
+    if trailer < k and trailer >= 0 and SIGNATURE.match(body[trailer].text):
+        k = trailer
     if k < 0:
         return body
     last = body[k]

@@ -353,7 +353,8 @@ _NOT_STATIONS = {"PARA", "PARAS", "PARAGRAPH", "REF", "REFTEL", "SECTION", "THE"
                  "TELCON", "MEMCON", "EMAIL", "E-MAIL", "A", "B", "C", "D", "E", "F", "G", "H", "NO", "IIR", "DTG",
                  "ON", "DATED", "IN", "AT", "TO", "FROM", "OR", "NOTAL", "JAN", "FEB", "MAR", "APR", "MAY", "JUN",
                  "JUL", "AUG", "SEP", "OCT", "NOV", "DEC", "CA", "A-", "CIRCULAR", "STATE CA", "DEPT", "DEPTEL",
-                 "EMBTEL", "MSG", "MESSAGE", "LETTER", "PL", "USC", "UNSCR", "RES", "RESOLUTION", "ARTICLE"}
+                 "EMBTEL", "MSG", "MESSAGE", "LETTER", "PL", "USC", "UNSCR", "RES", "RESOLUTION", "ARTICLE",
+                 "OUT"}  # a CIA item's message-centre number ('DIR 42255 (OUT 81795)') is not a second reference
 # Words that name the Department in REF items: its message numbers are STATE's.
 _ALIASES = {"SECSTATE": "STATE", "DEPT": "STATE", "DEPTEL": "STATE", "SECSTATE WASHDC": "STATE"}
 # Stations written short in references whose canonical ids use the full station name.

@@ -13,6 +13,7 @@ from ..model import Officer
 from ..vocab import tables
 from ..vocab.markings import AGENCY_CONTROLS, CAPTION_SET
 from . import fields as F
+from .cia import closest
 from .draft import CLine, Draft
 
 # -- FRUS ------------------------------------------------------------------------------------------
@@ -394,7 +395,13 @@ def read_jfk_form(d: Draft, lines: list[CLine]) -> int:
     return end
 
 
+# What the identification form writes in a box whose value is not released or not known.
+_PLACEHOLDERS = frozenset({"WITHHELD", "REDACTED", "UNKNOWN", "NONE", "N/A", "NOT GIVEN", "[RESTRICTED]", "RESTRICTED"})
+
+
 def _form_value(d: Draft, label: str, value: str, in_document: bool) -> None:
+    if value.upper() in _PLACEHOLDERS:
+        return  # 'FROM : WITHHELD': the box states nothing; the record's own text may
     if label == "RECORD NUMBER":
         if m := re.search(r"1\d{2}-\d{5}-\d{5}", value):
             d.set("form_record_number", m[0])
@@ -441,6 +448,9 @@ def cable_start(lines: list[CLine]) -> int | None:
 
 # -- other agencies -----------------------------------------------------------------------------------
 CIA_CITE = re.compile(r"\bCITE\s+(?P<station>[A-Z]{3,12})\s+(?P<serial>\d{2,6})\b")
+# The CITE line as OCR and outgoing forms leave it: 'CITE(MONT 8397)', and headquarters' 'CITE DIR'
+# whose number stands apart (only a known station is taken without its number).
+_CITE_LOOSE = re.compile(r"\bCITE\s*[(“\"‘']?\s*(?P<station>[A-Z]{3,12})(?:\s+(?P<serial>\d{2,6}))?\b")
 CIA_MARKERS = re.compile(r"CLASSIFIED\s+MESSAGE|\bCITE\s+[A-Z]{3,}|\bDIRECTOR\b|ROUTING", re.I)
 FBI_MARKERS = re.compile(r"\bFBI\b|FEDERAL\s+BUREAU|TELETYPE|\bSAC\b|\bNITEL\b|AIRTEL", re.I)
 NSA_MARKERS = re.compile(r"\bAGENCY\s*:\s*NSA\b|ORIGINATOR\s*:\s*NSA\b|\bMsg\s+N[ro]\b|\bFR\s+[A-Z][a-z]+:", re.I)
@@ -473,21 +483,24 @@ def agency_kind(d: Draft, text: str) -> str | None:
     return None
 
 
+# '19 FEB 62' (also after a speck: '_19 FEB 62', or with one after the day: '24) OCTOBER 1961'),
+# '17 DEC 63' with the time run on ('17 DEc 631882675').
 _LOOSE_DATE = re.compile(
-    r"(?i)\b(?P<d>\d{1,2})\s+(?P<m>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*\.?\s+(?P<y>19\d{2}|\d{2})\b"
+    r"(?i)(?<![A-Za-z0-9])(?P<d>\d{1,2})[).]?\s+(?P<m>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*\.?\s+(?P<y>19\d{2}|\d{2})(?:\b|(?=\d{4}))"
     r"|\b(?P<m2>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*\s+(?P<d2>\d{1,2})\s+\d{3,5}Z?\s+(?P<y2>\d{2})\b")
 
 
-_MARKING_WORD = re.compile(r"\b(TOP\s+SECRET|SECRET|CONFIDENTIAL)\b(?!\s*(?:SERVICE|AGENT|POLICE|INFORMANT))")
+_MARKING_WORD = re.compile(r"\b(TOP\s+SECRET|SECRET|CONFIDENTIAL|S-E-C-R-E-T|C-O-N-F-I-D-E-N-T-I-A-L)\b"
+                           r"(?!\s*(?:SERVICE|AGENT|POLICE|INFORMANT))")
 
 
 def read_page_marking(d: Draft, lines: list[CLine], start: int) -> None:
     """On OCR'd pages of released records the marking often survives only inside a line of debris
     (``wip SECRET A Pn``): the first marking word in the first lines, as a last resort."""
     found = None
-    for ln in lines[start: start + 60]:
+    for ln in _nonblank(lines[start: start + 600], 60):
         for m in _MARKING_WORD.finditer(ln.text):
-            word = " ".join(m[1].split())
+            word = " ".join(m[1].replace("-", "").split())
             if found is None or word == "TOP SECRET":
                 found = (word, ln.start + m.start(1), ln.start + m.end(1))
         if found and found[0] == "TOP SECRET":
@@ -499,11 +512,28 @@ def read_page_marking(d: Draft, lines: list[CLine], start: int) -> None:
 _CONTROLS = re.compile(r"\b(" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in AGENCY_CONTROLS) + r")\b")
 
 
+_CS_COMMENT = re.compile(r"[C¢]\s?/\s?S\s+COMMENT", re.I)
+
+
 def read_agency_controls(d: Draft, lines: list[CLine], start: int) -> None:
     """Dissemination controls on an agency cable's slug line and report banners, in order."""
-    for ln in lines[start: start + 120]:
+    for ln in _nonblank(lines[start: start + 600], 120):
+        if _CS_COMMENT.search(ln.text):
+            continue  # the cable secretariat's note about other cables ('… APPLICABLE TO RYBAT …')
         for m in _CONTROLS.finditer(ln.text):
             d.add("captions_found", (" ".join(m[1].split()), ln.start + m.start(1), ln.start + m.end(1)))
+
+
+def _nonblank(lines: list[CLine], count: int) -> list[CLine]:
+    """The first ``count`` non-blank lines: OCR'd pages often put a blank line after every line,
+    so a window of lines must count text, not line breaks."""
+    out: list[CLine] = []
+    for ln in lines:
+        if ln.text.strip():
+            out.append(ln)
+            if len(out) == count:
+                break
+    return out
 
 
 def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
@@ -511,52 +541,81 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
     read_page_marking(d, lines, start)
     read_agency_controls(d, lines, start)
     text_lines = lines[start:]
-    for ln in text_lines[:60]:
+    for ln in _nonblank(text_lines, 60):
         # The first date written in the header area (date stamps, 'DATE: 6 JAN 64'): a fallback.
         if m := _LOOSE_DATE.search(ln.text):
             day, mon, yy = (m["d"], m["m"], m["y"]) if m["d"] else (m["d2"], m["m2"], m["y2"])
             iso = F.iso_date(F.full_year(int(yy)), F.MONTHS[mon.upper()], int(day))
             if iso and "1940" < iso < "2030":
                 d.set("agency_loose_date", iso, ln.start + m.start(), ln.start + m.end())
+                d.set("agency_loose_date_line", ln.index)
                 break
     lone: list[tuple[str, int, int]] = []
-    for ln in text_lines[:80]:
+    for ln in _nonblank(text_lines, 80):
         t = ln.text.upper()
         if kind == "cia-cable":
-            if m := CIA_CITE.search(t):
+            if (m := _CITE_LOOSE.search(t)) and (m["serial"] or _is_cia_addressee(m["station"])
+                                                  or closest(m["station"], tuple(tables.cia_cites()))):
                 d.set("cite_station", m["station"], ln.start + m.start("station"), ln.start + m.end("station"))
-                d.set("cite_serial", int(m["serial"]))
+                d.set("cite_line", ln.index)
+                if m["serial"]:
+                    d.set("cite_serial", int(m["serial"]))
                 head = t[: m.start()]
                 if pm := _AGENCY_PREC_ABBR.search(head):
                     # The precedence typed on the address line is the cable's own; printed form
                     # boxes elsewhere list every precedence whether ticked or not.
                     word = _PREC_ABBR.get(pm[1], " ".join(pm[1].split()))
                     d.set("agency_precedence", word, ln.start + pm.start(1), ln.start + pm.end(1), replace=True)
+                    d.set("typed_precedence", True)
+                elif word := _misread_precedence(head):
+                    d.set("agency_precedence", word, ln.start, ln.start + len(head), replace=True)
+                    d.set("typed_precedence", True)
+                    d.defect("possible-ocr-error", f"precedence on the CITE line read as {word}: {head.strip()!r}")
                 addr = _AGENCY_PREC_ABBR.sub("", head)
-                info = re.search(r"\bINFO\b(.*)$", addr)
+                info = _INFO_WORD.search(addr)
                 addr = addr[: info.start()] if info else addr
                 if addr.strip(" ,"):
                     d.set("cia_to", [a for a in re.split(r"[,\s]+", addr.strip(" ,")) if a])
                 if info and info[1].strip(" ,"):
                     d.set("cia_info", [a for a in re.split(r"[,\s]+", _AGENCY_PREC_ABBR.sub("", info[1]).strip(" ,")) if a])
+            elif (am := _TYPED_ADDRESS.match(t)) and _is_cia_addressee(am["to"]) and not d.get("typed_precedence"):
+                # An outgoing cable's typed address line 'PRITY MEXI' (no CITE on it).
+                word = _PREC_ABBR.get(am["prec"], " ".join(am["prec"].split()))
+                d.set("agency_precedence", word, ln.start + am.start("prec"), ln.start + am.end("prec"), replace=True)
+                d.set("typed_precedence", True)
             elif (pm := _AGENCY_PREC.search(t)) and len(t.strip()) < 30:
                 lone.append((" ".join(pm[1].split()), ln.start + pm.start(1), ln.start + pm.end(1)))
             if m := re.match(r"^\s*(IN|OUT)\s+(\d{4,6})\s*$", t):
                 d.set("in_number", f"{m[1]} {m[2]}")
             if m := CIA_TIME.search(t):
                 _cia_time(d, ln, m)
+            if _CLASS_WORD.match(t) and (got := F.dtg(t)):
+                # 'SECRET 080853Z APR 76 STAFF': a whole DTG on the classification line.
+                written, when, dm = got
+                if d.set("dtg", written, ln.start + dm.start(), ln.start + dm.end(), replace=not d.get("cia_dtg")):
+                    d.set("dtg_when", when, replace=True)
+                d.set("cia_dtg", True)
+            elif m := CIA_DTG.match(t):
+                # The cable's own DTG, on its classification line: the Z is often read as 2 or 7.
+                d.set("dtg", f"{m['dtg'].replace('O', '0')}Z", ln.start + m.start("dtg"), ln.end, replace=not d.get("cia_dtg"))
+                d.set("cia_dtg", True)
         elif kind == "fbi-teletype":
-            if m := re.match(r"^\s*(URGENT|NITEL|PRIORITY|ROUTINE|IMMEDIATE)\w?\s*$", t):
+            if m := _FBI_PRECEDENCE.match(t):
                 d.set("agency_precedence", m[1], ln.start + m.start(1), ln.start + m.end(1))
-            if m := re.match(r"^\s*TO\s+(?P<to>.+?)(?:\s+\d[\d\-]*\s*)?$", t):
+                if m["date"] and (day := F.written_date(m["date"].replace("-", "/"))):
+                    d.set("agency_date", day[0], ln.start + m.start("date"), ln.start + m.end("date"))
+            if m := re.match(r"^\s*TO\s+(?P<to>.+?)(?:\s+(?:\d|/|\(|NO\.?\s).*)?$", t):  # file numbers follow
                 d.set("agency_to", m["to"].strip(" ,"))
-            if m := re.match(r"^\s*FROM\s+(?P<from>.+?)(?:\s+\d[\w\-]*.*)?$", t):
+            # 'FROM SAC, MIAMI /92-236//92-228/', 'FROM LEGAT MEXICO CITY NO. 1(4': file and
+            # message numbers follow the sender.
+            if m := re.match(r"^\s*FROM\s+(?P<from>.+?)(?:\s+(?:\d|/|\(|NO\.?\s).*)?$", t):
                 d.set("agency_from", m["from"].strip(" ,"))
         elif kind == "nsa-intercept":
             for label, key in (("FR", "agency_from"), ("TO", "agency_to")):
                 if m := re.match(rf"^\s*{label}\s+(?P<place>[A-Za-z .]+?):\s*(?P<who>.*)$", ln.text):
-                    who = re.sub(r"\s*:?\s*\d{1,2}\s+[A-Z][a-z]{2}\s+\d{2}\b.*$", "", m["who"]).strip(" ,:")
-                    d.set(key, f"{m['place'].strip()}: {who}".upper() if who else m["place"].strip().upper())
+                    _intercept_party(d, ln, m, key)
+                    if label == "FR" and d.set("intercept_fr_read", True):
+                        _intercept_title(d, text_lines, ln)  # the first FR line: the title stands above it
             if (wd := re.match(r"^\s*(\d{1,2}\s+[A-Z][a-z]{2}\s+\d{2})\s*$", ln.text)) and (got := F.written_date(wd[1])):
                 d.set("agency_date", got[0], ln.start + wd.start(1), ln.start + wd.end(1))
     if lone and len({w for w, *_ in lone}) == 1:
@@ -564,18 +623,98 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
         d.set("agency_precedence", *lone[0])
 
 
+# The teletype's precedence line, often with the date and time sent: 'URGENT 3-16-65',
+# 'URGENT 8/16/61 12-54 PM EST MH', 'TELETYPE URGENT'.
+_FBI_PRECEDENCE = re.compile(r"^\s*(?:TELETYPE\s+)?(URGENT|NITEL|PRIORITY|ROUTINE|IMMEDIATE|DEFERRED)\w?"
+                             r"(?:\s*$|\s+(?P<date>\d{1,2}[-/]\d{1,2}[-/]\d{2,4})\b)")
+# A typed address line of an outgoing CIA cable: precedence, then the addressee ('PRITY MEXI',
+# 'TO: PRIORITY DIRECTOR INFO …').
+_TYPED_ADDRESS = re.compile(r"^\W{0,3}(?:TO\s*:?\s+)?(?P<prec>OPERATIONAL\s+IMMEDIATE|OPIM|IMMEDIATE|PRIORITY|PRITY|ROUTINE|RTNE|FLASH)"
+                            r"\s+(?P<to>[A-Z]{3,}(?:\s+[A-Z]{3,})?)\b")
+_PRECEDENCE_READINGS = ("OPIM", "PRITY", "PRIORITY", "IMMEDIATE", "ROUTINE", "RTNE", "FLASH", "NIACT")
+
+
+def _is_cia_addressee(text: str) -> bool:
+    words = text.split()
+    return any(w in tables.cia_cites() or w in tables.stations() or w in tables.cia_cites().values()
+               for w in (text, words[0]))
+
+
+def _misread_precedence(head: str) -> str | None:
+    """The precedence an OCR-garbled first word of the CITE line stands for ('FRITY', 'OPIN')."""
+    words = head.split()
+    if not words:
+        return None
+    word = closest(words[0].strip(".,:;'\"“”‘’_|"), _PRECEDENCE_READINGS)
+    return _PREC_ABBR.get(word, word) if word else None
+
+
+# The INFO keyword of a CITE line, also as OCR misreads it ('INTO', 'IMFO', 'INPO').
+_INFO_WORD = re.compile(r"\bI[NM][FTP]O\b(.*)$")
+_INTERCEPT_DATE = re.compile(r"\s*:?\s*(?P<date>\d{1,2}\s+[A-Z][a-z]{2}\s+\d{2})\b.*$")
+_INTERCEPT_PREC = re.compile(r"\s+(?P<prec>Priority|Immediate|Routine|Flash|PRIORITY|IMMEDIATE|ROUTINE|FLASH)\s*$")
+
+
+def _intercept_party(d: Draft, ln: CLine, m: re.Match, key: str) -> None:
+    """An intercept's ``FR Phnom Penh: MINAFERES 12 Dec 63 1825`` / ``TO New York: MISSIONCAM Priority``:
+    the party, the intercepted message's own date (the record's date) and its precedence."""
+    who = m["who"]
+    if dm := _INTERCEPT_DATE.search(who):
+        if key == "agency_from" and (got := F.written_date(dm["date"])):
+            start = ln.start + m.start("who") + dm.start("date")
+            d.set("agency_date", got[0], start, start + len(dm["date"]), replace=True)
+        who = who[: dm.start()]
+    if pm := _INTERCEPT_PREC.search(who):
+        d.set("agency_precedence", pm["prec"].upper())
+        who = who[: pm.start()]
+    who = who.strip(" ,:-–—")
+    d.set(key, f"{m['place'].strip()}: {who}".upper() if who else m["place"].strip().upper())
+
+
+def _intercept_title(d: Draft, lines: list[CLine], fr: CLine) -> None:
+    """The report's title: the capitalised lines just above the intercept's FR line (below the
+    serial and distribution lines), wrapped over at most three lines."""
+    k = next((i for i, ln in enumerate(lines) if ln.index == fr.index), None)
+    title: list[CLine] = []
+    while k:
+        k -= 1
+        t = lines[k].text.strip()
+        if not t:
+            continue
+        if len(title) == 3 or ":" in t or not t.isupper() or len(t.split()) < 2 or re.search(r"\d+/|/\d", t) \
+                or (len(t.split()) == 2 and re.search(r"\d", t)):
+            break  # a label, a serial ('0/27343-63', 'ST 300') or running text ends the title
+        title.insert(0, lines[k])
+    if title:
+        d.set("subject", " ".join(" ".join(ln.text.split()) for ln in title), title[0].start, title[-1].end)
+
+
 _AGENCY_PREC_ABBR = re.compile(r"\b(FLASH|OPERATIONAL\s+IMMEDIATE|OPIM|IMMEDIATE|PRIORITY|PRITY|ROUTINE|RTNE|DEFERRED|URGENT|NIACT)\b")
 _PREC_ABBR = {"OPIM": "OPERATIONAL IMMEDIATE", "PRITY": "PRIORITY", "RTNE": "ROUTINE"}
+# The receipt stamp 'AUG 17 1942Z 62'; OCR adds specks after the month or day ('AUG: 17', 'NOV 8:'),
+# reads the Z as 7 or 2 and may run the year on ('NOV 8: 2343762').
 CIA_TIME = re.compile(
-    r"\b(?P<mon>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*\s+(?P<dd>[0-3O]?[\dO])\s+(?P<hhmm>[0-2O][\dO]\s?[0-5O][\dO])\s?Z?\s+(?P<yy>[4-9O][\dO])\b")
+    r"\b(?P<mon>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*[:.,]?\s+(?P<dd>[0-3O]?[\dO])[:.,]?\s+"
+    r"(?P<hhmm>[0-2O][\dO]\s?[0-5O][\dO])\s?[Z72]?\s*(?P<yy>[4-9O][\dO])\b")
+
+
+_CLASS_WORD = re.compile(r"^\W{0,3}(?:TOP\s+)?(?:SECRET|CONFIDENTIAL|UNCLASSIFIED)\b")
+# 'SECRET 231228Z' (also 'SECRET 2312282', the Z read as 2): day, hour and minute must be valid.
+CIA_DTG = re.compile(r"^\W{0,3}(?:TOP\s+)?(?:SECRET|CONFIDENTIAL|UNCLASSIFIED)\W{1,3}"
+                     r"(?P<dtg>(?:[0-2O][\dO]|3[01O])(?:[01O][\dO]|2[0-3])[0-5O][\dO])\s?[Z27]\b")
 
 
 def _cia_time(d: Draft, ln: CLine, m: re.Match) -> None:
-    """CIA receipt time ``AUG 17 1942Z 62`` (month, day, time, year)."""
+    """CIA receipt time ``AUG 17 1942Z 62`` (month, day, time, year). It gives the date; it is kept
+    as the DTG only when printed whole (a repaired reading is not the DTG as written)."""
     fix = lambda x: x.replace("O", "0").replace(" ", "")  # noqa: E731
     day = F.iso_date(F.full_year(int(fix(m["yy"]))), F.MONTHS[m["mon"][:3]], int(fix(m["dd"])))
     if day:
         d.set("agency_date", day, ln.start + m.start(), ln.start + m.end())
-        d.set("dtg", f"{m['mon'][:3]} {int(fix(m['dd']))} {fix(m['hhmm'])}Z {fix(m['yy'])}", ln.start + m.start(), ln.start + m.end())
+        if _CLEAN_TIME.fullmatch(m[0]):
+            d.set("dtg", f"{m['mon'][:3]} {int(fix(m['dd']))} {fix(m['hhmm'])}Z {fix(m['yy'])}", ln.start + m.start(), ln.start + m.end())
+
+
+_CLEAN_TIME = re.compile(r"[A-Z]{3,9}\s+\d{1,2}\s+\d{4}Z?\s+\d{2}")
 
 

@@ -39,10 +39,11 @@ DTG_LINE = re.compile(
 # Date-time groups some printed copies give in other orders: '16 Apr 69 2343Z', 'AUG 69 0106Z'.
 _DTG_OTHER = re.compile(r"(?P<dd>\d{1,2})?\s*(?P<mon>[A-Za-z]{3})\s+(?P<yy>\d{2})\s+(?P<hh>[0-2]\d)(?P<mi>[0-5]\d)Z")
 _DTG_RAW = re.compile(r"[0-3OoIl][\dOoIl]{4,5}\s?Z(?:\s+[A-Z]{3}\s*,?\s*\d{2,4})?", re.I)
-ADDRESS_LINE = re.compile(r"^[A-Z0-9][A-Z0-9 /.,'&()\-]*$")
+ADDRESS_LINE = re.compile(r"^[A-Z0-9][A-Z0-9 /.,;'&()\-]*$")  # ';' separates SMART list items
 PREC_POST = re.compile(r"^\s*(?P<prec>FLASH|NIACT\s+IMMEDIATE|IMMEDIATE|PRIORITY|ROUTINE)\s+(?P<post>[A-Z][A-Z .']+?)\s*$")
 DISTRIBUTION_ITEM = re.compile(r"^[A-Z][A-Z/]*-\d{2}$")
-PARA_START = re.compile(r"^\s*(?:¶\s*)?(?P<n>\d{1,2})\s*\.\s*(?:\(|[A-Z\"'])|^\s*(?P<n2>\d{1,2})\s+\([A-Z/\- ]{1,12}\)")
+# OCR reads a paragraph number's full stop as a bullet or a middle dot ('1• ACCORDING').
+PARA_START = re.compile(r"^\s*(?:¶\s*)?(?P<n>\d{1,2})\s*[.•·]\s*(?:\(|[A-Z\"'])|^\s*(?P<n2>\d{1,2})\s+\([A-Z/\- ]{1,12}\)")
 LABEL = re.compile(
     r"^\s*(?:E\.?\s?O\.?|TAGS?|TAGE|TABS|SUBJ(?:ECT)?|REF(?:S|TELS?|\(S\))?|CLASSIFIED\s+BY|FM|TO|INFO|XMT|"
     r"DRAFTED|APPROVED|CLEARED|MRN|DATE/DTG|FROM|ACTION|CAPTIONS|REFERENCE|PASS\s+LINE)\b",
@@ -188,6 +189,11 @@ def _mrn_line(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
         d.set("mrn_serial", int(m["serial"]))
 
 
+# An attention or passing line names its addressee first and the passing word early
+# ('FOR AMBASSADOR X', 'STATE FOR INR/B', 'AMEMBASSY ATHENS PASS TO …', 'S/S-O PLEASE PASS …'): at
+# most three words stand before FOR/PASS/PLEASE/ONLY/ALSO. A capitalised sentence of the text with
+# 'for' further on ('… USEFUL REPORTS FOR ABOUT THREE') is not one.
+_ATTENTION = re.compile(r"^(?:[^\s,;]+[\s,;]+){0,3}(?:FOR|PASS|PLEASE|ONLY|ALSO)\b")
 _LONG_CAPTIONS = tuple(sorted((c for c in CAPTION_SET if " " in c or len(c) >= 5), key=len, reverse=True))
 
 
@@ -210,7 +216,7 @@ def _caption_or_attention(d: Draft, s: Scan, ln: CLine) -> bool:
     if re.match(r"^(?:HANDLE\s+AS\s+)?(NODIS|EXDIS|LIMDIS|STADIS)\b", upper):
         d.add("captions_found", (re.match(r"^(?:HANDLE\s+AS\s+)?(\w+)", upper)[1], ln.start, ln.end))
         return True
-    if re.search(r"\bFOR\b|\bPASS\b|\bPLEASE\b|\bONLY\b|\bALSO\b", upper) and len(text) < 120 and text == upper:
+    if _ATTENTION.match(upper) and len(text) < 120 and text == upper:
         if eo := re.search(r"\s+E\.?\s?O\.?\s*\d{4,5}\b", text):
             # An attention line and the E.O. line printed on one line.
             eo_start = ln.start + len(ln.text) - len(ln.text.lstrip()) + eo.start() + 1
@@ -405,18 +411,43 @@ def _number_line(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
 
 
 def _action_information(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
-    """1960s incoming telegrams: ``ACTION DEPARTMENT 631, INFORMATION LEOPOLDVILLE 535, USUN 387``."""
+    """1960s incoming telegrams: ``ACTION DEPARTMENT 631, INFORMATION LEOPOLDVILLE 535, USUN 387``.
+
+    The statement may wrap onto the next lines and OCR drops its commas
+    (``ACTION DEPARTMENT 115 INFORMATION LEOPOLDVILLE NIACT 9 BRUSSELS`` / ``NIACT 58 LONDON …``):
+    the lines are collected as a block and read item by item when it closes.
+    """
     _close(d, s)
+    s.block, s.block_start = "ACTINFO", ln.start
+    s.block_parts = [(ln.start + m.start("rest"), ln.end, ln.text[m.start("rest"):])]
+
+
+# A post of up to four words ('SAO PAULO'), bounded so that a run of words without numbers costs
+# a constant per word.
+_ACTINFO_ITEM = re.compile(r"(?P<name>[A-Z][A-Z.']*(?:\s+[A-Z][A-Z.']*){0,3}?)\s*(?:(?P<prec>NIACT|PRIORITY|IMMEDIATE|ROUTINE|FLASH)\s*)?"
+                           r"(?:\d\w{0,4}|UNNUMB\w*|(?=[,;•.]|$))")
+_PRECEDENCE_WORDS = frozenset({"NIACT", "PRIORITY", "IMMEDIATE", "ROUTINE", "FLASH"})
+_ACTINFO_LINE = re.compile(r"^\s*[A-Z][A-Za-z0-9 ,;.•!'\-]*$")
+
+
+def _read_action_information(d: Draft, parts: list[tuple[int, int, str]]) -> None:
+    text = " ".join(p[2].strip() for p in parts).upper()
+    start, end = parts[0][0], parts[-1][1]
+    action, _, info = text.partition("INFORMATION")
     # The line is the telegram's own statement of action and information addressees: it
     # replaces what a 'TO:' line of the form said.
     d.values.pop("to_found", None)
-    for group, key in (("action", "to_found"), ("info", "info_found")):
-        if not m[group]:
-            continue
-        for item in m[group].split(","):
-            a = F.addressee(item)
+    for group, key in ((action, "to_found"), (info, "info_found")):
+        for m in _ACTINFO_ITEM.finditer(group):
+            name = m["name"].strip(" .")
+            if not name or name in _PRECEDENCE_WORDS:
+                continue
+            a = F.addressee(name)
             if a:
-                d.add(key, (a, ln.start + m.start(group), ln.start + m.end(group)))
+                if m["prec"]:
+                    a = Addressee(name=a.name, canonical=a.canonical, precedence=F.precedence_word(m["prec"]),
+                                  routing=a.routing, sequence=a.sequence)
+                d.add(key, (a, start, end))
 
 
 def _received(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
@@ -434,8 +465,8 @@ LINE_RULES: tuple[tuple[str, re.Pattern, LineRule], ...] = (
     ("routing-continuation", re.compile(r"^\s*(?:R[A-Z]{4,7}\s*){1,12}$"), _skip),
     ("relay-counter", _rx(r"^\s*-{5,}\s*[0-9A-F]{5,6}\s+(?:\d{6}Z\s*)?(?:/\d+)?\s*$"), _skip),
     ("page-one", re.compile(r"^\s*PAGE\s+01\s+(?P<station>[A-Z][A-Z .]+?)\s+(?P<serial>\d{3,6})\s+(?:(?P<sec>\d{2})\s+OF\s+(?P<of>\d{2})\s+)?\d{6}Z"), _page_one),
-    ("action-information", re.compile(r"^\s*ACTION\s+(?P<action>(?!INFORMATION)[A-Z][A-Z ]*?\s+\d{1,5}(?:\s*,\s*(?!INFORMATION)[A-Z][A-Z ]*?\s+\d{1,5})*)"
-                                      r"(?:\s*,?\s*INFORMATION\s+(?P<info>.+))?\s*$"), _action_information),
+    ("action-information", re.compile(r"^\s*ACTION\s+(?P<rest>(?!INFORMATION)[A-Z][A-Z ]*?\s+"
+                                      r"(?:(?:NIACT|PRIORITY|IMMEDIATE|ROUTINE|FLASH)\s+)?\d{1,5}\b.*)$"), _action_information),
     ("department-number", re.compile(r"^\s*(?:OUTGOING\s+TELEGRAM\s+)?Department\s+of\s+State\s+0*(?P<serial>\d{3,6})\s*$", re.I),
      _department_number),
     ("outgoing-action", re.compile(r"^\s*ACTION\s*:?\s+(?=Am[A-Za-z]+\b|[A-Z]{3,}\s*(?:$|IMMEDIATE|PRIORITY|NIACT|ROUTINE|,))"),
@@ -493,6 +524,15 @@ def scan_header(d: Draft, lines: list[CLine], start: int = 0) -> int:
         ln = lines[i]
         text = ln.text
         if not text.strip():
+            if _list_open(s):
+                # An address list broken by blank lines (a page break whose banners were removed,
+                # or OCR's double spacing) goes on where its continuation line takes it up.
+                j = i + 1
+                while j < limit and not lines[j].text.strip():
+                    j += 1
+                if j < limit and (lines[j].text[:1].isspace() or s.block == "ACTINFO") and _continues(s, lines[j].text):
+                    i = j
+                    continue
             _close(d, s)
             i += 1
             continue
@@ -528,6 +568,7 @@ def scan_header(d: Draft, lines: list[CLine], start: int = 0) -> int:
         if s.block:
             if _continues(s, text):
                 s.block_parts.append((ln.start, ln.end, text))
+                last_header = i  # a header element's continuation is header too
                 i += 1
                 continue
             _close(d, s)
@@ -544,6 +585,18 @@ def scan_header(d: Draft, lines: list[CLine], start: int = 0) -> int:
     if last_header is not None and not s.seen_subject:
         return last_header + 1
     return i
+
+
+def _list_open(s: Scan) -> bool:
+    """An address list whose last item is not finished: a semicolon-separated SMART list, or the
+    1960s ACTION/INFORMATION statement before its full stop (OCR'd pages put blank lines between
+    the lines of both)."""
+    if not s.block_parts:
+        return False
+    last = s.block_parts[-1][2].rstrip()
+    if s.block == "ACTINFO":
+        return not last.endswith(".")
+    return s.block in ("TO", "INFO") and not last.endswith(";") and any(";" in p[2] for p in s.block_parts)
 
 
 def _is_prose(text: str) -> bool:
@@ -633,6 +686,12 @@ def _continues(s: Scan, text: str) -> bool:
         return bool(re.match(r"^\s{8,}\S", text)) or (t.isupper() and not LABEL.match(text))
     if s.block == "CLEARED":
         return bool(F.office_name(t))
+    if s.block == "ACTINFO":
+        # Wrapped until the statement ends with a full stop.
+        # Wrapped lines go on with an addressee or a precedence ('USUN 371.', 'NIACT 58 LONDON …').
+        first = re.split(r"[\s,;.]+", t.upper(), maxsplit=1)[0]
+        return not s.block_parts[-1][2].rstrip().endswith(".") and bool(_ACTINFO_LINE.match(t)) and len(t) < 90 \
+            and (first in _PRECEDENCE_WORDS or first in ("DEPARTMENT", "INFORMATION") or first in tables.stations())
     return False
 
 
@@ -651,9 +710,12 @@ def _close(d: Draft, s: Scan) -> None:
     if block == "FM":
         d.set("from", F.plad(text), start, end)
     elif block in ("TO", "INFO"):
+        if any(";" in p[2] for p in parts):
+            # A SMART list: items separated by semicolons, wrapping freely across lines.
+            parts = [(start, end, " ".join(p[2].strip() for p in parts))]
         for p_start, p_end, p_text in parts:
             for item in _split_addresses(p_text):
-                a = F.addressee(item)
+                a = F.addressee(" ".join(item.split()))
                 if a:
                     d.add("to_found" if block == "TO" else "info_found", (a, p_start, p_end))
     elif block == "XMT":
@@ -676,6 +738,8 @@ def _close(d: Draft, s: Scan) -> None:
         s.seen_subject = True
     elif block == "REF":
         d.set("ref_text", text, start, end)
+    elif block == "ACTINFO":
+        _read_action_information(d, parts)
     elif block == "CLASSBY":
         d.set("classified_by_text", text, start, end)
     elif block == "PASS":

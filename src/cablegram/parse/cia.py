@@ -1,0 +1,143 @@
+"""The opening of a CIA cable's text: what stands between the CITE line and the first paragraph.
+
+A CIA cable's address line (``DIR INFO WAVE CITE MEXI 2621``) ends the routing part of the form;
+after it come, in this order and each optional, slug lines (cryptonyms and controls such as
+``RYBAT GPFLOOR``, a subject line of a few words), the ``REF`` line or lettered REF items, and
+then the text. The general header scanner stops in the printed routing box above the CITE line,
+so this reader takes up from there.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from functools import cache
+
+from ..vocab import tables
+from .draft import CLine, Draft
+
+# 'REF:', 'REFS:', 'REF.', '| REF:' (OCR debris before it), 'REF2' (the colon read as a 2), 'RE:'
+# and 'RE MADR 9893' (the F lost); the items follow on the line, or on the next when REF stands alone.
+_REF = re.compile(r"^[^\w]{0,3}(?:REFS?(?:\s*[:.;,2]|(?=\s|$))|RE\s*:|RE(?=\s+[A-Z]{3,}\s+\d))\s*", re.I)
+# A REF item continued on its own line: 'B. DIR 75796', 'C. WAVE 6877 (IN 12345)'.
+_REF_ITEM_LINE = re.compile(r"^[^\w]{0,3}\(?[A-H][.)]\s+\S")
+_PARAGRAPH = re.compile(r"^[\s•·*'‘|]{0,3}\d{1,2}\s*[.•·,]\s*\S")
+# Lines looked at after the CITE line before giving up (slugs and REF items are few).
+_WINDOW = 12
+
+
+def read_cia_opening(d: Draft, lines: list[CLine], start: int) -> int:
+    """Read slug and REF lines from ``start`` (the line after CITE); return the text's first line."""
+    k, seen = start, 0
+    refs: list[CLine] = []
+    while k < len(lines) and seen < _WINDOW:
+        ln = lines[k]
+        text = ln.text.strip()
+        if not text:
+            k += 1
+            continue
+        seen += 1
+        if _PARAGRAPH.match(text):
+            break
+        if _REF.match(text) or (refs and _REF_ITEM_LINE.match(text)):
+            refs.append(ln)
+            k += 1
+            continue
+        if refs and len(refs) == 1 and not _REF.sub("", refs[0].text.strip()):
+            refs.append(ln)  # the items of a REF label that stands alone on its line
+            k += 1
+            continue
+        if len(text.split()) > 5 or refs:
+            break  # running text: the cable's text begins without a number
+        k += 1  # a slug line
+    _read_subject(d, lines, start)
+    if refs and "ref_text" not in d.values:
+        # REF items are short; reading at most the first 400 characters of a line keeps a
+        # pathological line from costing more than a real one.
+        first = refs[0].text.strip()[:400]
+        m = _REF.match(first)
+        body = " ".join([first[m.end():] if m else first] + [r.text.strip()[:400] for r in refs[1:]])
+        d.set("ref_text", body, refs[0].start, refs[-1].end)
+    return k
+
+
+# The report's subject line after the address line: 'SUBJ: …', '* SUBJECT: …', 'SUSJ: …' (B read as S).
+_SUBJECT = re.compile(r"^[^\w]{0,3}SU[BS]J(?:ECT)?\b\s*[:.]?\s*(?P<text>[A-Z(\"“].*)$")
+# A label line of the report form that ends the subject ('DOI: 22 APR 63', 'SOURCE: …').
+_FORM_LABEL = re.compile(r"^\W*[A-Z][A-Z /]{1,20}\s*:")
+_SUBJECT_WINDOW = 16
+
+
+def _read_subject(d: Draft, lines: list[CLine], start: int) -> None:
+    """The first SUBJ line within the opening lines of the text, with the line that wraps it."""
+    seen = 0
+    for k in range(start, len(lines)):
+        text = lines[k].text.strip()
+        if not text:
+            continue
+        seen += 1
+        if seen > _SUBJECT_WINDOW or _PARAGRAPH.match(text):
+            return
+        m = _SUBJECT.match(text)
+        if not m:
+            continue
+        first = lines[k]
+        parts, end = [m["text"].strip()], first.end
+        if k + 1 < len(lines):
+            nxt = lines[k + 1].text.strip()
+            if nxt and nxt[0].isalpha() and nxt.isupper() and not _FORM_LABEL.match(nxt) and not _PARAGRAPH.match(nxt):
+                parts.append(nxt)
+                end = lines[k + 1].end
+        subject = " ".join(" ".join(parts).split()).strip(" .:")
+        d.set("subject", subject, first.start + first.text.find(m["text"]), end)
+        return
+
+
+# The printed form's TO and FROM boxes: 'TO : DIRECTOR', 'TO 1 DIRECTOR', 'tO + orRECTOR',
+# 'FROM 2 PARIS', 'FROM + YEXICO CITY', 'TO s ROMA' (OCR).
+_BOX = re.compile(r"^\W{0,3}(?P<label>[Tt][Oo0]|FROM|From)\b[\s:;,.+|12(]{1,6}(?:[a-z]\s+)?(?P<value>[A-Za-z][A-Za-z]+(?:\s+[A-Za-z]+){0,2})")
+# A precedence typed in the box before the addressee ('TO: PRIORITY DIRECTOR INFO').
+_PRECEDENCE_WORDS = frozenset({"PRIORITY", "PRITY", "IMMEDIATE", "ROUTINE", "FLASH", "NIACT", "OPIM"})
+# Similarity (difflib ratio) above which an OCR'd word is read as a known addressee; the spec's
+# OCR catalogue (§8 row 2) found 0.75 to work for names and addresses.
+_CUTOFF = 0.75
+
+
+@cache
+def _addressees() -> tuple[str, ...]:
+    """Names a CIA cable is addressed to: headquarters and the stations of the CITE table."""
+    return tuple(sorted({"DIRECTOR", *tables.cia_cites().values()}))
+
+
+def closest(word: str, known) -> str | None:
+    """The one known name ``word`` is an OCR misreading of (``VAVE`` -> ``WAVE``), or None when
+    none or several are close. Words under four letters are too short to read this way."""
+    if word in known:
+        return word
+    if len(word) < 4:
+        return None
+    close = difflib.get_close_matches(word, known, n=2, cutoff=_CUTOFF)
+    return close[0] if len(close) == 1 else None
+
+
+# The TO box may also follow the CITE line on later forms ('CITE TOKYO 51336' / 'TO: DIRECTOR,').
+_AFTER_CITE = 4
+
+
+def read_cia_boxes(d: Draft, lines: list[CLine], start: int, stop: int) -> None:
+    """The addressee and originator in the routing box's TO and FROM lines, read against the known
+    names (the box is the worst-printed part of the form: only a close match to a known name is
+    taken). Sets ``cia_to_box`` and ``cia_from_box``."""
+    for ln in lines[start: stop + _AFTER_CITE]:
+        m = _BOX.match(ln.text)
+        if not m:
+            continue
+        key = "cia_from_box" if m["label"].upper() == "FROM" else "cia_to_box"
+        if key in d.values:
+            continue
+        words = [w for w in m["value"].upper().split() if w not in _PRECEDENCE_WORDS] or ["-"]
+        for candidate in dict.fromkeys((" ".join(words), " ".join(words[:2]), words[0])):
+            name = closest(candidate, _addressees())
+            if name:
+                d.set(key, name, ln.start + m.start("value"), ln.start + m.end("value"))
+                break
