@@ -1,4 +1,5 @@
-"""Helpers for the archive tests: hand-written cables, a PDF written by hand, a small archive on disk."""
+"""Helpers for the archive tests: hand-written cables, a PDF written by hand, a small archive on disk, and
+the two kinds of store the archive tests run against (a SQLite folder, a PostgreSQL database)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,23 @@ import zipfile
 from pathlib import Path
 
 from cablegram.cli import EXAMPLE
+
+# The kinds of record store; archive tests are parametrised over them (``params=STORES``).
+STORES = ("sqlite", "postgresql")
+
+
+def new_archive(kind: str, request, folder: Path) -> str:
+    """Where a new, empty archive of ``kind`` goes: ``folder`` for SQLite; for PostgreSQL a fresh
+    database in the session's throwaway server (started only when a test first asks for it)."""
+    if kind == "sqlite":
+        return str(folder)
+    return request.getfixturevalue("postgres_server").new_database()
+
+
+def scalar(store, sql: str, params: tuple = ()):
+    """The first column of the first row of a read statement (``?`` placeholders, any store)."""
+    return next(iter(next(store.rows(sql, params)).values()))
+
 
 _MONTHS = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"]
 

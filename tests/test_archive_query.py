@@ -1,4 +1,5 @@
-"""The query language: parsing, plain English, SQL with bound parameters, clear errors, no injection."""
+"""The query language: parsing, plain English, SQL with bound parameters (SQLite's FTS5 and PostgreSQL's
+tsquery dialects), clear errors, no injection."""
 
 from __future__ import annotations
 
@@ -6,6 +7,10 @@ import re
 
 import pytest
 from conftest import ROOT
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cablegram.archive.postgres import pyformat
 
 from cablegram.search import (
     OPERATORS,
@@ -20,6 +25,7 @@ from cablegram.search import (
     fts_quote,
     parse_query,
 )
+from cablegram.search.compile_postgres import compile_postgres, ts_quote, tsquery_text
 
 
 def _compiled(query: str):
@@ -135,3 +141,71 @@ def test_every_operator_example_parses_and_renders_sql_or_text():
 def test_every_operator_is_documented_in_query_md():
     text = (ROOT / "docs" / "query.md").read_text()
     assert [name for name in OPERATORS if f"`{name}:" not in text] == []
+
+
+# -- the PostgreSQL dialect ---------------------------------------------------------------------------
+def _pg(query: str):
+    return compile_postgres(parse_query(query))
+
+
+def test_postgres_text_becomes_one_tsquery_of_quoted_lexemes():
+    c = _pg('nuclear subject:korea "peace plan" nucl* tag:PREL')
+    assert c.match == "'nuclear' & 'korea':A & 'peace plan' & 'nucl':*"
+    assert c.params == ("tag", "PREL") and "PREL" not in c.where
+
+
+def test_postgres_boolean_text_keeps_its_shape_and_text_under_or_with_filters_is_bound():
+    assert _pg("((war -treaty) OR peace) subject:pea*").match == "(('war' & !'treaty') | 'peace') & 'pea':*A"
+    top_not = _pg("war -treaty")
+    assert top_not.match == "'war'" and top_not.params == ("'treaty'",) and top_not.where.startswith("(NOT COALESCE(")
+    c = _pg("nuclear OR tag:PREL")
+    assert c.match is None and c.params == ("'nuclear'", "tag", "PREL")
+    assert "to_tsquery('simple', ?)" in c.where and c.where.count("?") == len(c.params)
+    assert "NOT COALESCE(" in _pg("-(nuclear OR tag:PREL)").where
+
+
+def test_postgres_quoting_leaves_no_tsquery_syntax():
+    assert ts_quote("it's a\\b") == "'it''s a\\\\b'"
+    assert _pg('"x\' | !y:*" z').match == "'x'' | !y:*' & 'z'"
+
+
+@pytest.mark.parametrize("query", [
+    "subject:\"x') OR 1=1 --\"", "tag:\"PREL'; DROP TABLE records; --\"", "\"x'); DROP TABLE records; --\"",
+    "from:\"' OR ''='\"", 'date:1996..1997 "\\ OR 1=1"', "x' OR '1'='1",
+])
+def test_postgres_injection_attempts_never_reach_the_sql_text(query):
+    c = _pg(query)
+    assert "DROP" not in c.where and "1=1" not in c.where and "''" not in c.where
+    assert c.where.count("?") == len(c.params)
+
+
+def test_every_operator_example_compiles_for_postgres():
+    for name, op in OPERATORS.items():
+        c = _pg(f"{name}:{op.example}")
+        assert c.where.count("?") == len(c.params), name
+
+
+def test_the_qmark_translation_skips_quoted_strings_and_escapes_percent():
+    assert pyformat("SELECT '?%' || ? FROM t WHERE k LIKE 'id:%' AND v = ?") == (
+        "SELECT '?%%' || %s FROM t WHERE k LIKE 'id:%%' AND v = %s")
+
+
+_WORDS = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), min_size=1, max_size=12)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(words=st.lists(_WORDS, min_size=1, max_size=4), mode=st.sampled_from(["word", "phrase", "prefix"]))
+def test_any_text_makes_a_tsquery_the_server_accepts(pg_connection, words, mode):
+    node = Or(tuple(Not(Text(mode, w)) if i % 2 else Text(mode, w, "subject" if i % 3 else None)
+                    for i, w in enumerate(words)) + (Text("word", "x"),)) if len(words) > 1 else Text(mode, words[0])
+    text = tsquery_text(node)
+    if text is not None:
+        pg_connection.execute("SELECT to_tsvector('simple', 'x y') @@ to_tsquery('simple', %s)", (text,))
+
+
+@pytest.fixture(scope="module")
+def pg_connection(postgres_server):
+    import psycopg
+
+    with psycopg.connect(postgres_server.new_database(), autocommit=True) as conn:
+        yield conn

@@ -1,14 +1,26 @@
-"""The SQLite store and ingest: every kind of input, idempotence, releases linked, references, migrations."""
+"""The record stores and ingest: every kind of input, idempotence, releases linked, references, migrations.
+
+Tests that take ``location`` run against both stores (a SQLite folder, a PostgreSQL database)."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
 import pytest
-from archive_support import cable, small_corpus
+from archive_support import STORES, cable, new_archive, scalar, small_corpus
 
 from cablegram.archive import Reader, SQLiteStore, Viewer, ingest, open_store
+from cablegram.archive.pg_schema import MIGRATIONS as PG_MIGRATIONS
+from cablegram.archive.postgres import PostgresStore
 from cablegram.archive.schema import MIGRATIONS
+from cablegram.archive.store import SourceInfo
+
+
+@pytest.fixture(params=STORES)
+def location(request, tmp_path) -> str:
+    """A new, empty archive of each kind of store."""
+    return new_archive(request.param, request, tmp_path / "db")
 
 
 @pytest.fixture()
@@ -18,38 +30,38 @@ def corpus(tmp_path):
 
 
 def _count(store, sql, params=()):
-    return store.conn.execute(sql, params).fetchone()[0]
+    return scalar(store, sql, params)
 
 
-def test_ingest_reads_txt_jsonl_csv_zip_and_pdf(tmp_path, corpus):
+def test_ingest_reads_txt_jsonl_csv_zip_and_pdf(location, corpus):
     folder, expected = corpus
-    with open_store(tmp_path / "db") as store:
+    with open_store(location) as store:
         report = ingest(store, [str(folder)])
         assert report.documents == expected["documents"] == _count(store, "SELECT COUNT(*) FROM records")
         assert report.files == expected["sources"]
         assert [p for p, _ in report.failed] == [str(folder / "blank.pdf")]
-        assert "tesseract-ocr" in report.failed[0][1]
+        assert "no text layer and no image" in report.failed[0][1]
         warnings = dict(report.warnings)
         assert "line 4: no text in field 'text'" in warnings[str(folder / "releases.jsonl")]
         assert "page 2" in warnings[str(folder / "scan.pdf")]
-        locators = {r[0] for r in store.conn.execute("SELECT locator FROM records")}
+        locators = {r["locator"] for r in store.rows("SELECT locator FROM records")}
         assert {"a/tokyo.txt", "b/seoul.csv row 1", "c/memo.pdf", "line 1", "line 2", "line 3"} <= locators
-        pdf = store.conn.execute("SELECT pages, method, status FROM sources WHERE path LIKE '%scan.pdf'").fetchone()
-        assert tuple(pdf) == (2, "pdf-text-layer", "ok")
+        pdf = next(store.rows("SELECT pages, method, status FROM sources WHERE path LIKE '%scan.pdf'"))
+        assert tuple(pdf.values()) == (2, "pdf-text-layer", "ok")
         assert store.check().ok
 
 
-def test_frus_rows_without_text_are_read_through_frus_document(tmp_path, corpus):
+def test_frus_rows_without_text_are_read_through_frus_document(location, corpus):
     folder, _ = corpus
-    with open_store(tmp_path / "db") as store:
+    with open_store(location) as store:
         ingest(store, [str(folder / "releases.jsonl")])
-        label = store.conn.execute("SELECT label, kind FROM records WHERE locator = 'line 3'").fetchone()
-        assert tuple(label) == ("frus1969-76v03/d14", "telegram")
+        label = next(store.rows("SELECT label, kind FROM records WHERE locator = 'line 3'"))
+        assert tuple(label.values()) == ("frus1969-76v03/d14", "telegram")
 
 
-def test_reingesting_adds_nothing(tmp_path, corpus):
+def test_reingesting_adds_nothing(location, corpus):
     folder, _ = corpus
-    with open_store(tmp_path / "db") as store:
+    with open_store(location) as store:
         ingest(store, [str(folder)], jobs=2)
         before = [_count(store, f"SELECT COUNT(*) FROM {t}") for t in ("sources", "records", "cables", "record_terms", "refs")]
         again = ingest(store, [str(folder)], jobs=2)
@@ -58,25 +70,25 @@ def test_reingesting_adds_nothing(tmp_path, corpus):
         assert after == before
 
 
-def test_the_same_file_twice_in_one_run_is_read_once(tmp_path):
+def test_the_same_file_twice_in_one_run_is_read_once(tmp_path, location):
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "one.txt").write_text(cable(220))
     (tmp_path / "a" / "copy.txt").write_text(cable(220))
-    with open_store(tmp_path / "db") as store:
+    with open_store(location) as store:
         report = ingest(store, [str(tmp_path / "a")])
         assert (report.documents, report.already) == (1, 1)
 
 
-def test_stdin_is_a_source(tmp_path):
-    with open_store(tmp_path / "db") as store:
+def test_stdin_is_a_source(location):
+    with open_store(location) as store:
         report = ingest(store, ["-"], stdin=cable(220).encode())
         assert report.documents == 1
-        assert store.conn.execute("SELECT path, method FROM sources").fetchone()[0] == "<stdin>"
+        assert _count(store, "SELECT path, method FROM sources") == "<stdin>"
 
 
-def test_releases_of_one_cable_are_linked_and_each_kept(tmp_path, corpus):
+def test_releases_of_one_cable_are_linked_and_each_kept(location, corpus):
     folder, _ = corpus
-    with open_store(tmp_path / "db") as store:
+    with open_store(location) as store:
         ingest(store, [str(folder)])
         view = Reader(store).show("2008MOSCOW000220")
         assert len(view.releases) == 2
@@ -87,21 +99,21 @@ def test_releases_of_one_cable_are_linked_and_each_kept(tmp_path, corpus):
         assert set(view.ids) >= {"2008MOSCOW000220", "08MOSCOW220"}
 
 
-def test_identical_text_without_an_id_links_by_text_hash(tmp_path):
+def test_identical_text_without_an_id_links_by_text_hash(tmp_path, location):
     body = cable(220, station="", refs="")
     text = "\n".join(line for line in body.splitlines() if not line.startswith(("P 14", "C O N", "DE ")))
     (tmp_path / "a.txt").write_text(text)
     (tmp_path / "b.txt").write_text(text.replace("  ", " ") + "\n\n")
-    with open_store(tmp_path / "db") as store:
+    with open_store(location) as store:
         ingest(store, [str(tmp_path / "a.txt"), str(tmp_path / "b.txt")])
-        rows = store.conn.execute("SELECT canonical_id, cable_id, text_hash FROM records").fetchall()
+        rows = list(store.rows("SELECT canonical_id, cable_id, text_hash FROM records"))
         assert len(rows) == 2 and rows[0]["cable_id"] == rows[1]["cable_id"]
         assert _count(store, "SELECT COUNT(*) FROM cables") == 1
 
 
-def test_a_record_that_shows_two_cables_are_one_merges_them(tmp_path):
+def test_a_record_that_shows_two_cables_are_one_merges_them(location):
     first = cable(220, body="First copy of the cable, as the embassy's record copy has it, with all paragraphs.")
-    with open_store(tmp_path / "db") as store:
+    with open_store(location) as store:
         ingest(store, ["-"], stdin=first.encode())
         # a copy with no header (so no id) but the same text as a third one that has the id
         ingest(store, ["-"], stdin=cable(220, body="Another text entirely, read from a different release of it.").encode())
@@ -109,11 +121,11 @@ def test_a_record_that_shows_two_cables_are_one_merges_them(tmp_path):
         assert store.check().ok
 
 
-def test_references_resolve_or_dangle(tmp_path, corpus):
+def test_references_resolve_or_dangle(location, corpus):
     folder, _ = corpus
-    with open_store(tmp_path / "db") as store:
+    with open_store(location) as store:
         ingest(store, [str(folder)])
-        states = dict(store.conn.execute("SELECT DISTINCT ref_id, state FROM reference_graph").fetchall())
+        states = {r["ref_id"]: r["state"] for r in store.rows("SELECT DISTINCT ref_id, state FROM reference_graph")}
         assert states["2008STATE012345"] == "resolved"
         assert states["2008MOSCOW000100"] == "dangling"
         assert states["2008MOSCOW000220"] == "resolved"  # cited by the Seoul cable
@@ -148,9 +160,9 @@ def test_check_finds_the_text_index_out_of_step(tmp_path, corpus):
         assert any("document count differs" in p for p in problems)
 
 
-def test_a_restricted_viewer_sees_nothing_above_clearance_anywhere(tmp_path, corpus):
+def test_a_restricted_viewer_sees_nothing_above_clearance_anywhere(location, corpus):
     folder, _ = corpus
-    with open_store(tmp_path / "db") as store:
+    with open_store(location) as store:
         ingest(store, [str(folder)])
         reader = Reader(store, Viewer(clearance="CONFIDENTIAL"))
         result = reader.search("nuclear", facets=("class", "tag"))
@@ -164,3 +176,81 @@ def test_a_restricted_viewer_sees_nothing_above_clearance_anywhere(tmp_path, cor
         assert {c["ref_id"]: c["state"] for c in view.cites}["2008STATE012345"] == "dangling"
         assert view.cited_by == ()  # the citing Seoul cable is SECRET
         assert Reader(store).show("2008STATE012345") is not None
+
+
+def test_the_change_log_records_every_add_and_drop_in_order(location, tmp_path):
+    (tmp_path / "a.txt").write_text(cable(220))
+    (tmp_path / "b.jsonl").write_text('{"text": %s}\n{"text": %s}\n' % tuple(
+        json.dumps(cable(n, station="TOKYO")) for n in (310, 311)))
+    with open_store(location) as store:
+        ingest(store, [str(tmp_path / "a.txt"), str(tmp_path / "b.jsonl")])
+        added = store.changes_since(0, 100)
+        ids = sorted(r["record_id"] for r in store.rows("SELECT record_id FROM records"))
+        assert [op for _, _, op in added] == ["add"] * 3 and sorted(r for _, r, _ in added) == ids
+        assert [seq for seq, _, _ in added] == sorted(seq for seq, _, _ in added)
+        assert store.changes_since(added[0][0], 1) == [added[1]]
+        # an interrupted source read again is discarded first: its records are logged as dropped
+        sha = _count(store, "SELECT sha256 FROM sources WHERE path LIKE '%b.jsonl'")
+        store.begin_source(SourceInfo(sha, str(tmp_path / "b.jsonl"), 1, "jsonl:text"))
+        dropped = store.changes_since(added[-1][0], 100)
+        tokyo = {r["record_id"] for r in store.rows("SELECT record_id FROM records")} ^ set(ids)
+        assert [op for _, _, op in dropped] == ["drop", "drop"] and {r for _, r, _ in dropped} == tokyo
+
+
+def test_postgres_migrations_are_recorded_and_not_reapplied(postgres_url):
+    with PostgresStore.open(postgres_url) as store:
+        assert store.schema_version() == PG_MIGRATIONS[-1].version
+        assert store.migrate() == []
+        versions = [r["version"] for r in store.rows("SELECT version FROM schema_migrations ORDER BY version")]
+        assert versions == [m.version for m in PG_MIGRATIONS]
+
+
+def test_a_postgres_database_without_an_archive_or_a_server_says_so(postgres_url):
+    with pytest.raises(FileNotFoundError, match="no archive in this database; run `cablegram ingest` first"):
+        open_store(postgres_url, create=False)
+    with pytest.raises(ConnectionError, match=r"cannot connect to postgresql://someone:\*\*\*@127.0.0.1:1/x"):
+        open_store("postgresql://someone:secret@127.0.0.1:1/x")
+
+
+def test_postgres_check_finds_the_change_log_out_of_step(postgres_url, corpus):
+    import psycopg
+
+    folder, _ = corpus
+    with open_store(postgres_url) as store:
+        ingest(store, [str(folder / "moscow.txt")])
+        assert store.check().ok
+        with psycopg.connect(postgres_url, autocommit=True) as conn:
+            conn.execute("ALTER TABLE records DISABLE TRIGGER records_log_insert")
+            conn.execute("INSERT INTO records (source_id, locator, label, cable_id, doc_sha256, text_hash, canonical_id, "
+                         "aliases, date, year, kind, era, classification, class_rank, precedence, origin, addressees, "
+                         "captions, tags, subject, released, release_status, exemptions, eo, drafter, clearers, defects, "
+                         "json, text) SELECT source_id, 'x', label, cable_id, doc_sha256, text_hash, canonical_id, aliases, "
+                         "date, year, kind, era, classification, class_rank, precedence, origin, addressees, captions, "
+                         "tags, subject, released, release_status, exemptions, eo, drafter, clearers, defects, json, text "
+                         "FROM records")
+        problems = store.check().problems
+        assert any("change log out of step" in p for p in problems)
+        assert any("document count differs" in p for p in problems)
+
+
+@pytest.mark.parametrize("one_batch", [True, False])
+def test_two_releases_of_one_cable_link_by_their_body_in_one_batch_or_two(location, tmp_path, one_batch):
+    from release_support import other_cable, two_releases
+
+    full, part = two_releases()
+    texts = [full, part, other_cable()]
+    if one_batch:  # the second release joins a cable whose only record is not written yet
+        (tmp_path / "all.jsonl").write_text("".join(json.dumps({"text": t}) + "\n" for t in texts))
+        names = [str(tmp_path / "all.jsonl")]
+    else:
+        names = []
+        for i, t in enumerate(texts):
+            (tmp_path / f"{i}.txt").write_text(t)
+            names.append(str(tmp_path / f"{i}.txt"))
+    with open_store(location) as store:
+        ingest(store, names)
+        records = list(store.rows("SELECT subject, cable_id FROM records"))
+        [other] = [r["cable_id"] for r in records if r["subject"].startswith("ECONOMY")]
+        releases = [r["cable_id"] for r in records if r["cable_id"] != other]
+        assert len(records) == 3 and len(releases) == 2 and len(set(releases)) == 1
+        assert store.check().ok

@@ -1,4 +1,4 @@
-"""The archive's commands — ``ingest``, ``search``, ``show``, ``export``, ``check`` — as thin wrappers over
+"""The archive's commands — ``ingest``, ``search``, ``show``, ``export``, ``check``, ``reindex`` — as thin wrappers over
 :mod:`cablegram.archive`; registered on the ``cablegram`` group in ``cli.py``."""
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ import click
 from .archive import Reader, open_store
 from .search import QueryError
 
-DB_HELP = "The archive folder (holding archive.sqlite); default $CABLEGRAM_DB or ./archive."
+DB_HELP = ("The archive: a folder (holding archive.sqlite) or a postgresql://user@host/dbname URL; "
+           "default $CABLEGRAM_DB or ./archive.")
 CSV_FIELDS = ("key", "record_id", "cable_id", "canonical_id", "date", "kind", "classification", "precedence", "origin",
               "addressees", "captions", "tags", "subject", "released", "exemptions", "source", "locator", "label")
 
@@ -30,6 +31,35 @@ def _store(db: str, create: bool = False):
         raise click.ClickException(str(exc)) from exc
     except NotImplementedError as exc:
         raise click.ClickException(f"{db}: {exc}") from exc
+    except ConnectionError as exc:  # a PostgreSQL server that cannot be reached (the message names it)
+        raise click.ClickException(str(exc)) from exc
+
+
+INDEX_HELP = ("The search index folder; default <archive>/index for a folder archive (a PostgreSQL archive has "
+              "one only when given); $CABLEGRAM_INDEX.")
+
+
+def _index_option(f):
+    return click.option("--index", "index_dir", envvar="CABLEGRAM_INDEX", default=None,
+                        type=click.Path(file_okay=False, path_type=Path), help=INDEX_HELP)(f)
+
+
+def _index_folder(store, index_dir: Path | None) -> Path | None:
+    from .archive.index import default_index_folder  # imported here: tantivy loads only when needed
+
+    return index_dir or default_index_folder(store)
+
+
+def _reader(store, index_dir: Path | None, use_index: bool = True) -> Reader:
+    """A Reader on the search index when the archive has one (caught up first), else on the store."""
+    if not use_index:
+        return Reader(store)
+    from .archive.index import ready_index
+
+    index, note = ready_index(store, _index_folder(store, index_dir))
+    if note:
+        click.echo(f"note: {note}", err=True)
+    return Reader(store, index=index)
 
 
 def _cell(value) -> str:
@@ -84,6 +114,8 @@ def summary_text(report) -> str:
         lines.append("by kind:    " + ", ".join(f"{k} {n}" for k, n in report.kinds.most_common()))
     if report.defects:
         lines.append("defects:    " + ", ".join(f"{k} {n}" for k, n in report.defects.most_common()))
+    if report.ocr_run or report.ocr_cached:
+        lines.append(f"OCR:        {report.ocr_run} page(s) read by Tesseract, {report.ocr_cached} from the cache")
     for path, reason in report.failed:
         lines.append(f"FAILED  {path}: {reason}")
     for path, reason in report.warnings:
@@ -98,7 +130,10 @@ def summary_text(report) -> str:
               help="Worker processes that parse (1: parse in this process).")
 @click.option("--text-field", default="text", show_default=True, help="The column holding the text in .jsonl/.csv.")
 @click.option("--progress/--no-progress", default=None, help="Show a progress bar (default: when stderr is a terminal).")
-def ingest_cmd(paths: tuple[str, ...], db: str, jobs: int, text_field: str, progress: bool | None) -> None:
+@_index_option
+@click.option("--no-index", is_flag=True, help="Do not bring the search index up to date at the end of the run.")
+def ingest_cmd(paths: tuple[str, ...], db: str, jobs: int, text_field: str, progress: bool | None,
+               index_dir: Path | None, no_index: bool) -> None:
     """Read files, folders (recursively), .zip, .jsonl/.csv, .pdf, or - (stdin) into the archive.
 
     Re-running is safe: files already in the archive are skipped; an interrupted run is finished.
@@ -110,6 +145,9 @@ def ingest_cmd(paths: tuple[str, ...], db: str, jobs: int, text_field: str, prog
     bar = _Bar(sys.stderr.isatty() if progress is None else progress)
     try:
         report = ingest(store, paths, jobs=jobs, text_field=text_field, progress=bar)
+        bar.stop()
+        if not no_index:
+            _refresh_index(store, index_dir)
     finally:
         bar.stop()
         store.close()
@@ -129,10 +167,13 @@ def ingest_cmd(paths: tuple[str, ...], db: str, jobs: int, text_field: str, prog
 @click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
 @click.option("--explain", is_flag=True, help="Print the query in plain English and its SQL instead of running it.")
-def search_cmd(query: str, db: str, facets: str, sort: str, limit: int, offset: int, fmt: str, explain: bool) -> None:
+@_index_option
+@click.option("--no-index", is_flag=True, help="Search the store's own full-text index even when a search index exists.")
+def search_cmd(query: str, db: str, facets: str, sort: str, limit: int, offset: int, fmt: str, explain: bool,
+               index_dir: Path | None, no_index: bool) -> None:
     """Search the archive (the query language is in docs/query.md)."""
     store = _store(db)
-    reader = Reader(store)
+    reader = _reader(store, index_dir, use_index=not (no_index or explain))
     try:
         if explain:
             plan = reader.plan(query, sort, limit, offset)
@@ -228,15 +269,18 @@ def _show_text(view) -> str:
 @_db_option
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl", show_default=True)
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Output file (default: stdout).")
-def export_cmd(query: str, db: str, fmt: str, out: Path | None) -> None:
-    """Stream every record matching QUERY as JSON Lines (cablegram/1 records) or CSV, in date order."""
+@_index_option
+def export_cmd(query: str, db: str, fmt: str, out: Path | None, index_dir: Path | None) -> None:
+    """Stream every record matching QUERY as JSON Lines (cablegram/1 records), CSV or Parquet (--out
+    FILE; columns in docs/archive.md), in date order."""
     if fmt == "parquet":
-        raise click.ClickException("parquet export is not built yet; use --format jsonl or csv")
+        _export_parquet(query, db, out, index_dir)
+        return
     store = _store(db)
     fh = open(out, "w", encoding="utf-8", newline="") if out else sys.stdout
     n = 0
     try:
-        rows = Reader(store).export(query)
+        rows = _reader(store, index_dir).export(query)
         if fmt == "csv":
             writer = csv.DictWriter(fh, fieldnames=CSV_FIELDS, extrasaction="ignore")
             writer.writeheader()
@@ -259,16 +303,67 @@ def export_cmd(query: str, db: str, fmt: str, out: Path | None) -> None:
         click.echo(f"{n} record(s) written to {out}", err=True)
 
 
+def _export_parquet(query: str, db: str, out: Path | None, index_dir: Path | None) -> None:
+    from .archive.parquet import write_parquet
+
+    if out is None:
+        raise click.UsageError("--format parquet needs --out FILE (Parquet is a binary file, not a stream)")
+    store = _store(db)
+    try:
+        n = write_parquet(_reader(store, index_dir).export(query), out)
+    except QueryError as exc:
+        raise click.UsageError(f"bad query: {exc}") from exc
+    except OSError as exc:
+        raise click.ClickException(f"{out}: cannot be written ({exc.strerror or exc})") from exc
+    finally:
+        store.close()
+    click.echo(f"{n} record(s) written to {out}", err=True)
+
+
+# -- diff ---------------------------------------------------------------------------------------------
+@click.command("diff")
+@click.argument("key")
+@_db_option
+@click.option("--releases", nargs=2, default=None, metavar="A B",
+              help="The two releases: r<record> keys or places (1, 2…) as `cablegram show` lists them; default the first two.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def diff_cmd(key: str, db: str, releases: tuple[str, str] | None, fmt: str) -> None:
+    """Show how two releases of a cable differ: what one withheld that the other shows, paragraph by
+    paragraph, and their release layers (status, exemptions, dates, case and document numbers)."""
+    from .archive.diff import as_json, as_text, diff_releases, pick
+
+    store = _store(db)
+    try:
+        cable, listed = Reader(store).releases(key)
+    finally:
+        store.close()
+    if not listed:
+        raise click.ClickException(f"{key}: not in the archive")
+    try:
+        a, b = pick(listed, releases)
+    except ValueError as exc:
+        raise click.ClickException(f"{key}: {exc}") from exc
+    result = diff_releases(a["data"], b["data"])
+    if fmt == "json":
+        click.echo(json.dumps(as_json(cable, a, b, result), ensure_ascii=False, indent=2))
+    else:
+        click.echo(as_text(cable, a, b, result, others=len(listed) - 2))
+
+
 # -- check --------------------------------------------------------------------------------------------
 @click.command("check")
 @_db_option
-def check_cmd(db: str) -> None:
-    """Verify the archive: SQLite integrity, full-text index in step, no duplicates or orphans.
-    Exit status 1 when a problem is found."""
+@_index_option
+def check_cmd(db: str, index_dir: Path | None) -> None:
+    """Verify the archive: SQLite integrity, full-text index in step, no duplicates or orphans; and say
+    whether the search index is in step. Exit status 1 when a problem is found."""
+    from .archive.index import index_status
+
     store = _store(db)
     try:
         report = store.check()
         sources = Reader(store).sources()
+        status = index_status(_index_folder(store, index_dir), store)
     finally:
         store.close()
     click.echo("  ".join(f"{k}: {v:,}" for k, v in report.counts.items()))
@@ -276,6 +371,8 @@ def check_cmd(db: str) -> None:
         click.echo(f"note: {note}")
     for s in sources:
         click.echo(f"{s['status']:<8} {s['path']}: {s['reason'] or ''}")
+    if status is not None:
+        click.echo(f"index: {status.describe()}")
     for problem in report.problems:
         click.echo(f"PROBLEM: {problem}")
     click.echo("ok" if report.ok else f"{len(report.problems)} problem(s)")
@@ -283,4 +380,47 @@ def check_cmd(db: str) -> None:
         sys.exit(1)
 
 
-COMMANDS = (ingest_cmd, search_cmd, show_cmd, export_cmd, check_cmd)
+# -- the search index ---------------------------------------------------------------------------------
+def _refresh_index(store, index_dir: Path | None) -> None:
+    """After an ingest: bring the search index up to date (building it the first time)."""
+    from .archive.index import IndexBusy, IndexStale, SearchIndex
+
+    folder = _index_folder(store, index_dir)
+    if folder is None:
+        return
+    try:
+        index = SearchIndex.open(folder)
+        if index is None:
+            index = SearchIndex.rebuild(folder, store)
+            click.echo(f"search index built: {index.documents():,} records in {folder}", err=True)
+        else:
+            applied = index.update(store)
+            click.echo(f"search index updated: {applied:,} change(s) applied", err=True)
+    except (IndexBusy, IndexStale, OSError, ValueError) as exc:  # tantivy reports a damaged index as ValueError
+        click.echo(f"note: search index not updated: {exc}; `cablegram reindex` rebuilds it", err=True)
+
+
+@click.command("reindex")
+@_db_option
+@_index_option
+def reindex_cmd(db: str, index_dir: Path | None) -> None:
+    """Rebuild the search index from the archive's records (into a new folder, switched in at the end)."""
+    import time
+
+    from .archive.index import SearchIndex
+
+    store = _store(db)
+    try:
+        folder = _index_folder(store, index_dir)
+        if folder is None:
+            raise click.UsageError("this archive has no folder to keep an index in; give --index DIR")
+        started = time.monotonic()
+        index = SearchIndex.rebuild(folder, store)
+        index.update(store)  # what was stored while the rebuild ran
+        seconds = time.monotonic() - started
+        click.echo(f"search index rebuilt: {index.documents():,} records in {seconds:.1f} s ({folder})")
+    finally:
+        store.close()
+
+
+COMMANDS = (ingest_cmd, search_cmd, show_cmd, export_cmd, check_cmd, reindex_cmd, diff_cmd)

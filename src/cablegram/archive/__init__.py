@@ -2,7 +2,7 @@
 
 ::
 
-    store = open_store("archive")                 # a folder holding archive.sqlite
+    store = open_store("archive")                 # a folder holding archive.sqlite, or postgresql://…
     report = ingest(store, ["cables/", "releases.zip"], jobs=2)
     reader = Reader(store)                        # every read goes through a Reader and its Viewer
     result = reader.search("tag:PREL nuclear", facets=("class",))
@@ -24,9 +24,13 @@ __all__ = ["DB_FILE", "UNRESTRICTED", "CableView", "CheckReport", "Facet", "Hit"
 
 
 def open_store(location: str | Path, *, create: bool = True) -> Store:
-    """The store at ``location``: a folder (SQLite, the default). ``postgresql://…`` is reserved for the
-    PostgreSQL store, which is not built yet."""
+    """The store at ``location``: a ``postgresql://…`` (or ``postgres://…``) URL of an existing database
+    (:class:`~.postgres.PostgresStore`), else a folder (:class:`SQLiteStore`, the default). Without
+    ``create``, a place holding no archive raises FileNotFoundError; a server that cannot be reached
+    raises ConnectionError."""
     text = str(location)
     if text.startswith(("postgresql://", "postgres://")):
-        raise NotImplementedError("the PostgreSQL store is not built yet; use a folder for a SQLite archive")
+        from .postgres import PostgresStore  # imported here: SQLite archives need no PostgreSQL driver
+
+        return PostgresStore.open(text, create=create)
     return SQLiteStore.open(location, create=create)

@@ -32,7 +32,8 @@ from typing import Protocol
 
 from ..parse import parse
 from .discover import Document, Input, Problem, documents, find_files, method_for
-from .pdf import OCR_HINT, pdf_text
+from .ocr import Ocr, cache_folder
+from .pdf import pdf_text
 from .rows import RecordRow, row_for
 from .store import Finish, SourceInfo, Store
 
@@ -74,6 +75,8 @@ class IngestReport:
     failed: list[tuple[str, str]] = field(default_factory=list)
     warnings: list[tuple[str, str]] = field(default_factory=list)
     seconds: float = 0.0
+    ocr_run: int = 0  # PDF pages read by running Tesseract
+    ocr_cached: int = 0  # PDF pages whose OCR text came from the cache
 
     @property
     def rate(self) -> float:
@@ -86,32 +89,41 @@ class _Outcome:
     problems: tuple[Problem, ...]
     pages: int | None = None
     fatal: str | None = None
+    method: str | None = None  # how a whole-file PDF's text was obtained (pdf-text-layer, pdf-ocr, pdf-mixed)
+    ocr_run: int = 0
+    ocr_cached: int = 0
 
 
-def parse_batch(docs: tuple[Document, ...]) -> _Outcome:
-    """Parse documents into stored rows (runs in a worker process; never raises for a document)."""
-    rows, problems, pages, fatal = [], [], None, None
+def parse_batch(docs: tuple[Document, ...], ocr: Ocr | None = None) -> _Outcome:
+    """Parse documents into stored rows (runs in a worker process; never raises for a document).
+    PDF pages without a text layer are OCR'd with ``ocr``."""
+    rows, problems, pages, fatal, method, ran, cached = [], [], None, None, None, 0, 0
     for doc in docs:
         data = doc.data
         if doc.form == "pdf":
             try:
-                layer = pdf_text(data)  # type: ignore[arg-type]
+                layer = pdf_text(data, ocr)  # type: ignore[arg-type]
             except ValueError as exc:
                 problems.append(Problem(doc.locator, str(exc)))
                 fatal = str(exc) if len(docs) == 1 and not doc.locator else fatal
                 continue
             pages = (pages or 0) + layer.pages
-            if layer.ocr_note():
-                problems.append(Problem(doc.locator, layer.ocr_note()))
+            ran, cached = ran + layer.ocr_run, cached + layer.ocr_cached
+            method = layer.method if not doc.locator else method
+            note = layer.failure_note()
+            if not layer.text and not doc.locator:
+                fatal = note or "no text"
+                continue
+            if note:
+                problems.append(Problem(doc.locator, note))
             if not layer.text:
-                fatal = f"no text layer on any of its {layer.pages} page(s); {OCR_HINT}" if not doc.locator else fatal
                 continue
             data = layer.text
         try:
             rows.append(row_for(parse(data, path=doc.path), doc.locator, doc.label))
         except Exception as exc:  # noqa: BLE001 - a bug on one document must not lose the batch
             problems.append(Problem(doc.locator, f"internal error {type(exc).__name__}: {exc}"))
-    return _Outcome(tuple(rows), tuple(problems), pages, fatal)
+    return _Outcome(tuple(rows), tuple(problems), pages, fatal, method, ran, cached)
 
 
 class _Inline(Executor):
@@ -138,14 +150,15 @@ class _Open:
     pages: int | None = None
     fatal: str | None = None
     documents: int = 0
+    method: str | None = None
 
     def finish(self, last_rows: int = 0) -> Finish:
         """How the source ends, counting the ``last_rows`` stored with this very call."""
         reasons = [f"{p.locator}: {p.message}" if p.locator else p.message for p in self.problems]
         reason = "; ".join(reasons[:MAX_REASONS]) + (f"; and {len(reasons) - MAX_REASONS} more" if len(reasons) > MAX_REASONS else "")
         if self.fatal or (self.documents + last_rows == 0 and self.problems):
-            return Finish("failed", self.fatal or reason, self.pages)
-        return Finish("ok", reason or None, self.pages)
+            return Finish("failed", self.fatal or reason, self.pages, self.method)
+        return Finish("ok", reason or None, self.pages, self.method)
 
 
 def _batches(items: Iterable[Document | Problem], size: int) -> Iterator[tuple[list[Document], list[Problem]]]:
@@ -161,8 +174,8 @@ def _batches(items: Iterable[Document | Problem], size: int) -> Iterator[tuple[l
 
 
 class _Run:
-    def __init__(self, store: Store, executor: Executor, jobs: int, progress: Progress):
-        self.store, self.executor, self.progress = store, executor, progress
+    def __init__(self, store: Store, executor: Executor, jobs: int, progress: Progress, ocr: Ocr | None = None):
+        self.store, self.executor, self.progress, self.ocr = store, executor, progress, ocr
         self.report = IngestReport()
         self.inflight: dict[Future, _Open] = {}
         self.max_inflight = max(2, jobs * 3)
@@ -186,7 +199,7 @@ class _Run:
                 if docs:
                     self._wait(self.max_inflight - 1)
                     state.outstanding += 1
-                    self.inflight[self.executor.submit(parse_batch, tuple(docs))] = state
+                    self.inflight[self.executor.submit(parse_batch, tuple(docs), self.ocr)] = state
         except (OSError, ValueError) as exc:
             state.fatal = str(exc) if isinstance(exc, ValueError) else f"cannot be read ({exc.strerror or exc})"
         state.submitted_all = True
@@ -207,6 +220,9 @@ class _Run:
                 state.fatal = state.fatal or outcome.fatal
                 if outcome.pages is not None:
                     state.pages = (state.pages or 0) + outcome.pages
+                state.method = outcome.method or state.method
+                self.report.ocr_run += outcome.ocr_run
+                self.report.ocr_cached += outcome.ocr_cached
                 if state.submitted_all and state.outstanding == 0:
                     self._close(state, outcome.rows)
                 elif outcome.rows:
@@ -237,8 +253,10 @@ class _Run:
 
 
 def ingest(store: Store, names: Iterable[str], *, jobs: int = 1, text_field: str = "text",
-           progress: Progress | None = None, stdin: bytes | None = None) -> IngestReport:
-    """Ingest files, folders, zips and ``-`` (standard input, or ``stdin``) into ``store``."""
+           progress: Progress | None = None, stdin: bytes | None = None, ocr: Ocr | None = None) -> IngestReport:
+    """Ingest files, folders, zips and ``-`` (standard input, or ``stdin``) into ``store``. PDF pages
+    without a text layer are OCR'd with ``ocr`` (default: Tesseract from ``PATH``, cached in the
+    archive folder's ``ocr-cache`` when the store has a folder)."""
     started = time.monotonic()
     progress = progress or _Silent()
     inputs, missing = find_files(names, stdin)
@@ -246,7 +264,7 @@ def ingest(store: Store, names: Iterable[str], *, jobs: int = 1, text_field: str
     # forkserver: workers never inherit the parent's open SQLite connection (as fork would)
     executor: Executor = (ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("forkserver"))
                           if jobs > 1 else _Inline())
-    run = _Run(store, executor, jobs, progress)
+    run = _Run(store, executor, jobs, progress, ocr or Ocr.find(cache_folder(store.folder())))
     run.report.files = len(inputs)
     run.report.failed.extend((name, "no such file or folder") for name in missing)
     seen: set[str] = set()

@@ -12,11 +12,14 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..search import Compiled, QueryError, parse_query
 from .rows import CLASS_RANK, record_json
 from .store import Store, StoreTimeout
+
+if TYPE_CHECKING:
+    from .index import SearchIndex
 
 __all__ = ["FACETS", "UNRESTRICTED", "CableView", "Facet", "Hit", "Plan", "Reader", "SearchResult", "Viewer"]
 
@@ -37,10 +40,27 @@ class Viewer:
             raise ValueError(f"unknown clearance {self.clearance!r}; one of {', '.join(CLASS_RANK)}")
 
     def scope(self) -> tuple[str, tuple]:
-        """A SQL condition over ``records r`` that is true for the records this viewer may see."""
+        """A SQL condition over ``records r`` that is true for the records this viewer may see, and its
+        parameters. Portable SQL with ``?`` placeholders, so the same scope serves every store."""
         if self.clearance is None:
             return "1 = 1", ()
         return "r.class_rank <= ?", (CLASS_RANK[self.clearance],)
+
+    def index_scope(self) -> IndexScope:
+        """The same scope in the form the search index applies inside its queries (kept beside
+        :meth:`scope` so that an access rule is added to both in one place)."""
+        return IndexScope(CLASS_RANK[self.clearance] if self.clearance is not None else None)
+
+
+@dataclass(frozen=True)
+class IndexScope:
+    """What a viewer may see, as the search index filters it (``cablegram.archive.index_read``).
+
+    Attributes:
+        max_class_rank: the highest ``class_rank`` visible; None when unrestricted.
+    """
+
+    max_class_rank: int | None
 
 
 UNRESTRICTED = Viewer()
@@ -136,17 +156,18 @@ def facet_name(name: str) -> str:
 class Reader:
     """Reads the archive in a store on behalf of one viewer."""
 
-    def __init__(self, store: Store, viewer: Viewer = UNRESTRICTED):
+    def __init__(self, store: Store, viewer: Viewer = UNRESTRICTED, index: SearchIndex | None = None):
         self.store = store
         self.viewer = viewer
+        self.index = index  # a tantivy index derived from the store and in step with it, or None
 
     # -- building --------------------------------------------------------------------------------------
     def _matching(self, compiled: Compiled) -> tuple[str, tuple]:
         """``FROM … WHERE …`` selecting the records that match and that the viewer may see."""
         scope, scope_params = self.viewer.scope()
         if compiled.match is not None:
-            return ((f"FROM records_fts JOIN records r ON r.record_id = records_fts.rowid "
-                    f"WHERE records_fts MATCH ? AND ({compiled.where}) AND ({scope})"),
+            dialect = self.store.dialect  # the store's full-text join; its one ? is the match, bound first
+            return (f"FROM {dialect.text_from} WHERE {dialect.text_match} AND ({compiled.where}) AND ({scope})",
                     (compiled.match, *compiled.params, *scope_params))
         return f"FROM records r WHERE ({compiled.where}) AND ({scope})", (*compiled.params, *scope_params)
 
@@ -157,7 +178,7 @@ class Reader:
         compiled = self.store.compile(parse_query(query))
         body, params = self._matching(compiled)
         if compiled.match is not None:
-            extra = ", bm25(records_fts, 5.0, 1.0) AS score, snippet(records_fts, -1, '[', ']', ' … ', 16) AS snippet"
+            extra = f", {self.store.dialect.score} AS score, {self.store.dialect.snippet} AS snippet"
         else:
             extra = ", NULL AS score, substr(r.text, 1, 160) AS snippet"
         by_date = "r.date IS NULL, r.date, r.record_id"
@@ -169,6 +190,10 @@ class Reader:
     def search(self, query: str, *, sort: str = "relevance", limit: int = 20, offset: int = 0,
                facets: tuple[str, ...] = (), facet_limit: int = 10, facet_timeout: float = 2.0) -> SearchResult:
         names = tuple(dict.fromkeys(facet_name(f) for f in facets))
+        if self.index is not None:
+            from .index_read import search_with_index  # imported here: it builds on this module
+            return search_with_index(self, query, sort=sort, limit=limit, offset=offset, facets=names,
+                                     facet_limit=facet_limit)
         plan = self.plan(query, sort, limit, offset)
         hits = tuple(_hit(row) for row in self.store.rows(plan.sql, plan.params))
         total = next(self.store.rows(plan.count_sql, plan.count_params))["n"]
@@ -194,6 +219,10 @@ class Reader:
 
     def export(self, query: str) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
         """Stream ``(summary fields, full cablegram/1 record)`` for every match, in date order."""
+        if self.index is not None:
+            from .index_read import export_with_index
+            yield from export_with_index(self, query)
+            return
         compiled = self.store.compile(parse_query(query))
         body, params = self._matching(compiled)
         sql = f"SELECT {_HIT_COLUMNS}, r.json, r.text {body} ORDER BY r.date IS NULL, r.date, r.record_id"
@@ -253,6 +282,98 @@ class Reader:
         """The sources read (by default only those that failed, are pending or carry warnings)."""
         where = "WHERE status != 'ok' OR reason IS NOT NULL" if problems_only else ""
         return list(self.store.rows(f"SELECT path, status, reason, documents, pages, method FROM sources {where} ORDER BY path"))
+
+    # -- browsing (the web pages) ----------------------------------------------------------------------
+    def overview(self) -> dict[str, Any]:
+        """How much this viewer may see: records, cables, and the first and last dates."""
+        scope, sp = self.viewer.scope()
+        return next(self.store.rows(
+            f"SELECT COUNT(*) AS records, COUNT(DISTINCT r.cable_id) AS cables, MIN(r.date) AS first, "
+            f"MAX(r.date) AS last FROM records r WHERE ({scope})", sp))
+
+    def browse(self, facet: str, *, limit: int = 50) -> tuple[Trend, ...]:
+        """The ``limit`` most frequent values of a facet (or of ``drafter``, ``clearer``) over every record
+        this viewer may see, each with its counts per year (for "counts over time" without a query)."""
+        name = facet.strip().lower()
+        kind, target = ("term", name) if name in ("drafter", "clearer") else FACETS[facet_name(name)]
+        scope, sp = self.viewer.scope()
+        if kind == "term":
+            source, value, params = ("record_terms t JOIN records r ON r.record_id = t.record_id", "t.value",
+                                     (target, *sp))
+            where = f"t.field = ? AND ({scope})"
+        else:
+            source, value, params = "records r", target if kind == "expr" else f"r.{target}", sp
+            where = f"({scope}) AND {value} IS NOT NULL"
+        top = list(self.store.rows(f"SELECT {value} AS value, COUNT(*) AS n FROM {source} WHERE {where} "
+                                   f"GROUP BY {value} ORDER BY n DESC, value LIMIT ?", (*params, limit)))
+        years: dict[Any, list[tuple[int, int]]] = {row["value"]: [] for row in top}
+        if top:
+            marks = ", ".join("?" for _ in top)
+            for row in self.store.rows(
+                    f"SELECT {value} AS value, r.year AS year, COUNT(*) AS n FROM {source} WHERE {where} "
+                    f"AND {value} IN ({marks}) AND r.year IS NOT NULL GROUP BY {value}, r.year ORDER BY r.year",
+                    (*params, *years)):
+                years[row["value"]].append((row["year"], row["n"]))
+        return tuple(Trend(row["value"], row["n"], tuple(years[row["value"]])) for row in top)
+
+    def release(self, key: str) -> dict[str, Any] | None:
+        """The cablegram/1 record (with its text) of one release, ``r<record>``; None when not found or
+        not visible to this viewer."""
+        if not (key[:1] in "rR" and key[1:].isdigit()):
+            return None
+        scope, sp = self.viewer.scope()
+        rows = list(self.store.rows(f"SELECT r.json, r.text FROM records r WHERE r.record_id = ? AND ({scope})",
+                                    (int(key[1:]), *sp)))
+        return record_json(rows[0]["json"], rows[0]["text"]) if rows else None
+
+    def from_sources(self, path_prefix: str, *, limit: int = 100) -> tuple[dict[str, Any], ...]:
+        """Records read from sources whose path starts with ``path_prefix`` (what one upload added)."""
+        scope, sp = self.viewer.scope()
+        pattern = path_prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        return tuple(_fields(row) for row in self.store.rows(
+            f"SELECT {_HIT_COLUMNS} FROM records r JOIN sources s2 ON s2.source_id = r.source_id "
+            f"WHERE s2.path LIKE ? ESCAPE '\\' AND ({scope}) ORDER BY r.record_id LIMIT ?", (pattern, *sp, limit)))
+
+    def source_of(self, key: str) -> dict[str, Any] | None:
+        """Where one release (``r<record>``) was read: its source's ``path`` and ``method``, the record's
+        ``locator`` inside it (row, line, zip member) and the ``sha256`` of the document; None when not
+        found or not visible to this viewer."""
+        if not (key[:1] in "rR" and key[1:].isdigit()):
+            return None
+        scope, sp = self.viewer.scope()
+        rows = list(self.store.rows(
+            f"SELECT s.path, s.method, r.locator, r.doc_sha256 AS sha256 FROM records r "
+            f"JOIN sources s ON s.source_id = r.source_id WHERE r.record_id = ? AND ({scope})", (int(key[1:]), *sp)))
+        return rows[0] if rows else None
+
+    # -- releases (cablegram diff) ---------------------------------------------------------------------
+    def releases(self, key: str) -> tuple[str | None, tuple[dict[str, Any], ...]]:
+        """The cable's canonical id and its releases this viewer may see (a cable by canonical id, alias,
+        ``r<record>`` or ``c<cable>``), oldest record first, each ``record`` (``r12``), ``source`` (path
+        and place in it) and ``data`` (the full cablegram/1 record). ``(None, ())`` when not found."""
+        scope, sp = self.viewer.scope()
+        cable_id = self._cable_of(key.strip())
+        if cable_id is None:
+            return None, ()
+        rows = tuple(self.store.rows(
+            f"SELECT r.record_id, r.locator, s.path AS source, r.json, r.text FROM records r "
+            f"JOIN sources s ON s.source_id = r.source_id WHERE r.cable_id = ? AND ({scope}) ORDER BY r.record_id",
+            (cable_id, *sp)))
+        if not rows:
+            return None, ()
+        canonical = next(self.store.rows("SELECT canonical_id FROM cables WHERE cable_id = ?", (cable_id,)))["canonical_id"]
+        return canonical, tuple({"record": f"r{row['record_id']}",
+                                 "source": row["source"] + (f" {row['locator']}" if row["locator"] else ""),
+                                 "data": record_json(row["json"], row["text"])} for row in rows)
+
+
+@dataclass(frozen=True)
+class Trend:
+    """One value of a facet with its total and its counts per year (oldest first)."""
+
+    value: Any
+    total: int
+    by_year: tuple[tuple[int, int], ...]
 
 
 def canonical_form(key: str) -> str:

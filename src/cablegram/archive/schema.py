@@ -125,6 +125,24 @@ _INITIAL = (
         FROM refs f LEFT JOIN cable_keys k ON k.key = 'id:' || f.ref_id""",
 )
 
+# Every insert and delete of a record, in order: what a derived search index (the tantivy index in
+# ``index/``) replays to catch up from its watermark. The back-fill logs the records already stored.
+_RECORD_LOG = (
+    """CREATE TABLE record_log (
+        seq       INTEGER PRIMARY KEY AUTOINCREMENT,
+        record_id INTEGER NOT NULL,
+        op        TEXT NOT NULL CHECK (op IN ('add', 'drop'))
+    )""",
+    "INSERT INTO record_log (record_id, op) SELECT record_id, 'add' FROM records ORDER BY record_id",
+    """CREATE TRIGGER records_log_insert AFTER INSERT ON records BEGIN
+        INSERT INTO record_log (record_id, op) VALUES (new.record_id, 'add');
+    END""",
+    """CREATE TRIGGER records_log_delete AFTER DELETE ON records BEGIN
+        INSERT INTO record_log (record_id, op) VALUES (old.record_id, 'drop');
+    END""",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial: sources, cables, records, terms, references, full text", _INITIAL),
+    Migration(2, "record_log: the change log a derived search index follows", _RECORD_LOG),
 )

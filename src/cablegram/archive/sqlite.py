@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from ..search import Compiled, Node, compile_query
-from .rows import RecordRow
+from .dialect import Dialect
+from .rows import RecordRow, near_match
 from .schema import MIGRATIONS
 from .store import CheckReport, Finish, SourceInfo, Store, StoreTimeout
 
@@ -31,12 +32,23 @@ _INSERT_RECORD = (f"INSERT INTO records (source_id, locator, label, cable_id, {'
                   f"VALUES (?, ?, ?, ?, {', '.join('?' * len(_COLUMNS))})")
 
 
+DIALECT = Dialect(
+    name="sqlite",
+    text_from="records_fts JOIN records r ON r.record_id = records_fts.rowid",
+    text_match="records_fts MATCH ?",
+    score="bm25(records_fts, 5.0, 1.0)",  # subject weighs five times the text
+    snippet="snippet(records_fts, -1, '[', ']', ' … ', 16)",
+)
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 class SQLiteStore(Store):
     """A :class:`Store` in one SQLite file. Open with :meth:`open`."""
+
+    dialect = DIALECT
 
     def __init__(self, connection: sqlite3.Connection, path: Path):
         self.conn = connection
@@ -148,12 +160,15 @@ class SQLiteStore(Store):
     @staticmethod
     def _cable_for(c: sqlite3.Connection, row: RecordRow) -> tuple[int, bool]:
         """The cable this record belongs to: the one holding any of its keys (merging cables the record
-        shows to be one), else a new one. Registers the record's keys."""
+        shows to be one), else a new one. Registers the record's keys. A ``near:`` key names only a
+        candidate, joined when :meth:`_near_cables` proves it the same cable."""
         found: list[int] = []
+        candidates: list[int] = []
         for key in row.keys:
             hit = c.execute("SELECT cable_id FROM cable_keys WHERE key = ?", (key,)).fetchone()
             if hit and hit[0] not in found:
-                found.append(hit[0])
+                (candidates if key.startswith("near:") else found).append(hit[0])
+        found += SQLiteStore._near_cables(c, row, found, [x for x in dict.fromkeys(candidates) if x not in found])
         created = not found
         if created:
             cable_id = c.execute("INSERT INTO cables (canonical_id) VALUES (?)", (row.columns["canonical_id"],)).lastrowid
@@ -174,14 +189,35 @@ class SQLiteStore(Store):
         c.executemany("INSERT OR IGNORE INTO cable_keys (key, cable_id) VALUES (?, ?)", [(k, cable_id) for k in row.keys])
         return cable_id, created
 
+    @staticmethod
+    def _near_cables(c: sqlite3.Connection, row: RecordRow, found: list[int], candidates: list[int]) -> list[int]:
+        """The candidate cables that hold a record with the same body (:func:`near_match`), so long as
+        no two different canonical ids end up in one cable."""
+        def canonical(cable_id: int) -> str | None:
+            return c.execute("SELECT canonical_id FROM cables WHERE cable_id = ?", (cable_id,)).fetchone()[0]
+
+        ids = {i for i in [row.columns["canonical_id"], *map(canonical, found)] if i}
+        joined: list[int] = []
+        for cable_id in candidates:
+            cable_canonical = canonical(cable_id)
+            if cable_canonical and ids - {cable_canonical}:
+                continue
+            stored = c.execute("SELECT json, text FROM records WHERE cable_id = ? ORDER BY record_id LIMIT 3",
+                               (cable_id,)).fetchall()
+            if any(near_match(row.shingles, row.columns["canonical_id"], r[0], r[1], cable_canonical) for r in stored):
+                joined.append(cable_id)
+                ids |= {cable_canonical} if cable_canonical else set()
+        return joined
+
     def finish_source(self, source_id: int, finish: Finish) -> None:
         with self._txn() as c:
             self._finish(c, source_id, finish)
 
     @staticmethod
     def _finish(c: sqlite3.Connection, source_id: int, finish: Finish) -> None:
-        c.execute("UPDATE sources SET status = ?, reason = ?, pages = COALESCE(?, pages), finished_at = ? "
-                  "WHERE source_id = ?", (finish.status, finish.reason, finish.pages, _now(), source_id))
+        c.execute("UPDATE sources SET status = ?, reason = ?, pages = COALESCE(?, pages), method = COALESCE(?, method), "
+                  "finished_at = ? WHERE source_id = ?",
+                  (finish.status, finish.reason, finish.pages, finish.method, _now(), source_id))
 
     # -- reading ---------------------------------------------------------------------------------------
     def compile(self, node: Node) -> Compiled:
@@ -203,6 +239,10 @@ class SQLiteStore(Store):
         finally:
             if timeout is not None:
                 self.conn.set_progress_handler(None, 0)
+
+    def changes_since(self, seq: int, limit: int) -> list[tuple[int, int, str]]:
+        return [tuple(row) for row in self.conn.execute(
+            "SELECT seq, record_id, op FROM record_log WHERE seq > ? ORDER BY seq LIMIT ?", (seq, limit))]
 
     def check(self) -> CheckReport:
         c = self.conn
@@ -249,6 +289,9 @@ class SQLiteStore(Store):
         counts.update({f"sources {k}": v for k, v in by_status.items()})
         counts["schema version"] = self.schema_version()
         return CheckReport(tuple(problems), tuple(notes), counts)
+
+    def folder(self) -> Path:
+        return self.path.parent
 
     def close(self) -> None:
         self.conn.close()

@@ -1,8 +1,7 @@
 """The record store interface: what ingest writes through and what the reader reads through.
 
-:class:`SQLiteStore` is the one implementation today; a PostgreSQL store implements the same
-methods (its own migrations and text search), and a tantivy index will be derived from whichever
-store is the source of truth. Nothing outside ``cablegram.archive`` talks to a database directly:
+Two implementations: :class:`SQLiteStore` (the default) and :class:`PostgresStore` (its own
+migrations and text search); a tantivy index is derived from whichever store is the source of truth. Nothing outside ``cablegram.archive`` talks to a database directly:
 ingest calls the write methods, :class:`cablegram.archive.read.Reader` the read ones.
 """
 
@@ -11,9 +10,11 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Self
 
 from ..search import Compiled, Node
+from .dialect import Dialect
 from .rows import RecordRow
 
 __all__ = ["CheckReport", "Finish", "SourceInfo", "Store", "StoreTimeout"]
@@ -43,11 +44,13 @@ class SourceInfo:
 @dataclass(frozen=True)
 class Finish:
     """How a source ended: ``ok`` (every readable document stored; ``reason`` lists what was not) or
-    ``failed`` (nothing could be read; ``reason`` says why). ``pages`` for PDFs."""
+    ``failed`` (nothing could be read; ``reason`` says why). ``pages`` for PDFs; ``method``, when not
+    None, replaces the source's method (a PDF: ``pdf-text-layer``, ``pdf-ocr`` or ``pdf-mixed``)."""
 
     status: str
     reason: str | None = None
     pages: int | None = None
+    method: str | None = None
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,10 @@ class CheckReport:
 class Store(ABC):
     """A record store. Every write method is one transaction: after a crash at any point the store
     holds either all of a call's effects or none of them."""
+
+    #: The SQL in which this store differs from the others (full-text join, match, rank, snippet).
+    #: Read statements use ``?`` placeholders whatever the store; :meth:`rows` translates if it must.
+    dialect: Dialect
 
     # -- writing (ingest) --------------------------------------------------------------------------
     @abstractmethod
@@ -97,11 +104,22 @@ class Store(ABC):
         """Run a read-only statement and stream its rows; raise StoreTimeout past ``timeout`` seconds."""
 
     @abstractmethod
+    def changes_since(self, seq: int, limit: int) -> list[tuple[int, int, str]]:
+        """The change log after ``seq``, oldest first, at most ``limit`` entries: ``(seq, record_id, op)``
+        with ``op`` ``add`` (the record was stored) or ``drop`` (it was deleted). A derived index that
+        has applied every change up to ``seq`` catches up by applying these."""
+
+    @abstractmethod
     def check(self) -> CheckReport:
         """Verify the archive: storage integrity, the text index in step, no duplicates, no orphans."""
 
     @abstractmethod
     def close(self) -> None: ...
+
+    def folder(self) -> Path | None:
+        """The folder the archive lives in, for files kept beside the records (the OCR cache); None for
+        a store on a server."""
+        return None
 
     def __enter__(self) -> Self:
         return self
