@@ -182,6 +182,10 @@ from .cli_archive import COMMANDS as _ARCHIVE_COMMANDS  # noqa: E402
 for _command in _ARCHIVE_COMMANDS:
     main.add_command(_command)
 
+from .cli_web import serve_cmd as _serve_cmd  # noqa: E402  (the web server: cli_web.py)
+
+main.add_command(_serve_cmd)
+
 
 if __name__ == "__main__":  # pragma: no cover
     main()
