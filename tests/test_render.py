@@ -20,6 +20,7 @@ from cablegram.render import STYLES, render
 from cablegram.render.layout import letter_spaced, wrap
 from cablegram.synth import ERAS, Generator, compare
 from cablegram.synth.generator import SPANS
+from cablegram.vocab.markings import LEVEL_WORDS
 
 
 def _record(era: str, seed: int) -> Telegram:
@@ -55,6 +56,66 @@ def test_wrap_keeps_width_and_never_starts_a_line_with_a_number_or_list_item():
     assert " ".join(lines) == " ".join(text.split())
     assert not any(re.match(r"^(?:\d{1,2}\.|[A-Za-z]{1,2}\.)\s", ln) for ln in lines[1:])
     assert all(len(ln) <= 24 for ln in lines)
+
+
+_LIST_ITEM = re.compile(r"^(?:[-•*]|\(?[A-Za-z0-9]{1,2}[.)]|\d{1,2}\.{0,2}$)")
+
+
+def _wrap_word_by_word(text: str, width: int) -> list[str]:
+    """The rules of ``wrap``, the plain way: greedy fill word by word; a line opening with a
+    paragraph number or list item gives that word to the line before; a last line shorter than 12
+    characters borrows words, and one that reads as a marking borrows one more."""
+    if len(text) <= width and "\n" not in text:
+        return [text.strip()] if text.strip() else []
+    words = text.split()
+    if not words:
+        return []
+    lines, n = [[words[0]]], len(words[0])
+    for w in words[1:]:
+        n += 1 + len(w)
+        if n > width:
+            lines.append([w])
+            n = len(w)
+        else:
+            lines[-1].append(w)
+    k = 1
+    while k < len(lines):
+        if _LIST_ITEM.match(lines[k][0]):
+            lines[k - 1].append(lines[k].pop(0))
+            if not lines[k]:
+                del lines[k]
+                continue
+        k += 1
+    if len(lines) > 1:
+        last, prev = lines[-1], lines[-2]
+        while len(" ".join(last)) < 12 and len(prev) > 1 and not _LIST_ITEM.match(prev[-1]):
+            last.insert(0, prev.pop())
+        if " ".join(" ".join(last).strip(" .").upper().split()) in LEVEL_WORDS and len(prev) > 1:
+            last.insert(0, prev.pop())
+    return [" ".join(ln) for ln in lines]
+
+
+_WORDS = st.one_of(
+    st.sampled_from(["3.", "12", "1..", "A.", "(b)", "-", "•", "U.S.", "SECRET", "SECRET.", "UNCLAS", "TOP",
+                     "the", "minister", "x" * 70]),
+    st.text(alphabet="abXY09.-()* ", min_size=1, max_size=14))
+_GAPS = st.sampled_from([" ", " ", " ", "  ", "\n", "\t", "\xa0", "\u3000"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(words=st.lists(st.tuples(_WORDS, _GAPS), max_size=40), width=st.sampled_from([10, 20, 30, 55, 65, 72]))
+def test_wrap_fast_paths_give_the_lines_of_the_word_by_word_rules(words, width):
+    # wrap() fills by one regular-expression pass and adjusts lines as strings when it can;
+    # whatever the spacing, marks and long words, the lines must be those of the plain rules.
+    text = "".join(w + gap for w, gap in words)
+    assert wrap(text, width) == _wrap_word_by_word(text, width)
+
+
+def test_wrap_breaks_words_at_every_kind_of_space():
+    spaces = [c for c in map(chr, range(0x110000)) if c.isspace()]
+    for c in spaces:
+        text = f"alpha{c}beta gamma{c}{c}delta " * 8
+        assert wrap(text, 30) == _wrap_word_by_word(text, 30), hex(ord(c))
 
 
 def test_wrap_leaves_no_short_last_line():

@@ -6,12 +6,15 @@ import itertools
 import json
 import re
 import time
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from cablegram import parse
 from cablegram.cli import main
-from cablegram.synth import ERAS, generate
+from cablegram.synth import ERAS, NoiseConfig, generate
+from cablegram.synth.encode import record_text
 from cablegram.synth.records import from_json
 from cablegram.vocab import tables
 from cablegram.vocab.markings import PORTION_LEVELS, RANK
@@ -53,6 +56,22 @@ def test_truth_is_the_record_json_and_valid_against_the_schema(corpus):
         errors = [e for e in schema_errors(out["truth"]) if not e.startswith("source")]
         assert errors == []
         assert from_json(out["truth"]) == s.truth
+
+
+def test_jsonl_line_is_the_standard_json_of_the_sample(corpus):
+    # The writer encodes records directly (synth/encode.py); its text must be json.dumps's, exactly.
+    noisy = list(generate(60, seed=4, noise=NoiseConfig.ocr(1.0)))
+    for s in corpus + noisy:
+        assert s.to_json_line() == json.dumps(s.to_json())
+
+
+def test_record_text_of_parsed_records_is_the_standard_json():
+    # Parsed records carry what generated ones do not: spans, defects, removals, release stamps.
+    fixtures = sorted((Path(__file__).parent / "fixtures").glob("*.txt"))
+    assert fixtures
+    for path in fixtures:
+        record = parse(path.read_text(encoding="utf-8"))
+        assert record_text(record) == json.dumps(record.to_json()), path.name
 
 
 def test_serials_climb_through_the_year_per_station(corpus):
@@ -168,6 +187,7 @@ def test_cli_synth_writes_jsonl_and_render_reads_it_back(tmp_path):
     assert res.exit_code == 0, res.output
     rows = [json.loads(ln) for ln in out.read_text().splitlines()]
     assert len(rows) == 4 and all(set(r) == {"text", "truth"} for r in rows)
+    assert rows == [s.to_json() for s in generate(4, seed=5, eras=("acp127-2000s",))]
     truth = tmp_path / "t.json"
     truth.write_text(json.dumps(rows[0]["truth"]))
     res = runner.invoke(main, ["render", str(truth)])

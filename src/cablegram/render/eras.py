@@ -33,6 +33,9 @@ from .layout import letter_spaced, paginate, wrap
 
 STYLES: tuple[str, ...] = ("aad-1970s", "dept-worksheet-1990s", "acp127-2000s", "smart-2010s")
 _MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
+_MRN = re.compile(r"(?:\d{2}\s+)?(.+?)\s+0*(\d{1,6})")
+_ID = re.compile(r"\d{4}([A-Z]+)(\d{6})")
+_DTG = re.compile(r"(\d{2})(\d{2})(\d{2})Z ([A-Z]{3}) (\d{2,4})")
 _PROSIGN = {"FLASH": "Z", "NIACT IMMEDIATE": "O", "IMMEDIATE": "O", "PRIORITY": "P", "ROUTINE": "R"}
 
 
@@ -47,16 +50,16 @@ def render(record: Telegram, style: str | None = None) -> str:
 # -- shared pieces -----------------------------------------------------------------------------
 def _mrn_parts(r: Telegram) -> tuple[str | None, int | None]:
     """(station, serial) from the record's MRN, else from its id."""
-    if r.mrn and (m := re.fullmatch(r"(?:\d{2}\s+)?(.+?)\s+0*(\d{1,6})", r.mrn.strip())):
+    if r.mrn and (m := _MRN.fullmatch(r.mrn.strip())):
         return m[1], int(m[2])
-    if r.id and (m := re.fullmatch(r"\d{4}([A-Z]+)(\d{6})", r.id)):
+    if r.id and (m := _ID.fullmatch(r.id)):
         return m[1], int(m[2])
     return None, None
 
 
 def _when(r: Telegram) -> datetime | None:
     """The DTG as a datetime (UTC), from ``dtg`` and the year of ``date``."""
-    if r.dtg and (m := re.match(r"(\d{2})(\d{2})(\d{2})Z ([A-Z]{3}) (\d{2,4})", r.dtg)):
+    if r.dtg and (m := _DTG.match(r.dtg)):
         year = int(m[5]) if len(m[5]) == 4 else (1900 + int(m[5]) if int(m[5]) > 40 else 2000 + int(m[5]))
         try:
             return datetime(year, _MONTHS.index(m[4]) + 1, int(m[1]), int(m[2]), int(m[3]))
@@ -372,12 +375,16 @@ def _field(label: str, value: str) -> str:
     return f"{label + ':':<{_LABEL_WIDTH}}{value}"
 
 
+_SMART_DEPARTMENT = re.compile(r"(SECSTATE|SECDEF) (.+)")
+_SMART_POST = re.compile(r"(AMEMBASSY|AMCONSUL|USMISSION) (.+)")
+
+
 def _smart_address(a: Addressee) -> str:
     """SMART writes ``WASHDC, SECSTATE ROUTINE`` and ``MONROVIA, AMEMBASSY ROUTINE``."""
     name = a.canonical or a.name
-    if m := re.fullmatch(r"(SECSTATE|SECDEF) (.+)", name):
+    if m := _SMART_DEPARTMENT.fullmatch(name):
         name = f"{m[2]}, {m[1]}"
-    elif m := re.fullmatch(r"(AMEMBASSY|AMCONSUL|USMISSION) (.+)", name):
+    elif m := _SMART_POST.fullmatch(name):
         name = f"{m[2]}, {m[1]}"
     return f"{name} {a.precedence or 'ROUTINE'}"
 

@@ -15,7 +15,11 @@ from ..vocab.markings import LEVEL_WORDS
 
 # A first token that looks like a paragraph number, list item or bullet.
 _RISKY_START = re.compile(r"^(?:[-•*]|\(?[A-Za-z0-9]{1,2}[.)]|\d{1,2}\.{0,2}$)")
+# The same test applied to a whole line of single-spaced words (its first token ends at a space).
+_RISKY_LINE = re.compile(r"(?:[-•*]|\(?[A-Za-z0-9]{1,2}[.)]|\d{1,2}\.{0,2}(?: |$))")
 _MIN_LAST = 12
+# Whitespace other than the plain space: every character str.split() splits on, but " ".
+_OTHER_SPACE = re.compile("[\t\n\x0b\x0c\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
 
 
 @cache
@@ -33,24 +37,59 @@ def wrap(text: str, width: int) -> list[str]:
     """
     if len(text) <= width and "\n" not in text:
         return [text.strip()] if text.strip() else []
-    words = text.split()
-    if not words:
+    flat = _single_spaced(text)
+    if not flat:
         return []
-    if max(map(len, words)) <= width:
-        # Greedy fill by one regular-expression pass (the same lines as the word loop below).
-        lines = [ln.split() for ln in _fill(width).findall(" ".join(words))]
-    else:
-        lines = []
-        cur = [words[0]]
-        n = len(words[0])
-        for w in words[1:]:
-            n += 1 + len(w)
-            if n > width:
-                lines.append(cur)
-                cur, n = [w], len(w)
-            else:
-                cur.append(w)
-        lines.append(cur)
+    lines = _fill(width).findall(flat)
+    if sum(map(len, lines)) + len(lines) - 1 != len(flat):
+        # A word longer than the line: the fill skipped characters, so fill word by word.
+        return _adjust(_greedy(flat.split(" "), width))
+    if len(lines) > 1 and any(map(_RISKY_LINE.match, lines[1:])):
+        return _adjust([ln.split(" ") for ln in lines])
+    return _balance_last(lines)
+
+
+def _single_spaced(text: str) -> str:
+    """``text``'s words joined by single spaces: ``text`` itself when it already is (the usual case)."""
+    if "  " in text or text[:1] == " " or text[-1:] == " " or _OTHER_SPACE.search(text):
+        return " ".join(text.split())
+    return text
+
+
+def _balance_last(lines: list[str]) -> list[str]:
+    """The last-line rules of :func:`_adjust`, on lines that need no other change (the usual case)."""
+    if len(lines) > 1:
+        last, prev = lines[-1], lines[-2]
+        while len(last) < _MIN_LAST and " " in prev:
+            rest, word = prev.rsplit(" ", 1)
+            if _RISKY_START.match(word):
+                break
+            prev, last = rest, f"{word} {last}"
+        if _is_marking(last) and " " in prev:
+            rest, word = prev.rsplit(" ", 1)
+            prev, last = rest, f"{word} {last}"
+        lines[-2:] = [prev, last]
+    return lines
+
+
+def _greedy(words: list[str], width: int) -> list[list[str]]:
+    """Greedy fill word by word (the path for a word longer than the line)."""
+    lines = []
+    cur = [words[0]]
+    n = len(words[0])
+    for w in words[1:]:
+        n += 1 + len(w)
+        if n > width:
+            lines.append(cur)
+            cur, n = [w], len(w)
+        else:
+            cur.append(w)
+    lines.append(cur)
+    return lines
+
+
+def _adjust(lines: list[list[str]]) -> list[str]:
+    """Move words so no line opens with a paragraph number or list item and the last is not short."""
     k = 1
     while k < len(lines):
         if _RISKY_START.match(lines[k][0]):

@@ -27,12 +27,12 @@ import bisect
 import zlib
 from collections import deque
 from collections.abc import Iterator
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import datetime
-from functools import cache
+from functools import cache, lru_cache
 from random import Random
 
-from ..model import SCHEMA, EO, Addressee, Classifier, Officer, Paragraph, Reference, Section, Tag, Telegram
+from ..model import EO, Addressee, Classifier, Officer, Paragraph, Reference, Section, Tag, Telegram
 from ..parse.fields import canonical_id
 from ..render import render
 from ..render.eras import STYLES, dtg_text, ref_item
@@ -41,6 +41,7 @@ from ..vocab.markings import LEVEL_PORTION, PRECEDENCE_RANK, RANK
 from ..vocab.orders import REASONS_RENUMBERED, order_in_force
 from . import text as T
 from . import words as W
+from .encode import record_json, sample_text
 from .noise import NoiseConfig
 from .noise import apply as apply_noise
 
@@ -57,6 +58,8 @@ _LEVELS = {
     "acp127-2000s": (("UNCLASSIFIED", 30), ("SENSITIVE BUT UNCLASSIFIED", 15), ("CONFIDENTIAL", 40), ("SECRET", 15)),
     "smart-2010s": (("UNCLASSIFIED", 35), ("SENSITIVE BUT UNCLASSIFIED", 20), ("CONFIDENTIAL", 35), ("SECRET", 10)),
 }
+_SBU_FROM = datetime(1995, 10, 1)  # worksheets mark SBU from then on; before, such traffic is LOU
+_CLASSIFIED_BY_FROM = datetime(1995, 10, 14)  # classified-by lines from E.O. 12958's first day
 _PRECEDENCES = (("ROUTINE", 55), ("PRIORITY", 25), ("IMMEDIATE", 16), ("NIACT IMMEDIATE", 2), ("FLASH", 1))
 _SMART_PRECEDENCES = (("ROUTINE", 75), ("IMMEDIATE", 22), ("NIACT IMMEDIATE", 2), ("FLASH", 1))
 
@@ -72,49 +75,13 @@ class Sample:
         """``{"text": ..., "truth": <cablegram/1 record>}``; the truth equals ``truth.to_json()``."""
         return {"text": self.text, "truth": record_json(self.truth)}
 
-
-_NONE = type(None)
-_SCALARS = (str, int, float, bool, _NONE)
-_KEYS: dict[type, object] = {}
-
-
-def _converter(cls: type):
-    """A function ``record -> dict`` for one record class, scalars inlined (generated once per class)."""
-    items = []
-    for f in fields(cls):
-        key = f.metadata.get("key", f.name)
-        items.append(f"{key!r}: (x if type(x := v.{f.name}) in S else [] if x == () else P(x))")
-    src = "def convert(v):\n    return {" + ", ".join(items) + "}"
-    scope = {"S": frozenset(_SCALARS), "P": _plain}
-    exec(src, scope)  # noqa: S102 - code built from the dataclass's own field names
-    return scope["convert"]
-
-
-def _plain(v):
-    t = type(v)
-    if t in _SCALARS:
-        return v
-    if t is tuple:
-        if len(v) == 2 and type(v[0]) is int and type(v[1]) is int:
-            return [v[0], v[1]]
-        return [_plain(x) for x in v]
-    if t is dict:
-        return {k: _plain(x) for k, x in v.items()}
-    conv = _KEYS.get(t)
-    if conv is None:
-        conv = _KEYS[t] = _converter(t)
-    return conv(v)
-
-
-def record_json(record: Telegram) -> dict:
-    """``record.to_json()``, computed with the field lists cached (the generator's hot path)."""
-    out = {"schema": SCHEMA}
-    out.update(_plain(record))
-    return out
+    def to_json_line(self) -> str:
+        """``json.dumps(self.to_json())``, written straight from the record (the JSONL writer's path)."""
+        return sample_text(self.text, self.truth)
 
 
 # -- stations --------------------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # one object per post: compared by identity
 class _Post:
     station: str
     plad: str
@@ -145,6 +112,7 @@ def _posts() -> tuple[_Post, ...]:
 _STATE = _Post("STATE", "SECSTATE WASHDC", "RUEHC", None, 0.0)
 
 
+@cache
 def _volume(station: str) -> int:
     """Telegrams a station sends in a year (fixed per station): STATE's serials run to six digits."""
     if station == "STATE":
@@ -152,12 +120,39 @@ def _volume(station: str) -> int:
     return 800 + zlib.crc32(b"vol" + station.encode()) % 14_000
 
 
+def _pair_rate(a: str, b: str) -> int:
+    """Telegrams a year from station ``a`` to ``b`` (fixed per pair of stations)."""
+    return 200 + zlib.crc32(f"{a}>{b}".encode()) % 9000
+
+
+# The memoised helpers below are keyed by station and year; the small caches hold the stations of
+# the years the era clocks are passing through, so memory stays flat over a million cables.
+@lru_cache(maxsize=4096)
+def _id_prefix(year: int, station: str) -> str:
+    """``canonical_id`` of the station's cables of the year, less the 6-digit serial at its end."""
+    return canonical_id(year, station, 0)[:-6]
+
+
+def _cable_id(year: int, station: str, serial: int) -> str:
+    """``canonical_id(year, station, serial)``, the station's part worked out once per year."""
+    return f"{_id_prefix(year, station)}{serial:06d}"
+
+
+@cache
+def _year_start(year: int) -> tuple[datetime, float]:
+    """1 January of ``year`` and the length of the year in seconds."""
+    start = datetime(year, 1, 1)
+    return start, (datetime(year + 1, 1, 1) - start).total_seconds()
+
+
+@lru_cache(maxsize=4096)
 def _chief(station: str, year: int) -> str:
     """The signer of a post's cables: the same invented chief of mission for a few years."""
     term = year // 3
     return W.SURNAMES[zlib.crc32(f"{station}:{term}".encode()) % len(W.SURNAMES)]
 
 
+@cache
 def _secretary(year: int) -> str:
     name = W.SECRETARIES[0][1]
     for start, who in W.SECRETARIES:
@@ -230,8 +225,8 @@ class Generator:
 
     def serial(self, station: str, t: datetime) -> int:
         """Serials climb through the year at the station's rate; never repeat within a year."""
-        start = datetime(t.year, 1, 1)
-        frac = (t - start).total_seconds() / (datetime(t.year + 1, 1, 1) - start).total_seconds()
+        start, seconds = _year_start(t.year)
+        frac = (t - start).total_seconds() / seconds
         s = 1 + int(frac * _volume(station))
         key = (station, t.year)
         last = self.last_serial.get(key, 0)
@@ -259,7 +254,7 @@ class Generator:
         worksheet = era == "dept-worksheet-1990s"
         routed = era == "acp127-2000s"
         level = _weighted(rng, _LEVELS[era])
-        if era == "dept-worksheet-1990s" and t < datetime(1995, 10, 1) and level == "SENSITIVE BUT UNCLASSIFIED":
+        if era == "dept-worksheet-1990s" and t < _SBU_FROM and level == "SENSITIVE BUT UNCLASSIFIED":
             level = "LIMITED OFFICIAL USE"
         upper = era == "aad-1970s" or (worksheet and t.year < 1995)
 
@@ -282,7 +277,7 @@ class Generator:
                 mrn = f"{origin.station} {serial:06d}"
             else:
                 mrn = f"{t.year % 100:02d} {origin.station} {serial}"
-            cid = canonical_id(t.year, origin.station, serial)
+            cid = _cable_id(t.year, origin.station, serial)
             aliases = (f"{t.year % 100:02d}{origin.station.replace(' ', '')}{serial}",)
         section = Section(1, rng.randint(2, 3)) if not worksheet and era != "smart-2010s" and rng.random() < 0.06 else None
 
@@ -358,8 +353,7 @@ class Generator:
     @staticmethod
     def sequence(a: str, b: str, t: datetime) -> int:
         """Per-addressee sequence number: climbs through the year, at a rate per pair of stations."""
-        rate = 200 + zlib.crc32(f"{a}>{b}".encode()) % 9000
-        return 1 + int(t.timetuple().tm_yday / 366 * rate) % 10000
+        return 1 + int(t.timetuple().tm_yday / 366 * _pair_rate(a, b)) % 10000
 
     def captions(self, era: str, level: str, t: datetime, origin: _Post) -> tuple[tuple[str, ...], tuple[str, ...]]:
         rng = self.rng
@@ -419,7 +413,7 @@ class Generator:
         return EO(n, when.date().isoformat(), None, f"E.O. {n}: DECL: {when.month:02d}/{when.day:02d}/{when.year}")
 
     def classifier(self, era: str, level: str, t: datetime, origin: _Post) -> Classifier | None:
-        if RANK[level] < RANK["CONFIDENTIAL"] or t < datetime(1995, 10, 14):
+        if RANK[level] < RANK["CONFIDENTIAL"] or t < _CLASSIFIED_BY_FROM:
             return None
         rng = self.rng
         first, mid, sur = self.name()
@@ -480,7 +474,7 @@ class Generator:
                 continue
             letter = chr(65 + len(out)) if n > 1 else None
             notal = rng.random() < 0.08
-            ref = Reference(letter, "", station, serial, year, stated, canonical_id(year, station, serial), notal)
+            ref = Reference(letter, "", station, serial, year, stated, _cable_id(year, station, serial), notal)
             if any(r.station == station and r.serial == serial for r in out):
                 continue
             out.append(Reference(letter, ref_item(ref), station, serial, year, stated, ref.id, notal))
@@ -504,7 +498,7 @@ class Generator:
             texts[k] = texts[k] + " " + T.comment(rng, upper)
         portions = self.portions(era, level, n)
         classifier = None
-        if worksheet and portions[0] and t >= datetime(1995, 10, 14) and RANK[level] >= RANK["CONFIDENTIAL"]:
+        if worksheet and portions[0] and t >= _CLASSIFIED_BY_FROM and RANK[level] >= RANK["CONFIDENTIAL"]:
             # 1995-96 Department text: the classified-by sentence opens paragraph 1 (spec §1.3).
             first, _, sur = self.name()
             title = rng.choice(W.TITLES_DEPARTMENT)

@@ -1,6 +1,6 @@
 """Paragraph text and subject lines for synthetic telegrams, from the word lists of ``words``.
 
-A sentence is one of a dozen templates whose slots are filled from lists of tens to hundreds of
+A sentence is one of 13 templates whose slots are filled from lists of tens to hundreds of
 phrases, so two paragraphs of a large corpus are almost never the same. Case follows the era:
 teletype copies (1970s, Department worksheets before 1995) are upper case, later text is mixed.
 """
@@ -23,47 +23,51 @@ def _cap(s: str) -> str:
     return s[0].upper() + s[1:]
 
 
+_CAP_OFFICIALS = tuple(map(_cap, W.OFFICIALS))
+_CAP_US_SIDE = tuple(map(_cap, W.US_SIDE))
+_LOWER_FACT_SUBJECTS = tuple(s.lower() for s in W.FACT_SUBJECTS)
+
+# The sentence templates: a %-format and the phrase list of each slot, filled left to right. Case
+# changes (an official opening a sentence is capitalised) are made once, on the lists, not per draw.
+_TEMPLATES: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = (
+    ("%s, %s %s %s about %s.", (W.TIME_PHRASES, W.US_SIDE, W.ACTIONS_PAST, W.OFFICIALS, W.TOPICS)),
+    ("%s %s, %s.", (_CAP_OFFICIALS, W.ATTITUDES, W.REASONS)),
+    ("%s %s %s.", (W.FACT_SUBJECTS, W.FACT_VERBS, W.FACT_CLAUSES)),
+    ("%s %s, %s.", (W.COMMENTS, W.OUTCOMES, W.REASONS)),
+    ("%s %s %s on %s.", (W.CONNECTIVES, W.OFFICIALS, W.ATTITUDES, W.TOPICS)),
+    ("%s %s before %s %s %s.", (W.REQUESTS, W.TOPICS, W.US_SIDE, _MEETS, W.OFFICIALS)),
+    ("%s said that %s %s were affected by %s.", (_CAP_OFFICIALS, W.NUMBERS_WORDS, W.UNITS, W.TOPICS)),
+    ("%s noted that %s, %s.", (_CAP_OFFICIALS, W.FACT_CLAUSES, W.REASONS)),
+    ("Asked about %s, %s %s.", (W.TOPICS, W.OFFICIALS, W.ATTITUDES)),
+    ("%s stressed that the United States %s %s.", (_CAP_US_SIDE, _STANCES, W.TOPICS)),
+    ("According to %s, %s.", (_LOWER_FACT_SUBJECTS, W.FACT_CLAUSES)),
+    ("%s %s will %s %s %s.", (W.COMMENTS, W.OFFICIALS, _FUTURES, W.TOPICS, W.REASONS)),
+    ("%s %s %s %s.", (W.CONNECTIVES, _LOWER_FACT_SUBJECTS, W.FACT_VERBS, W.OUTCOMES)),
+)
+
+
+def _compile(form: str, slots: tuple[tuple[str, ...], ...]):
+    """``form`` as a function of ``random``: ``form % (P0[int(random() * len(P0))], ...)``, the
+    lists and their lengths written in as constants (a sentence is the corpus's innermost loop)."""
+    scope = {f"P{i}": phrases for i, phrases in enumerate(slots)}
+    picks = ", ".join(f"P{i}[int(r() * {len(phrases)})]" for i, phrases in enumerate(slots))
+    exec(f"def fill(r):\n    return {form!r} % ({picks},)", scope)  # noqa: S102 - built from the tables above
+    return scope["fill"]
+
+
+_FILLS = tuple(_compile(form, slots) for form, slots in _TEMPLATES)
+
+
 def sentence(rng: Random) -> str:
-    """One sentence of reporting prose."""
+    """One sentence of reporting prose: a template, then one phrase per slot, left to right."""
     r = rng.random
-
-    def c(seq):
-        return seq[int(r() * len(seq))]
-
-    k = int(r() * 13)
-    if k == 0:
-        s = f"{c(W.TIME_PHRASES)}, {c(W.US_SIDE)} {c(W.ACTIONS_PAST)} {c(W.OFFICIALS)} about {c(W.TOPICS)}."
-    elif k == 1:
-        s = f"{_cap(c(W.OFFICIALS))} {c(W.ATTITUDES)}, {c(W.REASONS)}."
-    elif k == 2:
-        s = f"{c(W.FACT_SUBJECTS)} {c(W.FACT_VERBS)} {c(W.FACT_CLAUSES)}."
-    elif k == 3:
-        s = f"{c(W.COMMENTS)} {c(W.OUTCOMES)}, {c(W.REASONS)}."
-    elif k == 4:
-        s = f"{c(W.CONNECTIVES)} {c(W.OFFICIALS)} {c(W.ATTITUDES)} on {c(W.TOPICS)}."
-    elif k == 5:
-        s = f"{c(W.REQUESTS)} {c(W.TOPICS)} before {c(W.US_SIDE)} {c(_MEETS)} {c(W.OFFICIALS)}."
-    elif k == 6:
-        s = f"{_cap(c(W.OFFICIALS))} said that {c(W.NUMBERS_WORDS)} {c(W.UNITS)} were affected by {c(W.TOPICS)}."
-    elif k == 7:
-        s = f"{_cap(c(W.OFFICIALS))} noted that {c(W.FACT_CLAUSES)}, {c(W.REASONS)}."
-    elif k == 8:
-        s = f"Asked about {c(W.TOPICS)}, {c(W.OFFICIALS)} {c(W.ATTITUDES)}."
-    elif k == 9:
-        s = f"{_cap(c(W.US_SIDE))} stressed that the United States {c(_STANCES)} {c(W.TOPICS)}."
-    elif k == 10:
-        s = f"According to {c(W.FACT_SUBJECTS).lower()}, {c(W.FACT_CLAUSES)}."
-    elif k == 11:
-        s = f"{c(W.COMMENTS)} {c(W.OFFICIALS)} will {c(_FUTURES)} {c(W.TOPICS)} {c(W.REASONS)}."
-    else:
-        s = f"{c(W.CONNECTIVES)} {c(W.FACT_SUBJECTS).lower()} {c(W.FACT_VERBS)} {c(W.OUTCOMES)}."
-    return s
+    return _FILLS[int(r() * len(_FILLS))](r)
 
 
 def paragraph(rng: Random, upper: bool, lo: int = 1, hi: int = 6) -> str:
     """A paragraph of ``lo``..``hi`` sentences (skewed towards short ones)."""
     n = min(hi, lo + (rng.random() < 0.75) + int(rng.expovariate(0.8)))
-    text = " ".join(sentence(rng) for _ in range(n))
+    text = " ".join([sentence(rng) for _ in range(n)])
     return text.upper() if upper else text
 
 
