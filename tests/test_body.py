@@ -119,3 +119,51 @@ def test_smart_footer_info_items_wrap_across_lines():
     r = parse(SMART_FOOTER)
     assert [a.name for a in r.info] == ["WHITE HOUSE WASHINGTON DC", "WHITE HOUSE NATIONAL SECURITY COUNCIL WASHINGTON DC",
                                         "MILLS, CHERYL D", "HAITI COLLECTIVE"]
+
+
+@pytest.mark.parametrize("line", ["1a GROWERY HAD TWO SESSIONS.", "ae 1. ON THE DAY SOURCE LEFT."])
+def test_first_paragraph_number_with_its_stop_misread_or_specks_before_it(line):
+    assert _numbers(parse(HEAD + line + "\n\n2. TWO.\n")) == [1, 2]
+
+
+@pytest.mark.parametrize("line", ["20 ECONOMIC. KEY PRICES ROSE.", "2* POLITICAL. NO CHANGE.", "“2. RADIO TRANSMITTER ARRIVED."])
+def test_paragraph_stop_read_as_a_nought_asterisk_or_quote(line):
+    assert _numbers(parse(HEAD + "1. ONE.\n\n" + line + "\n")) == [1, 2]
+
+
+def test_a_nought_stop_is_not_read_for_the_first_paragraph():
+    # '10 DAYS …' opening the body is an amount, not '1.' with its stop read as a nought.
+    assert _numbers(parse(HEAD + "10 DAYS AFTER THE MEETING NOTHING HAPPENED.\n")) == []
+
+
+def test_number_with_comma_stop_after_a_sentence_whose_stop_is_a_comma():
+    body = "1. ONE.\n\n2. TWO.\n\n3, GALTS WHEREABOUTS UNKNOWN.\nCOVER ALL POSSIBILITIES,\n4, REQUEST ADDRESSEES ACT.\n"
+    assert _numbers(parse(HEAD + body)) == [1, 2, 3, 4]
+
+
+@pytest.mark.parametrize("line, numbers", [
+    ("3 OKINAWA TIMES REPORTS THE UNIT MOVED.", [1, 2, 3]),   # the stop lost altogether
+    ("3 APRIL ISSUES OF WEEKLY MAGS.", [1, 2]),               # a date opening a wrapped line
+])
+def test_paragraph_number_without_its_stop(line, numbers):
+    body = "1. ONE.\n\n2. WE UNABLE LOCATE THE BOOK HERE.\n\n" + line + "\n"
+    assert _numbers(parse(HEAD + body)) == numbers
+
+
+@pytest.mark.parametrize("line", ["3S. PLS ADVISE EXTENT.", "3** INTEL DEBRIEFING HIGHLIGHTS FOLLOW:", "¿. SUGGEST HQS ARRANGE DEBRIEFING.",
+                                  "ZÓ FIORINI SAID THERE WAS SOME DISCUSSION."])
+def test_paragraph_number_misread_as_letters_or_symbols_when_next_due(line):
+    n = 2 if line[0] in "¿Z" else 3
+    body = "1. ONE.\n\n2. TWO.\n\n" if n == 3 else "1. ONE.\n\n"
+    assert _numbers(parse(HEAD + body + line + "\n")) == list(range(1, n + 1))
+
+
+def test_a_sentence_opening_with_so_is_not_paragraph_five():
+    body = "1. ONE.\n\n2. TWO.\n\n3. THREE.\n\n4. FOUR ENDS HERE.\n\nSO FIORINI LEFT.\n"
+    assert _numbers(parse(HEAD + body)) == [1, 2, 3, 4]
+
+
+@pytest.mark.parametrize("line", ["SO FIELD DISSEM: CINCLANT, MIAMI.", "5. FIELD DISSEM: STATE.", "$, FIELD DISSEM: STATE."])
+def test_field_dissem_closing_a_cia_report_is_the_next_paragraph(line):
+    body = "1. ONE.\n\n2. TWO.\n\n3. THREE.\n\n4. FOUR.\n\n" + line + "\n"
+    assert _numbers(parse(HEAD + body)) == [1, 2, 3, 4, 5]

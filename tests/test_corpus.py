@@ -32,19 +32,23 @@ def results():
 # Floors: the issue's targets where they are met, else the level reached (docs/accuracy.md) so
 # that a change that loses accuracy fails here.
 def test_born_digital_accuracy(results):
-    assert results["born_digital"]["*"].accuracy >= 0.97
+    assert results["born_digital"]["*"].accuracy >= 0.99  # 99.2 % reached; the issue asks 97 %
 
 
 def test_frus_target_fields_accuracy(results):
-    assert _subset(results["frus"], FRUS_FIELDS).accuracy >= 0.95
+    assert _subset(results["frus"], FRUS_FIELDS).accuracy >= 0.98  # 98.3 % reached; the issue asks 95 %
+
+
+def test_frus_all_fields_accuracy(results):
+    assert results["frus"]["*"].accuracy >= 0.97  # 97.2 % reached
 
 
 def test_ocr_release_layer_accuracy(results):
-    assert _subset(results["ocr_releases"], RELEASE_TARGET).accuracy >= 0.90
+    assert _subset(results["ocr_releases"], RELEASE_TARGET).accuracy >= 0.975  # 97.8 % reached; the issue asks 95 %
 
 
 def test_ocr_overall_accuracy(results):
-    assert results["ocr_releases"]["*"].accuracy >= 0.80
+    assert results["ocr_releases"]["*"].accuracy >= 0.90  # 90.0 % (1896/2106) reached; the issue asks 90 %
 
 
 def test_gold_labels_are_complete_and_name_real_documents():

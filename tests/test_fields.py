@@ -313,3 +313,134 @@ def test_identification_form_box_marked_withheld_states_nothing():
 def test_nsa_intercept_addressee_with_commas_in_its_address_is_one():
     text = "AGENCY : NSA\n\nSECRET SABRE\n\nA TITLE OF THE REPORT\nFR Havana: MORA 27 Nov 63\nTO London: PRENSA LATINA, 60, FLEET STREET\n\nText.\n"
     assert [a.name for a in parse(text).to] == ["LONDON: PRENSA LATINA, 60, FLEET STREET"]
+
+
+def test_cia_cite_label_alone_with_its_station_and_address_on_lines_of_their_own():
+    # OCR of the form's columns: 'DIR' / 'INFO' / 'CITE' / 'MEXI 5060.' each on a line.
+    r = parse("CLASSIFIED MESSAGE\n\nSECRET\n\nJAN 29 1056Z 60\n\nDIR\n\nINFO\n\nCITE\n\nMEXI 5060.\n\n1. TEXT.\n")
+    assert (r.from_, r.id) == ("MEXICO CITY", "1960MEXI005060")
+    assert [a.canonical or a.name for a in r.to] == ["DIRECTOR"]
+
+
+def test_cia_cite_line_without_addressees_takes_the_address_line_above():
+    r = parse("CLASSIFIED MESSAGE\n\nSECRET\n\n• DIR\n\nRYBAT\n\nCITE HAVA 3616\n\n1. TEXT.\n")
+    assert [a.canonical or a.name for a in r.to] == ["DIRECTOR"]
+    assert parse(CIA.replace("TO : DIRECTOR\n\n", "") + "RYBAT\n\nCITE HAVA 3616\n\n1. TEXT.\n").to == ()
+
+
+def test_cia_cite_word_with_its_c_lost():
+    # The JFK record number names the CIA as the holder: nothing else on the page says CITE.
+    r = parse("CLASSIFIED MESSAGE\n\nSECRET\n\nIMMEDIATE DIR ITE MEXI 7028\n\n1. TEXT.\n", path="104-10004-10227")
+    assert (r.precedence, r.from_) == ("IMMEDIATE", "MEXICO CITY")
+
+
+def test_cia_typed_address_line_with_a_misread_station_code():
+    r = parse("CLASSIFIED MESSAGE\n\nSECRET\n\nROUTINE\n\nPRITY NEXI\n\nCITE DIR\n\n1. TEXT.\n")
+    assert r.precedence == "PRIORITY"
+
+
+def test_cia_dtg_with_month_and_year_dates_the_cable():
+    r = parse(CIA + "SECRET 1811282 JUN 96 STAFF\n\nDIR CITE MEXI 1234\n\n1. TEXT.\n")
+    assert (r.dtg, r.date) == ("181128Z JUN 96", "1996-06-18")
+
+
+@pytest.mark.parametrize("line, date", [("TOR: 0822422 JUN 76", "1976-06-08"), ("_.T0R: 0822422 JUN 76", "1976-06-08"),
+                                        ("TOR: 0822422", None)])
+def test_cia_time_of_receipt_dates_the_cable(line, date):
+    r = parse(CIA + line + "\n\nSECRET BZ JUN 76 STAFF\n\nDIR CITE MEXI 1234\n\n1. TEXT.\n")
+    assert r.date == date and r.dtg is None
+
+
+INCOMING_MARGINS = ("INCOMING TELEGRAM Department of State\n\nAction Control: 15936\nRec'd: September 21, 1963\n\n"
+            "Info FROM: Conakry\n\nSS TO: Secretary of State\n\nSP NO: | 315, September 20, 11 a.m.\n\n"
+            "Text of the telegram.\n")
+
+
+def test_incoming_form_margin_codes_run_into_the_field_lines():
+    r = parse(INCOMING_MARGINS)
+    assert (r.from_, [a.canonical for a in r.to], r.date, r.id) == (
+        "AMEMBASSY CONAKRY", ["SECSTATE WASHDC"], "1963-09-20", "1963CONAKRY000315")
+
+
+def test_incoming_telegram_serial_and_date_from_the_running_heads_of_later_pages():
+    text = ("INCOMING TELEGRAM Department of State\n\nFROM: Saigon\nTO: Secretary of State\n"
+            "Rec'd: October 19, 1963\n\n748, OCTOBER 19, 1 PM (SECTION ONE OF TWO)\n\n1. GENERAL. TEXT.\n\n"
+            "=2= 78, OCTOBER 19, 1 PM (SECTION ONE OF TWO),. FROM SAIGON\n\n2. MORE TEXT.\n\n"
+            "-3= 748, OCTOBER 19, 1 PM (SECTION ONE OF TWO), FROM SAIGON\n\n3. MORE.\n\n"
+            "_4- 748, OCTOBER 19, 1 PM (SECTION TWO OF TWO) FROM SAIGON\n\n4. END.\n")
+    r = parse(text)
+    assert (r.date, r.id) == ("1963-10-19", "1963SAIGON000748")  # the serial most pages agree on
+
+
+NARA_FORM = ("JFK ASSASSINATION SYSTEM\nIDENTIFICATION FORM\nAGENCY : NARA\nRECORD NUMBER : 176-10036-10049\n"
+             "ORIGINATOR : DOS\nFROM : Conakry\nTO: Secretary of State\nDATE : 9/21/1963\nCLASSIFICATION : UNCLASSIFIED\n"
+             "COMMENTS : Box 44\n\n")
+
+
+def test_identification_form_without_document_information_heading_describes_the_document():
+    r = parse(NARA_FORM + "Text of the record.\n")
+    assert r.date == "1963-09-21" and r.from_ == "AMEMBASSY CONAKRY"
+    assert r.classification is None  # the form's UNCLASSIFIED is not a marking the record bears
+    column_form = NARA_FORM.replace("ORIGINATOR : DOS\nFROM : Conakry\n", "ORIGINATOR :\nFROM :\nConakry\n")
+    assert parse(column_form + "Text of the record.\n").date is None  # labels and values in columns: no heading, no reading
+
+
+def test_fbi_teletype_own_from_and_to_lines_beat_the_forms_abbreviations():
+    form = ("JFK ASSASSINATION SYSTEM\nIDENTIFICATION FORM\nAGENCY : FBI\nRECORD NUMBER : 124-10204-10209\n"
+            "ORIGINATOR : FBI\nFROM : LEG, PA\nTO : DIRECTOR, FBI\nDATE : 12/05/66\nCOMMENTS :\n\n")
+    r = parse(form + "FBI\n\nTELETYPE\n\nDEFERRED 12-5-66\n\nTO DIRECTOR (92-2781)\n\nFROM LEGAT PARIS NO. 537\n\nTEXT.\n")
+    assert r.from_ == "LEGAT PARIS" and [a.name for a in r.to] == ["DIRECTOR"]
+
+
+def test_ref_label_with_its_colon_read_as_a_semicolon():
+    r = parse("R 141200Z FEB 09\nFM AMEMBASSY PARIS\nTO SECSTATE WASHDC\nSUBJECT: A TEST\nREF; STATE 12345\n\n1. TEXT.\n")
+    assert [(x.station, x.serial) for x in r.references] == [("STATE", 12345)]
+
+
+@pytest.mark.parametrize("line", ["SECRET E2 IMPDET CL BY 061475", "3- FILES 203-284633. €2. IMPDET.", "— £ 2 IMPDET"])
+def test_cia_e2_impdet_is_the_declassification_instruction(line):
+    r = parse(CIA + "DIR CITE MEXI 1234\n\n1. TEXT.\n\n" + line + "\n")
+    assert (r.eo.order, r.eo.event) == (None, "E2 IMPDET")
+    assert parse(CIA + "DIR CITE MEXI 1234\n\n1. TEXT.\n").eo is None
+
+
+def test_cia_receipt_stamp_with_its_time_lost_to_specks_still_dates_the_cable():
+    r = parse(CIA + "JUN 26 $5502 63\n\nDIR CITE MEXI 1234\n\n1. TEXT.\n")
+    assert (r.date, r.dtg) == ("1963-06-26", None)
+
+
+def test_cia_cite_line_with_an_illegible_station_is_known_by_its_addressee():
+    r = parse(CIA.replace("TO : DIRECTOR\n\n", "") + "OPIN DIR CITE GUIT A3EI\n\n1. TEXT.\n")
+    assert r.precedence == "OPERATIONAL IMMEDIATE" and [a.canonical or a.name for a in r.to] == ["DIRECTOR"]
+
+
+def test_cia_cable_has_no_attention_lines():
+    r = parse(CIA + "DIR CITE MEXI 1234\n\nEYES ONLY FOR THE ATTORNEY GENERAL\n\n1. TEXT.\n")
+    assert r.attention == ()
+
+
+def test_attention_office_symbol_with_a_nought_for_its_o():
+    r = parse("R 141200Z FEB 09\nFM AMEMBASSY PARIS\nTO SECSTATE WASHDC\nBT\nSTATE FOR S, C, AND S/ES-0\n"
+              "SUBJECT: A TEST\n\n1. TEXT.\n")
+    assert r.attention == ("STATE FOR S, C, AND S/ES-O",)
+
+
+@pytest.mark.parametrize("line, captions", [("EVES ONLY", ["EYES ONLY"]), ("EVES ONLX", [])])
+def test_caption_with_one_letter_misread(line, captions):
+    r = parse("R 141200Z FEB 09\nFM AMEMBASSY PARIS\nTO SECSTATE WASHDC\nBT\n" + line + "\nSUBJECT: A TEST\n\n1. TEXT.\n")
+    assert list(r.captions) == captions
+
+
+WORKSHEET = ("UNCLASSIFIED\n\nWHA/AND:TSTEERS-GONZALEZ\n08/26/2009 202-647-4173\nTHE SECRETARY\n\nWHA:CKELLY\n"
+             "WHA/FO:MDRUCKER\n\nIMMEDIATE ASUNCION, +\n\nPRIORITY WHADP, +\n\nE.O. 12958: N/A\nTAGS: PREL\n"
+             "SUBJECT: DEMARCHE\n\n1. (SBU) Text.\n\nPRIORITY BOGOTA\n")
+
+
+def test_worksheet_drafter_without_typist_initials_is_known_by_the_date_line_under_it():
+    r = parse(WORKSHEET)
+    assert (r.drafted_by.name, r.date, r.from_, r.precedence) == ("TSTEERS-GONZALEZ", "2009-08-26", "SECSTATE WASHDC", "IMMEDIATE")
+    assert [a.canonical or a.name for a in r.to][:1] == ["AMEMBASSY ASUNCION"]
+    assert r.signature is None  # the address line last on the page is not a signer
+    assert [o.name for o in r.cleared_by][:2] == ["CKELLY", "MDRUCKER"]
+    no_date = parse(WORKSHEET.replace("08/26/2009 202-647-4173\n", ""))
+    assert no_date.drafted_by is None and "TSTEERS-GONZALEZ" in [o.name for o in no_date.cleared_by]

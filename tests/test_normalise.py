@@ -254,3 +254,16 @@ def test_reviewer_code_repeated_with_the_stamp_on_every_page_is_removed_each_tim
     assert state.release.reviewer == "R1224"
     assert "R1224" not in clean.text and "Text of page 2." in clean.text
     assert len(removed(state, "reviewer-code")) == 3
+
+
+@pytest.mark.parametrize("tail", ["Case#NW 65990 Date: 11-01-2021", "adeliNk 55924 Date: 11-01-2021"])
+def test_jfk_legend_tail_keeping_its_label_or_garbled_into_two_words(tail):
+    text = "Records Collection Act of 1992 (44 USC 2107 Note).\n" + tail + "\n\nCLASSIFIED MESSAGE\n"
+    clean, state = run(text)
+    assert state.release.release_date == "2021-11-01"
+    assert "Date" not in clean.text
+
+
+def test_a_dated_line_far_from_any_jfk_legend_is_text():
+    _, state = run("JFK\n\n1\n\n2\n\n3\n\n4\n\nMEETING NOTES Date: 11-01-2021\n")
+    assert state.release.release_date is None

@@ -393,7 +393,9 @@ def jfk_legends(state: NormState) -> None:
 
 
 # 'Date' as OCR may read it: 'Diate', 'Dlate'.
-_CASE_TAIL = re.compile(r"^\s*\S{3,8}\s+D[il]?ate\s*:\s*(\d{2})[-.](\d{2})[-.](\d{4})\s*$")
+# The case number before it may keep its label ('Case#NW 65990 Date: …') or be garbled into two
+# words ('adeliNk 55924 Date: …').
+_CASE_TAIL = re.compile(r"^\s*(?:Case\s*#?\s*:?\s*NW\s*|\S{1,8}\s+)?\S{3,8}\s+D[il]?ate\s*:\s*(\d{2})[-.](\d{2})[-.](\d{4})\s*$")
 
 
 def jfk_case_lines(state: NormState) -> None:
@@ -401,8 +403,8 @@ def jfk_case_lines(state: NormState) -> None:
     for i, ln in state.live():
         if "ate" in ln.text and (m := _CASE_TAIL.match(ln.text)):
             # The legend's first part has usually gone already: look at the original lines.
-            prev = state.lines[max(0, i - 4):i]
-            if any("Case" in p.text for p in prev):
+            prev = state.lines[max(0, i - 4):i + 1]
+            if any("Case" in p.text or "2107" in p.text for p in prev):
                 if not state.release.release_date:
                     state.release.release_date = _iso(int(m[3]), int(m[1]), int(m[2]))
                 state.remove_line(i, "jfk-legend")

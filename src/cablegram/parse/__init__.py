@@ -5,7 +5,8 @@
 
 1. ``decode``      bytes -> text (defects for binary or truncated input)
 2. ``normalise``   strip the release layer and page furniture (``cablegram.normalise``)
-3. ``forms``       FRUS heading and source note, JFK identification form, email wrapper, agency
+3. ``forms``       FRUS heading and source note, the 1960s incoming form; ``agencies``: the JFK
+                   identification form, email wrappers, CIA/FBI/NSA records
 4. ``header``      the cable header, line by line (``scan_header``)
 5. ``body``        paragraphs, summary, classified-by, signature (``read_body``)
 6. ``assemble``    settle each field from what was found, with spans, inferences and defects
@@ -25,10 +26,10 @@ from ..normalise import RULE_NAMES, normalise
 from ..policy import LENIENT, Policy
 from .assemble import assemble
 from .body import read_body
-from .cia import read_cia_boxes, read_cia_opening
+from .agencies import (agency_kind, cable_start, is_email, read_agency, read_cia_boxes, read_cia_opening,
+                       read_jfk_form, read_page_marking)
 from .draft import Draft, clean_lines
-from .forms import (agency_kind, cable_start, is_email, is_frus, read_agency, read_frus, read_frus_opening,
-                    read_incoming_form, read_jfk_form, read_page_marking)
+from .forms import is_frus, read_frus, read_frus_opening, read_incoming_form, read_page_heads
 from .header import scan_header
 from .opening import read_opening_reference
 from .record_number import number_in_path, reconcile
@@ -148,6 +149,8 @@ def _parse(data: str | bytes, source: Source, skip_rules: tuple[str, ...]) -> Te
             read_page_marking(d, lines, start)
     if "Rec" in clean.text[:20000] and "NO" in clean.text[:20000]:
         read_incoming_form(d, lines, start)
+    if not d.get("kind"):
+        read_page_heads(d, lines)
     cite = d.get("cite_line") if d.get("kind") == "cia-cable" else None
     if cite is not None and cite >= start:
         # A CIA cable's header ends with its CITE line; slug and REF lines follow it.

@@ -20,7 +20,7 @@ from ..vocab.markings import CAPTION_SET, RANK
 from ..vocab.orders import ORDERS, REASONS_RENUMBERED
 from . import fields as F
 from .body import portion_rank_check
-from .cia import closest
+from .agencies.cia_opening import closest
 from .draft import Draft
 
 _PLACEHOLDER = re.compile(r"TELEGRAM\s+TEXT\s+FOR\s+THIS\s+MRN\s+IS\s+UNAVAILABLE|EXPAND\s+ERROR\s+ENCOUNTERED", re.I)
@@ -112,7 +112,9 @@ def _settle_classification(d: Draft, state: NormState) -> None:
             d.notes.append("classification read from a marking word on the OCR'd page (no clean banner or header)")
         elif d.get("form_classification") and d.get("jfk_form"):
             level = F.classification(d.get("form_classification").split()[0]) if d.get("form_classification") else None
-            if level:
+            # The form's UNCLASSIFIED describes the record as filed (FBI teletypes and the like carry
+            # no marking of their own), not a marking the document bears: nothing is read from it.
+            if level and level != "UNCLASSIFIED":
                 d.values["classification"] = level
                 d.notes.append("classification read from the JFK identification form")
     overall = d.get("classification")
@@ -180,6 +182,9 @@ def _settle_addresses(d: Draft) -> None:
             # The intercepted message's one addressee, whose address may hold commas
             # ('LONDON: PRENSA LATINA, 60, FLEET STREET').
             names = [d.get("agency_to")] if d.get("agency_to") else _split_names(d.get("form_to"))
+        elif d.get("kind") == "fbi-teletype" and d.get("agency_to"):
+            # The teletype's own TO line, as typed; the form's box abbreviates it ('LEG, PA').
+            names = _split_names(d.get("agency_to"))
         else:
             names = _split_names(d.get("form_to"))
         to = [F.Addressee(name=n) for n in names]
@@ -199,8 +204,9 @@ def _settle_addresses(d: Draft) -> None:
         # The header scanner's FROM on these forms is a routing box full of OCR debris; the JFK
         # form's FROM box and the CITE station are the reliable statements of the originator.
         cite = d.get("cite_station")
-        if d.get("kind") == "nsa-intercept" and d.get("agency_from"):
-            d.set("from", d.get("agency_from"), replace=True)  # the intercepted message's sender
+        if d.get("kind") in ("nsa-intercept", "fbi-teletype") and d.get("agency_from"):
+            # The intercepted message's sender; the teletype's own FROM line.
+            d.set("from", d.get("agency_from"), replace=True)
         elif d.get("form_from"):
             d.set("from", d.get("form_from"), replace=True)
             d.notes.append("from read from the JFK identification form's FROM box")
@@ -222,9 +228,11 @@ def _settle_addresses(d: Draft) -> None:
             d.set("from", d.get("frus_from_plad"))
             if "frus_from" in d.spans:
                 d.spans["from"] = d.spans["frus_from"]
-        elif d.get("department_form") and d.get("worksheet_to"):
+        elif d.get("worksheet_to") and (d.get("department_form") or _worksheet_drafter(d)):
+            # The worksheet is the Department's outgoing form: its drafter line and its address
+            # lines to posts say so even where the 'DEPARTMENT OF STATE' heading is not on the copy.
             d.set("from", "SECSTATE WASHDC")
-            d.spans["from"] = d.spans["department_form"]
+            d.spans["from"] = d.spans["department_form" if d.get("department_form") else "drafted_by"]
             d.notes.append("from inferred as SECSTATE WASHDC: a Department of State worksheet addressed to posts")
         elif d.get("agency_from"):
             d.set("from", d.get("agency_from"))
@@ -233,6 +241,10 @@ def _settle_addresses(d: Draft) -> None:
             d.notes.append("from read from the JFK identification form")
     if d.get("from"):
         d.values["from"] = _plad(d.get("from"))
+
+
+def _worksheet_drafter(d: Draft) -> bool:
+    return d.get("era_hint") == "dept-worksheet-1990s" and d.get("drafted_by") is not None and "drafted_by" in d.spans
 
 
 def _cite_station(d: Draft, cite: str) -> str:
@@ -390,9 +402,20 @@ def _settle_captions(d: Draft) -> None:
     d.values["captions"] = caps
     att = []
     for text, *_ in d.get("attention_found", []):
+        text = _OFFICE_NOUGHT.sub("O", text)
         if text not in att:
             att.append(text)
+    if d.get("kind") == "cia-cable" and att:
+        # Attention and passing lines are the Department's convention; on a CIA cable the lines
+        # that look like one are the printed routing box or sentences of the text.
+        d.notes.append("lines read as attention lines dropped: a CIA cable carries none")
+        att = []
     d.values["attention"] = att
+
+
+# An office symbol's letter O read as a nought by OCR ('S/ES-0' for S/ES-O): a 0 standing alone
+# after a slash or hyphen that follows letters.
+_OFFICE_NOUGHT = re.compile(r"(?<=[A-Z][/\-])0(?![\w/\-])")
 
 
 # -- drafting -----------------------------------------------------------------------------------------

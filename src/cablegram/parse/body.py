@@ -30,6 +30,8 @@ _END_MARKS = re.compile(r"^\s*(?:NNNN|BT|END\s+OF\s+MESSAGE|END\s+CABLE\s+TEXT)\
 _NOT_SIGNATURES = {"END", "BT", "NNNN", "SECRET", "CONFIDENTIAL", "UNCLASSIFIED", "NOFORN", "SIPDIS", "SENSITIVE",
                    "GROUP", "NOTE", "UNQUOTE", "QUOTE", "ENDS", "TEXT", "END TEXT", "END QUOTE", "CLASSIFIED",
                    "DECLASSIFIED", "EXDIS", "NODIS", "LIMDIS", "SUMMARY", "COMMENT", "END COMMENT", "END SUMMARY"}
+# A worksheet's address line ('PRIORITY BOGOTA') may stand last on the page: not a signer.
+_PRECEDENCES = frozenset({"FLASH", "NIACT", "IMMEDIATE", "PRIORITY", "ROUTINE"})
 _SUMMARY = re.compile(r"\b(?:BEGIN\s+)?SUMMARY(?:\s+AND\s+COMMENT)?\s*[:.\-]+\s*(?P<text>.*?)\s*\bEND\s+(?:OF\s+)?SUMMARY\b", re.I | re.S)
 _SUMMARY_BLOCK = re.compile(r"\bBEGIN\s+SUMMARY\b\s*(?P<text>.*?)\s*\bEND\s+SUMMARY\b", re.I | re.S)
 
@@ -195,12 +197,31 @@ _DIGIT_LOOKALIKES = {"S": 5, "Z": 2, "I": 1, "l": 1, "B": 8, "G": 6, "T": 7, "b"
 # A paragraph number as OCR may leave it: specks before it ('. 3. DENVY'), its stop read as a
 # hyphen, comma or colon ('2- FEEL'). Taken only for the next number due.
 _LOOSE_NUMBERED = re.compile(r"^[\s•·*'‘.,|;:]{0,4}(?P<num>\d{1,2})\s?[.,•·\-:]\s+(?=[°*•]?\s?[A-Z\"'“(]{2})")
+# The stop itself misread: as a letter or degree sign run onto the digit ('1a GROWERY', '5° THE',
+# '3S. PLS ADVISE'),
+# as a nought ('20 ECONOMIC', '40. HE' for 2. and 4.), or as asterisks ('5* POLITICAL', '5** INTEL'); and a
+# short run of lower-case specks before the number ('ae 5. ON', 'a + 3. BELIEVE'). Taken only
+# for the single digit that is the next number due; the nought only once a paragraph 1 was read,
+# so an amount opening the body ('10 DAYS …') does not become paragraph 1.
+_MISREAD_STOP = re.compile(r"^[\s•·*'‘’\"“”.,|;:~_=+<>\-]{0,4}(?:[a-z]{1,3}[\s+~•·*.,:;\-]{1,4}){0,2}"
+                           r"(?P<num>\d)(?:(?P<zero>0)\.?|[aeoS°][.,]?|\*{1,2}|\s?[.,•·\-:*])\s+(?=[A-Z\"'“(]{2})")
+# A paragraph number whose stop OCR lost altogether ('6 OKINAWA TIMES …'): read only as the next
+# number due, after a line that ends a sentence, before a word that is not a month ('7 APRIL').
+_BARE_NUMBER = re.compile(r"^[\s•·*'‘.,|;:]{0,4}(?P<num>\d{1,2})\s+(?!(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*\b)"
+                          r"(?=[A-Z\"'“(][A-Z\-']+\s+[A-Z\"'“(])")
 _LETTER_ITEM = re.compile(r"^[\s¶]*\(?[A-Z]{1,2}[.)]\s")
-_LOOKALIKE_NUMBER = re.compile(r"^[\s•·*'‘]{0,3}(?P<ch>[SZIlBGTbgq])\s*[.•·]\s+(?=[A-Z\"'“(])")
+# The lookalike's stop may itself be misread as an accented O or a degree sign ('ZÓ FIORINI'), never
+# as a plain O ('SO FIORINI SAID' is a sentence).
+_LOOKALIKE_NUMBER = re.compile(r"^[\s•·*'‘]{0,3}(?P<ch>[SZIlBGTbgq])\s*[.•·Ó°]\s+(?=[A-Z\"'“(])")
+# The last numbered paragraph of a CIA intelligence report is its dissemination ('6. FIELD DISSEM:
+# STATE, CINCLANT'): whatever OCR left of its number ('SO FIELD DISSEM'), it is the next one due.
+_FIELD_DISSEM = re.compile(r"^[\s•·*'‘.,]{0,3}[\w$§]{1,2}\W{0,2}\s+FIELD\s+DISSEM\b")
+# A digit OCR could not read at all, left as a symbol before its stop ('¿. SUGGEST HQS …').
+_SYMBOL_NUMBER = re.compile(r"^[\s\"“'‘]{0,3}[¿?§&]\s?[.,]\s+(?=[A-Z\"'“(]{2})")
 
 
 # The characters an OCR'd paragraph number can begin with: a speck, a digit, a lookalike letter.
-_OCR_NUMBER_START = frozenset(" \t•·*'‘.,|;:0123456789" + "".join(_DIGIT_LOOKALIKES))
+_OCR_NUMBER_START = frozenset(" \t•·*'‘’\"“”.,|;:~_=+<>-¿?§&$0123456789abcdefghijklmnopqrstuvwxyz" + "".join(_DIGIT_LOOKALIKES))
 
 
 class _LetteredList:
@@ -231,7 +252,22 @@ def _ocr_number(text: str, last: int, current: list[CLine], lettered: _LetteredL
         return None if lettered(current) else last + 1
     if (loose := _LOOSE_NUMBERED.match(text)) and int(loose["num"]) == last + 1:
         return last + 1
+    if (m := _MISREAD_STOP.match(text)) and int(m["num"]) == last + 1 and (last or not m["zero"]):
+        return last + 1
+    if last and (m := _BARE_NUMBER.match(text)) and int(m["num"]) == last + 1 and _after_sentence(current):
+        return last + 1
+    if last and _SYMBOL_NUMBER.match(text) and _after_sentence(current):
+        return last + 1
+    if last and _FIELD_DISSEM.match(text):
+        return last + 1
     return None
+
+
+def _after_sentence(current: list[CLine]) -> bool:
+    """Whether the last line of text before this one ends a sentence; OCR reads the full stop as a
+    comma as often as it reads the paragraph number's ('COVER ALL POSSIBILITIES,' / '4, REQUEST')."""
+    prev = next((ln.text.rstrip() for ln in reversed(current[-3:]) if ln.text.strip()), "")
+    return not prev or prev.endswith((".", ",", ":", ";", '"', "”", ")"))
 
 
 _FIRST_MARKED = re.compile(r"^\s*\d{1,2}\s*\.\s*\(")
@@ -244,7 +280,9 @@ def _starts_paragraph(n: int, last: int, text: str, current: list[CLine]) -> boo
     if last == 0:
         return n <= 3 or bool(_FIRST_MARKED.match(text))
     if n == last + 1 or n == last:
-        return not current or not current[-1].text.strip() or bool(_NUMBERED_TEXT.match(text))
+        return not current or not current[-1].text.strip() or bool(_NUMBERED_TEXT.match(text)) \
+            or (n == last + 1 and _after_sentence(current)
+                and bool(_LOOSE_NUMBERED.match(text) or _BARE_NUMBER.match(text) or _MISREAD_STOP.match(text)))
     if last < n <= last + 3:
         # A gap (paragraphs lost to OCR or omitted by an editor): a marked number, or a numbered
         # sentence starting after the previous one ended.
@@ -274,7 +312,8 @@ def _take_signature(d: Draft, body: list[CLine]) -> list[CLine]:
         return body
     last = body[k]
     m = SIGNATURE.match(last.text)
-    if m and m["sig"].upper() not in _NOT_SIGNATURES and not m["sig"].isdigit() and len(m["sig"]) >= 3:
+    if m and m["sig"].upper() not in _NOT_SIGNATURES and not m["sig"].isdigit() and len(m["sig"]) >= 3 \
+            and m["sig"].split()[0].upper() not in _PRECEDENCES:
         sig = m["sig"]
         if sig.isupper() or re.fullmatch(r"[A-Z][a-z]+(?:[A-Z][a-z]+)?", sig):
             d.set("signature", sig, last.start + m.start("sig"), last.start + m.end("sig"))

@@ -8,20 +8,24 @@ SUBJECT/REF part of the header.
 
 The same scanner reads the ACP-127 envelope, the 1970s record copy, the Department worksheet, the
 plain FM/TO header and the SMART form, because they share the elements of the spec's §1.1 skeleton;
-era-specific forms are single entries in the registry.
+era-specific forms are single entries in the registry. The block state lives in ``header_blocks``;
+the Department worksheet and 1960s lines in ``department``; the SMART labels in ``smart``.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
 
-from ..model import Addressee, Officer, Section
+from ..model import Officer, Section
 from ..vocab import tables
 from ..vocab.markings import CAPTION_SET, SECURITY_WARNING
 from . import fields as F
+from .department import (action_information, confirm_drafter, department, department_number, draft_date, number_line,
+                         office_line, officer_with, received, worksheet_address)
 from .draft import CLine, Draft
+from .forms import MARGIN_CODE
+from .header_blocks import ACTINFO_LINE, PRECEDENCE_WORDS, LineRule, Scan, close_block
+from .smart import smart
 
 _LEVEL = (
     r"(?P<level>T\s?O\s?P\s+S\s?E\s?C\s?R\s?E\s?T|S\s?E\s?C\s?R\s?E\s?T|C\s?O\s?N\s?F\s?I\s?D\s?E\s?N\s?T\s?I\s?A\s?L|"
@@ -40,7 +44,8 @@ DTG_LINE = re.compile(
 _DTG_OTHER = re.compile(r"(?P<dd>\d{1,2})?\s*(?P<mon>[A-Za-z]{3})\s+(?P<yy>\d{2})\s+(?P<hh>[0-2]\d)(?P<mi>[0-5]\d)Z")
 _DTG_RAW = re.compile(r"[0-3OoIl][\dOoIl]{4,5}\s?Z(?:\s+[A-Z]{3}\s*,?\s*\d{2,4})?", re.I)
 ADDRESS_LINE = re.compile(r"^[A-Z0-9][A-Z0-9 /.,;'&()\-]*$")  # ';' separates SMART list items
-PREC_POST = re.compile(r"^\s*(?P<prec>FLASH|NIACT\s+IMMEDIATE|IMMEDIATE|PRIORITY|ROUTINE)\s+(?P<post>[A-Z][A-Z .']+?)\s*$")
+# 'IMMEDIATE MOSCOW'; a trailing '+' ('IMMEDIATE ASUNCION, +') marks more addressees listed elsewhere.
+PREC_POST = re.compile(r"^\s*(?P<prec>FLASH|NIACT\s+IMMEDIATE|IMMEDIATE|PRIORITY|ROUTINE)\s+(?P<post>[A-Z][A-Z .']+?)(?:\s*,?\s*\+)?\s*$")
 DISTRIBUTION_ITEM = re.compile(r"^[A-Z][A-Z/]*-\d{2}$")
 # OCR reads a paragraph number's full stop as a bullet or a middle dot ('1• ACCORDING').
 PARA_START = re.compile(r"^\s*(?:¶\s*)?(?P<n>\d{1,2})\s*[.•·]\s*(?:\(|[A-Z\"'])|^\s*(?P<n2>\d{1,2})\s+\([A-Z/\- ]{1,12}\)")
@@ -53,23 +58,6 @@ LABEL = re.compile(
 
 _AFTER_SUBJECT = re.compile(r"^\s*(?:E\.?\s?O\.?\s*\d|TAGS?\b|REF(?:S|TELS?|\(S\))?\s*[:.]|REFERENCES?\s*:|"
                             r"Classifi?e?d\s+By|Derived\s+from|SUMMARY|BEGIN\s+SUMMARY)", re.I)
-
-
-@dataclass
-class Scan:
-    """The scanner's position and open block."""
-
-    block: str | None = None
-    block_start: int = 0
-    block_parts: list[tuple[int, int, str]] = field(default_factory=list)
-    seen_subject: bool = False
-    in_envelope: bool = False  # between VZCZC and the DE line
-    seen_class_line: bool = False
-    ended: bool = False
-    body_start: int | None = None
-
-
-LineRule = Callable[[Draft, Scan, CLine, re.Match], None]
 
 
 def _rx(p: str) -> re.Pattern:
@@ -125,7 +113,7 @@ def _dtg(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
 
 def _open(block: str) -> LineRule:
     def handler(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
-        _close(d, s)
+        close_block(d, s)
         s.block = block
         s.block_start = ln.start
         # The classified-by grammar reads its own label ('Classified By', 'Derived from').
@@ -136,7 +124,7 @@ def _open(block: str) -> LineRule:
 
 
 def _eo(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
-    _close(d, s)
+    close_block(d, s)
     eo = F.eo_line(ln.text)
     if eo and d.set("eo", eo, ln.start, ln.end):
         # An attention line printed on the same line as the E.O. line (seen in Cablegate texts).
@@ -145,7 +133,7 @@ def _eo(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
 
 
 def _class_line(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
-    _close(d, s)
+    close_block(d, s)
     level = F.classification(m["level"])
     if level is None:
         return
@@ -180,7 +168,7 @@ def _class_line(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
 
 def _mrn_line(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
     """A bare message number line of a known station (``TEHRAN 0668``, ``STATE 163147``)."""
-    _close(d, s)
+    close_block(d, s)
     station = " ".join(m["station"].split())
     if station in tables.stations() and "mrn" not in d.values:
         raw = ln.text[m.start("station"): m.end("serial")]
@@ -197,6 +185,12 @@ _ATTENTION = re.compile(r"^(?:[^\s,;]+[\s,;]+){0,3}(?:FOR|PASS|PLEASE|ONLY|ALSO)
 _LONG_CAPTIONS = tuple(sorted((c for c in CAPTION_SET if " " in c or len(c) >= 5), key=len, reverse=True))
 
 
+def _one_letter_off(text: str) -> str | None:
+    """The one long caption ``text`` differs from in a single letter, or None."""
+    near = [c for c in _LONG_CAPTIONS if len(c) == len(text) and sum(a != b for a, b in zip(c, text)) == 1]
+    return near[0] if len(near) == 1 and not text[-1:].isdigit() else None
+
+
 def _caption_or_attention(d: Draft, s: Scan, ln: CLine) -> bool:
     text = " ".join(ln.text.split()).strip(" .")
     upper = text.upper()
@@ -207,6 +201,11 @@ def _caption_or_attention(d: Draft, s: Scan, ln: CLine) -> bool:
         items = [upper] if upper in CAPTION_SET else words
         for w in items:
             d.add("captions_found", (w, ln.start, ln.end))
+        return True
+    if 8 <= len(upper) <= 30 and (near := _one_letter_off(upper)):
+        # A caption standing alone with one letter misread ('EVES ONLY' for EYES ONLY).
+        d.add("captions_found", (near, ln.start, ln.end))
+        d.defect("possible-ocr-error", f"caption {text!r} read as {near}", ln.start, ln.end)
         return True
     lead = next((c for c in _LONG_CAPTIONS if upper.startswith(c)), None)
     if lead and len(upper) - len(lead) <= 12:
@@ -237,25 +236,25 @@ def _caption_or_attention(d: Draft, s: Scan, ln: CLine) -> bool:
 
 
 def _drafted(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
-    _close(d, s)
+    close_block(d, s)
     rest = ln.text[m.end():].strip()
     off = _officer(rest)
     if off:
         date = F.written_date(rest)
         if date:
-            off = _with(off, date=date[0])
+            off = officer_with(off, date=date[0])
         d.set("drafted_by", off, ln.start + m.end(), ln.end)
 
 
 def _approved(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
-    _close(d, s)
+    close_block(d, s)
     off = _officer(ln.text[m.end():].strip())
     if off:
         d.set("approved_by", off, ln.start + m.end(), ln.end)
 
 
 def _cleared(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
-    _close(d, s)
+    close_block(d, s)
     for part in re.split(r"[;]", ln.text[m.end():]):
         off = _officer(part.strip())
         if off:
@@ -269,73 +268,8 @@ def _officer(text: str) -> Officer | None:
         return None
     off = F.office_name(text.split()[0] if ":" in text.split()[0] else text)
     if off:
-        return _with(off, raw=text)
+        return officer_with(off, raw=text)
     return Officer(name=text, raw=text)
-
-
-def _with(off: Officer, **changes) -> Officer:
-    data = {k: getattr(off, k) for k in off.__dataclass_fields__}
-    data.update(changes)
-    return Officer(**data)
-
-
-def _smart(label: str) -> LineRule:
-    """SMART form label lines (``MRN:``, ``Date/DTG:``, ``Action:``, …)."""
-    def handler(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
-        _close(d, s)
-        d.set("era_hint", "smart-2010s")
-        value = ln.text[m.end():].strip()
-        vstart = ln.start + m.end() + (len(ln.text[m.end():]) - len(ln.text[m.end():].lstrip()))
-        if label == "MRN":
-            mm = re.match(r"(?:(?P<yy>\d{2})\s+)?(?P<station>[A-Z][A-Z .]*?[A-Z])\s+0*(?P<serial>\d{1,6})\b", value.upper())
-            if mm:
-                d.set("mrn", value, vstart, vstart + len(value))
-                d.set("mrn_station", mm["station"])
-                d.set("mrn_serial", int(mm["serial"]))
-                if mm["yy"]:
-                    d.set("mrn_year", F.full_year(int(mm["yy"])))
-        elif label == "DATE":
-            got = F.dtg(value)
-            if got:
-                written, when, dm = got
-                d.set("dtg", written, vstart + dm.start(), vstart + dm.end())
-                d.set("dtg_when", when)
-            elif wd := F.written_date(value):
-                d.set("dateline_date", wd[0], vstart + wd[1].start(), vstart + wd[1].end())
-        elif label == "FROM":
-            d.set("from", F.plad(value), vstart, vstart + len(value))
-        elif label in ("ACTION", "INFO"):
-            s.block = "TO" if label == "ACTION" else "INFO"
-            s.block_start = ln.start
-            s.block_parts = [(vstart, vstart + len(value), value)]
-            return
-        elif label == "EO":
-            eo = F.eo_line("E.O. " + value)
-            if eo:
-                d.set("eo", eo, vstart, vstart + len(value))
-        elif label == "CAPTIONS":
-            for w in re.split(r"[,;]\s*|\s+", value.upper()):
-                if w and w != "NONE":
-                    d.add("captions_found", (w, vstart, vstart + len(value)))
-        elif label == "PASS":
-            s.block, s.block_start = "PASS", ln.start
-            s.block_parts = [(vstart, vstart + len(value), value)]
-            return
-    return handler
-
-
-def _worksheet_address(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
-    _close(d, s)
-    post = " ".join(m["post"].split())
-    station = tables.stations().get(post)
-    canonical = station.plad if station else None
-    d.add("worksheet_to", (Addressee(name=post, canonical=canonical, precedence=F.precedence_word(m["prec"])),
-                          ln.start, ln.end))
-    d.set("era_hint", "dept-worksheet-1990s")
-
-
-def _department(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
-    d.set("department_form", True, ln.start, ln.end)
 
 
 def _page_one(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
@@ -348,113 +282,13 @@ def _page_one(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
 
 
 def _distribution(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
-    _close(d, s)
+    close_block(d, s)
     d.set("era_hint", "aad-1970s")
     s.block = "DISTRIBUTION"
 
 
 def _skip(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
-    _close(d, s)
-
-
-def _office_line(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
-    """Worksheet lines ``EAP/K:JGOLDSTEIN:JLG`` (the first is the drafter) and clearers ``S/S-O:``."""
-    _close(d, s)
-    off = F.office_name(ln.text)
-    if off is None:
-        return
-    if "drafted_by" not in d.values and off.typist:
-        d.set("drafted_by", off, ln.start, ln.end)
-        d.set("era_hint", "dept-worksheet-1990s")
-        s.block = "DRAFT_DATE"
-        return
-    d.add("cleared_found", off)
-
-
-def _draft_date(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
-    """The worksheet line under the drafter: ``04/11/96 75727 SEKPOL 8674``."""
-    drafted = d.get("drafted_by")
-    date = F.written_date(m["date"])
-    if drafted and date:
-        d.values["drafted_by"] = _with(drafted, date=date[0], raw=drafted.raw)
-        d.set("drafting_date", date[0], ln.start + m.start("date"), ln.start + m.end("date"))
-    rest = m["rest"] or ""
-    nums = re.finditer(r"\b(\d{4,7})\b", rest)
-    first = next(nums, None)
-    if first:
-        off = ln.start + m.start("rest") + first.start()
-        d.set("draft_number", int(first[1]), off, off + len(first[1]))
-        d.defect("ambiguous-number", f"{first[1]} after the drafting date may be the drafter's phone extension "
-                 f"or the telegram's serial; not used as the serial", off, off + len(first[1]))
-    code = re.search(r"\b([A-Z]{3,})\s+(\d{2,6})\b", rest)
-    if code:
-        off = ln.start + m.start("rest") + code.start()
-        d.defect("unknown-file-code", f"{code[0]!r} on the drafting line is not an identified code; kept as written",
-                 off, off + len(code[0]))
-    s.block = None
-
-
-def _department_number(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
-    """Printed outgoing telegrams: ``Department of State 129202`` is the telegram's number."""
-    _close(d, s)
-    d.set("mrn", f"STATE {m['serial']}", ln.start + m.start("serial"), ln.start + m.end("serial"))
-    d.set("mrn_station", "STATE")
-    d.set("mrn_serial", int(m["serial"]))
-    d.set("department_form", True)
-
-
-def _number_line(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
-    """1960s incoming telegrams: ``NO: 631, October 15, 6 p.m.`` (serial, date without year)."""
-    _close(d, s)
-    d.set("number_serial", int(m["serial"]), ln.start + m.start("serial"), ln.start + m.end("serial"))
-    d.set("number_month_day", m["md"], ln.start + m.start("md"), ln.start + m.end("md"))
-
-
-def _action_information(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
-    """1960s incoming telegrams: ``ACTION DEPARTMENT 631, INFORMATION LEOPOLDVILLE 535, USUN 387``.
-
-    The statement may wrap onto the next lines and OCR drops its commas
-    (``ACTION DEPARTMENT 115 INFORMATION LEOPOLDVILLE NIACT 9 BRUSSELS`` / ``NIACT 58 LONDON …``):
-    the lines are collected as a block and read item by item when it closes.
-    """
-    _close(d, s)
-    s.block, s.block_start = "ACTINFO", ln.start
-    s.block_parts = [(ln.start + m.start("rest"), ln.end, ln.text[m.start("rest"):])]
-
-
-# A post of up to four words ('SAO PAULO'), bounded so that a run of words without numbers costs
-# a constant per word.
-_ACTINFO_ITEM = re.compile(r"(?P<name>[A-Z][A-Z.']*(?:\s+[A-Z][A-Z.']*){0,3}?)\s*(?:(?P<prec>NIACT|PRIORITY|IMMEDIATE|ROUTINE|FLASH)\s*)?"
-                           r"(?:\d\w{0,4}|UNNUMB\w*|(?=[,;•.]|$))")
-_PRECEDENCE_WORDS = frozenset({"NIACT", "PRIORITY", "IMMEDIATE", "ROUTINE", "FLASH"})
-_ACTINFO_LINE = re.compile(r"^\s*[A-Z][A-Za-z0-9 ,;.•!'\-]*$")
-
-
-def _read_action_information(d: Draft, parts: list[tuple[int, int, str]]) -> None:
-    text = " ".join(p[2].strip() for p in parts).upper()
-    start, end = parts[0][0], parts[-1][1]
-    action, _, info = text.partition("INFORMATION")
-    # The line is the telegram's own statement of action and information addressees: it
-    # replaces what a 'TO:' line of the form said.
-    d.values.pop("to_found", None)
-    for group, key in ((action, "to_found"), (info, "info_found")):
-        for m in _ACTINFO_ITEM.finditer(group):
-            name = m["name"].strip(" .")
-            if not name or name in _PRECEDENCE_WORDS:
-                continue
-            a = F.addressee(name)
-            if a:
-                if m["prec"]:
-                    a = Addressee(name=a.name, canonical=a.canonical, precedence=F.precedence_word(m["prec"]),
-                                  routing=a.routing, sequence=a.sequence)
-                d.add(key, (a, start, end))
-
-
-def _received(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
-    _close(d, s)
-    got = F.written_date(m["date"])
-    if got:
-        d.set("received_date", got[0], ln.start + m.start("date"), ln.start + m.end("date"))
+    close_block(d, s)
 
 
 LINE_RULES: tuple[tuple[str, re.Pattern, LineRule], ...] = (
@@ -466,21 +300,21 @@ LINE_RULES: tuple[tuple[str, re.Pattern, LineRule], ...] = (
     ("relay-counter", _rx(r"^\s*-{5,}\s*[0-9A-F]{5,6}\s+(?:\d{6}Z\s*)?(?:/\d+)?\s*$"), _skip),
     ("page-one", re.compile(r"^\s*PAGE\s+01\s+(?P<station>[A-Z][A-Z .]+?)\s+(?P<serial>\d{3,6})\s+(?:(?P<sec>\d{2})\s+OF\s+(?P<of>\d{2})\s+)?\d{6}Z"), _page_one),
     ("action-information", re.compile(r"^\s*ACTION\s+(?P<rest>(?!INFORMATION)[A-Z][A-Z ]*?\s+"
-                                      r"(?:(?:NIACT|PRIORITY|IMMEDIATE|ROUTINE|FLASH)\s+)?\d{1,5}\b.*)$"), _action_information),
+                                      r"(?:(?:NIACT|PRIORITY|IMMEDIATE|ROUTINE|FLASH)\s+)?\d{1,5}\b.*)$"), action_information),
     ("department-number", re.compile(r"^\s*(?:OUTGOING\s+TELEGRAM\s+)?Department\s+of\s+State\s+0*(?P<serial>\d{3,6})\s*$", re.I),
-     _department_number),
+     department_number),
     ("outgoing-action", re.compile(r"^\s*ACTION\s*:?\s+(?=Am[A-Za-z]+\b|[A-Z]{3,}\s*(?:$|IMMEDIATE|PRIORITY|NIACT|ROUTINE|,))"),
      _open("TO")),
     ("distribution-action", re.compile(r"^\s*ACTION\s+[A-Z][A-Z/]*-\d{2}\b"), _distribution),
     ("distribution-info", re.compile(r"^\s*INFO\s+(?:[A-Z][A-Z/]*-\d{2}\s*)+"), _distribution),
-    ("smart-mrn", _rx(r"^\s*MRN\s*:\s*"), _smart("MRN")),
-    ("smart-date", _rx(r"^\s*Date\s*/\s*DTG\s*:\s*"), _smart("DATE")),
-    ("smart-from", re.compile(r"^\s*From\s*:\s*(?=[A-Z]{2,}\s+[A-Z])"), _smart("FROM")),
-    ("smart-action", re.compile(r"^\s*Action\s*:\s*"), _smart("ACTION")),
-    ("smart-info", re.compile(r"^\s*Info\s*:\s*"), _smart("INFO")),
-    ("smart-eo", re.compile(r"^\s*E\.O\.\s*:\s*(?=\d)"), _smart("EO")),
-    ("smart-captions", _rx(r"^\s*Captions\s*:\s*"), _smart("CAPTIONS")),
-    ("smart-pass", _rx(r"^\s*Pass\s+Line\s*:\s*"), _smart("PASS")),
+    ("smart-mrn", _rx(r"^\s*MRN\s*:\s*"), smart("MRN")),
+    ("smart-date", _rx(r"^\s*Date\s*/\s*DTG\s*:\s*"), smart("DATE")),
+    ("smart-from", re.compile(r"^\s*From\s*:\s*(?=[A-Z]{2,}\s+[A-Z])"), smart("FROM")),
+    ("smart-action", re.compile(r"^\s*Action\s*:\s*"), smart("ACTION")),
+    ("smart-info", re.compile(r"^\s*Info\s*:\s*"), smart("INFO")),
+    ("smart-eo", re.compile(r"^\s*E\.O\.\s*:\s*(?=\d)"), smart("EO")),
+    ("smart-captions", _rx(r"^\s*Captions\s*:\s*"), smart("CAPTIONS")),
+    ("smart-pass", _rx(r"^\s*Pass\s+Line\s*:\s*"), smart("PASS")),
     ("smart-reference", _rx(r"^\s*Reference\s*:\s*"), _open("REF")),
     ("dtg", DTG_LINE, _dtg),
     ("fm", _rx(r"^\s*(?:FM|FROM)\b\s*:?\s*"), _open("FM")),
@@ -492,23 +326,24 @@ LINE_RULES: tuple[tuple[str, re.Pattern, LineRule], ...] = (
     ("eo", _rx(r"^\s*E\s?\.?\s?O\s?\.?\s*[:.]?\s*\d{4,5}\b"), _eo),
     ("tags", _rx(r"^\s*(?:TAGS?|TAGE|TABS|TGS|TAS|AGS)\s*:?\s+(?=\S)"), _open("TAGS")),
     ("subject", _rx(r"^\s*SUBJ(?:ECT)?S?\s*[:.]\s*(?:SUBJ(?:ECT)?\s*:\s*)?|^\s*SUBJ(?:ECT)?\s+(?=[A-Z])"), _open("SUBJECT")),
-    ("ref", _rx(r"^\s*(?:REF(?:S|TELS?|\(S\))?|REFERENCES?)\s*[:.]\s*"), _open("REF")),
+    ("ref", _rx(r"^\s*(?:REF(?:S|TELS?|\(S\))?|REFERENCES?)\s*[:.;]\s*"), _open("REF")),
     ("classified-by", _rx(r"^\s*(?:\d\.\s*\([A-Z]{1,3}\)\s*)?Classifi?e?d\s+By\b"), _open("CLASSBY")),
     ("derived-from", _rx(r"^\s*Derived\s+from\s*:"), _open("CLASSBY")),
     ("drafted", _rx(r"^\s*DRAFTED(?:\s+BY)?\s*:?\s*"), _drafted),
     ("approved", _rx(r"^\s*APPROVED(?:\s+BY)?\s*:?\s*(?=\S)"), _approved),
     ("cleared", _rx(r"^\s*(?:CLEARED(?:\s+BY)?|CLEARANCES?)\s*:?\s*"), _cleared),
-    ("worksheet-address", PREC_POST, _worksheet_address),
-    ("department", re.compile(r"^\s*DEPARTMENT\s+OF\s+STATE\s*$"), _department),
-    ("office-line", re.compile(r"^\s*[A-Z][A-Z0-9]*(?:[/\-][A-Z0-9]+)*\s*:\s*(?:[A-Z][A-Z'\-.]*)?(?:\s*:\s*[A-Z]{1,4})?\s*(?:\((?:SUBS|INFO|DRAFT)\))?\s*$"), _office_line),
-    ("number-line", _rx(r"^\s*NO\s*[:.]\s*(?P<serial>\d{1,6})\s*,\s*(?P<md>[A-Z][a-z]+\.?\s+\d{1,2})\b"), _number_line),
-    ("received", _rx(r"^\s*Rec'?d\s*:\s*(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},\s*\d{4})"), _received),
+    ("worksheet-address", PREC_POST, worksheet_address),
+    ("department", re.compile(r"^\s*DEPARTMENT\s+OF\s+STATE\s*$"), department),
+    ("office-line", re.compile(r"^\s*[A-Z][A-Z0-9]*(?:[/\-][A-Z0-9]+)*\s*:\s*(?:[A-Z][A-Z'\-.]*)?(?:\s*:\s*[A-Z]{1,4})?\s*(?:\((?:SUBS|INFO|DRAFT)\))?\s*$"), office_line),
+    ("number-line", _rx(r"^\s*NO\s*[:.]\s*(?P<serial>\d{1,6})\s*,\s*(?P<md>[A-Z][a-z]+\.?\s+\d{1,2})\b"), number_line),
+    ("received", _rx(r"^\s*Rec'?d\s*:\s*(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},\s*\d{4})"), received),
     ("bt", re.compile(r"^\s*BT\s*$"), _skip),
     ("dateline", re.compile(r"^\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4},\s+\d{1,2}:\d{2}\s*$"), _skip),
 )
 
 # The longest real headers (collective address lists) run to a few hundred lines.
 MAX_HEADER_LINES = 600
+_MARGIN = re.compile(r"^\s*" + MARGIN_CODE)
 
 _DRAFT_DATE = re.compile(r"^\s*(?P<date>\d{1,2}/\d{1,2}/\d{2,4})\b(?P<rest>.*)$")
 
@@ -533,26 +368,31 @@ def scan_header(d: Draft, lines: list[CLine], start: int = 0) -> int:
                 if j < limit and (lines[j].text[:1].isspace() or s.block == "ACTINFO") and _continues(s, lines[j].text):
                     i = j
                     continue
-            _close(d, s)
+            close_block(d, s)
             i += 1
             continue
         if s.block == "DRAFT_DATE":
             m = _DRAFT_DATE.match(text)
             if m:
-                _draft_date(d, s, ln, m)
+                if s.pending_drafter:
+                    confirm_drafter(d, s)
+                draft_date(d, s, ln, m)
                 i += 1
                 continue
-            s.block = None
+            close_block(d, s)
         if s.seen_subject and s.block is None and (PARA_START.match(text) or not LABEL.match(text)):
             # After the subject come REF and classified-by lines, then the text: an upper-case
             # line with FOR in it there is a sentence of the text, not an attention line.
             return i
+        if d.get("incoming_form") and (mc := _MARGIN.match(text)):
+            ln = CLine(ln.index, ln.start + mc.end(), ln.end, text[mc.end():])
+            text = ln.text
         pm = PARA_START.match(text)
         if pm and (s.seen_subject or d.get("tags") or d.get("eo")
                    or (last_header is not None and int(pm["n"] or pm["n2"]) == 1)):
             # Paragraph 1 after any header element begins the text, SUBJECT or not
             # (other agencies' cables and many OCR'd copies have none).
-            _close(d, s)
+            close_block(d, s)
             return i
         # Header elements are short lines; reading at most the first 400 characters keeps a
         # pathological line (a megabyte of capitals) from costing more than its length.
@@ -571,7 +411,7 @@ def scan_header(d: Draft, lines: list[CLine], start: int = 0) -> int:
                 last_header = i  # a header element's continuation is header too
                 i += 1
                 continue
-            _close(d, s)
+            close_block(d, s)
         if _caption_or_attention(d, s, ln):
             i += 1
             continue
@@ -581,7 +421,7 @@ def scan_header(d: Draft, lines: list[CLine], start: int = 0) -> int:
             # Running text long after the last header element: the header has ended.
             return last_header + 1
         i += 1
-    _close(d, s)
+    close_block(d, s)
     if last_header is not None and not s.seen_subject:
         return last_header + 1
     return i
@@ -690,67 +530,6 @@ def _continues(s: Scan, text: str) -> bool:
         # Wrapped until the statement ends with a full stop.
         # Wrapped lines go on with an addressee or a precedence ('USUN 371.', 'NIACT 58 LONDON …').
         first = re.split(r"[\s,;.]+", t.upper(), maxsplit=1)[0]
-        return not s.block_parts[-1][2].rstrip().endswith(".") and bool(_ACTINFO_LINE.match(t)) and len(t) < 90 \
-            and (first in _PRECEDENCE_WORDS or first in ("DEPARTMENT", "INFORMATION") or first in tables.stations())
+        return not s.block_parts[-1][2].rstrip().endswith(".") and bool(ACTINFO_LINE.match(t)) and len(t) < 90 \
+            and (first in PRECEDENCE_WORDS or first in ("DEPARTMENT", "INFORMATION") or first in tables.stations())
     return False
-
-
-
-
-def _close(d: Draft, s: Scan) -> None:
-    """Finish the open block: hand its collected text to the field grammar."""
-    block, parts = s.block, s.block_parts
-    s.block, s.block_parts = None, []
-    if not block or not parts:
-        if block == "SUBJECT":
-            s.seen_subject = True
-        return
-    start, end = parts[0][0], parts[-1][1]
-    text = " ".join(p[2].strip() for p in parts)
-    if block == "FM":
-        d.set("from", F.plad(text), start, end)
-    elif block in ("TO", "INFO"):
-        if any(";" in p[2] for p in parts):
-            # A SMART list: items separated by semicolons, wrapping freely across lines.
-            parts = [(start, end, " ".join(p[2].strip() for p in parts))]
-        for p_start, p_end, p_text in parts:
-            for item in _split_addresses(p_text):
-                a = F.addressee(" ".join(item.split()))
-                if a:
-                    d.add("to_found" if block == "TO" else "info_found", (a, p_start, p_end))
-    elif block == "XMT":
-        for p_start, p_end, p_text in parts:
-            for item in _split_addresses(p_text):
-                a = F.addressee(item)
-                if a:
-                    d.add("excluded_found", a.name)
-    elif block == "TAGS":
-        codes, segmented = F.tags(text)
-        if d.set("tags", codes, start, end):
-            d.set("tags_line", text)
-            if segmented:
-                d.set("tags_raw", text)
-    elif block == "SUBJECT":
-        subject = " ".join(text.split())
-        subject = re.sub(r"^\((?:U|C|S|TS|SBU|LOU)(?:[/\-][A-Z]+)?\)\s*", "", subject)
-        sub_start = start + (len(parts[0][2]) - len(parts[0][2].lstrip()))
-        d.set("subject", subject.strip() or None, sub_start, end)
-        s.seen_subject = True
-    elif block == "REF":
-        d.set("ref_text", text, start, end)
-    elif block == "ACTINFO":
-        _read_action_information(d, parts)
-    elif block == "CLASSBY":
-        d.set("classified_by_text", text, start, end)
-    elif block == "PASS":
-        for p_start, p_end, p_text in parts:
-            if p_text.strip():
-                d.add("attention_found", (" ".join(p_text.split()), p_start, p_end))
-
-
-def _split_addresses(text: str) -> list[str]:
-    """One addressee per line, except SMART lists separated by semicolons and OCR lines that run
-    two routed addressees together (``… IMMEDIATE 10 RJDTLK/USOFFICE LIMERICK``)."""
-    if ";" in text:
-        return [p for p in text.split(";") if p.strip()]
-    return [p for p in re.split(r"\s+(?=R[A-Z]{4,6}/[A-Z])", text) if p.strip()]

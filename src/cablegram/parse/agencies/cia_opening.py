@@ -13,8 +13,8 @@ import difflib
 import re
 from functools import cache
 
-from ..vocab import tables
-from .draft import CLine, Draft
+from ...vocab import tables
+from ..draft import CLine, Draft
 
 # 'REF:', 'REFS:', 'REF.', '| REF:' (OCR debris before it), 'REF2' (the colon read as a 2), 'RE:'
 # and 'RE MADR 9893' (the F lost); the items follow on the line, or on the next when REF stands alone.

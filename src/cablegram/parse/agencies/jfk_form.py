@@ -1,0 +1,99 @@
+"""The JFK Assassination Records identification form that heads each released record: its
+fields (agency, record number, originator, date, classification …) as the form states them."""
+
+from __future__ import annotations
+
+import re
+
+from .. import fields as F
+from ..draft import CLine, Draft
+
+JFK_FORM = re.compile(r"IDENTIFICATION\s+FORM|JFK\s+ASSASSINATION\s+SYSTEM", re.I)
+_FORM_FIELD = re.compile(r"^\s*(?P<label>AGENCY\s+FILE\s+NUMBER|AGENCY\s+ORIGINATOR|AGENCY|RECORD\s+NUMBER|ORIGINATOR|FROM|TO|"
+                         r"DATE(?=\s*[:•.]|\s*$)|CLASSIFICATION|CURRENT\s+STATUS|TITLE|DOCUMENT\s+TYPE)\s*[:•.]*\s*(?P<value>.*)$", re.I)
+
+
+def read_jfk_form(d: Draft, lines: list[CLine]) -> int:
+    """The JFK identification form (first page of each record): release-layer facts and fallbacks.
+
+    The form describes the record; its FROM/TO/DATE are read only after 'DOCUMENT INFORMATION'
+    (the date at the top is the form's own printing date). Returns the index after the form.
+    """
+    head = "\n".join(ln.text for ln in lines[:150])
+    if "IDENTIFICATION" not in head and "ASSASSINATION" not in head:
+        return 0
+    start = next((k for k, ln in enumerate(lines[:150]) if JFK_FORM.search(ln.text)), None)
+    if start is None:
+        return 0
+    stop = min(len(lines), start + 120)
+    in_document = False
+    end = start
+    k = start
+    while k < stop:
+        t = lines[k].text
+        if re.search(r"DOCUMENT\s+INFORMATION", t, re.I):
+            in_document = True
+        if re.search(r"ITEM\s+IS\s+RESTRICTED|^\s*---\s*$|^\s*##\s+Page\s+2", t, re.I):
+            end = k + 1
+            break
+        if re.match(r"^\s*COMMENTS\b", t, re.I):
+            # The comment runs to the next blank line; the record's own pages follow.
+            j = k + 1
+            while j < len(lines) and lines[j].text.strip() and not re.search(r"ITEM\s+IS\s+RESTRICTED", lines[j].text, re.I):
+                j += 1
+            if j < len(lines) and re.search(r"ITEM\s+IS\s+RESTRICTED", lines[j].text, re.I):
+                j += 1
+            end = j
+            break
+        m = _FORM_FIELD.match(t)
+        if m:
+            label = " ".join(m["label"].upper().split())
+            value = m["value"].strip(" :•.")
+            j = k + 1
+            while not value and j < min(stop, k + 3):
+                nxt = lines[j].text.strip(" :•")
+                if nxt and not _FORM_FIELD.match(lines[j].text):
+                    value = nxt
+                    break
+                if nxt:
+                    break
+                j += 1
+            _form_value(d, label, value, in_document)
+            # Forms without a 'DOCUMENT INFORMATION' heading, whose boxes hold their values on the
+            # same line (NARA's own records), describe the document from a filled ORIGINATOR box on:
+            # FROM, TO, TITLE, DATE follow it.
+            in_document = in_document or (label == "ORIGINATOR" and bool(value))
+        end = k + 1
+        k += 1
+    d.set("jfk_form", True)
+    return end
+
+
+# What the identification form writes in a box whose value is not released or not known.
+_PLACEHOLDERS = frozenset({"WITHHELD", "REDACTED", "UNKNOWN", "NONE", "N/A", "NOT GIVEN", "[RESTRICTED]", "RESTRICTED"})
+
+
+def _form_value(d: Draft, label: str, value: str, in_document: bool) -> None:
+    if value.upper() in _PLACEHOLDERS:
+        return  # 'FROM : WITHHELD': the box states nothing; the record's own text may
+    if label == "RECORD NUMBER":
+        if m := re.search(r"1\d{2}-\d{5}-\d{5}", value):
+            d.set("form_record_number", m[0])
+    elif label.endswith("ORIGINATOR"):
+        d.set("form_originator", value.upper())
+    elif label == "AGENCY" and value:
+        d.set("form_agency", value.upper())
+    elif not in_document:
+        return
+    elif label == "FROM":
+        d.set("form_from", value.upper().strip(" ,"))
+    elif label == "TO":
+        d.set("form_to", value.upper().strip(" ,"))
+    elif label == "DATE" and (wd := F.written_date(value)):
+        d.set("form_date", wd[0])
+    elif label == "CLASSIFICATION":
+        d.set("form_classification", value.upper())
+    elif label == "CURRENT STATUS":
+        d.set("form_status", value.upper())
+    elif label == "AGENCY FILE NUMBER":
+        d.set("form_file_number", value.upper())

@@ -1,0 +1,281 @@
+"""Other agencies' cables line by line: the CIA CITE line (station, serial, precedence,
+addressees), receipt stamps and DTGs, the FBI teletype's precedence and parties, the NSA
+intercept's parties and date."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ...model import EO
+from ...vocab import tables
+from .. import fields as F
+from ..draft import CLine, Draft
+from .cia_opening import closest
+from .intercepts import intercept_party, intercept_title
+from .markings import nonblank, read_agency_controls, read_page_marking
+
+# The CITE line as OCR and outgoing forms leave it: 'CITE(MONT 8397)', and headquarters' 'CITE DIR'
+# whose number stands apart (only a known station is taken without its number).
+# OCR also loses the C ('DIR ITE MEXI 7028'): 'ITE' is taken only with a station and serial after it.
+_CITE_LOOSE = re.compile(r"(?:\bCITE\s*[(“\"‘']?\s*(?P<station>[A-Z]{3,12})(?:\s+(?P<serial>\d{2,6}))?"
+                         r"|(?<=[A-Z] )ITE\s+(?P<station2>[A-Z]{3,12})\s+(?P<serial2>\d{2,6}))\b")
+
+_AGENCY_PREC = re.compile(r"\b(FLASH|OPERATIONAL\s+IMMEDIATE|IMMEDIATE|PRIORITY|ROUTINE|DEFERRED|URGENT|NIACT)\b")
+
+
+# '19 FEB 62' (also after a speck: '_19 FEB 62', or with one after the day: '24) OCTOBER 1961'),
+# '17 DEC 63' with the time run on ('17 DEc 631882675').
+_LOOSE_DATE = re.compile(
+    r"(?i)(?<![A-Za-z0-9])(?P<d>\d{1,2})[).]?\s+(?P<m>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*\.?\s+(?P<y>19\d{2}|\d{2})(?:\b|(?=\d{4}))"
+    r"|\b(?P<m2>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*\s+(?P<d2>\d{1,2})\s+\d{3,5}Z?\s+(?P<y2>\d{2})\b")
+
+
+def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
+    """Other agencies' cables: CITE station and number, precedence words, IN/OUT numbers."""
+    read_page_marking(d, lines, start)
+    read_agency_controls(d, lines, start)
+    text_lines = lines[start:]
+    for ln in nonblank(text_lines, 60):
+        # The first date written in the header area (date stamps, 'DATE: 6 JAN 64'): a fallback.
+        if m := _LOOSE_DATE.search(ln.text):
+            day, mon, yy = (m["d"], m["m"], m["y"]) if m["d"] else (m["d2"], m["m2"], m["y2"])
+            iso = F.iso_date(F.full_year(int(yy)), F.MONTHS[mon.upper()], int(day))
+            if iso and "1940" < iso < "2030":
+                d.set("agency_loose_date", iso, ln.start + m.start(), ln.start + m.end())
+                d.set("agency_loose_date_line", ln.index)
+                break
+    lone: list[tuple[str, int, int]] = []
+    window = nonblank(text_lines, 80)
+    if kind == "cia-cable":
+        read_split_cite(d, window)
+    for k, ln in enumerate(window):
+        t = ln.text.upper()
+        if kind == "cia-cable":
+            if (c := _cite(t)) and (c.serial or _is_cia_addressee(c.station)
+                                     or closest(c.station, tuple(tables.cia_cites())) or _addressed(t[: c.start])):
+                d.set("cite_station", c.station, ln.start + c.station_start, ln.start + c.station_end)
+                d.set("cite_line", ln.index)
+                if c.serial:
+                    d.set("cite_serial", int(c.serial))
+                head = t[: c.start]
+                if pm := _AGENCY_PREC_ABBR.search(head):
+                    # The precedence typed on the address line is the cable's own; printed form
+                    # boxes elsewhere list every precedence whether ticked or not.
+                    word = _PREC_ABBR.get(pm[1], " ".join(pm[1].split()))
+                    d.set("agency_precedence", word, ln.start + pm.start(1), ln.start + pm.end(1), replace=True)
+                    d.set("typed_precedence", True)
+                elif word := _misread_precedence(head):
+                    d.set("agency_precedence", word, ln.start, ln.start + len(head), replace=True)
+                    d.set("typed_precedence", True)
+                    d.defect("possible-ocr-error", f"precedence on the CITE line read as {word}: {head.strip()!r}")
+                addr = _AGENCY_PREC_ABBR.sub("", head)
+                info = _INFO_WORD.search(addr)
+                addr = addr[: info.start()] if info else addr
+                if addr.strip(" ,"):
+                    d.set("cia_to", [a for a in re.split(r"[,\s]+", addr.strip(" ,")) if a])
+                elif not head.strip(" .,:;'\"•|"):
+                    address_above(d, window, k)
+                if info and info[1].strip(" ,"):
+                    d.set("cia_info", [a for a in re.split(r"[,\s]+", _AGENCY_PREC_ABBR.sub("", info[1]).strip(" ,")) if a])
+            elif (am := _TYPED_ADDRESS.match(t)) and not d.get("typed_precedence") and (
+                    _is_cia_addressee(am["to"]) or closest(am["to"].split()[0], tuple(tables.cia_cites()))):
+                # An outgoing cable's typed address line 'PRITY MEXI' (no CITE on it).
+                word = _PREC_ABBR.get(am["prec"], " ".join(am["prec"].split()))
+                d.set("agency_precedence", word, ln.start + am.start("prec"), ln.start + am.end("prec"), replace=True)
+                d.set("typed_precedence", True)
+            elif (pm := _AGENCY_PREC.search(t)) and len(t.strip()) < 30:
+                lone.append((" ".join(pm[1].split()), ln.start + pm.start(1), ln.start + pm.end(1)))
+            if m := re.match(r"^\s*(IN|OUT)\s+(\d{4,6})\s*$", t):
+                d.set("in_number", f"{m[1]} {m[2]}")
+            if m := CIA_TIME.search(t):
+                _cia_time(d, ln, m)
+            elif m := _SPECKED_STAMP.match(t):
+                _cia_time(d, ln, m)
+            if _CLASS_WORD.match(t) and (got := F.dtg(t)):
+                # 'SECRET 080853Z APR 76 STAFF': a whole DTG on the classification line.
+                written, when, dm = got
+                if d.set("dtg", written, ln.start + dm.start(), ln.start + dm.end(), replace=not d.get("cia_dtg")):
+                    d.set("dtg_when", when, replace=True)
+                d.set("cia_dtg", True)
+            elif m := CIA_DTG.match(t):
+                # The cable's own DTG, on its classification line: the Z is often read as 2 or 7.
+                _cia_dtg(d, ln, m)
+            if m := _TOR.match(t):
+                _time_of_receipt(d, ln, m)
+        elif kind == "fbi-teletype":
+            if m := _FBI_PRECEDENCE.match(t):
+                d.set("agency_precedence", m[1], ln.start + m.start(1), ln.start + m.end(1))
+                if m["date"] and (day := F.written_date(m["date"].replace("-", "/"))):
+                    d.set("agency_date", day[0], ln.start + m.start("date"), ln.start + m.end("date"))
+            if m := re.match(r"^\s*TO\s+(?P<to>.+?)(?:\s+(?:\d|/|\(|NO\.?\s).*)?$", t):  # file numbers follow
+                d.set("agency_to", m["to"].strip(" ,"))
+            # 'FROM SAC, MIAMI /92-236//92-228/', 'FROM LEGAT MEXICO CITY NO. 1(4': file and
+            # message numbers follow the sender.
+            if m := re.match(r"^\s*FROM\s+(?P<from>.+?)(?:\s+(?:\d|/|\(|NO\.?\s).*)?$", t):
+                d.set("agency_from", m["from"].strip(" ,"))
+        elif kind == "nsa-intercept":
+            for label, key in (("FR", "agency_from"), ("TO", "agency_to")):
+                if m := re.match(rf"^\s*{label}\s+(?P<place>[A-Za-z .]+?):\s*(?P<who>.*)$", ln.text):
+                    intercept_party(d, ln, m, key)
+                    if label == "FR" and d.set("intercept_fr_read", True):
+                        intercept_title(d, text_lines, ln)  # the first FR line: the title stands above it
+            if (wd := re.match(r"^\s*(\d{1,2}\s+[A-Z][a-z]{2}\s+\d{2})\s*$", ln.text)) and (got := F.written_date(wd[1])):
+                d.set("agency_date", got[0], ln.start + wd.start(1), ln.start + wd.end(1))
+    if kind == "cia-cable" and "eo" not in d.values and (m := _IMPDET.search(d.clean.text)):
+        # 'E2 IMPDET' (E.O. 11652's exemption category 2, declassification date impossible to
+        # determine) closes the cable's classification line; OCR garbles it in many ways.
+        d.set("eo", EO(order=None, declassify_on=None, event="E2 IMPDET", raw=m[0]), m.start(), m.end())
+        if m[0] != "E2 IMPDET":
+            d.defect("possible-ocr-error", f"{m[0]!r} read as E2 IMPDET", m.start(), m.end())
+    if lone and len({w for w, *_ in lone}) == 1:
+        # A precedence printed alone, unambiguously (several distinct ones are the form's boxes).
+        d.set("agency_precedence", *lone[0])
+
+
+# OCR of a cable form's columns may leave the CITE label alone on its line, with the station and
+# serial on the next line ('CITE' / 'MEXI 5060.') and the address ('DIR', 'DIR INFO WAVE') on a line
+# of its own above.
+_LONE_CITE = re.compile(r"^\W{0,3}CITE\W{0,3}$")
+_CITE_VALUE = re.compile(r"^\W{0,3}(?P<station>[A-Z]{3,12})\s+(?P<serial>\d{2,6})\b\W{0,3}$")
+_ADDRESS_ABOVE = 10
+
+
+@dataclass(frozen=True)
+class CiteMatch:
+    """A CITE line as read, whichever spelling it has: station code, serial, where they stand."""
+
+    station: str
+    serial: str | None
+    start: int  # of the CITE word
+    station_start: int
+    station_end: int
+
+
+def _cite(t: str) -> CiteMatch | None:
+    m = _CITE_LOOSE.search(t)
+    if not m:
+        return None
+    key = "station" if m["station"] else "station2"
+    return CiteMatch(m[key], m["serial"] or m["serial2"], m.start(), m.start(key), m.end(key))
+
+
+def read_split_cite(d: Draft, window: list[CLine]) -> None:
+    """A CITE label standing alone: its station and serial are the next line, when that line is a
+    code and a number and nothing else; the address is the nearest line above holding only known
+    addressee codes (with its INFO part)."""
+    for k, ln in enumerate(window[:-1]):
+        if not _LONE_CITE.match(ln.text.upper()):
+            continue
+        nxt = window[k + 1]
+        if not (m := _CITE_VALUE.match(nxt.text.upper())):
+            continue
+        d.set("cite_station", m["station"], nxt.start + m.start("station"), nxt.start + m.end("station"))
+        d.set("cite_line", nxt.index)
+        d.set("cite_serial", int(m["serial"]))
+        address_above(d, window, k)
+        return
+
+
+def address_above(d: Draft, window: list[CLine], k: int) -> None:
+    """The address of a CITE line that holds none: the nearest line above it that holds only
+    known addressee codes ('DIR', 'DIR INFO'), as OCR of the form's columns leaves it."""
+    for above in reversed(window[max(0, k - _ADDRESS_ABOVE): k]):
+        words = above.text.upper().strip(" .,:;'\"•").split()
+        codes = [w for w in words if not _INFO_WORD.fullmatch(w)]
+        if codes and codes == words[: len(codes)] and all(_is_cia_addressee(w) for w in codes):
+            d.set("cia_to", codes)
+            return
+
+
+# The teletype's precedence line, often with the date and time sent: 'URGENT 3-16-65',
+# 'URGENT 8/16/61 12-54 PM EST MH', 'TELETYPE URGENT'.
+_FBI_PRECEDENCE = re.compile(r"^\s*(?:TELETYPE\s+)?(URGENT|NITEL|PRIORITY|ROUTINE|IMMEDIATE|DEFERRED)\w?"
+                             r"(?:\s*$|\s+(?P<date>\d{1,2}[-/]\d{1,2}[-/]\d{2,4})\b)")
+# A typed address line of an outgoing CIA cable: precedence, then the addressee ('PRITY MEXI',
+# 'TO: PRIORITY DIRECTOR INFO …').
+_TYPED_ADDRESS = re.compile(r"^\W{0,3}(?:TO\s*:?\s+)?(?P<prec>OPERATIONAL\s+IMMEDIATE|OPIM|IMMEDIATE|PRIORITY|PRITY|ROUTINE|RTNE|FLASH)"
+                            r"\s+(?P<to>[A-Z]{3,}(?:\s+[A-Z]{3,})?)\b")
+_PRECEDENCE_READINGS = ("OPIM", "PRITY", "PRIORITY", "IMMEDIATE", "ROUTINE", "RTNE", "FLASH", "NIACT")
+
+
+def _is_cia_addressee(text: str) -> bool:
+    words = text.split()
+    return any(w in tables.cia_cites() or w in tables.stations() or w in tables.cia_cites().values()
+               for w in (text, words[0]))
+
+
+def _addressed(head: str) -> bool:
+    """Whether the words before CITE name a known addressee ('OPIN DIR CITE GUIT …'): the line is
+    the CITE line even when the station after CITE is illegible."""
+    return any(_is_cia_addressee(w) for w in re.split(r"[\s,]+", head.strip(" .,:;'\"“”‘’_|")) if len(w) >= 3)
+
+
+def _misread_precedence(head: str) -> str | None:
+    """The precedence an OCR-garbled first word of the CITE line stands for ('FRITY', 'OPIN')."""
+    words = head.split()
+    if not words:
+        return None
+    word = closest(words[0].strip(".,:;'\"“”‘’_|"), _PRECEDENCE_READINGS)
+    return _PREC_ABBR.get(word, word) if word else None
+
+
+# The INFO keyword of a CITE line, also as OCR misreads it ('INTO', 'IMFO', 'INPO').
+_INFO_WORD = re.compile(r"\bI[NM][FTP]O\b(.*)$")
+
+
+_AGENCY_PREC_ABBR = re.compile(r"\b(FLASH|OPERATIONAL\s+IMMEDIATE|OPIM|IMMEDIATE|PRIORITY|PRITY|ROUTINE|RTNE|DEFERRED|URGENT|NIACT)\b")
+_PREC_ABBR = {"OPIM": "OPERATIONAL IMMEDIATE", "PRITY": "PRIORITY", "RTNE": "ROUTINE"}
+# The receipt stamp 'AUG 17 1942Z 62'; OCR adds specks after the month or day ('AUG: 17', 'NOV 8:'),
+# reads the Z as 7 or 2 and may run the year on ('NOV 8: 2343762').
+CIA_TIME = re.compile(
+    r"\b(?P<mon>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*[:.,]?\s+(?P<dd>[0-3O]?[\dO])[:.,]?\s+"
+    r"(?P<hhmm>[0-2O][\dO]\s?[0-5O][\dO])\s?[Z72]?\s*(?P<yy>[4-9O][\dO])\b")
+
+
+_IMPDET = re.compile(r"(?<![A-Z0-9])[E£€][\s.]?[2Z]\W{0,2}\s?I[MNH]P?D?P?ET\b")
+_MONTH_YEAR = r"(?:\s+(?P<mon>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\s+(?P<yy>\d{2})\b)?"
+_CLASS_WORD = re.compile(r"^\W{0,3}(?:TOP\s+)?(?:SECRET|CONFIDENTIAL|UNCLASSIFIED)\b")
+# 'SECRET 231228Z' (also 'SECRET 2312282', the Z read as 2): day, hour and minute must be valid.
+CIA_DTG = re.compile(r"^\W{0,3}(?:TOP\s+)?(?:SECRET|CONFIDENTIAL|UNCLASSIFIED)\W{1,3}"
+                     r"(?P<dtg>(?:[0-2O][\dO]|3[01O])(?:[01O][\dO]|2[0-3])[0-5O][\dO])\s?[Z27]\b" + _MONTH_YEAR)
+# The time of receipt a 1970s–90s cable carries above its text: 'TOR: 0822422 JUN 76' (the Z read
+# as 2, as on the classification line). It dates the cable when the DTG is not legible.
+_TOR = re.compile(r"^[\W_]{0,3}T[O0]R\W{0,3}(?P<dtg>(?:[0-2O][\dO]|3[01O])(?:[01O][\dO]|2[0-3])[0-5O][\dO])\s?[Z27]?" + _MONTH_YEAR)
+
+
+def _cia_dtg(d: Draft, ln: CLine, m: re.Match) -> None:
+    """The DTG on the classification line, with the Z misread repaired; with its month and year
+    ('SECRET 1811282 JUN 96 STAFF') it also dates the cable."""
+    dtg = f"{m['dtg'].replace('O', '0')}Z"
+    when = None
+    if m["mon"] and (got := F.dtg(f"{dtg} {m['mon']} {m['yy']}")):
+        dtg, when = got[0], got[1]
+    if d.set("dtg", dtg, ln.start + m.start("dtg"), ln.end, replace=not d.get("cia_dtg")) and when:
+        d.set("dtg_when", when, replace=True)
+    d.set("cia_dtg", True)
+
+
+def _time_of_receipt(d: Draft, ln: CLine, m: re.Match) -> None:
+    if m["mon"] and (got := F.dtg(f"{m['dtg'].replace('O', '0')}Z {m['mon']} {m['yy']}")):
+        d.set("agency_date", got[1][:10], ln.start + m.start("dtg"), ln.start + m.end())
+
+
+# The receipt stamp opening its line with the time's digits lost to specks ('JUN 26 $5502 63'):
+# month, day and year still date the cable; the time is not read.
+_SPECKED_STAMP = re.compile(r"^\W{0,3}(?P<mon>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*[:.,]?\s+(?P<dd>[0-3]?\d)[:.,]?\s+"
+                            r"(?P<hhmm>\S{4,5})\s+(?P<yy>[4-9]\d)\b")
+
+
+def _cia_time(d: Draft, ln: CLine, m: re.Match) -> None:
+    """CIA receipt time ``AUG 17 1942Z 62`` (month, day, time, year). It gives the date; it is kept
+    as the DTG only when printed whole (a repaired reading is not the DTG as written)."""
+    fix = lambda x: x.replace("O", "0").replace(" ", "")  # noqa: E731
+    day = F.iso_date(F.full_year(int(fix(m["yy"]))), F.MONTHS[m["mon"][:3]], int(fix(m["dd"])))
+    if day:
+        d.set("agency_date", day, ln.start + m.start(), ln.start + m.end())
+        if _CLEAN_TIME.fullmatch(m[0]):
+            d.set("dtg", f"{m['mon'][:3]} {int(fix(m['dd']))} {fix(m['hhmm'])}Z {fix(m['yy'])}", ln.start + m.start(), ln.start + m.end())
+
+
+_CLEAN_TIME = re.compile(r"[A-Z]{3,9}\s+\d{1,2}\s+\d{4}Z?\s+\d{2}")

@@ -1,0 +1,123 @@
+"""The header scanner's state and its blocks: a labelled line (TO, INFO, SUBJECT, REF …) opens a
+block, the unlabelled lines after it continue it, and ``close_block`` hands the collected text to
+the field grammar."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..model import Addressee
+from . import fields as F
+from .draft import CLine, Draft
+
+
+@dataclass
+class Scan:
+    """The scanner's position and open block."""
+
+    block: str | None = None
+    block_start: int = 0
+    block_parts: list[tuple[int, int, str]] = field(default_factory=list)
+    # A worksheet office line without typist initials: the drafter if the drafting-date line
+    # follows it, else a clearer (officer, start, end).
+    pending_drafter: tuple | None = None
+    seen_subject: bool = False
+    in_envelope: bool = False  # between VZCZC and the DE line
+    seen_class_line: bool = False
+    ended: bool = False
+    body_start: int | None = None
+
+
+LineRule = Callable[[Draft, Scan, CLine, re.Match], None]
+
+
+# A post of up to four words ('SAO PAULO'), bounded so that a run of words without numbers costs
+# a constant per word.
+_ACTINFO_ITEM = re.compile(r"(?P<name>[A-Z][A-Z.']*(?:\s+[A-Z][A-Z.']*){0,3}?)\s*(?:(?P<prec>NIACT|PRIORITY|IMMEDIATE|ROUTINE|FLASH)\s*)?"
+                           r"(?:\d\w{0,4}|UNNUMB\w*|(?=[,;•.]|$))")
+PRECEDENCE_WORDS = frozenset({"NIACT", "PRIORITY", "IMMEDIATE", "ROUTINE", "FLASH"})
+ACTINFO_LINE = re.compile(r"^\s*[A-Z][A-Za-z0-9 ,;.•!'\-]*$")
+
+
+def read_action_information(d: Draft, parts: list[tuple[int, int, str]]) -> None:
+    text = " ".join(p[2].strip() for p in parts).upper()
+    start, end = parts[0][0], parts[-1][1]
+    action, _, info = text.partition("INFORMATION")
+    # The line is the telegram's own statement of action and information addressees: it
+    # replaces what a 'TO:' line of the form said.
+    d.values.pop("to_found", None)
+    for group, key in ((action, "to_found"), (info, "info_found")):
+        for m in _ACTINFO_ITEM.finditer(group):
+            name = m["name"].strip(" .")
+            if not name or name in PRECEDENCE_WORDS:
+                continue
+            a = F.addressee(name)
+            if a:
+                if m["prec"]:
+                    a = Addressee(name=a.name, canonical=a.canonical, precedence=F.precedence_word(m["prec"]),
+                                  routing=a.routing, sequence=a.sequence)
+                d.add(key, (a, start, end))
+
+
+def close_block(d: Draft, s: Scan) -> None:
+    """Finish the open block: hand its collected text to the field grammar."""
+    block, parts = s.block, s.block_parts
+    s.block, s.block_parts = None, []
+    if s.pending_drafter:
+        d.add("cleared_found", s.pending_drafter[0])  # no drafting-date line followed: a clearer
+        s.pending_drafter = None
+    if not block or not parts:
+        if block == "SUBJECT":
+            s.seen_subject = True
+        return
+    start, end = parts[0][0], parts[-1][1]
+    text = " ".join(p[2].strip() for p in parts)
+    if block == "FM":
+        d.set("from", F.plad(text), start, end)
+    elif block in ("TO", "INFO"):
+        if any(";" in p[2] for p in parts):
+            # A SMART list: items separated by semicolons, wrapping freely across lines.
+            parts = [(start, end, " ".join(p[2].strip() for p in parts))]
+        for p_start, p_end, p_text in parts:
+            for item in split_addresses(p_text):
+                a = F.addressee(" ".join(item.split()))
+                if a:
+                    d.add("to_found" if block == "TO" else "info_found", (a, p_start, p_end))
+    elif block == "XMT":
+        for p_start, p_end, p_text in parts:
+            for item in split_addresses(p_text):
+                a = F.addressee(item)
+                if a:
+                    d.add("excluded_found", a.name)
+    elif block == "TAGS":
+        codes, segmented = F.tags(text)
+        if d.set("tags", codes, start, end):
+            d.set("tags_line", text)
+            if segmented:
+                d.set("tags_raw", text)
+    elif block == "SUBJECT":
+        subject = " ".join(text.split())
+        subject = re.sub(r"^\((?:U|C|S|TS|SBU|LOU)(?:[/\-][A-Z]+)?\)\s*", "", subject)
+        sub_start = start + (len(parts[0][2]) - len(parts[0][2].lstrip()))
+        d.set("subject", subject.strip() or None, sub_start, end)
+        s.seen_subject = True
+    elif block == "REF":
+        d.set("ref_text", text, start, end)
+    elif block == "ACTINFO":
+        read_action_information(d, parts)
+    elif block == "CLASSBY":
+        d.set("classified_by_text", text, start, end)
+    elif block == "PASS":
+        for p_start, p_end, p_text in parts:
+            if p_text.strip():
+                d.add("attention_found", (" ".join(p_text.split()), p_start, p_end))
+
+
+def split_addresses(text: str) -> list[str]:
+    """One addressee per line, except SMART lists separated by semicolons and OCR lines that run
+    two routed addressees together (``… IMMEDIATE 10 RJDTLK/USOFFICE LIMERICK``)."""
+    if ";" in text:
+        return [p for p in text.split(";") if p.strip()]
+    return [p for p in re.split(r"\s+(?=R[A-Z]{4,6}/[A-Z])", text) if p.strip()]

@@ -1,0 +1,55 @@
+"""The 2010s SMART form's label lines (``MRN:``, ``Date/DTG:``, ``From:``, ``Action:``, ``Info:``,
+``E.O.:``, ``Captions:``, ``Pass Line:``)."""
+
+from __future__ import annotations
+
+import re
+
+from . import fields as F
+from .draft import CLine, Draft
+from .header_blocks import LineRule, Scan, close_block
+
+
+def smart(label: str) -> LineRule:
+    """SMART form label lines (``MRN:``, ``Date/DTG:``, ``Action:``, …)."""
+    def handler(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
+        close_block(d, s)
+        d.set("era_hint", "smart-2010s")
+        value = ln.text[m.end():].strip()
+        vstart = ln.start + m.end() + (len(ln.text[m.end():]) - len(ln.text[m.end():].lstrip()))
+        if label == "MRN":
+            mm = re.match(r"(?:(?P<yy>\d{2})\s+)?(?P<station>[A-Z][A-Z .]*?[A-Z])\s+0*(?P<serial>\d{1,6})\b", value.upper())
+            if mm:
+                d.set("mrn", value, vstart, vstart + len(value))
+                d.set("mrn_station", mm["station"])
+                d.set("mrn_serial", int(mm["serial"]))
+                if mm["yy"]:
+                    d.set("mrn_year", F.full_year(int(mm["yy"])))
+        elif label == "DATE":
+            got = F.dtg(value)
+            if got:
+                written, when, dm = got
+                d.set("dtg", written, vstart + dm.start(), vstart + dm.end())
+                d.set("dtg_when", when)
+            elif wd := F.written_date(value):
+                d.set("dateline_date", wd[0], vstart + wd[1].start(), vstart + wd[1].end())
+        elif label == "FROM":
+            d.set("from", F.plad(value), vstart, vstart + len(value))
+        elif label in ("ACTION", "INFO"):
+            s.block = "TO" if label == "ACTION" else "INFO"
+            s.block_start = ln.start
+            s.block_parts = [(vstart, vstart + len(value), value)]
+            return
+        elif label == "EO":
+            eo = F.eo_line("E.O. " + value)
+            if eo:
+                d.set("eo", eo, vstart, vstart + len(value))
+        elif label == "CAPTIONS":
+            for w in re.split(r"[,;]\s*|\s+", value.upper()):
+                if w and w != "NONE":
+                    d.add("captions_found", (w, vstart, vstart + len(value)))
+        elif label == "PASS":
+            s.block, s.block_start = "PASS", ln.start
+            s.block_parts = [(vstart, vstart + len(value), value)]
+            return
+    return handler
