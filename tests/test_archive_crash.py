@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import sqlite3
@@ -117,3 +118,32 @@ def test_killed_ingest_is_consistent_and_a_rerun_completes_it(tmp_path, db):
         assert Reader(store).search("variant", limit=0).total == total  # the text index holds every record
     assert b"already in the archive" in out
     assert seen[0] >= 20
+
+
+def test_a_file_killed_after_some_of_its_transactions_is_redone_whole(tmp_path, db):
+    """One JSON Lines file spans several transactions: a kill between them leaves the file pending with
+    its first batches stored, and the re-run discards them and stores every line once."""
+    from cablegram.archive.ingest import BATCH
+    from cablegram.synth import generate
+
+    total = 4 * BATCH
+    (tmp_path / "in").mkdir()
+    with open(tmp_path / "in" / "cables.jsonl", "w", encoding="utf-8") as out:
+        out.writelines(json.dumps({"text": s.text}) + "\n" for s in generate(total, seed=5))
+    proc = _start(tmp_path / "in", db)
+    _kill_after(proc, db, 1)
+    assert proc.returncode == -signal.SIGKILL, "the ingest ended before it could be killed: grow the corpus"
+    with open_store(db, create=False) as store:
+        report = store.check()
+        assert report.ok, report.problems
+        assert 0 < scalar(store, "SELECT COUNT(*) FROM records") < total
+        assert scalar(store, "SELECT status FROM sources") == "pending"
+    proc = _start(tmp_path / "in", db)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0, err.decode()
+    with open_store(db, create=False) as store:
+        report = store.check()
+        assert report.ok and not report.notes, (report.problems, report.notes)
+        assert scalar(store, "SELECT COUNT(*) FROM records") == total
+        assert scalar(store, "SELECT COUNT(DISTINCT locator) FROM records") == total
+        assert scalar(store, "SELECT documents FROM sources WHERE status = 'ok'") == total

@@ -31,6 +31,7 @@ from cablegram.archive.index import INDEX_FOLDER, SearchIndex, index_status, rea
 from cablegram.archive.rows import CLASS_RANK, UNKNOWN_RANK
 from cablegram.archive.store import SourceInfo
 from cablegram.cli import main
+from cablegram.search import QueryError
 from cablegram.synth import ERAS, generate
 from cablegram.synth.output import write
 
@@ -142,6 +143,26 @@ def test_restricted_records_leak_through_no_count_facet_or_snippet(both):
         assert result.total == 0 and result.hits == () and all(f.counts == () for f in result.facets)
     _, index = both("Seoul OR welcomes", Viewer("CONFIDENTIAL"), limit=1000)
     assert all("welcomes" not in h.snippet.lower() for h in index.hits)
+
+
+@pytest.mark.parametrize("clearance", [None, "CONFIDENTIAL"])
+def test_the_overview_and_browsing_through_the_index_agree_with_the_store(db, clearance):
+    """The web's start and browse pages: counts of every value, and per year, for each viewer."""
+    with open_store(db, create=False) as store:
+        sql, via = Reader(store, Viewer(clearance)), Reader(store, Viewer(clearance), index=SearchIndex.open(db / INDEX_FOLDER))
+        assert via.overview() == sql.overview()
+        assert via.overview()["records"] > 100 and via.overview()["first"] < via.overview()["last"]
+        for name in (*ALL_FACETS, "drafter", "clearer"):
+            for limit in (3, 1000):
+                assert via.browse(name, limit=limit) == sql.browse(name, limit=limit), (name, limit)
+        assert len(via.browse("drafter", limit=1000)) > 3 and via.browse("tag", limit=1)[0].by_year
+
+
+def test_browsing_an_index_that_cannot_count_a_field_falls_back_to_the_store(db):
+    with open_store(db, create=False) as store:
+        index = SearchIndex.open(db / INDEX_FOLDER)
+        assert index_read.browse_with_index(Reader(store, index=index), "term", "from.word", 5) is None
+        assert Reader(store, index=index).browse("drafter", limit=5)  # a fast field: answered by the index
 
 
 def test_export_through_the_index_streams_every_match_in_date_order(db, monkeypatch):
@@ -277,6 +298,18 @@ def test_the_cli_builds_updates_checks_and_rebuilds_the_index(tmp_path):
     assert [p.name for p in (tmp_path / "db" / INDEX_FOLDER).glob("gen-*")] == ["gen-000002"]
 
 
+def test_explain_shows_the_index_query_when_the_index_answers(db):
+    run = CliRunner().invoke
+    via = run(main, ["search", "nuclear tag:PREL", "--db", str(db), "--explain"])
+    assert via.exit_code == 0, via.output
+    assert 'Records where the text contains the word "nuclear" and TAGS include PREL.' in via.output
+    assert "search index" in via.output and "read from the store by record id" in via.output
+    assert 'Term(field=tag, type=Str, "PREL")' in via.output and 'field=text, type=Str, "nuclear"' in via.output
+    assert "SELECT" not in via.output
+    sql = run(main, ["search", "nuclear tag:PREL", "--db", str(db), "--explain", "--no-index"])
+    assert sql.exit_code == 0 and "SQL:" in sql.output and "MATCH ?" in sql.output and "tantivy" not in sql.output
+
+
 def test_reindex_without_an_archive_says_so(tmp_path):
     result = CliRunner().invoke(main, ["reindex", "--db", str(tmp_path / "nowhere")])
     assert result.exit_code != 0 and "Traceback" not in result.output and "no archive here" in result.output
@@ -311,6 +344,9 @@ def test_an_index_derived_from_a_postgresql_store_agrees_with_it(postgres_url, t
                                                       facet_limit=1000) for i in (None, index))
             assert (via.total, _ids(via)) == (sql.total, _ids(sql)), query
             assert {f.name: dict(f.counts) for f in via.facets} == {f.name: dict(f.counts) for f in sql.facets}, query
+        for reader in (Reader(store), Reader(store, index=index)):  # refused before PostgreSQL would refuse it
+            with pytest.raises(QueryError, match="NUL character"):
+                reader.search("nuclear\x00 OR tag:PREL")
 
 
 def test_while_another_process_writes_the_index_searches_use_it_only_if_in_step(tmp_path):

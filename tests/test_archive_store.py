@@ -254,3 +254,40 @@ def test_two_releases_of_one_cable_link_by_their_body_in_one_batch_or_two(locati
         releases = [r["cable_id"] for r in records if r["cable_id"] != other]
         assert len(records) == 3 and len(releases) == 2 and len(set(releases)) == 1
         assert store.check().ok
+
+
+def test_a_batch_links_to_cables_stored_before_it_and_to_rows_earlier_in_it(tmp_path, location):
+    stripped = "\n".join(line for line in cable(220, station="", refs="").splitlines()
+                         if not line.startswith(("P 14", "C O N", "DE ")))  # no id: it links by its text
+    (tmp_path / "first.txt").write_text(stripped)
+    batch = [cable(300, body="The first release of cable 300, as the embassy kept it, with every paragraph."),
+             cable(300, body="Another release of cable 300 whose text differs from the first in every word."),
+             stripped.replace("  ", " ") + "\n"]
+    (tmp_path / "batch.jsonl").write_text("".join(json.dumps({"text": t}) + "\n" for t in batch))
+    with open_store(location) as store:
+        ingest(store, [str(tmp_path / "first.txt")])
+        [first_cable] = [r["cable_id"] for r in store.rows("SELECT cable_id FROM records")]
+        ingest(store, [str(tmp_path / "batch.jsonl")])
+        cables = [r["cable_id"] for r in store.rows(
+            "SELECT r.cable_id FROM records r JOIN sources s USING (source_id) WHERE s.path LIKE '%batch.jsonl' "
+            "ORDER BY r.locator")]
+        assert cables[0] == cables[1] != first_cable  # line 1 and line 2: one id, two releases
+        assert cables[2] == first_cable  # line 3: the text stored by the first run
+        assert _count(store, "SELECT COUNT(*) FROM cables") == 2
+        assert store.check().ok
+
+
+def test_a_row_sends_no_shingles_and_computes_them_as_the_store_reads_them():
+    import pickle
+
+    from cablegram.archive.rows import body_shingles, row_for, stored_shingles
+    from cablegram.parse import parse
+
+    from release_support import two_releases
+
+    record = parse(two_releases()[0])
+    row = row_for(record)
+    sent = pickle.loads(pickle.dumps(row))
+    assert "shingles" not in vars(sent)  # the writer computes them only for a row that meets a candidate
+    assert sent.shingles == body_shingles([p.text for p in record.paragraphs], record.text) != frozenset()
+    assert sent.shingles == stored_shingles(row.columns["json"], row.columns["text"])

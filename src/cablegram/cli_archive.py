@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from .archive import Reader, open_store
-from .search import QueryError
+from .search import QueryError, parse_query
 
 DB_HELP = ("The archive: a folder (holding archive.sqlite) or a postgresql://user@host/dbname URL; "
            "default $CABLEGRAM_DB or ./archive.")
@@ -60,6 +60,30 @@ def _reader(store, index_dir: Path | None, use_index: bool = True) -> Reader:
     if note:
         click.echo(f"note: {note}", err=True)
     return Reader(store, index=index)
+
+
+def _explain(reader: Reader, query: str, sort: str, limit: int, offset: int) -> str:
+    """What a search runs: the query in English, then the search index's query (the hits' rows then
+    read from the store by id) or the store's SQL in the store's own placeholder style."""
+    plan = reader.plan(query, sort, limit, offset)
+    out = [f"Records where {plan.english}."]
+    if reader.index is not None:
+        from .archive.index_read import describe_with_index
+        from .search.tantivy_compile import ranks_by_text
+
+        by = "relevance" if sort == "relevance" and ranks_by_text(parse_query(query)) else "date"
+        out += [f"\nAnswered by the search index at {reader.index.folder} (tantivy; sorted by {by}; counts and facets by aggregations over the same "
+                f"query); the hits' rows are then read from the store by record id.",
+                f"\ntantivy query:\n{describe_with_index(reader, query)}"]
+        return "\n".join(out)
+    sql = plan.sql
+    if reader.store.dialect.name == "postgresql":  # psycopg's placeholders, as the store sends it
+        from .archive.postgres import pyformat
+
+        sql = pyformat(sql)
+    out.append(f"\nSQL:\n{sql}\n\nparameters: "
+               f"{json.dumps(list(plan.params), ensure_ascii=False)}")
+    return "\n".join(out)
 
 
 def _cell(value) -> str:
@@ -166,19 +190,18 @@ def ingest_cmd(paths: tuple[str, ...], db: str, jobs: int, text_field: str, prog
 @click.option("--limit", type=click.IntRange(min=0, max=10_000), default=20, show_default=True)
 @click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
-@click.option("--explain", is_flag=True, help="Print the query in plain English and its SQL instead of running it.")
+@click.option("--explain", is_flag=True, help="Print the query in plain English and what runs it (the search index's "
+              "query, or the store's SQL) instead of running it.")
 @_index_option
 @click.option("--no-index", is_flag=True, help="Search the store's own full-text index even when a search index exists.")
 def search_cmd(query: str, db: str, facets: str, sort: str, limit: int, offset: int, fmt: str, explain: bool,
                index_dir: Path | None, no_index: bool) -> None:
     """Search the archive (the query language is in docs/query.md)."""
     store = _store(db)
-    reader = _reader(store, index_dir, use_index=not (no_index or explain))
+    reader = _reader(store, index_dir, use_index=not no_index)
     try:
         if explain:
-            plan = reader.plan(query, sort, limit, offset)
-            click.echo(f"Records where {plan.english}.")
-            click.echo(f"\nSQL:\n{plan.sql}\n\nparameters: {json.dumps(list(plan.params), ensure_ascii=False)}")
+            click.echo(_explain(reader, query, sort, limit, offset))
             return
         names = tuple(f for f in facets.split(",") if f.strip())
         result = reader.search(query, sort=sort, limit=limit, offset=offset, facets=names)

@@ -53,9 +53,11 @@ CLASS_RANK_FIELD = "class_rank"
 DATE_KEY_FIELD = "date_key"  # (day, record_id) packed in one number: date order, then record id, as SQL sorts
 MONTH_FIELD = "month"
 META_FIELD, WATERMARK_FIELD, META_VALUE = "meta", "watermark", "watermark"
-# record_terms fields; the first six are facets (fast), the others only filter.
+# record_terms fields; the first six are facets and the last two are browsed by the web pages (so all
+# eight are fast fields: counted by aggregations); ``from.word`` and ``to.word`` only filter.
 TERM_FIELDS = ("tag", "from", "to", "caption", "exemption", "defect", "from.word", "to.word", "drafter", "clearer")
 FACET_TERMS = TERM_FIELDS[:6]
+COUNTED_TERMS = (*FACET_TERMS, "drafter", "clearer")
 _NO_DAY = 99_999_999  # records without a date sort last, as ``ORDER BY date IS NULL, date`` puts them
 _FETCH = 500  # record ids per statement when reading rows from the store
 _ROW_COLUMNS = ("record_id, subject, text, class_rank, date, year, classification, precedence, kind, era, released, eo")
@@ -133,10 +135,17 @@ def _schema() -> tantivy.Schema:
     for field in (*COLUMN_FIELDS, MONTH_FIELD):
         b.add_text_field(field, fast=True, tokenizer_name="raw")
     for term in TERM_FIELDS:
-        b.add_text_field(term_field(term), fast=term in FACET_TERMS, tokenizer_name="raw")
+        b.add_text_field(term_field(term), fast=term in COUNTED_TERMS, tokenizer_name="raw")
     b.add_text_field(META_FIELD, tokenizer_name="raw")
     b.add_unsigned_field(WATERMARK_FIELD, stored=True)
     return b.build()
+
+
+def field_names() -> tuple[str, ...]:
+    """The schema's fields in the order :func:`_schema` adds them, which is how tantivy numbers them
+    (``field=14`` in a query's description is ``field_names()[14]``)."""
+    return (RECORD_ID, *TEXT_FIELDS, CLASS_RANK_FIELD, DATE_KEY_FIELD, DAY_FIELD, YEAR_FIELD, *COLUMN_FIELDS,
+            MONTH_FIELD, *(term_field(t) for t in TERM_FIELDS), META_FIELD, WATERMARK_FIELD)
 
 
 def _document(row: dict[str, Any], terms: list[tuple[str, str]]) -> tantivy.Document:

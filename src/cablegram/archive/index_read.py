@@ -17,6 +17,7 @@ import tantivy
 
 from ..search import And, Filter, Node, Or, Text, parse_query
 from ..search.tantivy_compile import (
+    DAY_FIELD,
     RECORD_ID,
     TEXT_FIELDS,
     YEAR_FIELD,
@@ -32,15 +33,16 @@ from .index import (
     MONTH_FIELD,
     SearchIndex,
 )
-from .read import _HIT_COLUMNS, FACETS, Facet, Hit, IndexScope, Reader, SearchResult, _fields
+from .read import _HIT_COLUMNS, FACETS, Facet, Hit, IndexScope, Reader, SearchResult, Trend, _fields
 from .rows import record_json
 
-__all__ = ["export_with_index", "search_with_index"]
+__all__ = ["browse_with_index", "describe_with_index", "export_with_index", "overview_with_index", "search_with_index"]
 
 _SNIPPET_CHARS = 160
 _EXPORT_PAGE = 1_000
 _PREFIX_WORDS = 64  # words a prefix may mark in snippets
 _FACET_DEPTH = 200  # buckets asked of each facet before sorting as SQL does (count, then value)
+_YEARS = 1_000  # year buckets under each browsed value: more than any archive spans
 _Q = tantivy.Query
 
 
@@ -208,6 +210,16 @@ def search_with_index(reader: Reader, query: str, *, sort: str, limit: int, offs
     return SearchResult(plan, tuple(hits), found.count, counted)
 
 
+def describe_with_index(reader: Reader, query: str) -> str:
+    """The tantivy query a search runs (viewer scope included), its fields by name (``--explain``)."""
+    from .index import field_names  # here, not above: a process that loaded index.py before it had
+    # field_names (a long benchmark run while the code changes) can still import this module to search
+
+    described = repr(_query(reader, parse_query(query)))
+    names = field_names()
+    return re.sub(r"\b(field=|Field\()(\d+)", lambda m: m.group(1) + names[int(m.group(2))], described)
+
+
 def _ids_by_date(searcher: tantivy.Searcher, index: SearchIndex, query: tantivy.Query) -> Iterator[list[int]]:
     """Matching record ids in date order, a page at a time (keyset on the unique date key: bounded
     memory however many match)."""
@@ -234,3 +246,54 @@ def export_with_index(reader: Reader, query: str) -> Iterator[tuple[dict[str, An
         for row in _rows(reader, ids, "r.json, r.text"):
             record = record_json(row.pop("json"), row.pop("text"))
             yield _fields(row), record
+
+
+# -- browsing (the web's start and browse pages) ------------------------------------------------------
+def _date_of(day: float | None) -> str | None:
+    """19960411 -> ``1996-04-11``; 19960400 -> ``1996-04`` (the ``day`` field back to the date string)."""
+    if day is None:
+        return None
+    y, md = divmod(int(day), 10_000)
+    m, d = divmod(md, 100)
+    return f"{y:04d}" + (f"-{m:02d}" if m else "") + (f"-{d:02d}" if d else "")
+
+
+def overview_with_index(reader: Reader) -> dict[str, Any]:
+    """:meth:`Reader.overview` with the records and their first and last dates counted by the index.
+    The cables are counted in the store (the index does not carry the cable a record belongs to, and
+    a distinct count over the store's ``records_cable`` index is cheap)."""
+    searcher = reader.index.searcher()
+    everything = _scoped(reader.index, _Q.all_query(), reader.viewer.index_scope())
+    found = searcher.aggregate(everything, {"first": {"min": {"field": DAY_FIELD}},
+                                            "last": {"max": {"field": DAY_FIELD}}})
+    scope, sp = reader.viewer.scope()
+    cables = next(reader.store.rows(f"SELECT COUNT(DISTINCT r.cable_id) AS n FROM records r WHERE ({scope})", sp))["n"]
+    return {"records": searcher.search(everything, 1, count=True).count, "cables": cables,
+            "first": _date_of(found.get("first", {}).get("value")),
+            "last": _date_of(found.get("last", {}).get("value"))}
+
+
+def _browse_field(kind: str, target: str) -> str:
+    if kind == "term":
+        return term_field(target)
+    return MONTH_FIELD if kind == "expr" else target
+
+
+def browse_with_index(reader: Reader, kind: str, target: str, limit: int) -> tuple[Trend, ...] | None:
+    """:meth:`Reader.browse` answered by one aggregation (values, each with its years); None when the
+    index cannot count that field (an index built before it was a fast field: ``cablegram reindex``)."""
+    field = _browse_field(kind, target)
+    depth = max(limit, _FACET_DEPTH)
+    everything = _scoped(reader.index, _Q.all_query(), reader.viewer.index_scope())
+    try:
+        found = reader.index.searcher().aggregate(everything, {"top": {
+            "terms": {"field": field, "size": depth, "segment_size": depth * 4},
+            "aggs": {"years": {"terms": {"field": YEAR_FIELD, "size": _YEARS}}}}})
+    except ValueError:
+        return None
+    as_value = int if field == YEAR_FIELD else (lambda key: key)
+    trends = [Trend(as_value(b["key"]), b["doc_count"],
+                    tuple(sorted((int(y["key"]), y["doc_count"]) for y in b.get("years", {}).get("buckets", []))))
+              for b in found.get("top", {}).get("buckets", [])]
+    trends.sort(key=lambda t: (-t.total, t.value))  # as SQL orders them: count, then value
+    return tuple(trends[:limit])

@@ -286,6 +286,9 @@ class Reader:
     # -- browsing (the web pages) ----------------------------------------------------------------------
     def overview(self) -> dict[str, Any]:
         """How much this viewer may see: records, cables, and the first and last dates."""
+        if self.index is not None:
+            from .index_read import overview_with_index
+            return overview_with_index(self)
         scope, sp = self.viewer.scope()
         return next(self.store.rows(
             f"SELECT COUNT(*) AS records, COUNT(DISTINCT r.cable_id) AS cables, MIN(r.date) AS first, "
@@ -296,6 +299,11 @@ class Reader:
         this viewer may see, each with its counts per year (for "counts over time" without a query)."""
         name = facet.strip().lower()
         kind, target = ("term", name) if name in ("drafter", "clearer") else FACETS[facet_name(name)]
+        if self.index is not None:
+            from .index_read import browse_with_index
+            trends = browse_with_index(self, kind, target, limit)
+            if trends is not None:
+                return trends
         scope, sp = self.viewer.scope()
         if kind == "term":
             source, value, params = ("record_terms t JOIN records r ON r.record_id = t.record_id", "t.value",

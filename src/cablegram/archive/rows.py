@@ -11,6 +11,7 @@ reads it; :func:`record_json` puts the two back together.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -20,7 +21,8 @@ from typing import Any
 
 from ..model import Addressee, Officer, Telegram
 
-__all__ = ["CLASS_RANK", "RecordRow", "body_shingles", "near_keys", "near_match", "record_json", "row_for", "text_hash"]
+__all__ = ["CLASS_RANK", "RecordRow", "body_shingles", "near_keys", "near_match", "record_json", "row_for",
+           "stored_shingles", "text_hash"]
 
 # Order of the original markings; an unknown marking ranks above all (pessimistic for access rules).
 CLASS_RANK = {"UNCLASSIFIED": 0, "SENSITIVE BUT UNCLASSIFIED": 1, "LIMITED OFFICIAL USE": 2, "CONFIDENTIAL": 3,
@@ -42,6 +44,7 @@ NEAR_MIN_SHINGLES = 80  # fewer distinct shingles (~80 words): too short to tell
 NEAR_MIN_JACCARD = 0.5
 _MASK = (1 << 64) - 1
 _OCR_FOLD = str.maketrans("01582L", "OISBZI")  # characters OCR engines confuse, read as one
+_WORD = re.compile(r"[A-Z0-9]{3,}")  # a whole run of three or more letters and digits
 
 
 @dataclass(frozen=True)
@@ -58,8 +61,10 @@ class RecordRow:
         keys: cable keys: ``id:…`` for the id and every alias, ``text:…`` for the text hash (both
             link at once), ``near:…`` band keys (a candidate, linked only when :func:`near_match`).
         kind, defects: for the ingest summary.
-        shingles: the body's shingle hashes, to prove a ``near:`` candidate; empty when the body is
-            too short for near keys.
+
+    The body's shingles, which prove a ``near:`` candidate, are not a field: the worker sends the
+    row to the writer through a pipe, and most rows meet no candidate, so the writer computes them
+    (:attr:`shingles`) only for the few that do.
     """
 
     locator: str
@@ -70,7 +75,13 @@ class RecordRow:
     keys: tuple[str, ...]
     kind: str
     defects: tuple[str, ...]
-    shingles: frozenset[int] = frozenset()
+
+    @functools.cached_property
+    def shingles(self) -> frozenset[int]:
+        """The body's shingle hashes, as :func:`near_match` reads a stored record's; empty when the
+        body is too short for near keys (:data:`NEAR_MIN_SHINGLES`)."""
+        shingles = stored_shingles(self.columns["json"], self.columns["text"])
+        return shingles if len(shingles) >= NEAR_MIN_SHINGLES else frozenset()
 
 
 def text_hash(text: str) -> str | None:
@@ -87,7 +98,7 @@ def body_shingles(paragraphs: list[str], text: str) -> frozenset[int]:
     three or more letters and digits, upper-cased, with the characters OCR confuses folded together,
     so that stamps, paragraph numbers, portion marks and exemption marks (``(b)(1)``, ``B1``) drop out."""
     source = " ".join(paragraphs) if paragraphs else text
-    words = [zlib.crc32(w.encode()) for w in re.findall(r"[A-Z0-9]+", source.upper().translate(_OCR_FOLD)) if len(w) > 2]
+    words = [zlib.crc32(w.encode()) for w in _WORD.findall(source.upper().translate(_OCR_FOLD))]
     return frozenset(_mix((a << 42) ^ (b << 21) ^ c) for a, b, c in zip(words, words[1:], words[2:]))
 
 
@@ -96,6 +107,12 @@ def _mix(x: int) -> int:
     x = ((x ^ (x >> 30)) * 0xBF58476D1CE4E5B9) & _MASK
     x = ((x ^ (x >> 27)) * 0x94D049BB133111EB) & _MASK
     return x ^ (x >> 31)
+
+
+def stored_shingles(stored_json: str, stored_text: str) -> frozenset[int]:
+    """:func:`body_shingles` of a stored record (its JSON without the text, and its text)."""
+    paragraphs = [p.get("text") or "" for p in json.loads(stored_json).get("paragraphs") or []]
+    return body_shingles(paragraphs, stored_text)
 
 
 def near_keys(shingles: frozenset[int]) -> tuple[str, ...]:
@@ -121,8 +138,7 @@ def near_match(shingles: frozenset[int], canonical_id: str | None, stored_json: 
     a ``near:`` key with it: the same body by exact Jaccard similarity, and no two different ids."""
     if canonical_id and stored_canonical_id and _ident(canonical_id) != _ident(stored_canonical_id):
         return False
-    paragraphs = [p.get("text") or "" for p in json.loads(stored_json).get("paragraphs") or []]
-    other = body_shingles(paragraphs, stored_text)
+    other = stored_shingles(stored_json, stored_text)
     union = len(shingles | other)
     return bool(union) and len(shingles & other) / union >= NEAR_MIN_JACCARD
 
@@ -221,7 +237,7 @@ def row_for(record: Telegram, locator: str = "", label: str | None = None) -> Re
     shingles = body_shingles([p.text for p in record.paragraphs], text)
     keys = tuple(f"id:{i}" for i in ids) + ((f"text:{digest}",) if digest else ()) + near_keys(shingles)
     return RecordRow(locator, label, columns, tuple(dict.fromkeys(terms)), refs, keys, record.kind,
-                     tuple(d.code for d in record.defects), shingles if len(shingles) >= NEAR_MIN_SHINGLES else frozenset())
+                     tuple(d.code for d in record.defects))
 
 
 def record_json(stored_json: str, text: str) -> dict[str, Any]:

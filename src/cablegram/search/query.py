@@ -242,6 +242,8 @@ def parse_query(query: str) -> Node:
         raise TypeError(f"parse_query() takes str, not {type(query).__name__}")
     if len(query) > MAX_QUERY_CHARS:
         raise QueryError(f"the query has {len(query):,} characters; at most {MAX_QUERY_CHARS:,} are allowed")
+    if "\x00" in query:  # PostgreSQL refuses NUL in any string; refused here, every store behaves alike
+        raise QueryError(f"the query holds a NUL character (at position {query.index(chr(0)) + 1}); remove it")
     tokens = tokenize(query)
     if not tokens:
         raise QueryError("the query is empty: give words, \"phrases\" or field:value filters (see docs/query.md)")
