@@ -6,7 +6,8 @@
 This script is the second process: ``--concurrency`` threads, each with its own keep-alive connection,
 request pages back to back for ``--seconds`` per kind of page. Search pages cycle through a fixed list
 of queries (words, phrases, fielded filters; each page renders 8 facets and the month timeline); cable
-pages cycle through the first 200 cables the API lists for a broad query. Prints a Markdown table.
+pages cycle through the first 200 cables the API lists for a broad query; the start page and the three
+browse pages count over the whole archive. Prints a Markdown table.
 """
 
 from __future__ import annotations
@@ -78,6 +79,7 @@ def main() -> None:
         overview = client.get("/api/overview").json()
         cables = cable_paths(client)
     kinds = {"search page": [f"/search?{urlencode({'q': q})}" for q in QUERIES], "cable page": cables,
+             "start page": ["/"], "browse pages": ["/browse/tags", "/browse/posts", "/browse/people"],
              "search API": [f"/api/search?{urlencode({'q': q, 'facets': 'tag,class,year'})}" for q in QUERIES]}
     print(f"# {overview['records']:,} records; {os.cpu_count()} CPUs, {platform.machine()}, "
           f"Python {platform.python_version()}; {args.concurrency} client threads, {args.seconds:g} s per kind")

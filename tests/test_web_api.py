@@ -89,6 +89,11 @@ def test_malformed_query_gives_the_error_shape(client, query):
         assert "bad query" in assert_error(response, 422, "bad_query")["message"]
 
 
+def test_a_query_holding_a_nul_character_is_refused_with_a_message(client):
+    message = assert_error(client.get("/api/search", params={"q": "nuclear\x00x"}), 422, "bad_query")["message"]
+    assert "NUL character" in message and "position 8" in message
+
+
 def test_bad_parameters_give_the_error_shape(client):
     assert_error(client.get("/api/search", params={"q": "nuclear", "limit": 0}), 422, "invalid_request")
     assert_error(client.get("/api/search", params={"q": "nuclear", "sort": "random"}), 422, "invalid_request")

@@ -50,6 +50,15 @@ def narrow_dates(query: str, dates: str) -> str:
     return " ".join([*kept, f"date:{dates}"])
 
 
+def month_urls(query: str, *, sort: str = "relevance"):
+    """A function giving ``search_url(narrow_dates(query, month), sort=sort)`` for a ``YYYY-MM`` month,
+    encoding the query once: the month is the end of ``q`` and its digits and ``-`` need no escaping
+    (a timeline links hundreds of months)."""
+    head = "/search?" + urlencode({"q": narrow_dates(query, "")})
+    tail = "" if sort == "relevance" else "&" + urlencode({"sort": sort})
+    return lambda month: f"{head}{month}{tail}"
+
+
 def search_url(query: str, *, sort: str = "relevance", page: int = 1) -> str:
     params: dict[str, object] = {"q": query}
     if sort != "relevance":

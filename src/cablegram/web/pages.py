@@ -3,6 +3,7 @@ is server-rendered and works without JavaScript; templates autoescape everything
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, Literal
 from urllib.parse import urlencode
 
@@ -28,6 +29,8 @@ from .views import (
 router = APIRouter(include_in_schema=False)
 
 PAGE_SIZE = 20
+FACET_VALUES = 12  # values shown in each facet box
+MONTHS = 2000  # months counted for the timeline: every month an archive spans
 MAX_PAGE = 500
 BROWSE = {"tags": (("tag", "TAGS"),), "posts": (("from", "Sent from"), ("to", "Sent to")),
           "people": (("drafter", "Drafted by"), ("clearer", "Cleared by"))}
@@ -53,13 +56,18 @@ def search_page(request: Request, q: str = Query("", max_length=2000),
         return landing(request)
     context: dict[str, Any] = {"q": q, "sort": sort, "page": page, "examples": EXAMPLES}
     try:
+        # one search counts the facets and the months together (the months want every value, the
+        # facets only their first few: cut below, from the same ordered counts)
         result = reader(request).search(q, sort=sort, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE,
-                                        facets=SEARCH_FACETS, facet_limit=12)
+                                        facets=(*SEARCH_FACETS, "month"), facet_limit=MONTHS)
     except QueryError as exc:
         return render(request, "search.html", {**context, "error": f"bad query: {exc}"}, 422)
+    months = next(f.counts for f in result.facets if f.name == "month")
+    result = replace(result, facets=tuple(replace(f, counts=f.counts[:FACET_VALUES]) for f in result.facets
+                                          if f.name != "month"))
     context.update(
         result=result, hits=[(hit, snippet_html(hit.snippet)) for hit in result.hits],
-        facets=facet_boxes(result, q, sort), timeline=timeline(_months(request, q), q, sort),
+        facets=facet_boxes(result, q, sort), timeline=timeline(months, q, sort),
         pages=-(-result.total // PAGE_SIZE),
         prev_url=search_url(q, sort=sort, page=page - 1) if page > 1 else None,
         next_url=search_url(q, sort=sort, page=page + 1) if page * PAGE_SIZE < result.total and page < MAX_PAGE else None,
@@ -68,14 +76,9 @@ def search_page(request: Request, q: str = Query("", max_length=2000),
     return render(request, "search.html", context)
 
 
-def _months(request: Request, q: str):
-    """Counts of the matches in every month they fall in (other facets are cut to the most frequent)."""
-    return reader(request).search(q, limit=0, facets=("month",), facet_limit=2000).facets[0].counts
-
-
 def landing(request: Request) -> HTMLResponse:
     r = reader(request)
-    months = tuple((t.value, t.total) for t in r.browse("month", limit=2000))
+    months = tuple((t.value, t.total) for t in r.browse("month", limit=MONTHS))
     top_tags = r.browse("tag", limit=12)
     meanings = tag_table()
     return render(request, "landing.html", {

@@ -11,7 +11,7 @@ from urllib.parse import quote, urlencode
 from markupsafe import Markup, escape
 
 from ..archive import SearchResult
-from .links import FACET_FIELDS, has_term, narrow_dates, search_url, term, toggle
+from .links import FACET_FIELDS, has_term, month_urls, search_url, term, toggle
 
 _MARK = re.compile(r"\[([^\[\]]*)\]")
 
@@ -74,6 +74,16 @@ class Timeline:
     width: int = 1000
     height: int = 90
 
+    def bars_svg(self) -> Markup:
+        """The bars as SVG, each a link to its month. Built here rather than in the template: hundreds
+        of bars, each with seven attributes, made the template's per-value escaping the largest cost
+        of a search page. Only ``href`` holds text from the user (escaped); the rest are numbers and
+        months checked to be ``YYYY-MM``."""
+        return Markup("".join(
+            f'<a href="{escape(b.href)}" class="bar"><rect x="{b.x}" y="{b.y}" width="{b.width}" height="{b.height}" '
+            f'data-month="{b.month}"><title>{b.month}: {b.count} record{"" if b.count == 1 else "s"}</title></rect></a>'
+            for b in self.bars))
+
 
 def _month_range(first: str, last: str) -> list[str]:
     y, m = int(first[:4]), int(first[5:7])
@@ -94,13 +104,14 @@ def timeline(counts: tuple[tuple[Any, int], ...], query: str, sort: str) -> Time
     plot_h, width = 72.0, 1000
     step = width / len(months)
     top = max(dated.values())
+    url = month_urls(query, sort=sort)
     bars = []
     for i, month in enumerate(months):
         n = dated.get(month, 0)
         if n:
             h = max(1.5, plot_h * n / top)
             bars.append(Bar(round(i * step, 2), round(plot_h - h, 2), round(max(step - 0.4, 0.6), 2), round(h, 2),
-                            month, n, search_url(narrow_dates(query, month), sort=sort)))
+                            month, n, url(month)))
     years = sorted({m[:4] for m in months})
     every = max(1, -(-len(years) // 12))
     ticks = tuple((round(months.index(f"{y}-01") * step, 2) if f"{y}-01" in months else 0.0, y)
@@ -113,6 +124,13 @@ class Spark:
     bars: tuple[tuple[float, float, float, int, int], ...]  # x, y, height, year, count
     width: int = 160
     height: int = 28
+
+    def bars_svg(self) -> Markup:
+        """The bars as SVG (numbers only: nothing to escape), built here for the reason
+        :meth:`Timeline.bars_svg` gives: a browse page draws dozens of sparklines of dozens of bars."""
+        width = max(self.width / 50, 2)
+        return Markup("".join(f'<rect x="{x}" y="{y}" width="{width}" height="{h}"><title>{year}: {n}</title></rect>'
+                              for x, y, h, year, n in self.bars))
 
 
 def sparkline(by_year: tuple[tuple[int, int], ...], first: int, last: int) -> Spark:
