@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 import services
-from archive_support import cable
+from archive_support import cable, pdf_file
 
 from cablegram.archive import Reader, ingest, open_store
 from cablegram.archive.ocr import Ocr, OcrCache, page_image
@@ -61,16 +61,7 @@ def pdf_with(pages: list[str | Image]) -> bytes:
         kids.append(f"{len(objects)} 0 R")
     objects[0] = b"<< /Type /Catalog /Pages 2 0 R >>"
     objects[1] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {len(kids)} >>".encode()
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for n, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += f"{n} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    return bytes(out)
+    return pdf_file(objects)
 
 
 def _tiff_fields(tif: bytes) -> dict[int, int]:

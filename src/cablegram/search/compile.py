@@ -10,12 +10,13 @@ become ``record_id IN (SELECT rowid … MATCH ?)`` sub-queries, which is correct
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .operators import OPERATORS
 from .query import And, Filter, Node, Not, Or, Text, english
 
-__all__ = ["Compiled", "compile_query", "fts_quote"]
+__all__ = ["FTS5", "Compiled", "TextSyntax", "compile_query", "compile_with", "fts_quote"]
 
 
 @dataclass(frozen=True)
@@ -65,35 +66,62 @@ def fts_expression(node: Node) -> str | None:
     return None
 
 
-def _sql(node: Node) -> tuple[str, tuple]:
+@dataclass(frozen=True)
+class TextSyntax:
+    """How one store writes full text, the only part of a query that differs between stores.
+
+    Attributes:
+        expression: a node as one full-text expression, or None when it holds a filter or a lone NOT.
+        nested: a condition over ``records r`` true when one bound expression matches: full text
+            nested under ``OR``/``NOT`` together with filters.
+        false: the store's false literal (``NOT`` over a NULL condition counts as false).
+        conjunction: how the top-level full-text expressions are joined into the driving match.
+    """
+
+    expression: Callable[[Node], str | None]
+    nested: str
+    false: str
+    conjunction: str
+
+
+def _sql(node: Node, syntax: TextSyntax) -> tuple[str, tuple]:
     if isinstance(node, Filter):
         return OPERATORS[node.op].sql(node.value, node.prefix)
-    expr = fts_expression(node)
+    expr = syntax.expression(node)
     if expr is not None:
-        return "r.record_id IN (SELECT rowid FROM records_fts WHERE records_fts MATCH ?)", (expr,)
+        return syntax.nested, (expr,)
     if isinstance(node, Not):
-        inner, params = _sql(node.child)
-        return f"NOT COALESCE(({inner}), 0)", params
+        inner, params = _sql(node.child, syntax)
+        return f"NOT COALESCE(({inner}), {syntax.false})", params
     joiner = " AND " if isinstance(node, And) else " OR "
     parts, params = [], []
     for child in node.children:  # type: ignore[union-attr]
-        sql, p = _sql(child)
+        sql, p = _sql(child, syntax)
         parts.append(f"({sql})")
         params.extend(p)
     return joiner.join(parts), tuple(params)
 
 
-def compile_query(node: Node) -> Compiled:
-    """Split the top-level AND into a driving FTS5 expression and a WHERE clause over the rest."""
+def compile_with(node: Node, syntax: TextSyntax) -> Compiled:
+    """Split the top-level AND into a driving full-text expression and a WHERE clause over the rest."""
     children = node.children if isinstance(node, And) else (node,)
     text, rest = [], []
     for child in children:
-        expr = None if isinstance(child, Not) else fts_expression(child)
+        expr = None if isinstance(child, Not) else syntax.expression(child)
         (text if expr is not None else rest).append(expr if expr is not None else child)
-    match = " AND ".join(text) if text else None
     parts, params = [], []
     for child in rest:
-        sql, p = _sql(child)
+        sql, p = _sql(child, syntax)
         parts.append(f"({sql})")
         params.extend(p)
+    match = syntax.conjunction.join(text) if text else None
     return Compiled(match, " AND ".join(parts) or "1 = 1", tuple(params), english(node))
+
+
+FTS5 = TextSyntax(fts_expression, "r.record_id IN (SELECT rowid FROM records_fts WHERE records_fts MATCH ?)",
+                  "0", " AND ")
+
+
+def compile_query(node: Node) -> Compiled:
+    """The query for the SQLite archive: an FTS5 match and a WHERE clause."""
+    return compile_with(node, FTS5)

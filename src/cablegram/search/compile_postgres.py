@@ -15,9 +15,8 @@ was split. ``subject:`` restricts a lexeme to weight ``A`` (the subject; the tex
 
 from __future__ import annotations
 
-from .compile import Compiled
-from .operators import OPERATORS
-from .query import And, Filter, Node, Not, Or, Text, english
+from .compile import Compiled, TextSyntax, compile_with
+from .query import And, Node, Not, Or, Text
 
 __all__ = ["compile_postgres", "tsquery_text"]
 
@@ -52,34 +51,9 @@ def tsquery_text(node: Node) -> str | None:
     return None
 
 
-def _sql(node: Node) -> tuple[str, tuple]:
-    if isinstance(node, Filter):
-        return OPERATORS[node.op].sql(node.value, node.prefix)
-    text = tsquery_text(node)
-    if text is not None:
-        return MATCH, (text,)
-    if isinstance(node, Not):
-        inner, params = _sql(node.child)
-        return f"NOT COALESCE(({inner}), false)", params
-    joiner = " AND " if isinstance(node, And) else " OR "
-    parts, params = [], []
-    for child in node.children:  # type: ignore[union-attr]
-        sql, p = _sql(child)
-        parts.append(f"({sql})")
-        params.extend(p)
-    return joiner.join(parts), tuple(params)
+POSTGRES = TextSyntax(tsquery_text, MATCH, "false", " & ")
 
 
 def compile_postgres(node: Node) -> Compiled:
-    """Split the top-level AND into a driving ``tsquery`` text and a WHERE clause over the rest."""
-    children = node.children if isinstance(node, And) else (node,)
-    text, rest = [], []
-    for child in children:
-        found = None if isinstance(child, Not) else tsquery_text(child)
-        (text if found is not None else rest).append(found if found is not None else child)
-    parts, params = [], []
-    for child in rest:
-        sql, p = _sql(child)
-        parts.append(f"({sql})")
-        params.extend(p)
-    return Compiled(" & ".join(text) if text else None, " AND ".join(parts) or "1 = 1", tuple(params), english(node))
+    """The query for the PostgreSQL archive: a driving ``tsquery`` text and a WHERE clause."""
+    return compile_with(node, POSTGRES)
