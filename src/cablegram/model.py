@@ -12,6 +12,7 @@ normalised text, so that a reader can always go back to what the document actual
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
+from functools import lru_cache
 from typing import Any
 
 SCHEMA = "cablegram/1"
@@ -38,11 +39,14 @@ class _Record:
     __slots__ = ()
 
     def to_json(self) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        for f in fields(self):  # type: ignore[arg-type]
-            key = f.metadata.get("key", f.name)
-            out[key] = _plain(getattr(self, f.name))
-        return out
+        return {key: _plain(getattr(self, name)) for key, name in _keys(type(self))}
+
+
+@lru_cache(maxsize=None)
+def _keys(cls: type) -> tuple[tuple[str, str], ...]:
+    """(JSON key, attribute) of each field of a record class, in order: worked out once a class,
+    not once a record (serialising an archive asks it of millions of records)."""
+    return tuple((f.metadata.get("key", f.name), f.name) for f in fields(cls))
 
 
 @dataclass(frozen=True, slots=True)

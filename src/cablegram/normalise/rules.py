@@ -46,7 +46,7 @@ _MD_RULE = re.compile(r"^\s*-{3,}\s*$")
 
 def markdown_page_markers(state: NormState) -> None:
     """``# DOCID``, ``## Page 2`` and ``---`` page separators written by OCR-to-markdown tools."""
-    if "## " not in state.original or not _MD_PAGE_ANY.search(state.original):
+    if "#" not in state.original or "## " not in state.original or not _MD_PAGE_ANY.search(state.original):
         return
     for i, ln in state.live():
         if _MD_PAGE.match(ln.text):
@@ -75,15 +75,18 @@ _FOIA_BANNER = re.compile(
     re.I,
 )
 
+_CASE_WORD = re.compile(rb"CASE")  # every line whose lower() holds 'case' (and maybe a few more)
+
 
 def foia_banners(state: NormState) -> None:
     """``UNCLASSIFIED U.S. Department of State Case No. F-2014-20439 Doc No. C05765907 Date: 08/31/2015``."""
     text = state.original
-    if "Case" not in text and "CASE" not in text and "case" not in text:
+    if not state.may_hold("case") or ("Case" not in text and "CASE" not in text and "case" not in text):
         return  # a substring test of the whole text spares a pass over its lines
-    for i, ln in state.live():
-        if "case" not in ln.text.lower():
-            continue
+    for i, ln in state.matching_ascii_upper(_CASE_WORD):
+        low = ln.text.lower()
+        if "case" not in low or "dep" not in low:
+            continue  # the banner holds 'Dep…' too (re.I folds no other letter into d, e or p)
         m = _FOIA_BANNER.search(ln.text)
         if not m:
             continue
@@ -120,8 +123,10 @@ _STAMP = re.compile(
 _STAMP_WORDS = ("RELEASE", "Release", "DENIED", "APPROVED", "Approved", "DECLASSIFIED", "SANITIZED")
 # Candidate lines: a stamp's words, upper case or title case as stamps are printed (running text
 # that merely mentions a release is not searched line by line).
-_STAMP_LINE = re.compile(r"RELEASED?\s+IN\b|Released?\s+[Ii]n\b|DENIED\s+IN\b|APPROVED\s+FOR\b|Approved\s+[Ff]or\b"
-                         r"|^[ \t]*(?:RELEASED?|Released?)[ \t]+IN[ \t]*\|?[ \t]*$|^[ \t]*(?:DECLASSIFIED|SANITIZED)\b", re.M)
+# Two scans, each fast: words anywhere (every branch opens with a letter, which the regex engine
+# looks for at C speed) and words that open a line (see ``matching_line_starts``).
+_STAMP_WORDS_ANYWHERE = re.compile(r"RELEASED?\s+IN\b|Released?\s+[Ii]n\b|DENIED\s+IN\b|APPROVED\s+FOR\b|Approved\s+[Ff]or\b")
+_STAMP_WORDS_ALONE = re.compile(r"\n[ \t]*(?:(?:RELEASED?|Released?)[ \t]+IN[ \t]*\|?[ \t]*$|(?:DECLASSIFIED|SANITIZED)\b)", re.M)
 # (Within one line: a match that began on a blank line above would be credited to that line.)
 # NARA's stamps on declassified paper: 'DECLASSIFIED' (Authority / By … NARA, Date …), 'SANITIZED …'.
 _NARA_STAMP = re.compile(r"^\s*(?P<status>DECLASSIFIED|SANITIZED)\b(?:\s+[A-Z0-9.\-]{1,20}){0,2}\s*$")
@@ -136,7 +141,7 @@ def release_stamps(state: NormState) -> None:
     text = state.original
     if not any(word in text for word in _STAMP_WORDS):
         return
-    for i, ln in state.matching(_STAMP_LINE):
+    for i, ln in _stamp_lines(state):
         if state.removed_lines[i]:
             continue  # taken by the look-ahead of an earlier stamp
         text = ln.text
@@ -180,6 +185,14 @@ def release_stamps(state: NormState) -> None:
                 state.remove_line(j, "reviewer-code")
                 continue
             break
+
+
+def _stamp_lines(state: NormState) -> list:
+    """Live lines holding a stamp's words, in order. (A match of the first scan that runs over a
+    line break ends on 'IN' or 'FOR', so it never hides a line the second would find.)"""
+    lines = dict(state.matching(_STAMP_WORDS_ANYWHERE))
+    lines.update(state.matching_line_starts(_STAMP_WORDS_ALONE))
+    return sorted(lines.items())
 
 
 # A stamp is printed on every page: each distinct line is read once.
@@ -332,6 +345,10 @@ _JFK_ANY = re.compile("|".join(
     f"(?{'i' if p.flags & re.I else ''}:{p.pattern})" if p.flags & re.I else f"(?:{p.pattern})" for p in _JFK_LEGENDS))
 # Words every legend pattern contains, found by one scan of the document.
 _JFK_CANDIDATE = re.compile(r"(?i)RELEAS|DECLASS|FK\b|MLK|SEN\.|REV\.|ASSASSINATION|USC|\bNW\s*\d|DOC|14-00000|-\d{5}")
+# The same words, looser, over the ASCII-upper-cased bytes: a case-sensitive scan whose branches
+# all open with a literal runs ten times faster than the case-blind one (see ``_jfk_candidates``).
+_JFK_CANDIDATE_UPPER = re.compile(rb"RELEAS|DECLASS|FK|MLK|SEN\.|REV\.|ASSASSINATION|USC|NW|DOC|14-00000|-[0-9\x80-\xff]{5}")
+_NW_AT_END = re.compile(r"(?i)\bNW\s*$")
 _JFK_CASE = re.compile(r"Case\s*#?\s*:?\s*(NW\s*\d{4,6})(?:\s+Date\s*:?\s*(\d{2}-\d{2}-\d{4}))?", re.I)
 _JFK_DATE = re.compile(r"Date\s*:?\s*(\d{2}-\d{2}-\d{4})", re.I)
 
@@ -362,12 +379,36 @@ def _read_record_number(text: str) -> str | None:
     return f"{a}-{b}-{c}" if a.startswith("1") else None
 
 
+def _jfk_candidates(state: NormState) -> list:
+    """The live lines where a scan of the whole text with ``_JFK_CANDIDATE`` finds a match.
+
+    The looser bytes scan finds every such line and some more; each is then tested alone. A
+    match may also begin on a line and end on the next ('NW' / '65990'): a line ending in 'NW'
+    is settled by a scan from its start.
+    """
+    if not state.ascii_case_exact:
+        return state.matching(_JFK_CANDIDATE)
+    out = []
+    for i, ln in state.matching_ascii_upper(_JFK_CANDIDATE_UPPER):
+        if _JFK_CANDIDATE.search(ln.text) or (
+                _NW_AT_END.search(ln.text) and (m := _JFK_CANDIDATE.search(state.original, ln.start))
+                and m.start() < ln.end):
+            out.append((i, ln))
+    return out
+
+
+def _garbled_record_near_top(text: str) -> bool:
+    head = text[:400]
+    # The regex tries every position; a record number holds a dash, which most heads lack.
+    return ("-" in head or "–" in head) and _GARBLED_RECORD.search(head) is not None
+
+
 def jfk_legends(state: NormState) -> None:
     """JFK collection legends on every page: release-act lines, NW/DocId footers, record numbers."""
     text = state.original
-    if not any(marker in text for marker in _JFK_MARKERS) and not _GARBLED_RECORD.search(text[:400]):
+    if not any(marker in text for marker in _JFK_MARKERS) and not _garbled_record_near_top(text):
         return  # one scan of the document spares a legend test on every line of other collections
-    for i, ln in state.matching(_JFK_CANDIDATE):
+    for i, ln in _jfk_candidates(state):
         text = ln.text
         if not _JFK_ANY.search(text):
             continue
@@ -398,9 +439,15 @@ def jfk_legends(state: NormState) -> None:
 _CASE_TAIL = re.compile(r"^\s*(?:Case\s*#?\s*:?\s*NW\s*|\S{1,8}\s+)?\S{3,8}\s+D[il]?ate\s*:\s*(\d{2})[-.](\d{2})[-.](\d{4})\s*$")
 
 
+# Every line _CASE_TAIL matches holds this within the line (and few others do).
+_CASE_TAIL_CANDIDATE = re.compile(r"D[il]?ate[^\S\n]*:")
+
+
 def jfk_case_lines(state: NormState) -> None:
     """The tail of a JFK legend broken over lines: ``E6O0O Date: 11-03-2021``, ``992 (44 USC …``."""
-    for i, ln in state.live():
+    if (not state.may_hold("case") or "Case" not in state.original) and "2107" not in state.original:
+        return  # the legend's first part, looked for below, is nowhere
+    for i, ln in state.matching(_CASE_TAIL_CANDIDATE, one_line=True):
         if "ate" in ln.text and (m := _CASE_TAIL.match(ln.text)):
             # The legend's first part has usually gone already: look at the original lines.
             prev = state.lines[max(0, i - 4):i + 1]
@@ -418,12 +465,15 @@ _REPRODUCTION = re.compile(r"REPRODUCTION\s+(?:FROM\s+THIS\s+COPY|BY\s+OTHER\s*(
                            r"\s+OFFICE)(?:\s+IS)?(?:\s+PROHIBITED)?(?:\s+UNLESS\s+\W?UNCLASSIFIED\W?)?", re.I)
 _PROHIBITED_TAIL = re.compile(r"^\W{0,6}(?:[A-Z]{1,3}\s+)?PROHIBITED(?:\s+UNLESS\s+\W?UNCLASSIFIED\W?)?\W*$", re.I)
 
+_REPRODUCTION_WORD = re.compile(rb"EPRODUCTION")
+
 
 def reproduction_notices(state: NormState) -> None:
     """The reproduction notice at the foot of each page, and its second line when OCR split it."""
-    if "EPRODUCTION" not in state.original.upper():
+    if not state.upper_holds("EPRODUCTION"):
         return
-    for i, ln in state.live():
+    candidates = state.matching_ascii_upper(_REPRODUCTION_WORD) if state.ascii_case_exact else state.live()
+    for i, ln in candidates:
         if "EPRODUCTION" not in ln.text.upper():
             continue
         m = _REPRODUCTION.search(ln.text)
@@ -437,19 +487,24 @@ def reproduction_notices(state: NormState) -> None:
 
 # -- continuation and page headers --------------------------------------------------------------
 _CONTINUATION = re.compile(r"\b(?P<station>[A-Z][A-Z .']{1,24}?)\s+(?P<serial>\d{8})\s+(?P<page>\d{3}(?:\.\d)?)\s+OF\s+(?P<of>\d{3})\b")
+_SERIAL_PAGE = re.compile(r"\d{8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\b")
 _PAGE_HEADER = re.compile(
     r"\bPAGE\s+(?P<page>\d{2,3})\s+(?P<station>[A-Z][A-Z .']{1,24}?)\s+(?P<serial>\d{3,6})\s+"
     r"(?:(?P<sec>\d{2})\s+OF\s+(?P<of>\d{2})\s+)?(?P<time>\d{6}Z)\b"
 )
+
+# Literal words that every header holds: one scan of the text finds the lines worth a look.
+_OF = re.compile(" OF ")
+_PAGE = re.compile("PAGE")
 
 
 def continuation_headers(state: NormState) -> None:
     """Cablegate continuation headers ``TRIPOLI 00000220 002 OF 003``, wherever they land."""
     if " OF " not in state.original:
         return
-    for i, ln in state.live():
-        if " OF " not in ln.text:
-            continue
+    for i, ln in state.matching(_OF, one_line=True):
+        if not _SERIAL_PAGE.search(ln.text):
+            continue  # the header's tail, which the costlier pattern looks for at every capital
         for m in _CONTINUATION.finditer(ln.text):
             _remove_match_or_line(state, i, m, "continuation-header")
             break
@@ -457,9 +512,9 @@ def continuation_headers(state: NormState) -> None:
 
 def teletype_page_headers(state: NormState) -> None:
     """1970s record-copy page headers ``PAGE 02 HARARE 06677 01 OF 03 291400Z`` (not page 01)."""
-    for i, ln in state.live():
-        if "PAGE" not in ln.text:
-            continue
+    if "PAGE" not in state.original:
+        return
+    for i, ln in state.matching(_PAGE, one_line=True):
         m = _PAGE_HEADER.search(ln.text)
         if not m or m["page"].lstrip("0") == "1":
             continue
@@ -469,7 +524,7 @@ def teletype_page_headers(state: NormState) -> None:
 # -- page banners, page numbers, boxes, debris --------------------------------------------------
 _LEVEL_ALT = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in LEVEL_WORDS), key=len, reverse=True))
 _BANNER = re.compile(rf"^[\s_|\-~*]*(?:~~)?(?P<level>{_LEVEL_ALT})(?:~~)?[\s_|\-~*.]*$", re.I)
-_BANNER_CANDIDATE = re.compile(r"^[ \t_|\-~*]*[STCULstcul][^\n]{0,59}$", re.M)
+_BANNER_CANDIDATE = re.compile(r"\n[ \t_|\-~*]*[STCULstcul][^\n]{0,59}$", re.M)  # see matching_line_starts
 # Letter-spaced markings: 'S E C R E T', and 'S-E-C-R-E-T' as CIA cable forms type it.
 _SPACED = re.compile(r"^\s*((?:[A-Z](?:\s|\s?-\s?)){3,}[A-Z])\s*$")
 
@@ -481,7 +536,7 @@ def page_banners(state: NormState) -> None:
     statement of the original classification, and an UNCLASSIFIED banner beside a classified one
     marks a declassified copy.
     """
-    for i, ln in state.matching(_BANNER_CANDIDATE):
+    for i, ln in state.matching_line_starts(_BANNER_CANDIDATE):
         text = ln.text
         m = _BANNER.match(text)
         level = None
@@ -505,14 +560,14 @@ def page_banners(state: NormState) -> None:
         state.remove_line(i, "page-banner")
 
 
-_PAGE_NUMBER_CANDIDATE = re.compile(r"^[ \t]*[-Pp\d][^\n]{0,13}$", re.M)
+_PAGE_NUMBER_CANDIDATE = re.compile(r"\n[ \t]*[-Pp\d][^\n]{0,13}$", re.M)
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:PAGE\s+)?\d{1,3}(?:\s*-)?(?:\s+of\s+\d{1,3})?\s*$", re.I)
 
 
 def page_numbers(state: NormState) -> None:
     """Bare page numbers (``2``, ``- 3 -``, ``Page 4 of 7``) standing alone between blank lines."""
     lines = state.lines
-    for i, ln in state.matching(_PAGE_NUMBER_CANDIDATE):
+    for i, ln in state.matching_line_starts(_PAGE_NUMBER_CANDIDATE):
         t = ln.text.strip()
         if not _PAGE_NUMBER.match(t):
             continue
@@ -523,16 +578,19 @@ def page_numbers(state: NormState) -> None:
 
 
 _BOX = re.compile(r"^\s*(?:[A-Z]{0,6}\s*\d{0,2}\s*_{3,}\s*)+$")
+_UNDERSCORES = re.compile("___")
 
 
 def worksheet_boxes(state: NormState) -> None:
     """Clearance-worksheet boxes (``APPR _____ DRAFT _____``, ``CLEAR 1 ____ 2 ____``)."""
-    for i, ln in state.live():
-        if "___" in ln.text and _BOX.match(ln.text):
+    if "_" not in state.original or "___" not in state.original:
+        return  # (one character is looked for at C speed; a run of one repeated is slow to find)
+    for i, ln in state.matching(_UNDERSCORES, one_line=True):
+        if _BOX.match(ln.text):
             state.remove_line(i, "worksheet-box")
 
 
-_DEBRIS_CANDIDATE = re.compile(r"^[ \t]*(?:[A-Za-z]{1,2}|[^\w\s]{1,6})[ \t]*$", re.M)
+_DEBRIS_CANDIDATE = re.compile(r"\n[ \t]*(?:[A-Za-z]{1,2}|[^\w\s]{1,6})[ \t]*$", re.M)
 _LETTER_ITEM = re.compile(r"[A-Z]\.")
 _DEBRIS = re.compile(r"^\s*(?:[A-Za-z]{1,2}|[^\w\s]{1,6}|[|_~•.,:;'\"`]+)\s*$")
 
@@ -543,7 +601,7 @@ def stray_glyphs(state: NormState) -> None:
     if len(live) <= 8:
         return
     header_end = live[8][0]
-    for i, ln in state.matching(_DEBRIS_CANDIDATE):
+    for i, ln in state.matching_line_starts(_DEBRIS_CANDIDATE):
         t = ln.text.strip()
         if i >= header_end and _DEBRIS.match(ln.text) and not _LETTER_ITEM.fullmatch(t):
             state.remove_line(i, "stray-glyphs")
@@ -556,36 +614,40 @@ _NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'", "nbsp": " 
 
 def html_entities(state: NormState) -> None:
     """HTML entities left in Cablegate dumps (``&#x000A;``, ``&amp;``)."""
-    for ln in state.lines:
-        if "&" not in ln.text:
-            continue
-        for m in _ENTITY.finditer(ln.text):
-            if m[1] or m[2]:
-                try:
-                    ch = chr(int(m[1], 16) if m[1] else int(m[2]))
-                except (ValueError, OverflowError):
-                    continue
-            else:
-                ch = _NAMED[m[3]]
-            state.cut(ln.start + m.start(), ln.start + m.end(), "html-entity", ch, record=False)
+    if "&" not in state.original:
+        return
+    for m in _ENTITY.finditer(state.original):  # an entity never spans a line break: one scan does
+        if m[1] or m[2]:
+            try:
+                ch = chr(int(m[1], 16) if m[1] else int(m[2]))
+            except (ValueError, OverflowError):
+                continue
+        else:
+            ch = _NAMED[m[3]]
+        state.cut(m.start(), m.end(), "html-entity", ch, record=False)
+
+# A pilcrow with only blanks before it on its line (``\s`` and ``str.strip`` agree on what is blank).
+_LEADING_PILCROW = re.compile(r"\n[^\S\n]*¶")
 
 
 def pilcrows(state: NormState) -> None:
     """``¶1.`` paragraph marks of Cablegate HTML: the pilcrow goes, the number stays."""
-    for ln in state.lines:
-        idx = ln.text.find("¶")
-        if idx >= 0 and ln.text[:idx].strip() == "":
-            state.cut(ln.start + idx, ln.start + idx + 1, "pilcrow", record=False)
+    if "¶" not in state.original:
+        return
+    for m in _LEADING_PILCROW.finditer(state.framed):
+        at = m.end() - 2  # the pilcrow's offset in the original (``framed`` has one more character)
+        state.cut(at, at + 1, "pilcrow", record=False)
 
 
 _STRIKE = re.compile(r"~~(.+?)~~")
+_TILDES = re.compile("~~")
 
 
 def strike_marks(state: NormState) -> None:
     """``~~struck text~~`` from OCR tools: the text stays, its span goes into ``struck``."""
-    for i, ln in state.live():
-        if "~~" not in ln.text:
-            continue
+    if "~" not in state.original or "~~" not in state.original:
+        return  # (as in worksheet_boxes)
+    for i, ln in state.matching(_TILDES, one_line=True):
         for m in _STRIKE.finditer(ln.text):
             s = ln.start + m.start(1)
             state.struck.append((s, ln.start + m.end(1)))
@@ -595,25 +657,58 @@ def strike_marks(state: NormState) -> None:
 
 _HYPHEN_END = re.compile(r"([A-Za-z]{2,})-\s*$")
 _WORD_START = re.compile(r"^\s*([A-Za-z]{2,})")
+# Lines that end with a hyphen, trailing blanks aside (as ``rstrip().endswith("-")`` says).
+_HYPHEN_EOL = re.compile(r"-[^\S\n]*$", re.M)
+
+
+class _DocumentWords:
+    """The words of three or more ASCII letters of the upper-cased document, asked one at a time.
+
+    A set of every word costs a string and a hash a word (milliseconds on a long release); a
+    document asks about a few joined words, each found by a literal search of the upper-cased
+    bytes, where those agree with ``str.upper`` (see ``NormState.ascii_case_exact``).
+    """
+
+    def __init__(self, state: NormState) -> None:
+        self.state = state
+        self.known: dict[str, bool] = {}
+        self.every: set[str] | None = None
+
+    def __contains__(self, word: str) -> bool:
+        if word not in self.known:
+            self.known[word] = self._occurs(word)
+        return self.known[word]
+
+    def _occurs(self, word: str) -> bool:
+        if not self.state.ascii_case_exact:
+            if self.every is None:
+                self.every = set(re.findall(r"[A-Za-z]{3,}", self.state.original.upper()))
+            return word in self.every
+        text, w = self.state.ascii_upper, word.encode()
+        at = text.find(w)
+        while at >= 0:
+            end = at + len(w)
+            # A whole word: no letter on either side (the bytes hold no lower-case letters).
+            if (at == 0 or not 65 <= text[at - 1] <= 90) and (end == len(text) or not 65 <= text[end] <= 90):
+                return True
+            at = text.find(w, at + 1)
+        return False
 
 
 def dehyphenate(state: NormState) -> None:
     """A word broken at a line end (``SIGNIFI-`` / ``CANT``) is joined; the hyphen stays if the
     joined form never occurs elsewhere in the document (``DECISION-`` / ``MAKING``)."""
-    live = [(i, ln) for i, ln in state.live() if ln.text.strip()]
-    if not any(ln.text.rstrip().endswith("-") for _, ln in live):
-        return
-    words: set[str] | None = None
-    for (i, ln), (j, nxt) in zip(live, live[1:]):
-        if j != i + 1 or not ln.text.rstrip().endswith("-"):
+    words = _DocumentWords(state)
+    for i, ln in state.matching(_HYPHEN_EOL, one_line=True):
+        j = i + 1  # only a live line right below continues the word
+        if not state.is_live(j):
             continue
+        nxt = state.lines[j]
         a, b = _HYPHEN_END.search(ln.text), _WORD_START.match(nxt.text)
         if not a or not b:
             continue
         hyphen = ln.start + a.end(1)
         joined = (a[1] + b[1]).upper()
-        if words is None:  # built once, only for documents that break words at line ends
-            words = set(re.findall(r"[A-Za-z]{3,}", state.original.upper()))
         keep_hyphen = joined not in words
         start = hyphen + (1 if keep_hyphen else 0)
         # Remove the (hyphen,) line break and the next line's indentation.
@@ -626,9 +721,9 @@ def rejoin_split_sentences(state: NormState) -> None:
     n = len(lines)
     i = 0
     while i < n:
-        if not removed[i]:
-            i += 1
-            continue
+        i = removed.find(1, i)  # the next removed line, found at C speed
+        if i < 0:
+            break
         j = i
         while j < n and (removed[j] or not lines[j].text.strip()):
             j += 1

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from itertools import accumulate, compress
+from itertools import accumulate, compress, repeat
 from operator import add
 from typing import NamedTuple
 from dataclasses import dataclass, field
@@ -20,6 +20,10 @@ from ..model import Removal, Span
 
 
 _INVERT = bytes.maketrans(b"\x00\x01", b"\x01\x00")
+# Characters outside ASCII whose upper case is or holds an ASCII letter (all of them, from
+# Unicode's case tables), and those ``re.I`` takes for one (İ, K the Kelvin sign): where none
+# occurs, ``str.upper`` and ``bytes.upper`` agree on ASCII words.
+_UPPER_TO_ASCII = "\u00df\u0130\u0131\u0149\u017f\u01f0\u1e96\u1e97\u1e98\u1e99\u1e9a\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06\u212a"
 
 
 class Line(NamedTuple):
@@ -63,6 +67,33 @@ class ReleaseFacts:
         return bool(self.status or self.exemptions or self.case_number or self.doc_number or self.stamps)
 
 
+def upper_holds(text: str, word: str) -> bool:
+    """``word in text.upper()`` for a word of upper-case ASCII letters, without ``str.upper``
+    (ten times slower on text with any character outside ASCII) where no character of the text
+    upper-cases to an ASCII letter."""
+    if any(ch in text for ch in _UPPER_TO_ASCII):
+        return word in text.upper()
+    return word.encode() in text.encode("utf-8", "surrogatepass").upper()
+
+
+# The characters ``re.I`` matches to an ASCII letter besides the ASCII letters themselves.
+_FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
+
+
+def ascii_case_view(text: str) -> bytes | None:
+    """The text as one byte a character, ASCII letters upper-cased and every character outside
+    Latin-1 read as ``?``: offsets agree with the text's, and an ASCII word occurs in it exactly
+    where a case-blind (``re.I``) pattern for the word matches in the text. None for text
+    holding one of the few characters ``re.I`` folds into an ASCII letter (``ſ``, ``ı``, ``İ``, K).
+
+    A literal search of it finds where a case-blind pattern can first match, which the regex
+    engine's own scan (trying every character) finds ten times slower.
+    """
+    if any(ch in text for ch in _FOLDS_TO_ASCII):
+        return None
+    return text.encode("latin-1", "replace").upper()
+
+
 class NormState:
     """The original text, what rules removed or replaced, and what they learnt."""
 
@@ -72,7 +103,8 @@ class NormState:
         lengths = list(map(len, raws))
         starts = [0, *accumulate(n + 1 for n in lengths)][:-1]
         ends = list(map(add, starts, lengths))
-        self.lines: list[Line] = list(map(Line._make, zip(starts, ends, raws)))
+        # tuple.__new__ straight from C: ``Line._make`` would run a Python frame a line.
+        self.lines: list[Line] = list(map(tuple.__new__, repeat(Line), zip(starts, ends, raws)))
         self._starts = starts
         self.removed_lines = bytearray(len(self.lines))
         # Lines rules need not visit: removed ones and blank ones (rules look at blank
@@ -80,8 +112,11 @@ class NormState:
         self._skip = bytearray(map(bool, map(str.strip, raws))).translate(_INVERT)
         self._removed_count = 0
         self._live: list[tuple[int, Line]] | None = None
-        self._pairs = list(enumerate(self.lines))
+        self._pairs: list[tuple[int, Line]] | None = None
         self._live_removed = -1
+        self._framed: str | None = None
+        self._ascii_upper: bytes | None = None
+        self._ascii_case_exact: bool | None = None
         self.cuts: list[tuple[int, int, str]] = []  # (start, end, replacement) within lines
         self.removals: list[Removal] = []
         self.release = ReleaseFacts()
@@ -110,25 +145,130 @@ class NormState:
         """The non-blank lines no rule has removed, with their indices (rebuilt only after a removal)."""
         if self._live is None or self._live_removed != self._removed_count:
             kept = self._skip.translate(_INVERT)  # 1 where a line is kept and not blank
+            if self._pairs is None:
+                self._pairs = list(enumerate(self.lines))
             self._live = list(compress(self._pairs, kept))
             self._live_removed = self._removed_count
         return self._live
 
-    def matching(self, pattern: "re.Pattern[str]") -> list[tuple[int, Line]]:
+    def matching(self, pattern: "re.Pattern[str]", *, one_line: bool = False) -> list[tuple[int, Line]]:
         """Live lines where ``pattern`` (compiled with ``re.M``) matches, found by one scan of the
-        whole text: lines a rule cannot apply to cost nothing."""
+        whole text: lines a rule cannot apply to cost nothing.
+
+        ``one_line``: the caller knows no match of ``pattern`` holds a line break, so after a hit
+        the scan goes on from the next line, not through every other hit on the same line.
+        """
+        if one_line:
+            return self._lines_hit(pattern, self.original)
+        return self._lines_of(pattern.finditer(self.original), "\n", 0)
+
+    def matching_line_starts(self, pattern: "re.Pattern[str]") -> list[tuple[int, Line]]:
+        """Live lines matched by ``pattern``, which begins with a literal ``\\n`` standing for ``^``.
+
+        ``^`` under ``re.M`` makes the regex engine try every character of the text; a leading
+        literal line break lets it jump from line to line at C speed (four times faster on a
+        cable). The scan runs over the text behind one extra line break, so line 0 has one too;
+        the pattern must not match a line break after its first character.
+        """
+        return self._lines_hit(pattern, self.framed)
+
+    @property
+    def framed(self) -> str:
+        """The original behind one line break: every line, the first too, follows a ``\\n``."""
+        if self._framed is None:
+            self._framed = "\n" + self.original
+        return self._framed
+
+    def matching_ascii_upper(self, pattern: "re.Pattern[bytes]") -> list[tuple[int, Line]]:
+        """Live lines where the bytes ``pattern`` matches the text's UTF-8 with ASCII letters upper-cased.
+
+        A case-blind test for an ASCII word (``"case" in line.lower()``) without ``str.upper``,
+        which costs ten times more on text with any non-ASCII character; ``bytes.upper`` touches
+        ASCII letters only. Every line whose ``lower()`` holds the word is found (the caller then
+        applies its own exact test); for ``upper()`` and ``re.I`` only where :attr:`ascii_case_exact`.
+        The pattern must not match a line break.
+        """
         out: list[tuple[int, Line]] = []
-        text, skip, lines = self.original, self._skip, self.lines
-        i, pos, last = 0, 0, -1
-        for m in pattern.finditer(text):
-            # Matches come in order: count the line breaks since the last one (at C speed).
+        text, skip, lines = self.ascii_upper, self._skip, self.lines
+        i, pos = 0, 0
+        while (m := pattern.search(text, pos)) is not None:
             start = m.start()
-            i += text.count("\n", pos, start)
+            i += text.count(b"\n", pos, start)  # offsets of bytes, not characters: count lines
+            if not skip[i]:
+                out.append((i, lines[i]))
+            pos = text.find(b"\n", start)
+            if pos < 0:
+                break
+            pos += 1
+            i += 1
+        return out
+
+    @property
+    def ascii_upper(self) -> bytes:
+        """The original as UTF-8 with ASCII letters upper-cased (line breaks stay where they were)."""
+        if self._ascii_upper is None:
+            self._ascii_upper = self.original.encode("utf-8", "surrogatepass").upper()
+        return self._ascii_upper
+
+    @property
+    def ascii_case_exact(self) -> bool:
+        """True when no character outside ASCII upper-cases, or case-folds under ``re.I``, to an
+        ASCII letter: then :attr:`ascii_upper` holds an ASCII word exactly where ``str.upper`` would."""
+        if self._ascii_case_exact is None:
+            # One search a character, not a character class: ten times faster (and instant where
+            # the text's widest character is narrower than the one looked for).
+            self._ascii_case_exact = not any(ch in self.original for ch in _UPPER_TO_ASCII)
+        return self._ascii_case_exact
+
+    def upper_holds(self, word: str) -> bool:
+        """``word in original.upper()`` for a word of upper-case ASCII letters, cheaply where
+        :attr:`ascii_case_exact`."""
+        if not self.ascii_case_exact:
+            return word in self.original.upper()
+        return word.encode() in self.ascii_upper
+
+    def may_hold(self, word: str) -> bool:
+        """False when ``word`` (ASCII) is surely not in the original, in any case: a quick test
+        before the exact ones of a rule (one search of bytes for several of a string)."""
+        return word.upper().encode() in self.ascii_upper
+
+    def _lines_hit(self, pattern: "re.Pattern[str]", text: str) -> list[tuple[int, Line]]:
+        """Live lines where ``pattern`` finds a match in ``text`` (the original, or ``framed``: a
+        match at offset p of either begins on the line holding original offset p), one search
+        a line that has one."""
+        out: list[tuple[int, Line]] = []
+        skip, lines, starts = self._skip, self.lines, self._starts
+        last = len(starts) - 1
+        pos = 0
+        while (m := pattern.search(text, pos)) is not None:
+            i = bisect.bisect_right(starts, m.start()) - 1
+            if not skip[i]:
+                out.append((i, lines[i]))
+            if i == last:
+                break
+            pos = starts[i + 1]  # in ``framed``, the line break before line i + 1
+        return out
+
+    def _lines_of(self, matches, newline, i: int) -> list[tuple[int, Line]]:
+        out: list[tuple[int, Line]] = []
+        skip, lines = self._skip, self.lines
+        text = None
+        pos, last = 0, -1
+        for m in matches:
+            # Matches come in order: count the line breaks since the last one (at C speed).
+            if text is None:
+                text = m.string
+            start = m.start()
+            i += text.count(newline, pos, start)
             pos = start
             if i != last and not skip[i]:
                 out.append((i, lines[i]))
             last = i
         return out
+
+    def is_live(self, index: int) -> bool:
+        """Whether line ``index`` exists, is not blank and no rule has removed it."""
+        return index < len(self.lines) and not self._skip[index]
 
     def following(self, index: int, count: int) -> list[tuple[int, Line]]:
         """Up to ``count`` live non-blank lines after line ``index``."""
@@ -146,13 +286,25 @@ class NormState:
 
         A cut may run past the end of its line (a hyphen and the line break after it); the text
         it covers on the next line is then skipped too, and no line break is emitted between.
+        Runs of kept lines that no cut touches are copied in one piece: most of a document.
         """
         cuts = sorted(self.cuts)
+        lines, original = self.lines, self.original
+        careful = self._careful_lines(cuts)
         k = 0
         skip_to = 0  # original offset up to which a cut has consumed the text
         out = _Builder()
-        for i, line in enumerate(self.lines):
-            if self.removed_lines[i]:
+        i, n = 0, len(lines)
+        while i < n:
+            if not careful[i]:
+                j = careful.find(1, i)
+                j = n if j < 0 else j
+                self._copy_lines(out, i, j - 1)
+                i = j
+                continue
+            line, removed = lines[i], self.removed_lines[i]
+            i += 1
+            if removed:
                 continue
             pos = max(line.start, skip_to)
             while k < len(cuts) and cuts[k][0] < line.start:
@@ -162,19 +314,38 @@ class NormState:
                 k += 1
                 if start < pos:
                     continue  # overlapping cut: the earlier one wins
-                out.copy(pos, self.original[pos:start])
+                out.copy(pos, original[pos:start])
                 if repl:
                     out.insert(repl, start)
                 pos = end
             if pos > line.end:
                 skip_to = pos  # the cut joined this line to the next
                 continue
-            if line.end < len(self.original):
-                out.copy(pos, self.original[pos:line.end + 1])  # the line with its own line break
-            else:
-                out.copy(pos, self.original[pos:line.end])
-                out.insert("\n", line.end)
-        return out.finish(self.original)
+            self._copy_tail(out, pos, line.end)
+        return out.finish(original)
+
+    def _careful_lines(self, cuts: list[tuple[int, int, str]]) -> bytearray:
+        """1 for each line that cannot be copied whole: removed, or touched by a cut (from the
+        line it begins in to the line it ends in)."""
+        careful = bytearray(self.removed_lines)
+        starts = self._starts
+        for start, end, _ in cuts:
+            first = bisect.bisect_right(starts, start) - 1
+            last = bisect.bisect_right(starts, end) - 1
+            careful[first:last + 1] = b"\x01" * (last - first + 1)
+        return careful
+
+    def _copy_lines(self, out: "_Builder", first: int, last: int) -> None:
+        """Copy the untouched lines ``first..last`` with their line breaks."""
+        self._copy_tail(out, self.lines[first].start, self.lines[last].end)
+
+    def _copy_tail(self, out: "_Builder", pos: int, end: int) -> None:
+        """Copy ``original[pos:end]`` and the line break after it (one is added after the last line)."""
+        if end < len(self.original):
+            out.copy(pos, self.original[pos:end + 1])
+        else:
+            out.copy(pos, self.original[pos:end])
+            out.insert("\n", end)
 
 
 class _Builder:

@@ -295,6 +295,9 @@ def _expand_cites(d: Draft, names: list[str], keep_codes: bool = False) -> list[
     return out
 
 
+_THE_DEPARTMENT = re.compile(r"(?:SECRETARY\s+OF\s+STATE|SECSTATE|DEPARTMENT\s+OF\s+STATE|DEPT\s+OF\s+STATE)\b(?!\s+WASHDC)")
+
+
 def _plad(name: str, any_station: bool = False) -> str:
     """A bare post name (``ELISABETHVILLE``) or a title (``SECRETARY OF STATE``) -> its address.
 
@@ -302,7 +305,7 @@ def _plad(name: str, any_station: bool = False) -> str:
     ``USMISSION USUN NEW YORK``); used for an addressee's ``canonical``, never to rewrite a name.
     """
     key = " ".join(name.split()).upper()
-    if re.match(r"(?:SECRETARY\s+OF\s+STATE|SECSTATE|DEPARTMENT\s+OF\s+STATE|DEPT\s+OF\s+STATE)\b(?!\s+WASHDC)", key) \
+    if _THE_DEPARTMENT.match(key) \
             or key in ("DEPARTMENT", "DEPT"):
         return "SECSTATE WASHDC"
     station = tables.stations().get(key)

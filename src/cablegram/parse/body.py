@@ -8,9 +8,11 @@ included). Text before the first number forms un-numbered paragraphs.
 from __future__ import annotations
 
 import re
+from operator import attrgetter
 
 from ..defects import defect
 from ..model import Officer, Paragraph
+from ..normalise.state import ascii_case_view
 from ..vocab.markings import LEVEL_PORTION, PORTION_LEVELS, RANK
 from . import fields as F
 from .draft import CLine, Draft
@@ -38,38 +40,33 @@ _SUMMARY_BLOCK = re.compile(r"\bBEGIN\s+SUMMARY\b\s*(?P<text>.*?)\s*\bEND\s+SUMM
 
 _UNNUMBERED_MARK = re.compile(r"^\s*\((?P<mark>(?:TS|S|C|U|SBU|LOU)(?:\s*[/\-]\s*(?:NF|N|NOFORN|REL[A-Z ,]*))?)\)\s*")
 _REASON_CLAUSE = re.compile(r"\b1\s?\.\s?[456]\s*(?:\(\s*[a-hA-H]\s*\)|[A-Ha-h]\b|X\d)(?:[\s,]*(?:and\s+)?\(?[a-hA-H]\)?(?![a-z]))*[.,]?")
-_END_FIRST = frozenset("NBESDCRIAnbesdcriea")
+
+
+_BLANK = re.compile(r"\s")
+_TEXT = attrgetter("text")  # a line's text, for joins run in C
+_BLANK_LINE = re.compile(r"\n\s*\n")
 
 
 def read_body(d: Draft, lines: list[CLine], start: int) -> None:
     """Read the body lines from ``start`` into paragraphs, summary, signature and classified-by."""
-    end = len(lines)
-    # The message ends at NNNN / END OF MESSAGE, or where a SMART form's footer begins
-    # (Signature:, Drafted By:, …); what follows is trailer.
-    for k in range(start + 1, len(lines)):
-        head = lines[k].text.lstrip()[:1]
-        if head not in _END_FIRST:
-            continue  # neither an end mark nor a footer label can start with this character
-        if _END_MARKS.match(lines[k].text) or _SMART_FOOTER.match(lines[k].text):
-            end = k
-            if _SMART_FOOTER.match(lines[k].text):
-                read_smart_footer(d, lines[k:])
-            break
+    end = _message_end(lines, start + 1)
+    if end < len(lines) and _SMART_FOOTER.match(lines[end].text):
+        read_smart_footer(d, lines[end:])
     body = lines[start:end]
     body = _take_signature(d, body)
     blocks = _paragraph_blocks(body)
     expected = 1
     for number, blines in blocks:
-        text = "\n".join(ln.text for ln in blines).strip()
+        text = "\n".join(map(_TEXT, blines)).strip()
         if not text:
             continue
         portion = None
         if number is None and (um := _UNNUMBERED_MARK.match(text)):
-            portion = re.sub(r"\s", "", um["mark"].upper()).replace("-", "/")
+            portion = _BLANK.sub("", um["mark"].upper()).replace("-", "/")
         if number is not None:
             m = PARA.match(blines[0].text)
             if m and m["mark"]:
-                portion = re.sub(r"\s", "", m["mark"].upper()).replace("-", "/")
+                portion = _BLANK.sub("", m["mark"].upper()).replace("-", "/")
             elif m and m["whole"]:
                 word = " ".join(m["whole"].upper().split())
                 portion = word if word in PORTION_LEVELS else LEVEL_PORTION.get(word)
@@ -95,15 +92,74 @@ def read_body(d: Draft, lines: list[CLine], start: int) -> None:
                 clause = after[: stop.end()] if stop else after.split("\n")[0]
                 off = blines[0].start + text.find(after[:10])
                 d.set("classified_by_text", " ".join(clause.split()), off, off + len(clause))
-    joined = "\n".join(ln.text for ln in body)
-    # Look for the summary only up to its end marker, so that a text with many 'SUMMARY'
-    # words and no 'END SUMMARY' is not scanned once per word.
-    end_mark = re.search(r"\bEND\s+(?:OF\s+)?SUMMARY\b", joined, re.I)
-    window = joined[: end_mark.end()] if end_mark else ""
-    if end_mark and (m := (_SUMMARY_BLOCK.search(window) or _SUMMARY.search(window))):
+    if m := _summary("\n".join(map(_TEXT, body))):
         summary = " ".join(m["text"].split())
         d.set("summary", summary or None)
     d.set("body_text", "\n\n".join(d.get("body_parts", [])))
+
+
+def _message_end(lines: list[CLine], first: int) -> int:
+    """The index of the first line from ``first`` that ends the message, or ``len(lines)``.
+
+    The message ends at NNNN / END OF MESSAGE, or where a SMART form's footer begins
+    (Signature:, Drafted By:, …); what follows is trailer. One scan of the lines joined finds
+    the candidates (an end mark or label opening a line); each is then checked as before.
+    """
+    joined = "\n" + "\n".join(map(_TEXT, lines[first:]))
+    k, pos = first - 1, 0
+    for m in _END_CANDIDATE.finditer(joined):
+        k += joined.count("\n", pos, m.start() + 1)
+        pos = m.start() + 1
+        text = lines[k].text
+        if _END_MARKS.match(text) or _SMART_FOOTER.match(text):
+            return k
+    return len(lines)
+
+
+# A line that opens with the first word of an end mark or a footer label, after blanks: the
+# lines worth the two patterns below.
+_END_CANDIDATE = re.compile(r"\n[^\S\n]*(?:(?i:NNNN|BT|END)|Signature|Drafted|Cleared|Approved|Released|Info|Action"
+                            r"|Dissemination)")
+_END_SUMMARY = re.compile(r"\bEND\s+(?:OF\s+)?SUMMARY\b", re.I)
+# In ``ascii_case_view``: what the case-blind patterns' words look like there. A blank is any
+# byte of a character ``\s`` matches in Latin-1, or '?' (a character beyond Latin-1).
+_VIEW_BLANK = rb"[\t\n\v\f\r\x1c-\x1f \x85\xa0?]+"
+_END_SUMMARY_SEEN = re.compile(rb"END" + _VIEW_BLANK + rb"(?:OF" + _VIEW_BLANK + rb")?SUMMARY")
+_BEGIN_SUMMARY_SEEN = re.compile(rb"BEGIN" + _VIEW_BLANK + rb"SUMMARY")
+_SUMMARY_WORD_SEEN = re.compile(rb"BEGIN|SUMMARY")
+
+
+def _summary(text: str) -> re.Match | None:
+    """The summary block (BEGIN SUMMARY … END SUMMARY, or SUMMARY: … END SUMMARY), or None.
+
+    The summary is looked for only up to its end marker, so that a text with many 'SUMMARY'
+    words and no 'END SUMMARY' is not scanned once per word.
+    """
+    view = ascii_case_view(text)
+    if view is None:
+        end_mark = _END_SUMMARY.search(text)
+        window = text[: end_mark.end()] if end_mark else ""
+        return (_SUMMARY_BLOCK.search(window) or _SUMMARY.search(window)) if end_mark else None
+    end_mark = _first_match(_END_SUMMARY, text, _END_SUMMARY_SEEN.finditer(view))
+    if not end_mark:
+        return None
+    window = text[: end_mark.end()]
+    return _first_match(_SUMMARY_BLOCK, window, _BEGIN_SUMMARY_SEEN.finditer(view, 0, len(window))) \
+        or _first_match(_SUMMARY, window, _SUMMARY_WORD_SEEN.finditer(view, 0, len(window)))
+
+
+def _first_match(pattern: re.Pattern, text: str, seen) -> re.Match | None:
+    """``pattern.search(text)``, trying only where ``seen`` (matches in ``ascii_case_view``) begin.
+
+    A case-blind scan tries every character of the text, ten times slower than the literal scan
+    of the view. The view's pattern matches wherever the case-blind one can begin, and nothing
+    it passes over (blanks, OF, SUMMARY) can begin another match, so the first place where
+    ``pattern`` matches is the search's own answer.
+    """
+    for m in seen:
+        if found := pattern.match(text, m.start()):
+            return found
+    return None
 
 
 _SMART_FOOTER = re.compile(r"^\s*(?P<label>Signature|Drafted\s+By|Cleared\s+By|Approved\s+By|Released\s+By|Info|"
@@ -170,9 +226,15 @@ def _paragraph_blocks(body: list[CLine]) -> list[tuple[int | None, list[CLine]]]
     number: int | None = None
     last_number = 0
     lettered = _LetteredList()
-    for ln in body:
-        m = _NUMBERED.match(ln.text)
-        n = int(m["num"]) if m else _ocr_number(ln.text, last_number, current, lettered)
+    numbered, maybe_ocr = _NUMBERED.match, _ocr_number_lines(body)
+    for k, ln in enumerate(body):
+        m = numbered(ln.text)
+        if m:
+            n = int(m["num"])
+        elif k in maybe_ocr:
+            n = _ocr_number(ln.text, last_number, current, lettered)
+        else:
+            n = None
         # A number starts a paragraph when it is plausible in sequence: not a year, a list item
         # restarting inside a paragraph, or an amount at the start of a wrapped line.
         if n is not None and _starts_paragraph(n, last_number, ln.text, current):
@@ -220,6 +282,32 @@ _FIELD_DISSEM = re.compile(r"^[\s•·*'‘.,]{0,3}[\w$§]{1,2}\W{0,2}\s+FIELD\s
 _SYMBOL_NUMBER = re.compile(r"^[\s\"“'‘]{0,3}[¿?§&]\s?[.,]\s+(?=[A-Z\"'“(]{2})")
 
 
+_DIGIT = re.compile(r"\d")
+# What every reading of _ocr_number needs at the start of a line (besides 'FIELD' for
+# _FIELD_DISSEM): a lookalike letter and its stop, a digit among the first 19 characters (see
+# _DIGIT_WITHIN), or a symbol and its stop. Most lines of text have none of them. Written to run
+# over the lines joined, each after a line break (blanks that are not line breaks: \s alone at
+# a line's end matches nothing, and no match may take the next line's break).
+_OCR_NUMBER_HINT = re.compile(r"\n(?:(?:[^\S\n]|[•·*'‘]){0,3}[SZIlBGTbgq][^\S\n]*[.•·Ó°][^\S\n]|[^\n]{0,18}\d"
+                              r"|(?:[^\S\n]|[\"“'‘]){0,3}[¿?§&][^\S\n]?[.,][^\S\n])")
+
+
+def _ocr_number_lines(body: list[CLine]) -> set[int]:
+    """The positions in ``body`` of the lines _ocr_number may read a number in: one scan of the
+    lines joined, where a test of each line would cost a Python step a line."""
+    joined = "\n" + "\n".join(map(_TEXT, body))
+    found: set[int] = set()
+    k, pos = 0, 0
+    for m in _OCR_NUMBER_HINT.finditer(joined):
+        k += joined.count("\n", pos, m.start())  # breaks before the one that opens the match
+        pos = m.start()
+        found.add(k)
+    if "FIELD" in joined:
+        found.update(k for k, ln in enumerate(body) if "FIELD" in ln.text)
+    return found
+# The latest a digit can stand in _LOOSE_NUMBERED, _BARE_NUMBER (4 specks) and _MISREAD_STOP (4
+# specks, then two runs of up to 3 letters and 4 specks each), plus one.
+_DIGIT_WITHIN = 4 + 2 * (3 + 4) + 1
 # The characters an OCR'd paragraph number can begin with: a speck, a digit, a lookalike letter.
 _OCR_NUMBER_START = frozenset(" \t•·*'‘’\"“”.,|;:~_=+<>-¿?§&$0123456789abcdefghijklmnopqrstuvwxyz" + "".join(_DIGIT_LOOKALIKES))
 
@@ -248,17 +336,20 @@ def _ocr_number(text: str, last: int, current: list[CLine], lettered: _LetteredL
     debris before it or a misread stop. Only the next number due is read this way."""
     if text[:1] not in _OCR_NUMBER_START:
         return None  # most lines: no regex needed
-    if (m := _LOOKALIKE_NUMBER.match(text)) and last and _DIGIT_LOOKALIKES[m["ch"]] == last + 1:
+    if last and (m := _LOOKALIKE_NUMBER.match(text)) and _DIGIT_LOOKALIKES[m["ch"]] == last + 1:
         return None if lettered(current) else last + 1
-    if (loose := _LOOSE_NUMBERED.match(text)) and int(loose["num"]) == last + 1:
-        return last + 1
-    if (m := _MISREAD_STOP.match(text)) and int(m["num"]) == last + 1 and (last or not m["zero"]):
-        return last + 1
-    if last and (m := _BARE_NUMBER.match(text)) and int(m["num"]) == last + 1 and _after_sentence(current):
-        return last + 1
+    # The three patterns below need a digit among the first 19 characters (their prefixes are
+    # bounded): one search spares all three on most lines of text.
+    if _DIGIT.search(text, 0, _DIGIT_WITHIN):
+        if (loose := _LOOSE_NUMBERED.match(text)) and int(loose["num"]) == last + 1:
+            return last + 1
+        if (m := _MISREAD_STOP.match(text)) and int(m["num"]) == last + 1 and (last or not m["zero"]):
+            return last + 1
+        if last and (m := _BARE_NUMBER.match(text)) and int(m["num"]) == last + 1 and _after_sentence(current):
+            return last + 1
     if last and _SYMBOL_NUMBER.match(text) and _after_sentence(current):
         return last + 1
-    if last and _FIELD_DISSEM.match(text):
+    if last and "FIELD" in text and _FIELD_DISSEM.match(text):
         return last + 1
     return None
 
@@ -322,7 +413,7 @@ def _take_signature(d: Draft, body: list[CLine]) -> list[CLine]:
     # '… resort. Brownfield' (title case, after a sentence), '… restructuring. .FARRAR', '***** KURTZER'.
     g = _GLUED_SIGNATURE.search(last.text) or _GLUED_TITLE_SIGNATURE.search(last.text)
     if g and g["sig"].istitle():
-        before = " ".join(ln.text for ln in body[:k]) + " " + last.text[: g.start("sig")]
+        before = " ".join(map(_TEXT, body[:k])) + " " + last.text[: g.start("sig")]
         if g["sig"].lower() in set(re.findall(r"[a-z']+", before.lower())):
             g = None  # a word the text already uses, not a signer's name
     if g and g["sig"].upper() not in _NOT_SIGNATURES and not re.search(r"\b[a-z]", last.text[g.end("sig"):]):
@@ -334,21 +425,20 @@ def _take_signature(d: Draft, body: list[CLine]) -> list[CLine]:
     return body
 
 
-_LIST_ITEM = re.compile(r"^(?:[-•*]|\(?[A-Za-z0-9]{1,2}[.)])\s")
+# A list item opens its line with a dash or bullet, or 'A.', '1)', '(b)', and a blank.
+_LIST_ITEM = r"(?:[-•*]|\(?[A-Za-z0-9]{1,2}[.)])"
+# A line break not followed by a list item (the item's blank cannot be the line break after it,
+# as it could not be the end of the line alone).
+_WRAPPED_BREAK = re.compile(r"\n(?!" + _LIST_ITEM + r"[^\S\n])")
 
 
 def _reflow(text: str) -> str:
     """Join wrapped lines of a paragraph; keep list items (``-``, ``A.``) and blank-line breaks."""
     out: list[str] = []
-    for block in re.split(r"\n\s*\n", text):
-        lines = [ln.strip() for ln in block.split("\n") if ln.strip()]
-        merged: list[list[str]] = []  # lists joined once: repeated += would be quadratic
-        for ln in lines:
-            if merged and not _LIST_ITEM.match(ln):
-                merged[-1].append(ln)
-            else:
-                merged.append([ln])
-        out.append("\n".join(" ".join(parts) for parts in merged))
+    for block in _BLANK_LINE.split(text):
+        lines = "\n".join([ln for ln in map(str.strip, block.split("\n")) if ln])
+        # Each line break becomes a space unless a list item follows it: one pass over the block.
+        out.append(_WRAPPED_BREAK.sub(" ", lines) if "\n" in lines else lines)
     return "\n\n".join(b for b in out if b)
 
 

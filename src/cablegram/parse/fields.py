@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date as _date
+from functools import lru_cache
 
 from ..model import EO, Addressee, Classifier, Officer, Reference
 from ..vocab import tables
@@ -129,8 +130,18 @@ def highest_precedence(values) -> str | None:
 # -- addresses ----------------------------------------------------------------------------------
 _RI = re.compile(r"^\s*(R[A-Z]{3,7})\s*/\s*")
 _SEQ = re.compile(r"\s+(\d{1,5})\s*$")
+_BY_POUCH = re.compile(r"\s+BY\s+POUCH\b.*$|\s+UNN$", re.I)
+_TRAILING_PRECEDENCE = re.compile(r"\s+(NIACT\s+IMMEDIATE|IMMEDIATE|PRIORITY|PRIOITY|ROUTINE|FLASH|NIACT)\s*$", re.I)
+_ZEN = re.compile(r"^ZEN\s*/\s*")
+_AMEMBASSY_MISREAD = re.compile(r"^AM[A-Z]{0,3}[BD]ASSY\b")
+_POST_COMMA = re.compile(r"^(AMEMBASSY|AMCONSUL|USMISSION),\s*")
+_POST_FIRST = re.compile(r"([A-Z][A-Z .\-]+),\s*(SECSTATE|SECDEF|AMEMBASSY|AMCONSUL|USMISSION|USDEL|USLO|USINT)")
 
 
+# The same addressees (SECSTATE WASHDC, the posts of one region) stand in cable after cable: each
+# distinct line is read once. The function is pure and its records are immutable, so nothing of
+# one document can reach another through the cache.
+@lru_cache(maxsize=4096)
 def addressee(text: str) -> Addressee | None:
     """ADDRESSEE = [RI/]PLAD [precedence] [sequence] (``RUEHC/SECSTATE WASHDC IMMEDIATE 6818``)."""
     s = " ".join(text.split()).strip(" ,;.")
@@ -140,20 +151,20 @@ def addressee(text: str) -> Addressee | None:
     if m := _RI.match(s):
         routing, s = m[1], s[m.end():]
     s = s.strip()  # a military address keeps its office suffix ('…MACDILL AFB FL//CCJ2/POLAD//')
-    s = re.sub(r"\s+BY\s+POUCH\b.*$|\s+UNN$", "", s, flags=re.I)
+    s = _BY_POUCH.sub("", s)
     sequence = None
     if m := _SEQ.search(s):
         sequence, s = int(m[1]), s[: m.start()]
     prec = None
-    if m := re.search(r"\s+(NIACT\s+IMMEDIATE|IMMEDIATE|PRIORITY|PRIOITY|ROUTINE|FLASH|NIACT)\s*$", s, re.I):
+    if m := _TRAILING_PRECEDENCE.search(s):
         prec = precedence_word(m[1])
         s = s[: m.start()]
     s = s.strip(" ,;.").upper()
-    s = re.sub(r"^ZEN\s*/\s*", "", s)  # ZEN: delivered by other means
-    s = re.sub(r"^AM[A-Z]{0,3}[BD]ASSY\b", "AMEMBASSY", s)  # AMEMDASSY, AMEBASSY, AMMBASSY
-    s = re.sub(r"^(AMEMBASSY|AMCONSUL|USMISSION),\s*", r"\1 ", s)  # 'AmEmbassy, LAGOS' 
+    s = _ZEN.sub("", s)  # ZEN: delivered by other means
+    s = _AMEMBASSY_MISREAD.sub("AMEMBASSY", s)  # AMEMDASSY, AMEBASSY, AMMBASSY
+    s = _POST_COMMA.sub(r"\1 ", s)  # 'AmEmbassy, LAGOS' 
     # SMART writes the address post first: 'WASHDC, SECSTATE', 'KABUL, AMEMBASSY'.
-    if m := re.fullmatch(r"([A-Z][A-Z .\-]+),\s*(SECSTATE|SECDEF|AMEMBASSY|AMCONSUL|USMISSION|USDEL|USLO|USINT)", s):
+    if m := _POST_FIRST.fullmatch(s):
         s = f"{m[2]} {m[1]}"
     if not s or len(s) > 90:
         return None

@@ -183,12 +183,26 @@ def _mrn_line(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
 # 'for' further on ('… USEFUL REPORTS FOR ABOUT THREE') is not one.
 _ATTENTION = re.compile(r"^(?:[^\s,;]+[\s,;]+){0,3}(?:FOR|PASS|PLEASE|ONLY|ALSO)\b")
 _LONG_CAPTIONS = tuple(sorted((c for c in CAPTION_SET if " " in c or len(c) >= 5), key=len, reverse=True))
+# The same, by length: a caption one letter off has the length of the line.
+_LONG_CAPTIONS_BY_LENGTH: dict[int, tuple[str, ...]] = {
+    n: tuple(c for c in _LONG_CAPTIONS if len(c) == n) for n in {len(c) for c in _LONG_CAPTIONS}}
 
 
 def _one_letter_off(text: str) -> str | None:
     """The one long caption ``text`` differs from in a single letter, or None."""
-    near = [c for c in _LONG_CAPTIONS if len(c) == len(text) and sum(a != b for a, b in zip(c, text)) == 1]
+    near = [c for c in _LONG_CAPTIONS_BY_LENGTH.get(len(text), ()) if sum(a != b for a, b in zip(c, text)) == 1]
     return near[0] if len(near) == 1 and not text[-1:].isdigit() else None
+
+
+# Patterns of the functions below, compiled once (the re module's cache lookup costs a call each).
+_CAPTION_WORD_BREAK = re.compile(r"[,;]|\s+")
+_HANDLE_AS = re.compile(r"^(?:HANDLE\s+AS\s+)?(NODIS|EXDIS|LIMDIS|STADIS)\b")
+_HANDLE_AS_WORD = re.compile(r"^(?:HANDLE\s+AS\s+)?(\w+)")
+_LOWER_WORD = re.compile(r"\b[a-z]{2,}\b")
+_TAGS_BREAK = re.compile(r"[,\s]+")
+_REF_END = re.compile(r"^\s*(?:Classified|Summary|BEGIN SUMMARY)", re.I)
+_DEEP_INDENT = re.compile(r"^\s{8,}\S")
+_ACTINFO_BREAK = re.compile(r"[\s,;.]+")
 
 
 def _caption_or_attention(d: Draft, s: Scan, ln: CLine) -> bool:
@@ -196,7 +210,7 @@ def _caption_or_attention(d: Draft, s: Scan, ln: CLine) -> bool:
     upper = text.upper()
     if not text:
         return False
-    words = [w.strip(" ,;") for w in re.split(r"[,;]|\s+", upper) if w.strip(" ,;")]
+    words = [w.strip(" ,;") for w in _CAPTION_WORD_BREAK.split(upper) if w.strip(" ,;")]
     if upper in CAPTION_SET or (words and all(w in CAPTION_SET for w in words)):
         items = [upper] if upper in CAPTION_SET else words
         for w in items:
@@ -207,13 +221,14 @@ def _caption_or_attention(d: Draft, s: Scan, ln: CLine) -> bool:
         d.add("captions_found", (near, ln.start, ln.end))
         d.defect("possible-ocr-error", f"caption {text!r} read as {near}", ln.start, ln.end)
         return True
-    lead = next((c for c in _LONG_CAPTIONS if upper.startswith(c)), None)
+    # (One test in C first: most lines open with no caption.)
+    lead = next((c for c in _LONG_CAPTIONS if upper.startswith(c)), None) if upper.startswith(_LONG_CAPTIONS) else None
     if lead and len(upper) - len(lead) <= 12:
         # 'LIMIT DISTRIBUTION S/S': a caption followed by a short office code.
         d.add("captions_found", (lead, ln.start, ln.end))
         return True
-    if re.match(r"^(?:HANDLE\s+AS\s+)?(NODIS|EXDIS|LIMDIS|STADIS)\b", upper):
-        d.add("captions_found", (re.match(r"^(?:HANDLE\s+AS\s+)?(\w+)", upper)[1], ln.start, ln.end))
+    if _HANDLE_AS.match(upper):
+        d.add("captions_found", (_HANDLE_AS_WORD.match(upper)[1], ln.start, ln.end))
         return True
     if _ATTENTION.match(upper) and len(text) < 120 and text == upper:
         if eo := re.search(r"\s+E\.?\s?O\.?\s*\d{4,5}\b", text):
@@ -440,7 +455,7 @@ def _list_open(s: Scan) -> bool:
 
 
 def _is_prose(text: str) -> bool:
-    return len(re.findall(r"\b[a-z]{2,}\b", text)) >= 5 or (len(text) > 70 and not text.isupper())
+    return len(_LOWER_WORD.findall(text)) >= 5 or (len(text) > 70 and not text.isupper())
 
 
 # The first letter a line can begin with for each rule (upper-cased; None: any). Trying only the
@@ -456,22 +471,38 @@ _FIRST = {
     "bt": "B", "dateline": "MTWFS",
 }
 _RULES_BY_FIRST: dict[str, list] = {}
+# What every match of these rules' patterns holds, tested in C before the regex runs: they are
+# tried on nearly every header line, whatever its first letter, and match few.
+_NEEDS = {
+    "dtg": lambda text: "Z" in text or "z" in text,  # the time group ends with Z (re.I folds nothing else into it)
+    "office-line": lambda text: ":" in text,
+    "mrn-line": lambda text: text.rstrip()[-1:].isdigit(),  # the serial ends the line (isdigit takes every \d)
+}
 
 
 def _rules_for(first: str) -> list:
+    """(name, match function, handler) of the rules a line opening with ``first`` may meet."""
     rules = _RULES_BY_FIRST.get(first)
     if rules is None:
-        rules = [r for r in LINE_RULES if _FIRST[r[0]] is None or first in _FIRST[r[0]]]
+        rules = [(name, _matcher(name, pattern), handler) for name, pattern, handler in LINE_RULES
+                 if _FIRST[name] is None or first in _FIRST[name]]
         _RULES_BY_FIRST[first] = rules
     return rules
+
+
+def _matcher(name: str, pattern: re.Pattern):
+    match, needs = pattern.match, _NEEDS.get(name)
+    if needs is None:
+        return match
+    return lambda text: match(text) if needs(text) else None
 
 
 def _match_rule(text: str, s: Scan):
     stripped = text.lstrip()
     if not stripped:
         return None
-    for name, pattern, handler in _rules_for(stripped[0].upper()):
-        m = pattern.match(text)
+    for name, match, handler in _rules_for(stripped[0].upper()):
+        m = match(text)
         if not m:
             continue
         if name == "class-line" and not _is_class_line(m):
@@ -511,7 +542,7 @@ def _continues(s: Scan, text: str) -> bool:
     if s.block in ("TO", "INFO", "XMT", "FM"):
         return bool(ADDRESS_LINE.match(t)) and not CLASS_LINE.match(t) and not DTG_LINE.match(t) and len(t) < 90
     if s.block == "TAGS":
-        words = re.split(r"[,\s]+", t.upper())
+        words = _TAGS_BREAK.split(t.upper())
         known = tables.tags()
         return all(w in known or not w for w in words) and len(t) < 60
     if s.block == "DISTRIBUTION":
@@ -519,17 +550,17 @@ def _continues(s: Scan, text: str) -> bool:
     if s.block == "SUBJECT":
         return not PARA_START.match(text)
     if s.block == "REF":
-        return not PARA_START.match(text) and not re.match(r"^\s*(?:Classified|Summary|BEGIN SUMMARY)", text, re.I)
+        return not PARA_START.match(text) and not _REF_END.match(text)
     if s.block == "CLASSBY":
         return not PARA_START.match(text) and len(t) < 100
     if s.block == "PASS":
-        return bool(re.match(r"^\s{8,}\S", text)) or (t.isupper() and not LABEL.match(text))
+        return bool(_DEEP_INDENT.match(text)) or (t.isupper() and not LABEL.match(text))
     if s.block == "CLEARED":
         return bool(F.office_name(t))
     if s.block == "ACTINFO":
         # Wrapped until the statement ends with a full stop.
         # Wrapped lines go on with an addressee or a precedence ('USUN 371.', 'NIACT 58 LONDON …').
-        first = re.split(r"[\s,;.]+", t.upper(), maxsplit=1)[0]
+        first = _ACTINFO_BREAK.split(t.upper(), maxsplit=1)[0]
         return not s.block_parts[-1][2].rstrip().endswith(".") and bool(ACTINFO_LINE.match(t)) and len(t) < 90 \
             and (first in PRECEDENCE_WORDS or first in ("DEPARTMENT", "INFORMATION") or first in tables.stations())
     return False

@@ -115,9 +115,12 @@ def close_block(d: Draft, s: Scan) -> None:
                 d.add("attention_found", (" ".join(p_text.split()), p_start, p_end))
 
 
+_BEFORE_ROUTING = re.compile(r"\s+(?=R[A-Z]{4,6}/[A-Z])")
+
+
 def split_addresses(text: str) -> list[str]:
     """One addressee per line, except SMART lists separated by semicolons and OCR lines that run
     two routed addressees together (``… IMMEDIATE 10 RJDTLK/USOFFICE LIMERICK``)."""
     if ";" in text:
         return [p for p in text.split(";") if p.strip()]
-    return [p for p in re.split(r"\s+(?=R[A-Z]{4,6}/[A-Z])", text) if p.strip()]
+    return [p for p in _BEFORE_ROUTING.split(text) if p.strip()]

@@ -19,7 +19,7 @@ def read_jfk_form(d: Draft, lines: list[CLine]) -> int:
     The form describes the record; its FROM/TO/DATE are read only after 'DOCUMENT INFORMATION'
     (the date at the top is the form's own printing date). Returns the index after the form.
     """
-    head = "\n".join(ln.text for ln in lines[:150])
+    head = "\n".join([ln.text for ln in lines[:150]])
     if "IDENTIFICATION" not in head and "ASSASSINATION" not in head:
         return 0
     start = next((k for k, ln in enumerate(lines[:150]) if JFK_FORM.search(ln.text)), None)

@@ -17,6 +17,8 @@ def read_page_marking(d: Draft, lines: list[CLine], start: int) -> None:
     (``wip SECRET A Pn``): the first marking word in the first lines, as a last resort."""
     found = None
     for ln in nonblank(lines[start: start + 600], 60):
+        if "SECRET" not in ln.text and "CONFIDENTIAL" not in ln.text and "-" not in ln.text:
+            continue  # no marking word, spelt or letter-spaced: spare the scan
         for m in _MARKING_WORD.finditer(ln.text):
             word = " ".join(m[1].replace("-", "").split())
             if found is None or word == "TOP SECRET":
@@ -36,7 +38,7 @@ _CS_COMMENT = re.compile(r"[C¢]\s?/\s?S\s+COMMENT", re.I)
 def read_agency_controls(d: Draft, lines: list[CLine], start: int) -> None:
     """Dissemination controls on an agency cable's slug line and report banners, in order."""
     for ln in nonblank(lines[start: start + 600], 120):
-        if _CS_COMMENT.search(ln.text):
+        if "/" in ln.text and _CS_COMMENT.search(ln.text):
             continue  # the cable secretariat's note about other cables ('… APPLICABLE TO RYBAT …')
         for m in _CONTROLS.finditer(ln.text):
             d.add("captions_found", (" ".join(m[1].split()), ln.start + m.start(1), ln.start + m.end(1)))

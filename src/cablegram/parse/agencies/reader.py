@@ -31,6 +31,17 @@ _LOOSE_DATE = re.compile(
     r"|\b(?P<m2>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*\s+(?P<d2>\d{1,2})\s+\d{3,5}Z?\s+(?P<y2>\d{2})\b")
 
 
+_IN_NUMBER = re.compile(r"^\s*(IN|OUT)\s+(\d{4,6})\s*$")
+_FBI_TO = re.compile(r"^\s*TO\s+(?P<to>.+?)(?:\s+(?:\d|/|\(|NO\.?\s).*)?$")
+_FBI_FROM = re.compile(r"^\s*FROM\s+(?P<from>.+?)(?:\s+(?:\d|/|\(|NO\.?\s).*)?$")
+_NSA_FR = re.compile(r"^\s*FR\s+(?P<place>[A-Za-z .]+?):\s*(?P<who>.*)$")
+_NSA_TO = re.compile(r"^\s*TO\s+(?P<place>[A-Za-z .]+?):\s*(?P<who>.*)$")
+_NSA_DATE = re.compile(r"^\s*(\d{1,2}\s+[A-Z][a-z]{2}\s+\d{2})\s*$")
+
+
+_DIGIT = re.compile(r"\d")
+
+
 def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
     """Other agencies' cables: CITE station and number, precedence words, IN/OUT numbers."""
     read_page_marking(d, lines, start)
@@ -38,7 +49,7 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
     text_lines = lines[start:]
     for ln in nonblank(text_lines, 60):
         # The first date written in the header area (date stamps, 'DATE: 6 JAN 64'): a fallback.
-        if m := _LOOSE_DATE.search(ln.text):
+        if _DIGIT.search(ln.text) and (m := _LOOSE_DATE.search(ln.text)):  # a date has a digit
             day, mon, yy = (m["d"], m["m"], m["y"]) if m["d"] else (m["d2"], m["m2"], m["y2"])
             iso = F.iso_date(F.full_year(int(yy)), F.MONTHS[mon.upper()], int(day))
             if iso and "1940" < iso < "2030":
@@ -84,9 +95,9 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
                 word = _PREC_ABBR.get(am["prec"], " ".join(am["prec"].split()))
                 d.set("agency_precedence", word, ln.start + am.start("prec"), ln.start + am.end("prec"), replace=True)
                 d.set("typed_precedence", True)
-            elif (pm := _AGENCY_PREC.search(t)) and len(t.strip()) < 30:
+            elif len(t.strip()) < 30 and (pm := _AGENCY_PREC.search(t)):
                 lone.append((" ".join(pm[1].split()), ln.start + pm.start(1), ln.start + pm.end(1)))
-            if m := re.match(r"^\s*(IN|OUT)\s+(\d{4,6})\s*$", t):
+            if m := _IN_NUMBER.match(t):
                 d.set("in_number", f"{m[1]} {m[2]}")
             if m := CIA_TIME.search(t):
                 _cia_time(d, ln, m)
@@ -108,19 +119,19 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
                 d.set("agency_precedence", m[1], ln.start + m.start(1), ln.start + m.end(1))
                 if m["date"] and (day := F.written_date(m["date"].replace("-", "/"))):
                     d.set("agency_date", day[0], ln.start + m.start("date"), ln.start + m.end("date"))
-            if m := re.match(r"^\s*TO\s+(?P<to>.+?)(?:\s+(?:\d|/|\(|NO\.?\s).*)?$", t):  # file numbers follow
+            if m := _FBI_TO.match(t):  # file numbers follow
                 d.set("agency_to", m["to"].strip(" ,"))
             # 'FROM SAC, MIAMI /92-236//92-228/', 'FROM LEGAT MEXICO CITY NO. 1(4': file and
             # message numbers follow the sender.
-            if m := re.match(r"^\s*FROM\s+(?P<from>.+?)(?:\s+(?:\d|/|\(|NO\.?\s).*)?$", t):
+            if m := _FBI_FROM.match(t):
                 d.set("agency_from", m["from"].strip(" ,"))
         elif kind == "nsa-intercept":
-            for label, key in (("FR", "agency_from"), ("TO", "agency_to")):
-                if m := re.match(rf"^\s*{label}\s+(?P<place>[A-Za-z .]+?):\s*(?P<who>.*)$", ln.text):
+            for label, key, party in (("FR", "agency_from", _NSA_FR), ("TO", "agency_to", _NSA_TO)):
+                if m := party.match(ln.text):
                     intercept_party(d, ln, m, key)
                     if label == "FR" and d.set("intercept_fr_read", True):
                         intercept_title(d, text_lines, ln)  # the first FR line: the title stands above it
-            if (wd := re.match(r"^\s*(\d{1,2}\s+[A-Z][a-z]{2}\s+\d{2})\s*$", ln.text)) and (got := F.written_date(wd[1])):
+            if (wd := _NSA_DATE.match(ln.text)) and (got := F.written_date(wd[1])):
                 d.set("agency_date", got[0], ln.start + wd.start(1), ln.start + wd.end(1))
     if kind == "cia-cable" and "eo" not in d.values and (m := _IMPDET.search(d.clean.text)):
         # 'E2 IMPDET' (E.O. 11652's exemption category 2, declassification date impossible to
@@ -153,6 +164,8 @@ class CiteMatch:
 
 
 def _cite(t: str) -> CiteMatch | None:
+    if "ITE" not in t:
+        return None  # both spellings hold it; most lines do not
     m = _CITE_LOOSE.search(t)
     if not m:
         return None
