@@ -444,3 +444,31 @@ def test_worksheet_drafter_without_typist_initials_is_known_by_the_date_line_und
     assert [o.name for o in r.cleared_by][:2] == ["CKELLY", "MDRUCKER"]
     no_date = parse(WORKSHEET.replace("08/26/2009 202-647-4173\n", ""))
     assert no_date.drafted_by is None and "TSTEERS-GONZALEZ" in [o.name for o in no_date.cleared_by]
+
+
+@pytest.mark.parametrize("line, precedence", [("(NO NIACT)", None), ("NIACT", "NIACT")])
+def test_cia_no_niact_says_the_cable_is_not_a_night_action(line, precedence):
+    assert parse(CIA + line + "\n\nDIR CITE MEXI 1234\n\n1. TEXT.\n").precedence == precedence
+
+
+# The report form that disseminates the cable follows it a page or more on (beyond the lines
+# where the cable's own precedence is looked for).
+REPORT = ("\n\n1. TEXT.\n" + "THE TEXT OF THE CABLE GOES ON.\n" * 90 + "\nEND OF MESSAGE\n\nCONFIDENTIAL\n\n"
+          "INTELLIGENCE INFORMATION CABLE\n\nCOUNTRY CUBA\n\nSUBJECT A REPORT\n\n{line}\n\n1. REPORT TEXT.\n")
+
+
+@pytest.mark.parametrize("line, precedence", [
+    ("PRECEDENCE ROUTINE", "ROUTINE"),
+    ("PRECEDENCE ROUT INE", "ROUTINE"),       # the word split by OCR
+    ("COUNCIL preceornce. PRIORITY", "PRIORITY"),  # the label garbled, the box after a wrapped line
+    ("PRECEDENCE", None),                     # an empty box states nothing
+    ("THIS SETS A PRECEDENT FOR ROUTINE CASES OF THE KIND", None),  # not the label
+])
+def test_cia_report_form_precedence_box_when_the_address_line_shows_none(line, precedence):
+    r = parse(CIA + "DIR CITE MEXI 1234" + REPORT.format(line=line))
+    assert r.precedence == precedence
+
+
+def test_cia_address_line_precedence_beats_the_report_form_box():
+    r = parse(CIA + "PRIORITY DIR CITE MEXI 1234" + REPORT.format(line="PRECEDENCE ROUTINE"))
+    assert r.precedence == "PRIORITY"

@@ -333,7 +333,7 @@ def _settle_precedence(d: Draft) -> None:
     if best:
         d.set("precedence", best)
         return
-    for key in ("frus_precedence", "dtg_prec", "agency_precedence", "prosign"):
+    for key in ("frus_precedence", "dtg_prec", "agency_precedence", "prosign", "report_precedence"):
         if d.get(key):
             d.set("precedence", d.get(key))
             if key in d.spans:

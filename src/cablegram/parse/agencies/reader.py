@@ -21,7 +21,8 @@ from .markings import nonblank, read_agency_controls, read_page_marking
 _CITE_LOOSE = re.compile(r"(?:\bCITE\s*[(“\"‘']?\s*(?P<station>[A-Z]{3,12})(?:\s+(?P<serial>\d{2,6}))?"
                          r"|(?<=[A-Z] )ITE\s+(?P<station2>[A-Z]{3,12})\s+(?P<serial2>\d{2,6}))\b")
 
-_AGENCY_PREC = re.compile(r"\b(FLASH|OPERATIONAL\s+IMMEDIATE|IMMEDIATE|PRIORITY|ROUTINE|DEFERRED|URGENT|NIACT)\b")
+# A precedence word; '(NO NIACT)' on a CIA cable says the cable is not a night action: no precedence.
+_AGENCY_PREC = re.compile(r"\b(?<!NO )(FLASH|OPERATIONAL\s+IMMEDIATE|IMMEDIATE|PRIORITY|ROUTINE|DEFERRED|URGENT|NIACT)\b")
 
 
 # '19 FEB 62' (also after a speck: '_19 FEB 62', or with one after the day: '24) OCTOBER 1961'),
@@ -131,6 +132,28 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
     if lone and len({w for w, *_ in lone}) == 1:
         # A precedence printed alone, unambiguously (several distinct ones are the form's boxes).
         d.set("agency_precedence", *lone[0])
+    if kind == "cia-cable":
+        read_report_precedence(d, lines[start:])
+
+
+# The intelligence information cable (TDCS) that disseminates a field report carries the precedence
+# in a labelled box: 'PRECEDENCE ROUTINE'. OCR garbles the label ('PRECEORNCE.', 'PRECIDENCE') and
+# splits the word ('ROUT INE'); the label is taken by its first four letters and its length.
+_REPORT_PRECEDENCE = re.compile(r"\bPREC[A-Z]{5,7}\W{0,2}\s+(?P<word>R\s?O\s?U\s?T\s?I\s?N\s?E|P\s?R\s?I\s?O\s?R\s?I\s?T\s?Y|"
+                                r"I\s?M\s?M\s?E\s?D\s?I\s?A\s?T\s?E|F\s?L\s?A\s?S\s?H)\b")
+# How far into the record the report form is looked for: it follows the cable, a page or two on.
+_REPORT_LINES = 400
+
+
+def read_report_precedence(d: Draft, lines: list[CLine]) -> None:
+    """The report form's PRECEDENCE box: ``report_precedence``, a fallback for a cable whose own
+    address line shows none legibly."""
+    for ln in nonblank(lines, _REPORT_LINES):
+        if "PREC" not in ln.text.upper():
+            continue  # a literal gate before the pattern
+        if m := _REPORT_PRECEDENCE.search(ln.text.upper()):
+            d.set("report_precedence", "".join(m["word"].split()), ln.start + m.start("word"), ln.start + m.end("word"))
+            return
 
 
 # OCR of a cable form's columns may leave the CITE label alone on its line, with the station and
@@ -224,7 +247,7 @@ def _misread_precedence(head: str) -> str | None:
 _INFO_WORD = re.compile(r"\bI[NM][FTP]O\b(.*)$")
 
 
-_AGENCY_PREC_ABBR = re.compile(r"\b(FLASH|OPERATIONAL\s+IMMEDIATE|OPIM|IMMEDIATE|PRIORITY|PRITY|ROUTINE|RTNE|DEFERRED|URGENT|NIACT)\b")
+_AGENCY_PREC_ABBR = re.compile(r"\b(?<!NO )(FLASH|OPERATIONAL\s+IMMEDIATE|OPIM|IMMEDIATE|PRIORITY|PRITY|ROUTINE|RTNE|DEFERRED|URGENT|NIACT)\b")
 _PREC_ABBR = {"OPIM": "OPERATIONAL IMMEDIATE", "PRITY": "PRIORITY", "RTNE": "ROUTINE"}
 # The receipt stamp 'AUG 17 1942Z 62'; OCR adds specks after the month or day ('AUG: 17', 'NOV 8:'),
 # reads the Z as 7 or 2 and may run the year on ('NOV 8: 2343762').
