@@ -472,3 +472,28 @@ def test_cia_report_form_precedence_box_when_the_address_line_shows_none(line, p
 def test_cia_address_line_precedence_beats_the_report_form_box():
     r = parse(CIA + "PRIORITY DIR CITE MEXI 1234" + REPORT.format(line="PRECEDENCE ROUTINE"))
     assert r.precedence == "PRIORITY"
+
+
+NSA = ("AGENCY : NSA\n\nCuban 3/0/CUD/T1000-63\n\nFR Havana: FOREIGN MINISTRY 25 Nov 63\n\nTO New York: MISSION\n\n"
+       "Msg Nr: 100\n\nTEXT OF THE MESSAGE.\n\n{banner}\n")
+
+
+@pytest.mark.parametrize("banner, level", [
+    ("FOP-SEGREF-DINAR", "TOP SECRET"),   # the level garbled, the codeword legible
+    ("SECRET SAVIN", "SECRET"),          # a marking word read as such comes first
+    ("DISTRIBUTION LIMITED", None),
+])
+def test_nsa_top_secret_codeword_states_the_level_when_the_marking_is_illegible(banner, level):
+    r = parse(NSA.format(banner=banner))
+    assert r.kind == "nsa-intercept" and r.classification == level
+
+
+@pytest.mark.parametrize("line, level", [
+    ("S-E-C-R-I-T", "SECRET"),            # one letter misread
+    ("C-O-N-F-I-D-E-N-T-I-A-L", "CONFIDENTIAL"),
+    ("S-E-C-R-I-F-Y", None),              # two letters off: not read
+    ("A-B-C-D-E", None),
+])
+def test_cia_hyphen_spaced_marking_with_one_letter_misread(line, level):
+    r = parse("CLASSIFIED MESSAGE\n\n" + line + "\n\nTO : DIRECTOR\n\nDIR CITE MEXI 1234\n\n1. TEXT.\n")
+    assert r.classification == level

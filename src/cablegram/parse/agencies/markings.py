@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 
-from ...vocab.markings import AGENCY_CONTROLS
+from ...vocab.markings import AGENCY_CONTROLS, TOP_SECRET_CODEWORDS
 from ..draft import CLine, Draft
+from .cia_opening import closest
 
 _MARKING_WORD = re.compile(r"\b(TOP\s+SECRET|SECRET|CONFIDENTIAL|S-E-C-R-E-T|C-O-N-F-I-D-E-N-T-I-A-L)\b"
                            r"(?!\s*(?:SERVICE|AGENT|POLICE|INFORMANT))")
@@ -21,10 +22,31 @@ def read_page_marking(d: Draft, lines: list[CLine], start: int) -> None:
             word = " ".join(m[1].replace("-", "").split())
             if found is None or word == "TOP SECRET":
                 found = (word, ln.start + m.start(1), ln.start + m.end(1))
+        if found is None and "-" in ln.text and (spaced := _misread_spaced_marking(ln.text)):
+            found = (spaced[0], ln.start + spaced[1], ln.start + spaced[2])
+            d.defect("possible-ocr-error", f"letter-spaced marking {ln.text[spaced[1]:spaced[2]]!r} read as {spaced[0]}",
+                     found[1], found[2])
         if found and found[0] == "TOP SECRET":
             break
     if found:
         d.set("page_marking", found[0], found[1], found[2])
+
+
+# A marking typed letter-spaced with hyphens, as CIA cable forms type it ('S-E-C-R-E-T'); OCR
+# misreads a letter of it ('S-E-C-R-I-T'). The spacing itself says it is a marking, so a run one
+# letter off a level word is read as that level.
+_HYPHEN_SPACED = re.compile(r"(?<![A-Za-z])(?:[A-Z]\s?-\s?){4,}[A-Z](?![A-Za-z])")
+_SPACED_LEVELS = {"SECRET": "SECRET", "CONFIDENTIAL": "CONFIDENTIAL", "TOPSECRET": "TOP SECRET"}
+
+
+def _misread_spaced_marking(text: str) -> tuple[str, int, int] | None:
+    """(level, start, end) of a hyphen-spaced run that reads as a level with one letter wrong."""
+    for m in _HYPHEN_SPACED.finditer(text):
+        word = re.sub(r"[\s-]", "", m[0])
+        near = closest(word, tuple(_SPACED_LEVELS))
+        if near and sum(a != b for a, b in zip(word, near)) + abs(len(word) - len(near)) <= 1:
+            return _SPACED_LEVELS[near], m.start(), m.end()
+    return None
 
 
 _CONTROLS = re.compile(r"\b(" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in AGENCY_CONTROLS) + r")\b")
@@ -40,6 +62,12 @@ def read_agency_controls(d: Draft, lines: list[CLine], start: int) -> None:
             continue  # the cable secretariat's note about other cables ('… APPLICABLE TO RYBAT …')
         for m in _CONTROLS.finditer(ln.text):
             d.add("captions_found", (" ".join(m[1].split()), ln.start + m.start(1), ln.start + m.end(1)))
+    if "page_marking" in d.values:
+        return
+    codeword = next((c for c in d.get("captions_found", []) if c[0] in TOP_SECRET_CODEWORDS), None)
+    if codeword:
+        d.set("page_marking", "TOP SECRET", codeword[1], codeword[2])
+        d.notes.append(f"classification TOP SECRET inferred from the COMINT codeword {codeword[0]}")
 
 
 def nonblank(lines: list[CLine], count: int) -> list[CLine]:
