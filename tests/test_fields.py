@@ -75,6 +75,8 @@ def test_tags_run_together_are_segmented_against_the_lexicon():
     ("TEHRAN 1091: TEHRAN 263: MOSCOW 1603", [(None, "TEHRAN", 1091, 2008, False), (None, "TEHRAN", 263, 2008, False), (None, "MOSCOW", 1603, 2008, False)]),
     ("SECSTATE 82698", [(None, "STATE", 82698, 2008, False)]),
     ("5 FAM 900", []),
+    ("DDO MEMORANDUM FOR DCI DATED 23 OCTOBER 1975", []),  # a written date: neither is a serial
+    ("DIR 12345 (OUT 6789), 23 OCTOBER", [(None, "DIR", 12345, 2008, False)]),
 ])
 def test_references(text, expected):
     refs = F.references(text, 2008)
