@@ -499,3 +499,14 @@ def test_nsa_top_secret_codeword_states_the_level_when_the_marking_is_illegible(
 def test_cia_hyphen_spaced_marking_with_one_letter_misread(line, level):
     r = parse("CLASSIFIED MESSAGE\n\n" + line + "\n\nTO : DIRECTOR\n\nDIR CITE MEXI 1234\n\n1. TEXT.\n")
     assert r.classification == level
+
+
+@pytest.mark.parametrize("stamp, dtg", [
+    ("AUG 9 OO48Z 61", "AUG 9 0048Z 61"),    # letter O for nought: still the stamp as printed
+    ("AUG 9 0048Z 61", "AUG 9 0048Z 61"),
+    ("AUG: 9 0O487 61", None),               # other repairs: a date, not the DTG as written
+])
+def test_cia_receipt_stamp_with_letter_o_for_nought_is_the_dtg(stamp, dtg):
+    r = parse(CIA + stamp + "\n\nDIR CITE MEXI 1234\n\n1. TEXT.\n")
+    assert (r.date, r.dtg) == ("1961-08-09", dtg)
+    assert any(d.code == "possible-ocr-error" and "OO48" in d.message for d in r.defects) == ("OO48" in stamp)

@@ -298,7 +298,12 @@ def _cia_time(d: Draft, ln: CLine, m: re.Match) -> None:
     if day:
         d.set("agency_date", day, ln.start + m.start(), ln.start + m.end())
         if _CLEAN_TIME.fullmatch(m[0]):
-            d.set("dtg", f"{m['mon'][:3]} {int(fix(m['dd']))} {fix(m['hhmm'])}Z {fix(m['yy'])}", ln.start + m.start(), ln.start + m.end())
+            dtg = f"{m['mon'][:3]} {int(fix(m['dd']))} {fix(m['hhmm'])}Z {fix(m['yy'])}"
+            if d.set("dtg", dtg, ln.start + m.start(), ln.start + m.end()) and "O" in m["dd"] + m["hhmm"] + m["yy"]:
+                d.defect("possible-ocr-error", f"receipt stamp {m[0]!r} read as {dtg} (letter O for nought)",
+                         ln.start + m.start(), ln.start + m.end())
 
 
-_CLEAN_TIME = re.compile(r"[A-Z]{3,9}\s+\d{1,2}\s+\d{4}Z?\s+\d{2}")
+# A stamp printed whole: month, day, time and year where nothing is repaired but a letter O read
+# for a nought (OCR's commonest confusion, spec §8 row 1: 'AUG 9 OO48Z 61').
+_CLEAN_TIME = re.compile(r"[A-Z]{3,9}\s+[\dO]{1,2}\s+[\dO]{4}Z?\s+[\dO]{2}")
