@@ -510,3 +510,10 @@ def test_cia_receipt_stamp_with_letter_o_for_nought_is_the_dtg(stamp, dtg):
     r = parse(CIA + stamp + "\n\nDIR CITE MEXI 1234\n\n1. TEXT.\n")
     assert (r.date, r.dtg) == ("1961-08-09", dtg)
     assert any(d.code == "possible-ocr-error" and "OO48" in d.message for d in r.defects) == ("OO48" in stamp)
+
+
+@pytest.mark.parametrize("box, to", [("TO: ANEXICO. CITY", ["MEXICO CITY"]), ("TO : MEXICO, CITY", ["MEXICO CITY"]),
+                                     ("TO : DIRECTOR, JMWAVE", ["DIRECTOR"])])
+def test_cia_routing_box_value_with_a_speck_between_its_words(box, to):
+    r = parse("CLASSIFIED MESSAGE\n\nSECRET\n\n" + box + "\n\nCITE DIR 1234\n\n1. TEXT.\n")
+    assert [a.name for a in r.to] == to

@@ -95,7 +95,8 @@ def _read_subject(d: Draft, lines: list[CLine], start: int) -> None:
 
 # The printed form's TO and FROM boxes: 'TO : DIRECTOR', 'TO 1 DIRECTOR', 'tO + orRECTOR',
 # 'FROM 2 PARIS', 'FROM + YEXICO CITY', 'TO s ROMA' (OCR).
-_BOX = re.compile(r"^\W{0,3}(?P<label>[Tt][Oo0]|FROM|From)\b[\s:;,.+|12(]{1,6}(?:[a-z]\s+)?(?P<value>[A-Za-z][A-Za-z]+(?:\s+[A-Za-z]+){0,2})")
+# A speck may stand between the words of the value ('ANEXICO. CITY').
+_BOX = re.compile(r"^\W{0,3}(?P<label>[Tt][Oo0]|FROM|From)\b[\s:;,.+|12(]{1,6}(?:[a-z]\s+)?(?P<value>[A-Za-z][A-Za-z]+(?:[.,]?\s+[A-Za-z]+){0,2})")
 # A precedence typed in the box before the addressee ('TO: PRIORITY DIRECTOR INFO').
 _PRECEDENCE_WORDS = frozenset({"PRIORITY", "PRITY", "IMMEDIATE", "ROUTINE", "FLASH", "NIACT", "OPIM"})
 # Similarity (difflib ratio) above which an OCR'd word is read as a known addressee; the spec's
@@ -135,7 +136,7 @@ def read_cia_boxes(d: Draft, lines: list[CLine], start: int, stop: int) -> None:
         key = "cia_from_box" if m["label"].upper() == "FROM" else "cia_to_box"
         if key in d.values:
             continue
-        words = [w for w in m["value"].upper().split() if w not in _PRECEDENCE_WORDS] or ["-"]
+        words = [w for w in m["value"].upper().replace(".", " ").replace(",", " ").split() if w not in _PRECEDENCE_WORDS] or ["-"]
         for candidate in dict.fromkeys((" ".join(words), " ".join(words[:2]), words[0])):
             name = closest(candidate, _addressees())
             if name:
