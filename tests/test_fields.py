@@ -517,3 +517,36 @@ def test_cia_receipt_stamp_with_letter_o_for_nought_is_the_dtg(stamp, dtg):
 def test_cia_routing_box_value_with_a_speck_between_its_words(box, to):
     r = parse("CLASSIFIED MESSAGE\n\nSECRET\n\n" + box + "\n\nCITE DIR 1234\n\n1. TEXT.\n")
     assert [a.name for a in r.to] == to
+
+
+FBI_FORM = ("JFK ASSASSINATION SYSTEM\n\nIDENTIFICATION FORM\n\nAGENCY INFORMATION\n\nAGENCY : FBI\n\n"
+            "RECORD NUMBER : 124-10000-10000\n\nDOCUMENT INFORMATION\n\nORIGINATOR : FBI\n\nFROM : LEG, RO\n\n"
+            "TO : DIRECTOR, FBI\n\nDATE : {form_date}\n\nCOMMENTS :\n\n---\n\n")
+FBI_CABLEGRAM = ("DECODED COPY\n\nXX CABLEGRAM\n\nDEFERRED {sent}\n\nTO DIRECTOR (92-1234)\n\nFROM LEGAT ROME\n\n"
+                 "{number}\n\n9°\n\n{caption}\n\nREBU TELEPHONE CALL NOVEMBER 2 LAST.\n\nHE ARRIVED ROME TODAY.\n")
+
+
+def _fbi(form_date="11/04/66", sent="11-4-66", number="NO. 412", caption="JOHN DOE, AKA, JACK DOE. AR."):
+    return parse(FBI_FORM.format(form_date=form_date) + FBI_CABLEGRAM.format(sent=sent, number=number, caption=caption))
+
+
+def test_fbi_cablegram_case_caption_is_its_subject_and_its_number_its_id():
+    r = _fbi()
+    assert r.kind == "fbi-teletype" and r.from_ == "LEGAT ROME" and r.date == "1966-11-04"
+    assert r.subject == "JOHN DOE, AKA, JACK DOE. AR."
+    assert r.id == "1966LEGATROME000412" and r.mrn == "LEGAT ROME 412"
+
+
+def test_fbi_cablegram_without_a_legible_number_has_no_id_and_prose_is_no_caption():
+    r = _fbi(number="NO. 4(2", caption="Informant advised that he arrived in Rome.")
+    assert r.id is None and r.subject is None
+
+
+@pytest.mark.parametrize("form_date, sent, date, defect", [
+    ("11/04/66", "11-4-56", "1966-11-04", True),    # the year digit misread: the form's year
+    ("11/05/66", "11-4-66", "1966-11-04", False),   # a different day: the cablegram's own date
+])
+def test_ocr_date_takes_the_identification_forms_year_when_day_and_month_agree(form_date, sent, date, defect):
+    r = _fbi(form_date=form_date, sent=sent)
+    assert r.date == date
+    assert any(d.code == "possible-ocr-error" and "identification form" in d.message for d in r.defects) == defect

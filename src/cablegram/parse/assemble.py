@@ -159,8 +159,19 @@ def _settle_date(d: Draft) -> None:
                 d.spans["date"] = d.spans[key]
             if key != "dateline_date":
                 d.notes.append(note)
+            _year_from_form(d)
             return
     d.defect("missing-date", "no DTG, dateline or drafting date found")
+
+
+def _year_from_form(d: Draft) -> None:
+    """A date read from OCR'd text whose day and month agree with the JFK identification form's
+    date of the document but whose year does not ('12-5-56' against the form's 12/05/66) has a
+    misread year digit: the form, typed afresh, gives the year."""
+    form, date = d.get("form_date"), d.get("date")
+    if form and date and form[4:] == date[4:] and form[:4] != date[:4]:
+        d.defect("possible-ocr-error", f"date {date} read with the year of the identification form's {form}")
+        d.values["date"] = form
 
 
 # -- addresses ----------------------------------------------------------------------------------------

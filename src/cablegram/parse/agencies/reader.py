@@ -114,7 +114,8 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
             # 'FROM SAC, MIAMI /92-236//92-228/', 'FROM LEGAT MEXICO CITY NO. 1(4': file and
             # message numbers follow the sender.
             if m := re.match(r"^\s*FROM\s+(?P<from>.+?)(?:\s+(?:\d|/|\(|NO\.?\s).*)?$", t):
-                d.set("agency_from", m["from"].strip(" ,"))
+                if d.set("agency_from", m["from"].strip(" ,")):
+                    read_fbi_number_and_caption(d, window, k)
         elif kind == "nsa-intercept":
             for label, key in (("FR", "agency_from"), ("TO", "agency_to")):
                 if m := re.match(rf"^\s*{label}\s+(?P<place>[A-Za-z .]+?):\s*(?P<who>.*)$", ln.text):
@@ -209,6 +210,43 @@ def address_above(d: Draft, window: list[CLine], k: int) -> None:
         if codes and codes == words[: len(codes)] and all(_is_cia_addressee(w) for w in codes):
             d.set("cia_to", codes)
             return
+
+
+# The cablegram's message number, on the FROM line or the line under it: 'FROM LEGAT PARIS' / 'NO. 537'.
+_FBI_NUMBER = re.compile(r"\bNO\.?\s*(?P<n>\d{1,5})\s*$")
+# The reference that opens the text under the case caption: 'REBU TELEPHONE CALL …', 'REMYTEL',
+# 'REBUCAB MARCH 15 LAST', 'RE MIAMI TELS …'.
+_FBI_REFERENCE = re.compile(r"^\W{0,3}RE(?:BU|MY|UR|CAB|TEL|[A-Z]{0,4}(?:TEL|CAB|AIRTEL|LET)\b|\s+[A-Z]{3,})")
+_CAPTION_LINES = 2
+
+
+def read_fbi_number_and_caption(d: Draft, window: list[CLine], k: int) -> None:
+    """Under an FBI teletype's FROM line: the message number ('NO. 537', which with the sender
+    numbers the message), and the case caption — the title and character of the case ('SANTO
+    TRAFFICANTE, JR. AR.'), the teletype's subject — which stands between the address and the
+    reference that opens the text ('REBU …'). Specks of a line or two characters are skipped."""
+    sender = d.get("agency_from")
+    caption: list[CLine] = []
+    number = _FBI_NUMBER.search(window[k].text.upper())
+    for ln in window[k + 1: k + 2 + _CAPTION_LINES + 1]:
+        t = ln.text.strip()
+        if len(t) <= 3:
+            continue
+        if number is None and not caption and (number := _FBI_NUMBER.match(t.upper())):
+            continue
+        if _FBI_REFERENCE.match(t):
+            if caption and all(c.text.strip().upper() == c.text.strip() for c in caption):
+                text = " ".join(" ".join(c.text.split()) for c in caption)
+                d.set("subject", text, caption[0].start, caption[-1].end)
+            break
+        caption.append(ln)
+        if len(caption) > _CAPTION_LINES:
+            break
+    if number and sender and "," not in sender and d.set("mrn", f"{sender} {int(number['n'])}"):
+        # An office that numbers its cablegrams ('LEGAT PARIS'); a 'SAC, MIAMI' teletype carries
+        # file numbers instead.
+        d.set("mrn_station", sender)
+        d.set("mrn_serial", int(number["n"]))
 
 
 # The teletype's precedence line, often with the date and time sent: 'URGENT 3-16-65',
