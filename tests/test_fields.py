@@ -550,3 +550,14 @@ def test_ocr_date_takes_the_identification_forms_year_when_day_and_month_agree(f
     r = _fbi(form_date=form_date, sent=sent)
     assert r.date == date
     assert any(d.code == "possible-ocr-error" and "identification form" in d.message for d in r.defects) == defect
+
+
+@pytest.mark.parametrize("line, captions", [
+    ("Captions: SENSITIVE, SI PDIS", ["SENSITIVE", "SIPDIS"]),   # a word split by OCR
+    ("Captions: SENSITIVE SIPDIS", ["SENSITIVE", "SIPDIS"]),     # items separated by spaces alone
+    ("Captions: None", []),
+])
+def test_smart_captions_list_with_a_caption_split_by_ocr(line, captions):
+    text = ("UNCLASSIFIED\n\nMRN: 10 STATE 12345\nDate/DTG: Feb 02, 2010 / 021530Z FEB 10\nFrom: SECSTATE WASHDC\n"
+            "Action: AMEMBASSY PARIS ROUTINE\nE.O.: 13526\nTAGS: PREL\n" + line + "\nSubject: A TEST\n\n1. Text.\n")
+    assert list(parse(text).captions) == captions
