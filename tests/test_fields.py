@@ -561,3 +561,13 @@ def test_smart_captions_list_with_a_caption_split_by_ocr(line, captions):
     text = ("UNCLASSIFIED\n\nMRN: 10 STATE 12345\nDate/DTG: Feb 02, 2010 / 021530Z FEB 10\nFrom: SECSTATE WASHDC\n"
             "Action: AMEMBASSY PARIS ROUTINE\nE.O.: 13526\nTAGS: PREL\n" + line + "\nSubject: A TEST\n\n1. Text.\n")
     assert list(parse(text).captions) == captions
+
+
+@pytest.mark.parametrize("line, captions", [
+    ("REPORT CLASS CONFIDENTIAL CONTROLLEO DISSEM", ["CONTROLLED DISSEM"]),
+    ("NO FOREIGM DISSEM", ["NO FOREIGN DISSEM"]),
+    ("NO FURTHER DISSEM", []),   # more than one letter off: not a control
+])
+def test_cia_dissemination_control_with_one_letter_misread(line, captions):
+    r = parse(CIA + "DIR CITE WAVE 1597\n\n" + line + "\n\n1. TEXT.\n")
+    assert list(r.captions) == captions

@@ -60,14 +60,33 @@ def read_agency_controls(d: Draft, lines: list[CLine], start: int) -> None:
     for ln in nonblank(lines[start: start + 600], 120):
         if _CS_COMMENT.search(ln.text):
             continue  # the cable secretariat's note about other cables ('… APPLICABLE TO RYBAT …')
+        found = False
         for m in _CONTROLS.finditer(ln.text):
             d.add("captions_found", (" ".join(m[1].split()), ln.start + m.start(1), ln.start + m.end(1)))
+            found = True
+        if not found and "DISSEM" in ln.text:
+            _misread_dissem(d, ln)
     if "page_marking" in d.values:
         return
     codeword = next((c for c in d.get("captions_found", []) if c[0] in TOP_SECRET_CODEWORDS), None)
     if codeword:
         d.set("page_marking", "TOP SECRET", codeword[1], codeword[2])
         d.notes.append(f"classification TOP SECRET inferred from the COMINT codeword {codeword[0]}")
+
+
+# A dissemination control whose word before DISSEM OCR misread by one letter ('CONTROLLEO DISSEM').
+_DISSEM_PHRASE = re.compile(r"\b(?P<phrase>(?:NO\s+)?[A-Z]{4,12}\s+DISSEM)\b")
+_DISSEM_CONTROLS = tuple(c for c in AGENCY_CONTROLS if c.endswith(" DISSEM"))
+
+
+def _misread_dissem(d: Draft, ln: CLine) -> None:
+    for m in _DISSEM_PHRASE.finditer(ln.text):
+        phrase = " ".join(m["phrase"].split())
+        near = [c for c in _DISSEM_CONTROLS if len(c) == len(phrase) and sum(a != b for a, b in zip(c, phrase)) == 1]
+        if len(near) == 1:
+            d.add("captions_found", (near[0], ln.start + m.start(), ln.start + m.end()))
+            d.defect("possible-ocr-error", f"dissemination control {phrase!r} read as {near[0]}",
+                     ln.start + m.start(), ln.start + m.end())
 
 
 def nonblank(lines: list[CLine], count: int) -> list[CLine]:
