@@ -571,3 +571,13 @@ def test_smart_captions_list_with_a_caption_split_by_ocr(line, captions):
 def test_cia_dissemination_control_with_one_letter_misread(line, captions):
     r = parse(CIA + "DIR CITE WAVE 1597\n\n" + line + "\n\n1. TEXT.\n")
     assert list(r.captions) == captions
+
+
+def test_cia_garbled_cite_code_is_read_as_the_known_code_for_the_id_when_the_form_names_the_sender():
+    form = ("JFK ASSASSINATION SYSTEM\n\nIDENTIFICATION FORM\n\nAGENCY INFORMATION\n\nAGENCY : CIA\n\n"
+            "RECORD NUMBER : 104-10000-10000\n\nDOCUMENT INFORMATION\n\nORIGINATOR : CIA\n\nFROM : MEXICO CITY\n\n"
+            "TO : DIRECTOR\n\nDATE : 11/23/63\n\nCOMMENTS :\n\n---\n\n")
+    r = parse(form + "CLASSIFIED MESSAGE\n\nSECRET\n\nNOV 23 1200Z 63\n\nIMMEDIATE DIR CITE MEXR 7028\n\n1. TEXT.\n")
+    assert r.from_ == "MEXICO CITY"  # the form's FROM box
+    assert r.id == "1963MEXI007028"
+    assert any(d.code == "possible-ocr-error" and "'MEXR'" in d.message for d in r.defects)

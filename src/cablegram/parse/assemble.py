@@ -259,16 +259,23 @@ def _worksheet_drafter(d: Draft) -> bool:
 
 
 def _cite_station(d: Draft, cite: str) -> str:
-    """The station a CITE code names; an OCR-garbled code (``MAVE``) is read as the one known code
-    it is closest to, when exactly one is close, and the reading is reported."""
+    """The station a CITE code names (the code read as :func:`_cite_code` reads it)."""
+    code = _cite_code(d, cite)
+    return tables.cia_cites().get(code, code)
+
+
+def _cite_code(d: Draft, cite: str) -> str:
+    """A CITE code as read: an OCR-garbled code (``MAVE``, ``MEXR``) is read as the one known code
+    it is closest to, when exactly one is close, and the reading is reported once. The id is
+    built from the code as read, whichever statement gives the originator."""
     table = tables.cia_cites()
     if cite in table:
-        return table[cite]
+        return cite
     close = difflib.get_close_matches(cite, list(table), n=2, cutoff=0.75)
     if len(close) == 1:
         d.defect("possible-ocr-error", f"CITE station {cite!r} read as {close[0]} ({table[close[0]]})")
-        d.values["cite_station"] = close[0]  # the id is built from the code as read
-        return table[close[0]]
+        d.values["cite_station"] = close[0]
+        return close[0]
     return cite
 
 
@@ -365,7 +372,7 @@ def _settle_identity(d: Draft) -> None:
     if not station and d.get("era_hint") == "frus-edited":
         station, serial = _frus_number(d)
     if not station and d.get("cite_station"):
-        station, serial = d.get("cite_station"), d.get("cite_serial")
+        station, serial = _cite_code(d, d.get("cite_station")), d.get("cite_serial")
     if station and serial is None and d.get("de_serial") is not None:
         serial = d.get("de_serial")
     if station:
