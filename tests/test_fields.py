@@ -581,3 +581,12 @@ def test_cia_garbled_cite_code_is_read_as_the_known_code_for_the_id_when_the_for
     assert r.from_ == "MEXICO CITY"  # the form's FROM box
     assert r.id == "1963MEXI007028"
     assert any(d.code == "possible-ocr-error" and "'MEXR'" in d.message for d in r.defects)
+
+
+@pytest.mark.parametrize("line, info", [
+    ("DIR INFO GELS/CITE LOND 629", ["HELS"]),   # one letter off a known code: read as it
+    ("DIR INFO QXZV/CITE LOND 629", ["QXZV"]),   # an unknown code kept as written
+])
+def test_cia_cite_line_code_with_a_slash_glued_on_before_cite(line, info):
+    r = parse(CIA + line + "\n\n1. TEXT.\n")
+    assert [a.name for a in r.info] == info and r.from_ == "LONDON"

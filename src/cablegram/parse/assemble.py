@@ -299,7 +299,7 @@ def _expand_cites(d: Draft, names: list[str], keep_codes: bool = False) -> list[
     table, stations = tables.cia_cites(), tables.stations()
     out = []
     for n in names:
-        n = n.strip(".,:;'\"“”‘’")
+        n = n.strip(".,:;'\"“”‘’/")  # a slash glued on by OCR ('GELS/CITE LOND 629'); codes hold none
         if n in stations or n in table.values():
             out.append(F.Addressee(name=n))
             continue
