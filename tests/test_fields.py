@@ -590,3 +590,18 @@ def test_cia_garbled_cite_code_is_read_as_the_known_code_for_the_id_when_the_for
 def test_cia_cite_line_code_with_a_slash_glued_on_before_cite(line, info):
     r = parse(CIA + line + "\n\n1. TEXT.\n")
     assert [a.name for a in r.info] == info and r.from_ == "LONDON"
+
+
+@pytest.mark.parametrize("code, station", [
+    ("GUIT", "QUITO"),   # as close to QUIT as to GUAT; G for Q is the lookalike reading
+    ("MAVE", "JMWAVE"),  # one close code
+])
+def test_cia_cite_code_tie_broken_by_lookalike_capitals(code, station):
+    r = parse("CLASSIFIED MESSAGE\n\nSECRET\n\nJUN 26 1550Z 63\n\nDIR CITE " + code + " 1234\n\n1. TEXT.\n")
+    assert r.from_ == station
+
+
+def test_close_name_ambiguous_without_a_lookalike_pair_is_not_read():
+    from cablegram.parse.agencies.cia_opening import closest
+    assert closest("GUIT", ("QUIT", "GUAT")) == "QUIT"
+    assert closest("GUIX", ("GUIT", "GUIZ")) is None

@@ -8,7 +8,6 @@ change a value.
 
 from __future__ import annotations
 
-import difflib
 import re
 from functools import cache
 
@@ -271,11 +270,11 @@ def _cite_code(d: Draft, cite: str) -> str:
     table = tables.cia_cites()
     if cite in table:
         return cite
-    close = difflib.get_close_matches(cite, list(table), n=2, cutoff=0.75)
-    if len(close) == 1:
-        d.defect("possible-ocr-error", f"CITE station {cite!r} read as {close[0]} ({table[close[0]]})")
-        d.values["cite_station"] = close[0]
-        return close[0]
+    code = closest(cite, tuple(table))
+    if code:
+        d.defect("possible-ocr-error", f"CITE station {cite!r} read as {code} ({table[code]})")
+        d.values["cite_station"] = code
+        return code
     return cite
 
 

@@ -110,15 +110,32 @@ def _addressees() -> tuple[str, ...]:
     return tuple(sorted({"DIRECTOR", *tables.cia_cites().values()}))
 
 
+# Capitals OCR takes for one another by their shape ('GUIT' for QUIT): where two known names are
+# equally close, the one reached through such a pair is the reading.
+_LOOKALIKES = frozenset(frozenset(p) for p in ("GQ", "OQ", "DO", "CG", "CO", "EF", "PR", "BR", "BE", "IL", "UV", "VW", "MN", "HN"))
+
+
 def closest(word: str, known) -> str | None:
     """The one known name ``word`` is an OCR misreading of (``VAVE`` -> ``WAVE``), or None when
-    none or several are close. Words under four letters are too short to read this way."""
+    none or several are close (unless exactly one of them differs from ``word`` only by one pair
+    of lookalike capitals). Words under four letters are too short to read this way."""
     if word in known:
         return word
     if len(word) < 4:
         return None
-    close = difflib.get_close_matches(word, known, n=2, cutoff=_CUTOFF)
-    return close[0] if len(close) == 1 else None
+    close = difflib.get_close_matches(word, known, n=3, cutoff=_CUTOFF)
+    if len(close) == 1:
+        return close[0]
+    shaped = [c for c in close if _lookalike_of(word, c)]
+    return shaped[0] if len(shaped) == 1 else None
+
+
+def _lookalike_of(word: str, name: str) -> bool:
+    """Whether ``word`` is ``name`` with one letter replaced by its lookalike."""
+    if len(word) != len(name):
+        return False
+    diffs = [frozenset((a, b)) for a, b in zip(word, name) if a != b]
+    return len(diffs) == 1 and diffs[0] in _LOOKALIKES
 
 
 # The TO box may also follow the CITE line on later forms ('CITE TOKYO 51336' / 'TO: DIRECTOR,').
