@@ -114,8 +114,7 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
             # 'FROM SAC, MIAMI /92-236//92-228/', 'FROM LEGAT MEXICO CITY NO. 1(4': file and
             # message numbers follow the sender.
             if m := re.match(r"^\s*FROM\s+(?P<from>.+?)(?:\s+(?:\d|/|\(|NO\.?\s).*)?$", t):
-                if d.set("agency_from", m["from"].strip(" ,")):
-                    read_fbi_number_and_caption(d, window, k)
+                d.set("agency_from", m["from"].strip(" ,"))
         elif kind == "nsa-intercept":
             for label, key in (("FR", "agency_from"), ("TO", "agency_to")):
                 if m := re.match(rf"^\s*{label}\s+(?P<place>[A-Za-z .]+?):\s*(?P<who>.*)$", ln.text):
@@ -135,6 +134,8 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
         d.set("agency_precedence", *lone[0])
     if kind == "cia-cable":
         read_report_precedence(d, lines[start:])
+    elif kind == "fbi-teletype":
+        read_fbi_number_and_caption(d, window)
 
 
 # The intelligence information cable (TDCS) that disseminates a field report carries the precedence
@@ -218,14 +219,18 @@ _FBI_NUMBER = re.compile(r"\bNO\.?\s*(?P<n>\d{1,5})\s*$")
 # 'REBUCAB MARCH 15 LAST', 'RE MIAMI TELS …'.
 _FBI_REFERENCE = re.compile(r"^\W{0,3}RE(?:BU|MY|UR|CAB|TEL|[A-Z]{0,4}(?:TEL|CAB|AIRTEL|LET)\b|\s+[A-Z]{3,})")
 _CAPTION_LINES = 2
+_FROM_LINE = re.compile(r"^\s*FROM\s")
 
 
-def read_fbi_number_and_caption(d: Draft, window: list[CLine], k: int) -> None:
-    """Under an FBI teletype's FROM line: the message number ('NO. 537', which with the sender
-    numbers the message), and the case caption — the title and character of the case ('SANTO
-    TRAFFICANTE, JR. AR.'), the teletype's subject — which stands between the address and the
-    reference that opens the text ('REBU …'). Specks of a line or two characters are skipped."""
+def read_fbi_number_and_caption(d: Draft, window: list[CLine]) -> None:
+    """Under an FBI teletype's (first) FROM line: the message number ('NO. 537', which with the
+    sender numbers the message), and the case caption — the title and character of the case
+    ('SANTO TRAFFICANTE, JR. AR.'), the teletype's subject — which stands between the address and
+    the reference that opens the text ('REBU …'). Specks of a line or two characters are skipped."""
     sender = d.get("agency_from")
+    k = next((i for i, ln in enumerate(window) if _FROM_LINE.match(ln.text.upper())), None)
+    if k is None:
+        return
     caption: list[CLine] = []
     number = _FBI_NUMBER.search(window[k].text.upper())
     for ln in window[k + 1: k + 2 + _CAPTION_LINES + 1]:
