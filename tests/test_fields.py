@@ -491,12 +491,16 @@ def test_nsa_top_secret_codeword_states_the_level_when_the_marking_is_illegible(
 
 
 @pytest.mark.parametrize("line, level", [
-    ("S-E-C-R-I-T", "SECRET"),            # one letter misread
+    ("S-E-C-R-I-T", "SECRET"),            # a letter misread
+    ("S-B-C-R-&-T", "SECRET"),            # and a letter read as a symbol
+    ("? : BEC-RE-T ROUTING", "SECRET"),   # hyphens lost
     ("C-O-N-F-I-D-E-N-T-I-A-L", "CONFIDENTIAL"),
-    ("S-E-C-R-I-F-Y", None),              # two letters off: not read
+    ("S-E-C-R-I-F-Y", None),              # not as long as a level word
+    ("S-A-B-R-A-T", None),                # too many letters off
     ("A-B-C-D-E", None),
+    ("ANTI-US-UK TALKS", None),
 ])
-def test_cia_hyphen_spaced_marking_with_one_letter_misread(line, level):
+def test_cia_hyphen_spaced_marking_with_letters_misread(line, level):
     r = parse("CLASSIFIED MESSAGE\n\n" + line + "\n\nTO : DIRECTOR\n\nDIR CITE MEXI 1234\n\n1. TEXT.\n")
     assert r.classification == level
 

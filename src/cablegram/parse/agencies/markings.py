@@ -7,7 +7,6 @@ import re
 
 from ...vocab.markings import AGENCY_CONTROLS, TOP_SECRET_CODEWORDS
 from ..draft import CLine, Draft
-from .cia_opening import closest
 
 _MARKING_WORD = re.compile(r"\b(TOP\s+SECRET|SECRET|CONFIDENTIAL|S-E-C-R-E-T|C-O-N-F-I-D-E-N-T-I-A-L)\b"
                            r"(?!\s*(?:SERVICE|AGENT|POLICE|INFORMANT))")
@@ -32,20 +31,21 @@ def read_page_marking(d: Draft, lines: list[CLine], start: int) -> None:
         d.set("page_marking", found[0], found[1], found[2])
 
 
-# A marking typed letter-spaced with hyphens, as CIA cable forms type it ('S-E-C-R-E-T'); OCR
-# misreads a letter of it ('S-E-C-R-I-T'). The spacing itself says it is a marking, so a run one
-# letter off a level word is read as that level.
-_HYPHEN_SPACED = re.compile(r"(?<![A-Za-z])(?:[A-Z]\s?-\s?){4,}[A-Z](?![A-Za-z])")
+# A marking typed letter-spaced with hyphens, as CIA cable forms type it ('S-E-C-R-E-T'). OCR
+# misreads letters of it, reads a letter as a symbol ('S-B-C-R-&-T') and loses hyphens
+# ('BEC-RE-T'). The hyphen spacing itself says it is a marking, so a run of short hyphenated
+# groups as long as a level word and at most a third of its letters off is read as that level.
+_HYPHEN_SPACED = re.compile(r"(?<![A-Za-z])(?:[A-Z&$§]{1,3}\s?-\s?){2,}[A-Z&$§]{1,3}(?![A-Za-z])")
 _SPACED_LEVELS = {"SECRET": "SECRET", "CONFIDENTIAL": "CONFIDENTIAL", "TOPSECRET": "TOP SECRET"}
 
 
 def _misread_spaced_marking(text: str) -> tuple[str, int, int] | None:
-    """(level, start, end) of a hyphen-spaced run that reads as a level with one letter wrong."""
+    """(level, start, end) of a hyphen-spaced run that reads as a level with letters misread."""
     for m in _HYPHEN_SPACED.finditer(text):
         word = re.sub(r"[\s-]", "", m[0])
-        near = closest(word, tuple(_SPACED_LEVELS))
-        if near and sum(a != b for a, b in zip(word, near)) + abs(len(word) - len(near)) <= 1:
-            return _SPACED_LEVELS[near], m.start(), m.end()
+        for key, level in _SPACED_LEVELS.items():
+            if len(word) == len(key) and sum(a != b for a, b in zip(word, key)) <= len(key) // 3:
+                return level, m.start(), m.end()
     return None
 
 
