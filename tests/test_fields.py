@@ -609,3 +609,14 @@ def test_close_name_ambiguous_without_a_lookalike_pair_is_not_read():
     from cablegram.parse.agencies.cia_opening import closest
     assert closest("GUIT", ("QUIT", "GUAT")) == "QUIT"
     assert closest("GUIX", ("GUIT", "GUIZ")) is None
+
+
+@pytest.mark.parametrize("line, precedence", [
+    ("10 TMMEDIATE BRUS PARI", "IMMEDIATE"),   # TO read as 10, a letter of the word misread
+    ("TO PRITV MEXI", "PRIORITY"),
+    ("10 TMMEDIATE NOBODY", None),             # no known addressee after it
+])
+def test_cia_typed_address_line_with_its_precedence_word_misread(line, precedence):
+    r = parse("CLASSIFIED MESSAGE\n\nSECRET\n\nFROM: DIRECTOR\n\n" + line + "\n\nCITE DIR 12345\n\nREF: BRUS 9310\n\n"
+              "1. TEXT.\n\n2. ROUTE MEXI TRAFFIC AS BEFORE.\n")  # a line of the text is no address line
+    assert r.precedence == precedence

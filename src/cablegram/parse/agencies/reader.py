@@ -85,6 +85,10 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
                 word = _PREC_ABBR.get(am["prec"], " ".join(am["prec"].split()))
                 d.set("agency_precedence", word, ln.start + am.start("prec"), ln.start + am.end("prec"), replace=True)
                 d.set("typed_precedence", True)
+            elif not d.get("typed_precedence") and "cite_line" not in d.values and (got := _misread_typed_address(t)):
+                d.set("agency_precedence", got, ln.start, ln.end, replace=True)
+                d.set("typed_precedence", True)
+                d.defect("possible-ocr-error", f"typed address line read as {got}: {t.strip()[:60]!r}", ln.start, ln.end)
             elif (pm := _AGENCY_PREC.search(t)) and len(t.strip()) < 30:
                 lone.append((" ".join(pm[1].split()), ln.start + pm.start(1), ln.start + pm.end(1)))
             if m := re.match(r"^\s*(IN|OUT)\s+(\d{4,6})\s*$", t):
@@ -263,6 +267,19 @@ _FBI_PRECEDENCE = re.compile(r"^\s*(?:TELETYPE\s+)?(URGENT|NITEL|PRIORITY|ROUTIN
 _TYPED_ADDRESS = re.compile(r"^\W{0,3}(?:TO\s*:?\s+)?(?P<prec>OPERATIONAL\s+IMMEDIATE|OPIM|IMMEDIATE|PRIORITY|PRITY|ROUTINE|RTNE|FLASH)"
                             r"\s+(?P<to>[A-Z]{3,}(?:\s+[A-Z]{3,})?)\b")
 _PRECEDENCE_READINGS = ("OPIM", "PRITY", "PRIORITY", "IMMEDIATE", "ROUTINE", "RTNE", "FLASH", "NIACT")
+
+
+# The typed address line as OCR may leave it: its TO read as '10', its precedence word misread
+# ('10 TMMEDIATE BRUS PARI'), then a known addressee code.
+_GARBLED_ADDRESS = re.compile(r"^\W{0,3}(?:(?:TO|T0|10)\s*:?\s+)?(?P<prec>[A-Z]{4,9})\s+(?P<to>[A-Z]{3,})\b")
+
+
+def _misread_typed_address(t: str) -> str | None:
+    """The precedence of a typed address line whose precedence word OCR garbled, when a known
+    addressee code follows it; None otherwise."""
+    if not (m := _GARBLED_ADDRESS.match(t)) or not _is_cia_addressee(m["to"]):
+        return None
+    return _misread_precedence(m["prec"])
 
 
 def _is_cia_addressee(text: str) -> bool:
