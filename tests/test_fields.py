@@ -620,3 +620,17 @@ def test_cia_typed_address_line_with_its_precedence_word_misread(line, precedenc
     r = parse("CLASSIFIED MESSAGE\n\nSECRET\n\nFROM: DIRECTOR\n\n" + line + "\n\nCITE DIR 12345\n\nREF: BRUS 9310\n\n"
               "1. TEXT.\n\n2. ROUTE MEXI TRAFFIC AS BEFORE.\n")  # a line of the text is no address line
     assert r.precedence == precedence
+
+
+@pytest.mark.parametrize("line, date", [
+    ("MiY 27. 22162 62", "1962-05-27"),   # the receipt stamp, its month misread
+    ("12 Dsc 63 7 9555", "1963-12-12"),   # a written date, its month misread
+    ("12 JUM 63", None),                  # one letter off JUN and JUL alike: not read
+    ("5 CAR 61", None),                   # the first letter differs: not a month
+])
+def test_cia_date_with_its_month_misread_by_one_letter(line, date):
+    r = parse("CLASSIFIED MESSAGE\n\nSECRET\n\n" + line + "\n\nPRIORITY DIR CITE WAVE 4271\n\n1. TEXT.\n")
+    assert r.date == date
+    assert any(d.code == "possible-ocr-error" for d in r.defects) == (date is not None)  # the repair is reported
+    if date:
+        assert r.dtg is None and r.id == f"{date[:4]}WAVE004271"  # a repaired stamp is not the DTG as written

@@ -158,6 +158,8 @@ def _settle_date(d: Draft) -> None:
                 d.spans["date"] = d.spans[key]
             if key != "dateline_date":
                 d.notes.append(note)
+            if key == "agency_loose_date" and d.get("agency_loose_date_misread"):
+                d.defect("possible-ocr-error", f"date {d.get('agency_loose_date_misread')!r} read as {d.get(key)}")
             _year_from_form(d)
             return
     d.defect("missing-date", "no DTG, dateline or drafting date found")

@@ -138,8 +138,50 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
         d.set("agency_precedence", *lone[0])
     if kind == "cia-cable":
         read_report_precedence(d, lines[start:])
+        read_misread_month_dates(d, window)
     elif kind == "fbi-teletype":
         read_fbi_number_and_caption(d, window)
+
+
+# The receipt stamp and a written date with the month abbreviation misread ('MiY 27. 22162 62',
+# '12 Dsc 63'): the same shapes as CIA_TIME and _LOOSE_DATE with any three letters for the month,
+# which must then be one letter off exactly one month that begins with the same letter.
+_STAMP_ANY_MONTH = re.compile(
+    r"\b(?P<mon>[A-Z]{3})[:.,]?\s+(?P<dd>[0-3O]?[\dO])[:.,]?\s+(?P<hhmm>[0-2O][\dO]\s?[0-5O][\dO])\s?[Z72]?\s*(?P<yy>[4-9O][\dO])\b")
+_DATE_ANY_MONTH = re.compile(r"(?<![A-Za-z0-9])(?P<d>\d{1,2})[).]?\s+(?P<m>[A-Za-z]{3})\.?\s+(?P<y>19[4-9]\d|[4-9]\d)\b")
+
+
+def _misread_month(word: str) -> int | None:
+    w = word.upper()
+    near = [m for m in F.MONTHS if m[0] == w[0] and sum(a != b for a, b in zip(m, w)) == 1]
+    return F.MONTHS[near[0]] if len(near) == 1 else None
+
+
+def read_misread_month_dates(d: Draft, window: list[CLine]) -> None:
+    """Where no receipt stamp or header date was read: a stamp or date whose month OCR misread by
+    one letter dates the cable (as a repaired reading: a date, never the DTG as written)."""
+    if "agency_date" in d.values or "dtg_when" in d.values:
+        return
+    loose = None
+    for ln in window:
+        t = ln.text.upper()
+        if (m := _STAMP_ANY_MONTH.search(t)) and m["mon"] not in F.MONTHS and (mon := _misread_month(m["mon"])):
+            fix = lambda x: x.replace("O", "0")  # noqa: E731
+            if day := F.iso_date(F.full_year(int(fix(m["yy"]))), mon, int(fix(m["dd"]))):
+                d.set("agency_date", day, ln.start + m.start(), ln.start + m.end())
+                d.defect("possible-ocr-error", f"receipt stamp month {m['mon']!r} read as {day[5:7]}", ln.start + m.start(), ln.start + m.end())
+                return
+        if loose is None and "agency_loose_date" not in d.values:
+            for m in _DATE_ANY_MONTH.finditer(ln.text):
+                if m["m"].upper() not in F.MONTHS and (mon := _misread_month(m["m"])) \
+                        and (day := F.iso_date(F.full_year(int(m["y"][-2:])), mon, int(m["d"]))):
+                    loose = (day, ln, m)
+                    break
+    if loose:
+        day, ln, m = loose
+        d.set("agency_loose_date", day, ln.start + m.start(), ln.start + m.end())
+        d.set("agency_loose_date_line", ln.index)
+        d.set("agency_loose_date_misread", m[0])  # reported if the date is used (see assemble)
 
 
 # The intelligence information cable (TDCS) that disseminates a field report carries the precedence
