@@ -634,3 +634,14 @@ def test_cia_date_with_its_month_misread_by_one_letter(line, date):
     assert any(d.code == "possible-ocr-error" for d in r.defects) == (date is not None)  # the repair is reported
     if date:
         assert r.dtg is None and r.id == f"{date[:4]}WAVE004271"  # a repaired stamp is not the DTG as written
+
+
+@pytest.mark.parametrize("line, date", [
+    ("CATE: ] MARCH 1964 FILE IN CS FILE NO", "1964-03-01"),   # the day 1 read as ']', DATE as CATE
+    ("DATE : l MARCH 1964", "1964-03-01"),
+    ("DATE : ] MARCHING 1964", None),                          # not a month
+])
+def test_cia_date_box_with_the_day_one_read_as_a_lookalike(line, date):
+    r = parse("CLASSIFIED MESSAGE\n\nSECRET\n\n" + line + "\n\nTO : PARIS\n\nFROM: DIRECTOR\n\nCITE DIR\n\n1. TEXT.\n")
+    assert r.date == date
+    assert any(d.code == "possible-ocr-error" for d in r.defects) == (date is not None)

@@ -139,6 +139,7 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
     if kind == "cia-cable":
         read_report_precedence(d, lines[start:])
         read_misread_month_dates(d, window)
+        read_date_box_with_lookalike_day(d, window)
     elif kind == "fbi-teletype":
         read_fbi_number_and_caption(d, window)
 
@@ -182,6 +183,25 @@ def read_misread_month_dates(d: Draft, window: list[CLine]) -> None:
         d.set("agency_loose_date", day, ln.start + m.start(), ln.start + m.end())
         d.set("agency_loose_date_line", ln.index)
         d.set("agency_loose_date_misread", m[0])  # reported if the date is used (see assemble)
+
+
+# The outgoing form's DATE box with the day 1 read as a lookalike glyph ('CATE: ] MARCH 1964'; the
+# D of DATE itself often read as C): spec §8 row 2.
+_DATE_BOX_ONE = re.compile(r"^\W{0,3}[DC]ATE\s*[:;.]?\s*[\]|LI!]\s+(?P<m>JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|"
+                           r"JUNE?|JULY?|AUG(?:UST)?|SEPT?(?:EMBER)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?)\s+(?P<y>19\d{2})\b")
+
+
+def read_date_box_with_lookalike_day(d: Draft, window: list[CLine]) -> None:
+    """Where no other date was read: the DATE box whose day is a glyph OCR puts for 1."""
+    if "agency_date" in d.values or "dtg_when" in d.values or "agency_loose_date" in d.values:
+        return
+    for ln in window:
+        if (m := _DATE_BOX_ONE.match(ln.text.upper())) and (mon := F.MONTHS.get(m["m"][:3])) \
+                and (day := F.iso_date(int(m["y"]), mon, 1)):
+            d.set("agency_loose_date", day, ln.start, ln.end)
+            d.set("agency_loose_date_line", ln.index)
+            d.set("agency_loose_date_misread", ln.text.strip())
+            return
 
 
 # The intelligence information cable (TDCS) that disseminates a field report carries the precedence
