@@ -517,7 +517,7 @@ def test_cia_receipt_stamp_with_letter_o_for_nought_is_the_dtg(stamp, dtg):
 
 
 @pytest.mark.parametrize("box, to", [("TO: ANEXICO. CITY", ["MEXICO CITY"]), ("TO : MEXICO, CITY", ["MEXICO CITY"]),
-                                     ("TO : DIRECTOR, JMWAVE", ["DIRECTOR"])])
+                                     ("TO : DIRECTOR, JMWAVE", ["DIRECTOR", "JMWAVE"])])
 def test_cia_routing_box_value_with_a_speck_between_its_words(box, to):
     r = parse("CLASSIFIED MESSAGE\n\nSECRET\n\n" + box + "\n\nCITE DIR 1234\n\n1. TEXT.\n")
     assert [a.name for a in r.to] == to
@@ -645,3 +645,13 @@ def test_cia_date_box_with_the_day_one_read_as_a_lookalike(line, date):
     r = parse("CLASSIFIED MESSAGE\n\nSECRET\n\n" + line + "\n\nTO : PARIS\n\nFROM: DIRECTOR\n\nCITE DIR\n\n1. TEXT.\n")
     assert r.date == date
     assert any(d.code == "possible-ocr-error" for d in r.defects) == (date is not None)
+
+
+@pytest.mark.parametrize("box, to", [
+    ("10 :BRUSSELS PARIS", ["BRUSSELS", "PARIS"]),   # TO read as 10; two known names
+    ("TO : MEXICO CITY", ["MEXICO CITY"]),           # one name of two words
+    ("TO : PARIS FRIENDS", ["PARIS"]),               # a word that is no name: the close reading as before
+])
+def test_cia_routing_box_with_several_addressees(box, to):
+    r = parse("CLASSIFIED MESSAGE\n\nSECRET\n\n" + box + "\n\nFROM: DIRECTOR\n\nCITE DIR\n\n1. TEXT.\n")
+    assert [a.name for a in r.to] == to

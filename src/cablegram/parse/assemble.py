@@ -201,7 +201,8 @@ def _settle_addresses(d: Draft) -> None:
             names = _split_names(d.get("form_to"))
         to = [F.Addressee(name=n) for n in names]
         if not to and d.get("kind") == "cia-cable":
-            to = _expand_cites(d, d.get("cia_to") or []) or [F.Addressee(name=n) for n in [d.get("cia_to_box")] if n]
+            to = _expand_cites(d, d.get("cia_to") or []) or [
+                F.Addressee(name=n) for n in (d.get("cia_to_box_all") or [d.get("cia_to_box")]) if n]
         if not to:
             to = [F.Addressee(name=n) for n in _split_names(d.get("agency_to"))]
         # Info addressees of a CITE line, as the cable writes them (station codes), with the

@@ -93,10 +93,10 @@ def _read_subject(d: Draft, lines: list[CLine], start: int) -> None:
         return
 
 
-# The printed form's TO and FROM boxes: 'TO : DIRECTOR', 'TO 1 DIRECTOR', 'tO + orRECTOR',
+# The printed form's TO and FROM boxes: 'TO : DIRECTOR', 'TO 1 DIRECTOR', 'tO + orRECTOR', '10 :BRUSSELS' (TO read as 10),
 # 'FROM 2 PARIS', 'FROM + YEXICO CITY', 'TO s ROMA' (OCR).
 # A speck may stand between the words of the value ('ANEXICO. CITY').
-_BOX = re.compile(r"^\W{0,3}(?P<label>[Tt][Oo0]|FROM|From)\b[\s:;,.+|12(]{1,6}(?:[a-z]\s+)?(?P<value>[A-Za-z][A-Za-z]+(?:[.,]?\s+[A-Za-z]+){0,2})")
+_BOX = re.compile(r"^\W{0,3}(?P<label>[Tt1][Oo0]|FROM|From)\b[\s:;,.+|12(]{1,6}(?:[a-z]\s+)?(?P<value>[A-Za-z][A-Za-z]+(?:[.,]?\s+[A-Za-z]+){0,2})")
 # A precedence typed in the box before the addressee ('TO: PRIORITY DIRECTOR INFO').
 _PRECEDENCE_WORDS = frozenset({"PRIORITY", "PRITY", "IMMEDIATE", "ROUTINE", "FLASH", "NIACT", "OPIM"})
 # Similarity (difflib ratio) above which an OCR'd word is read as a known addressee; the spec's
@@ -154,6 +154,11 @@ def read_cia_boxes(d: Draft, lines: list[CLine], start: int, stop: int) -> None:
         if key in d.values:
             continue
         words = [w for w in m["value"].upper().replace(".", " ").replace(",", " ").split() if w not in _PRECEDENCE_WORDS] or ["-"]
+        if key == "cia_to_box" and len(words) > 1 and all(w in _addressees() for w in words):
+            # Several addressees in the box, each a known name as printed ('TO: BRUSSELS PARIS').
+            d.set(key, words[0], ln.start + m.start("value"), ln.start + m.end("value"))
+            d.set("cia_to_box_all", words)
+            continue
         for candidate in dict.fromkeys((" ".join(words), " ".join(words[:2]), words[0])):
             name = closest(candidate, _addressees())
             if name:
