@@ -655,3 +655,12 @@ def test_cia_date_box_with_the_day_one_read_as_a_lookalike(line, date):
 def test_cia_routing_box_with_several_addressees(box, to):
     r = parse("CLASSIFIED MESSAGE\n\nSECRET\n\n" + box + "\n\nFROM: DIRECTOR\n\nCITE DIR\n\n1. TEXT.\n")
     assert [a.name for a in r.to] == to
+
+
+@pytest.mark.parametrize("form, status", [
+    ("Determinations:\n\nA. Release in full text\nB. Release in sanitized form\nC. Deny in toto\n", None),
+    ("RELEASE IN FULL\n", "RELEASE IN FULL"),   # a stamp, not a printed choice
+])
+def test_review_form_printed_options_are_not_a_release_status(form, status):
+    r = parse(form + "\nCLASSIFIED MESSAGE\n\nSECRET\n\nDIR CITE MEXI 1234\n\n1. TEXT.\n")
+    assert r.release is not None and r.release.status == status

@@ -513,9 +513,17 @@ def _pick(entries, position: int):
 
 
 # -- release layer ----------------------------------------------------------------------------------
+_FORM_OPTION = re.compile(r"^\W{0,2}[A-H]\s?[.,)]\s+Release\b", re.I)
+
+
 def _settle_release(d: Draft, state: NormState) -> Release | None:
     r = state.release
     status = r.status
+    if status and r.stamps and _FORM_OPTION.match(r.stamps[0]):
+        # 'A. Release in full text' / 'B. Release in sanitized form' / 'C. Deny in toto': the
+        # printed choices of a review form, whichever was ticked, not a review stamp.
+        d.notes.append(f"release status not read from the review form's printed option {r.stamps[0]!r}")
+        status = None
     doc_number = r.doc_number or d.get("form_record_number")
     if state.struck:
         d.defect("struck-text", f"{len(state.struck)} passage(s) struck through; kept in the text and listed in 'struck'")
