@@ -664,3 +664,8 @@ def test_cia_routing_box_with_several_addressees(box, to):
 def test_review_form_printed_options_are_not_a_release_status(form, status):
     r = parse(form + "\nCLASSIFIED MESSAGE\n\nSECRET\n\nDIR CITE MEXI 1234\n\n1. TEXT.\n")
     assert r.release is not None and r.release.status == status
+
+
+def test_cia_cable_has_no_signer_at_its_end():
+    r = parse(CIA + "DIR CITE MEXI 1234\n\n1. TEXT OF THE CABLE.\n\nSECRET\n\nNitrict\n")
+    assert r.signature is None and any("not read as a signer" in n for n in r.notes)

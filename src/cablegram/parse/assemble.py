@@ -39,6 +39,7 @@ def assemble(d: Draft, state: NormState, original: str, source) -> Telegram:
     tags, decoded = _settle_tags(d)
     release = _settle_release(d, state)
     kind = d.get("kind", "telegram")
+    _settle_signature(d, kind)
     era = _era(d, kind)
     _validate(d, original, era)
     portion_rank_check(d, d.get("classification"))
@@ -84,6 +85,16 @@ def assemble(d: Draft, state: NormState, original: str, source) -> Telegram:
         spans=_public_spans(d.spans),
         source=source,
     )
+
+
+def _settle_signature(d: Draft, kind: str) -> None:
+    """A CIA cable is not signed with a surname at its end: its releasing and authenticating
+    officers stand in the form's boxes. A last short line of such a page is OCR debris or a box
+    value ('Nitrict' under the banner), not a signer."""
+    if kind == "cia-cable" and d.get("signature"):
+        d.notes.append(f"{d.get('signature')!r} at the end of a CIA cable not read as a signer")
+        d.values.pop("signature")
+        d.spans.pop("signature", None)
 
 
 # -- classification --------------------------------------------------------------------------------
