@@ -79,16 +79,16 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
                     address_above(d, window, k)
                 if info and info[1].strip(" ,"):
                     d.set("cia_info", [a for a in re.split(r"[,\s]+", _AGENCY_PREC_ABBR.sub("", info[1]).strip(" ,")) if a])
+            elif not d.get("typed_precedence") and "cite_line" not in d.values and (got := _misread_typed_address(t)):
+                d.set("agency_precedence", got, ln.start, ln.end, replace=True)
+                d.set("typed_precedence", True)
+                d.defect("possible-ocr-error", f"typed address line read as {got}: {t.strip()[:60]!r}", ln.start, ln.end)
             elif (am := _TYPED_ADDRESS.match(t)) and not d.get("typed_precedence") and (
                     _is_cia_addressee(am["to"]) or closest(am["to"].split()[0], tuple(tables.cia_cites()))):
                 # An outgoing cable's typed address line 'PRITY MEXI' (no CITE on it).
                 word = _PREC_ABBR.get(am["prec"], " ".join(am["prec"].split()))
                 d.set("agency_precedence", word, ln.start + am.start("prec"), ln.start + am.end("prec"), replace=True)
                 d.set("typed_precedence", True)
-            elif not d.get("typed_precedence") and "cite_line" not in d.values and (got := _misread_typed_address(t)):
-                d.set("agency_precedence", got, ln.start, ln.end, replace=True)
-                d.set("typed_precedence", True)
-                d.defect("possible-ocr-error", f"typed address line read as {got}: {t.strip()[:60]!r}", ln.start, ln.end)
             elif (pm := _AGENCY_PREC.search(t)) and len(t.strip()) < 30:
                 lone.append((" ".join(pm[1].split()), ln.start + pm.start(1), ln.start + pm.end(1)))
             if m := re.match(r"^\s*(IN|OUT)\s+(\d{4,6})\s*$", t):
@@ -339,8 +339,8 @@ _GARBLED_ADDRESS = re.compile(r"^\W{0,3}(?:(?:TO|T0|10)\s*:?\s+)?(?P<prec>[A-Z]{
 def _misread_typed_address(t: str) -> str | None:
     """The precedence of a typed address line whose precedence word OCR garbled, when a known
     addressee code follows it; None otherwise."""
-    if not (m := _GARBLED_ADDRESS.match(t)) or not _is_cia_addressee(m["to"]):
-        return None
+    if _TYPED_ADDRESS.match(t) or not (m := _GARBLED_ADDRESS.match(t)) or not _is_cia_addressee(m["to"]):
+        return None  # a line read as written is the typed address line's own statement
     return _misread_precedence(m["prec"])
 
 
