@@ -167,3 +167,13 @@ def test_a_sentence_opening_with_so_is_not_paragraph_five():
 def test_field_dissem_closing_a_cia_report_is_the_next_paragraph(line):
     body = "1. ONE.\n\n2. TWO.\n\n3. THREE.\n\n4. FOUR.\n\n" + line + "\n"
     assert _numbers(parse(HEAD + body)) == [1, 2, 3, 4, 5]
+
+
+@pytest.mark.parametrize("text, numbers", [
+    ("FROM SAC, MIAMI\n\nJOHN DOE, AKA. AR. NOTHING FURTHER.\n\n1 - MIAMI (AM)\n\nNOTE: FILE COPY.\n", []),
+    ("1. ONE.\n\n2 - BUREAU (ENCS. 2)\n", [1]),       # a copy count, not paragraph 2
+    ("1. ONE.\n\n2- FEEL ADVISABLE PROCEED.\n", [1, 2]),  # the stop misread as a hyphen, glued on
+])
+def test_copy_count_line_with_a_spaced_hyphen_is_not_a_paragraph(text, numbers):
+    # FBI pages list their copies as 'N - OFFICE'; OCR's misread stop stays on the number.
+    assert _numbers(parse(HEAD + text)) == numbers

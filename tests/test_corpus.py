@@ -44,11 +44,11 @@ def test_frus_all_fields_accuracy(results):
 
 
 def test_ocr_release_layer_accuracy(results):
-    assert _subset(results["ocr_releases"], RELEASE_TARGET).accuracy >= 0.975  # 97.8 % reached; the issue asks 95 %
+    assert _subset(results["ocr_releases"], RELEASE_TARGET).accuracy >= 0.98  # 98.4 % reached; the issue asks 95 %
 
 
 def test_ocr_overall_accuracy(results):
-    assert results["ocr_releases"]["*"].accuracy >= 0.90  # 90.0 % (1896/2106) reached; the issue asks 90 %
+    assert results["ocr_releases"]["*"].accuracy >= 0.91  # 91.5 % (1926/2106) reached; the issue asks 90 %
 
 
 def test_gold_labels_are_complete_and_name_real_documents():

@@ -75,6 +75,8 @@ def test_tags_run_together_are_segmented_against_the_lexicon():
     ("TEHRAN 1091: TEHRAN 263: MOSCOW 1603", [(None, "TEHRAN", 1091, 2008, False), (None, "TEHRAN", 263, 2008, False), (None, "MOSCOW", 1603, 2008, False)]),
     ("SECSTATE 82698", [(None, "STATE", 82698, 2008, False)]),
     ("5 FAM 900", []),
+    ("DDO MEMORANDUM FOR DCI DATED 23 OCTOBER 1975", []),  # a written date: neither is a serial
+    ("DIR 12345 (OUT 6789), 23 OCTOBER", [(None, "DIR", 12345, 2008, False)]),
 ])
 def test_references(text, expected):
     refs = F.references(text, 2008)
@@ -444,3 +446,226 @@ def test_worksheet_drafter_without_typist_initials_is_known_by_the_date_line_und
     assert [o.name for o in r.cleared_by][:2] == ["CKELLY", "MDRUCKER"]
     no_date = parse(WORKSHEET.replace("08/26/2009 202-647-4173\n", ""))
     assert no_date.drafted_by is None and "TSTEERS-GONZALEZ" in [o.name for o in no_date.cleared_by]
+
+
+@pytest.mark.parametrize("line, precedence", [("(NO NIACT)", None), ("NIACT", "NIACT")])
+def test_cia_no_niact_says_the_cable_is_not_a_night_action(line, precedence):
+    assert parse(CIA + line + "\n\nDIR CITE MEXI 1234\n\n1. TEXT.\n").precedence == precedence
+
+
+# The report form that disseminates the cable follows it a page or more on (beyond the lines
+# where the cable's own precedence is looked for).
+REPORT = ("\n\n1. TEXT.\n" + "THE TEXT OF THE CABLE GOES ON.\n" * 90 + "\nEND OF MESSAGE\n\nCONFIDENTIAL\n\n"
+          "INTELLIGENCE INFORMATION CABLE\n\nCOUNTRY CUBA\n\nSUBJECT A REPORT\n\n{line}\n\n1. REPORT TEXT.\n")
+
+
+@pytest.mark.parametrize("line, precedence", [
+    ("PRECEDENCE ROUTINE", "ROUTINE"),
+    ("PRECEDENCE ROUT INE", "ROUTINE"),       # the word split by OCR
+    ("COUNCIL preceornce. PRIORITY", "PRIORITY"),  # the label garbled, the box after a wrapped line
+    ("PRECEDENCE", None),                     # an empty box states nothing
+    ("THIS SETS A PRECEDENT FOR ROUTINE CASES OF THE KIND", None),  # not the label
+])
+def test_cia_report_form_precedence_box_when_the_address_line_shows_none(line, precedence):
+    r = parse(CIA + "DIR CITE MEXI 1234" + REPORT.format(line=line))
+    assert r.precedence == precedence
+
+
+def test_cia_address_line_precedence_beats_the_report_form_box():
+    r = parse(CIA + "PRIORITY DIR CITE MEXI 1234" + REPORT.format(line="PRECEDENCE ROUTINE"))
+    assert r.precedence == "PRIORITY"
+
+
+NSA = ("AGENCY : NSA\n\nCuban 3/0/CUD/T1000-63\n\nFR Havana: FOREIGN MINISTRY 25 Nov 63\n\nTO New York: MISSION\n\n"
+       "Msg Nr: 100\n\nTEXT OF THE MESSAGE.\n\n{banner}\n")
+
+
+@pytest.mark.parametrize("banner, level", [
+    ("FOP-SEGREF-DINAR", "TOP SECRET"),   # the level garbled, the codeword legible
+    ("SECRET SAVIN", "SECRET"),          # a marking word read as such comes first
+    ("DISTRIBUTION LIMITED", None),
+])
+def test_nsa_top_secret_codeword_states_the_level_when_the_marking_is_illegible(banner, level):
+    r = parse(NSA.format(banner=banner))
+    assert r.kind == "nsa-intercept" and r.classification == level
+
+
+@pytest.mark.parametrize("line, level", [
+    ("S-E-C-R-I-T", "SECRET"),            # a letter misread
+    ("S-B-C-R-&-T", "SECRET"),            # and a letter read as a symbol
+    ("? : BEC-RE-T ROUTING", "SECRET"),   # hyphens lost
+    ("C-O-N-F-I-D-E-N-T-I-A-L", "CONFIDENTIAL"),
+    ("S-E-C-R-I-F-Y", None),              # not as long as a level word
+    ("S-A-B-R-A-T", None),                # too many letters off
+    ("A-B-C-D-E", None),
+    ("ANTI-US-UK TALKS", None),
+])
+def test_cia_hyphen_spaced_marking_with_letters_misread(line, level):
+    r = parse("CLASSIFIED MESSAGE\n\n" + line + "\n\nTO : DIRECTOR\n\nDIR CITE MEXI 1234\n\n1. TEXT.\n")
+    assert r.classification == level
+
+
+@pytest.mark.parametrize("stamp, dtg", [
+    ("AUG 9 OO48Z 61", "AUG 9 0048Z 61"),    # letter O for nought: still the stamp as printed
+    ("AUG 9 0048Z 61", "AUG 9 0048Z 61"),
+    ("AUG: 9 0O487 61", None),               # other repairs: a date, not the DTG as written
+])
+def test_cia_receipt_stamp_with_letter_o_for_nought_is_the_dtg(stamp, dtg):
+    r = parse(CIA + stamp + "\n\nDIR CITE MEXI 1234\n\n1. TEXT.\n")
+    assert (r.date, r.dtg) == ("1961-08-09", dtg)
+    assert any(d.code == "possible-ocr-error" and "OO48" in d.message for d in r.defects) == ("OO48" in stamp)
+
+
+@pytest.mark.parametrize("box, to", [("TO: ANEXICO. CITY", ["MEXICO CITY"]), ("TO : MEXICO, CITY", ["MEXICO CITY"]),
+                                     ("TO : DIRECTOR, JMWAVE", ["DIRECTOR", "JMWAVE"])])
+def test_cia_routing_box_value_with_a_speck_between_its_words(box, to):
+    r = parse("CLASSIFIED MESSAGE\n\nSECRET\n\n" + box + "\n\nCITE DIR 1234\n\n1. TEXT.\n")
+    assert [a.name for a in r.to] == to
+
+
+FBI_FORM = ("JFK ASSASSINATION SYSTEM\n\nIDENTIFICATION FORM\n\nAGENCY INFORMATION\n\nAGENCY : FBI\n\n"
+            "RECORD NUMBER : 124-10000-10000\n\nDOCUMENT INFORMATION\n\nORIGINATOR : FBI\n\nFROM : LEG, RO\n\n"
+            "TO : DIRECTOR, FBI\n\nDATE : {form_date}\n\nCOMMENTS :\n\n---\n\n")
+FBI_CABLEGRAM = ("DECODED COPY\n\nXX CABLEGRAM\n\nDEFERRED {sent}\n\nTO DIRECTOR (92-1234)\n\nFROM LEGAT ROME\n\n"
+                 "{number}\n\n9°\n\n{caption}\n\nREBU TELEPHONE CALL NOVEMBER 2 LAST.\n\nHE ARRIVED ROME TODAY.\n")
+
+
+def _fbi(form_date="11/04/66", sent="11-4-66", number="NO. 412", caption="JOHN DOE, AKA, JACK DOE. AR."):
+    return parse(FBI_FORM.format(form_date=form_date) + FBI_CABLEGRAM.format(sent=sent, number=number, caption=caption))
+
+
+def test_fbi_cablegram_case_caption_is_its_subject_and_its_number_its_id():
+    r = _fbi()
+    assert r.kind == "fbi-teletype" and r.from_ == "LEGAT ROME" and r.date == "1966-11-04"
+    assert r.subject == "JOHN DOE, AKA, JACK DOE. AR."
+    assert r.id == "1966LEGATROME000412" and r.mrn == "LEGAT ROME 412"
+
+
+def test_fbi_cablegram_without_a_legible_number_has_no_id_and_prose_is_no_caption():
+    r = _fbi(number="NO. 4(2", caption="Informant advised that he arrived in Rome.")
+    assert r.id is None and r.subject is None
+
+
+@pytest.mark.parametrize("form_date, sent, date, defect", [
+    ("11/04/66", "11-4-56", "1966-11-04", True),    # the year digit misread: the form's year
+    ("11/05/66", "11-4-66", "1966-11-04", False),   # a different day: the cablegram's own date
+])
+def test_ocr_date_takes_the_identification_forms_year_when_day_and_month_agree(form_date, sent, date, defect):
+    r = _fbi(form_date=form_date, sent=sent)
+    assert r.date == date
+    assert any(d.code == "possible-ocr-error" and "identification form" in d.message for d in r.defects) == defect
+
+
+@pytest.mark.parametrize("line, captions", [
+    ("Captions: SENSITIVE, SI PDIS", ["SENSITIVE", "SIPDIS"]),   # a word split by OCR
+    ("Captions: SENSITIVE SIPDIS", ["SENSITIVE", "SIPDIS"]),     # items separated by spaces alone
+    ("Captions: None", []),
+])
+def test_smart_captions_list_with_a_caption_split_by_ocr(line, captions):
+    text = ("UNCLASSIFIED\n\nMRN: 10 STATE 12345\nDate/DTG: Feb 02, 2010 / 021530Z FEB 10\nFrom: SECSTATE WASHDC\n"
+            "Action: AMEMBASSY PARIS ROUTINE\nE.O.: 13526\nTAGS: PREL\n" + line + "\nSubject: A TEST\n\n1. Text.\n")
+    assert list(parse(text).captions) == captions
+
+
+@pytest.mark.parametrize("line, captions", [
+    ("REPORT CLASS CONFIDENTIAL CONTROLLEO DISSEM", ["CONTROLLED DISSEM"]),
+    ("NO FOREIGM DISSEM", ["NO FOREIGN DISSEM"]),
+    ("NO FURTHER DISSEM", []),   # more than one letter off: not a control
+])
+def test_cia_dissemination_control_with_one_letter_misread(line, captions):
+    r = parse(CIA + "DIR CITE WAVE 1597\n\n" + line + "\n\n1. TEXT.\n")
+    assert list(r.captions) == captions
+
+
+def test_cia_garbled_cite_code_is_read_as_the_known_code_for_the_id_when_the_form_names_the_sender():
+    form = ("JFK ASSASSINATION SYSTEM\n\nIDENTIFICATION FORM\n\nAGENCY INFORMATION\n\nAGENCY : CIA\n\n"
+            "RECORD NUMBER : 104-10000-10000\n\nDOCUMENT INFORMATION\n\nORIGINATOR : CIA\n\nFROM : MEXICO CITY\n\n"
+            "TO : DIRECTOR\n\nDATE : 11/23/63\n\nCOMMENTS :\n\n---\n\n")
+    r = parse(form + "CLASSIFIED MESSAGE\n\nSECRET\n\nNOV 23 1200Z 63\n\nIMMEDIATE DIR CITE MEXR 7028\n\n1. TEXT.\n")
+    assert r.from_ == "MEXICO CITY"  # the form's FROM box
+    assert r.id == "1963MEXI007028"
+    assert any(d.code == "possible-ocr-error" and "'MEXR'" in d.message for d in r.defects)
+
+
+@pytest.mark.parametrize("line, info", [
+    ("DIR INFO GELS/CITE LOND 629", ["HELS"]),   # one letter off a known code: read as it
+    ("DIR INFO QXZV/CITE LOND 629", ["QXZV"]),   # an unknown code kept as written
+])
+def test_cia_cite_line_code_with_a_slash_glued_on_before_cite(line, info):
+    r = parse(CIA + line + "\n\n1. TEXT.\n")
+    assert [a.name for a in r.info] == info and r.from_ == "LONDON"
+
+
+@pytest.mark.parametrize("code, station", [
+    ("GUIT", "QUITO"),   # as close to QUIT as to GUAT; G for Q is the lookalike reading
+    ("MAVE", "JMWAVE"),  # one close code
+])
+def test_cia_cite_code_tie_broken_by_lookalike_capitals(code, station):
+    r = parse("CLASSIFIED MESSAGE\n\nSECRET\n\nJUN 26 1550Z 63\n\nDIR CITE " + code + " 1234\n\n1. TEXT.\n")
+    assert r.from_ == station
+
+
+def test_close_name_ambiguous_without_a_lookalike_pair_is_not_read():
+    from cablegram.parse.agencies.cia_opening import closest
+    assert closest("GUIT", ("QUIT", "GUAT")) == "QUIT"
+    assert closest("GUIX", ("GUIT", "GUIZ")) is None
+
+
+@pytest.mark.parametrize("line, precedence", [
+    ("10 TMMEDIATE BRUS PARI", "IMMEDIATE"),   # TO read as 10, a letter of the word misread
+    ("TO PRITV MEXI", "PRIORITY"),
+    ("10 TMMEDIATE NOBODY", None),             # no known addressee after it
+])
+def test_cia_typed_address_line_with_its_precedence_word_misread(line, precedence):
+    r = parse("CLASSIFIED MESSAGE\n\nSECRET\n\nFROM: DIRECTOR\n\n" + line + "\n\nCITE DIR 12345\n\nREF: BRUS 9310\n\n"
+              "1. TEXT.\n\n2. ROUTE MEXI TRAFFIC AS BEFORE.\n")  # a line of the text is no address line
+    assert r.precedence == precedence
+
+
+@pytest.mark.parametrize("line, date", [
+    ("MiY 27. 22162 62", "1962-05-27"),   # the receipt stamp, its month misread
+    ("12 Dsc 63 7 9555", "1963-12-12"),   # a written date, its month misread
+    ("12 JUM 63", None),                  # one letter off JUN and JUL alike: not read
+    ("5 CAR 61", None),                   # the first letter differs: not a month
+])
+def test_cia_date_with_its_month_misread_by_one_letter(line, date):
+    r = parse("CLASSIFIED MESSAGE\n\nSECRET\n\n" + line + "\n\nPRIORITY DIR CITE WAVE 4271\n\n1. TEXT.\n")
+    assert r.date == date
+    assert any(d.code == "possible-ocr-error" for d in r.defects) == (date is not None)  # the repair is reported
+    if date:
+        assert r.dtg is None and r.id == f"{date[:4]}WAVE004271"  # a repaired stamp is not the DTG as written
+
+
+@pytest.mark.parametrize("line, date", [
+    ("CATE: ] MARCH 1964 FILE IN CS FILE NO", "1964-03-01"),   # the day 1 read as ']', DATE as CATE
+    ("DATE : l MARCH 1964", "1964-03-01"),
+    ("DATE : ] MARCHING 1964", None),                          # not a month
+])
+def test_cia_date_box_with_the_day_one_read_as_a_lookalike(line, date):
+    r = parse("CLASSIFIED MESSAGE\n\nSECRET\n\n" + line + "\n\nTO : PARIS\n\nFROM: DIRECTOR\n\nCITE DIR\n\n1. TEXT.\n")
+    assert r.date == date
+    assert any(d.code == "possible-ocr-error" for d in r.defects) == (date is not None)
+
+
+@pytest.mark.parametrize("box, to", [
+    ("10 :BRUSSELS PARIS", ["BRUSSELS", "PARIS"]),   # TO read as 10; two known names
+    ("TO : MEXICO CITY", ["MEXICO CITY"]),           # one name of two words
+    ("TO : PARIS FRIENDS", ["PARIS"]),               # a word that is no name: the close reading as before
+])
+def test_cia_routing_box_with_several_addressees(box, to):
+    r = parse("CLASSIFIED MESSAGE\n\nSECRET\n\n" + box + "\n\nFROM: DIRECTOR\n\nCITE DIR\n\n1. TEXT.\n")
+    assert [a.name for a in r.to] == to
+
+
+@pytest.mark.parametrize("form, status", [
+    ("Determinations:\n\nA. Release in full text\nB. Release in sanitized form\nC. Deny in toto\n", None),
+    ("RELEASE IN FULL\n", "RELEASE IN FULL"),   # a stamp, not a printed choice
+])
+def test_review_form_printed_options_are_not_a_release_status(form, status):
+    r = parse(form + "\nCLASSIFIED MESSAGE\n\nSECRET\n\nDIR CITE MEXI 1234\n\n1. TEXT.\n")
+    assert r.release is not None and r.release.status == status
+
+
+def test_cia_cable_has_no_signer_at_its_end():
+    r = parse(CIA + "DIR CITE MEXI 1234\n\n1. TEXT OF THE CABLE.\n\nSECRET\n\nNitrict\n")
+    assert r.signature is None and any("not read as a signer" in n for n in r.notes)

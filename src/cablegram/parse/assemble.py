@@ -8,7 +8,6 @@ change a value.
 
 from __future__ import annotations
 
-import difflib
 import re
 from functools import cache
 
@@ -40,6 +39,7 @@ def assemble(d: Draft, state: NormState, original: str, source) -> Telegram:
     tags, decoded = _settle_tags(d)
     release = _settle_release(d, state)
     kind = d.get("kind", "telegram")
+    _settle_signature(d, kind)
     era = _era(d, kind)
     _validate(d, original, era)
     portion_rank_check(d, d.get("classification"))
@@ -85,6 +85,16 @@ def assemble(d: Draft, state: NormState, original: str, source) -> Telegram:
         spans=_public_spans(d.spans),
         source=source,
     )
+
+
+def _settle_signature(d: Draft, kind: str) -> None:
+    """A CIA cable is not signed with a surname at its end: its releasing and authenticating
+    officers stand in the form's boxes. A last short line of such a page is OCR debris or a box
+    value ('Nitrict' under the banner), not a signer."""
+    if kind == "cia-cable" and d.get("signature"):
+        d.notes.append(f"{d.get('signature')!r} at the end of a CIA cable not read as a signer")
+        d.values.pop("signature")
+        d.spans.pop("signature", None)
 
 
 # -- classification --------------------------------------------------------------------------------
@@ -159,8 +169,21 @@ def _settle_date(d: Draft) -> None:
                 d.spans["date"] = d.spans[key]
             if key != "dateline_date":
                 d.notes.append(note)
+            if key == "agency_loose_date" and d.get("agency_loose_date_misread"):
+                d.defect("possible-ocr-error", f"date {d.get('agency_loose_date_misread')!r} read as {d.get(key)}")
+            _year_from_form(d)
             return
     d.defect("missing-date", "no DTG, dateline or drafting date found")
+
+
+def _year_from_form(d: Draft) -> None:
+    """A date read from OCR'd text whose day and month agree with the JFK identification form's
+    date of the document but whose year does not ('12-5-56' against the form's 12/05/66) has a
+    misread year digit: the form, typed afresh, gives the year."""
+    form, date = d.get("form_date"), d.get("date")
+    if form and date and form[4:] == date[4:] and form[:4] != date[:4]:
+        d.defect("possible-ocr-error", f"date {date} read with the year of the identification form's {form}")
+        d.values["date"] = form
 
 
 # -- addresses ----------------------------------------------------------------------------------------
@@ -189,7 +212,8 @@ def _settle_addresses(d: Draft) -> None:
             names = _split_names(d.get("form_to"))
         to = [F.Addressee(name=n) for n in names]
         if not to and d.get("kind") == "cia-cable":
-            to = _expand_cites(d, d.get("cia_to") or []) or [F.Addressee(name=n) for n in [d.get("cia_to_box")] if n]
+            to = _expand_cites(d, d.get("cia_to") or []) or [
+                F.Addressee(name=n) for n in (d.get("cia_to_box_all") or [d.get("cia_to_box")]) if n]
         if not to:
             to = [F.Addressee(name=n) for n in _split_names(d.get("agency_to"))]
         # Info addressees of a CITE line, as the cable writes them (station codes), with the
@@ -248,16 +272,23 @@ def _worksheet_drafter(d: Draft) -> bool:
 
 
 def _cite_station(d: Draft, cite: str) -> str:
-    """The station a CITE code names; an OCR-garbled code (``MAVE``) is read as the one known code
-    it is closest to, when exactly one is close, and the reading is reported."""
+    """The station a CITE code names (the code read as :func:`_cite_code` reads it)."""
+    code = _cite_code(d, cite)
+    return tables.cia_cites().get(code, code)
+
+
+def _cite_code(d: Draft, cite: str) -> str:
+    """A CITE code as read: an OCR-garbled code (``MAVE``, ``MEXR``) is read as the one known code
+    it is closest to, when exactly one is close, and the reading is reported once. The id is
+    built from the code as read, whichever statement gives the originator."""
     table = tables.cia_cites()
     if cite in table:
-        return table[cite]
-    close = difflib.get_close_matches(cite, list(table), n=2, cutoff=0.75)
-    if len(close) == 1:
-        d.defect("possible-ocr-error", f"CITE station {cite!r} read as {close[0]} ({table[close[0]]})")
-        d.values["cite_station"] = close[0]  # the id is built from the code as read
-        return table[close[0]]
+        return cite
+    code = closest(cite, tuple(table))
+    if code:
+        d.defect("possible-ocr-error", f"CITE station {cite!r} read as {code} ({table[code]})")
+        d.values["cite_station"] = code
+        return code
     return cite
 
 
@@ -281,7 +312,7 @@ def _expand_cites(d: Draft, names: list[str], keep_codes: bool = False) -> list[
     table, stations = tables.cia_cites(), tables.stations()
     out = []
     for n in names:
-        n = n.strip(".,:;'\"“”‘’")
+        n = n.strip(".,:;'\"“”‘’/")  # a slash glued on by OCR ('GELS/CITE LOND 629'); codes hold none
         if n in stations or n in table.values():
             out.append(F.Addressee(name=n))
             continue
@@ -336,7 +367,7 @@ def _settle_precedence(d: Draft) -> None:
     if best:
         d.set("precedence", best)
         return
-    for key in ("frus_precedence", "dtg_prec", "agency_precedence", "prosign"):
+    for key in ("frus_precedence", "dtg_prec", "agency_precedence", "prosign", "report_precedence"):
         if d.get(key):
             d.set("precedence", d.get(key))
             if key in d.spans:
@@ -357,7 +388,7 @@ def _settle_identity(d: Draft) -> None:
     if not station and d.get("era_hint") == "frus-edited":
         station, serial = _frus_number(d)
     if not station and d.get("cite_station"):
-        station, serial = d.get("cite_station"), d.get("cite_serial")
+        station, serial = _cite_code(d, d.get("cite_station")), d.get("cite_serial")
     if station and serial is None and d.get("de_serial") is not None:
         serial = d.get("de_serial")
     if station:
@@ -496,9 +527,17 @@ def _pick(entries, position: int):
 
 
 # -- release layer ----------------------------------------------------------------------------------
+_FORM_OPTION = re.compile(r"^\W{0,2}[A-H]\s?[.,)]\s+Release\b", re.I)
+
+
 def _settle_release(d: Draft, state: NormState) -> Release | None:
     r = state.release
     status = r.status
+    if status and r.stamps and _FORM_OPTION.match(r.stamps[0]):
+        # 'A. Release in full text' / 'B. Release in sanitized form' / 'C. Deny in toto': the
+        # printed choices of a review form, whichever was ticked, not a review stamp.
+        d.notes.append(f"release status not read from the review form's printed option {r.stamps[0]!r}")
+        status = None
     doc_number = r.doc_number or d.get("form_record_number")
     if state.struck:
         d.defect("struck-text", f"{len(state.struck)} passage(s) struck through; kept in the text and listed in 'struck'")

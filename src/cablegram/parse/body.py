@@ -258,7 +258,7 @@ def _paragraph_blocks(body: list[CLine]) -> list[tuple[int | None, list[CLine]]]
 _DIGIT_LOOKALIKES = {"S": 5, "Z": 2, "I": 1, "l": 1, "B": 8, "G": 6, "T": 7, "b": 6, "g": 9, "q": 9}
 # A paragraph number as OCR may leave it: specks before it ('. 3. DENVY'), its stop read as a
 # hyphen, comma or colon ('2- FEEL'). Taken only for the next number due.
-_LOOSE_NUMBERED = re.compile(r"^[\s•·*'‘.,|;:]{0,4}(?P<num>\d{1,2})\s?[.,•·\-:]\s+(?=[°*•]?\s?[A-Z\"'“(]{2})")
+_LOOSE_NUMBERED = re.compile(r"^[\s•·*'‘.,|;:]{0,4}(?P<num>\d{1,2})(?:\s?[.,•·:]|-)\s+(?=[°*•]?\s?[A-Z\"'“(]{2})")
 # The stop itself misread: as a letter or degree sign run onto the digit ('1a GROWERY', '5° THE',
 # '3S. PLS ADVISE'),
 # as a nought ('20 ECONOMIC', '40. HE' for 2. and 4.), or as asterisks ('5* POLITICAL', '5** INTEL'); and a
@@ -266,7 +266,7 @@ _LOOSE_NUMBERED = re.compile(r"^[\s•·*'‘.,|;:]{0,4}(?P<num>\d{1,2})\s?[.,�
 # for the single digit that is the next number due; the nought only once a paragraph 1 was read,
 # so an amount opening the body ('10 DAYS …') does not become paragraph 1.
 _MISREAD_STOP = re.compile(r"^[\s•·*'‘’\"“”.,|;:~_=+<>\-]{0,4}(?:[a-z]{1,3}[\s+~•·*.,:;\-]{1,4}){0,2}"
-                           r"(?P<num>\d)(?:(?P<zero>0)\.?|[aeoS°][.,]?|\*{1,2}|\s?[.,•·\-:*])\s+(?=[A-Z\"'“(]{2})")
+                           r"(?P<num>\d)(?:(?P<zero>0)\.?|[aeoS°][.,]?|\*{1,2}|\s?[.,•·:*]|-)\s+(?=[A-Z\"'“(]{2})")
 # A paragraph number whose stop OCR lost altogether ('6 OKINAWA TIMES …'): read only as the next
 # number due, after a line that ends a sentence, before a word that is not a month ('7 APRIL').
 _BARE_NUMBER = re.compile(r"^[\s•·*'‘.,|;:]{0,4}(?P<num>\d{1,2})\s+(?!(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*\b)"

@@ -366,6 +366,8 @@ _NOT_STATIONS = {"PARA", "PARAS", "PARAGRAPH", "REF", "REFTEL", "SECTION", "THE"
                  "JUL", "AUG", "SEP", "OCT", "NOV", "DEC", "CA", "A-", "CIRCULAR", "STATE CA", "DEPT", "DEPTEL",
                  "EMBTEL", "MSG", "MESSAGE", "LETTER", "PL", "USC", "UNSCR", "RES", "RESOLUTION", "ARTICLE",
                  "OUT"}  # a CIA item's message-centre number ('DIR 42255 (OUT 81795)') is not a second reference
+# A month name right after a number makes the number a day ('DATED 23 OCTOBER'), not a serial.
+_MONTH_AFTER = re.compile(r"\s+(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*\b")
 # Words that name the Department in REF items: its message numbers are STATE's.
 _ALIASES = {"SECSTATE": "STATE", "DEPT": "STATE", "DEPTEL": "STATE", "SECSTATE WASHDC": "STATE"}
 # Stations written short in references whose canonical ids use the full station name.
@@ -392,6 +394,8 @@ def references(text: str, cable_year: int | None) -> list[Reference]:
             tail = raw.upper()[m.end(): m.end() + 3]
             if tail.startswith(("/", "-")) and not tail.startswith("- "):
                 continue  # a date like 12/05 or a code such as 314/0123
+            if station.split()[0] in _MONTH_NAMES or _MONTH_AFTER.match(raw.upper(), m.end()):
+                continue  # a written date ('MEMORANDUM DATED 23 OCTOBER 1975'), not station and serial
             year_stated = m["yy"] is not None
             year = full_year(int(m["yy"])) if year_stated else cable_year
             notal = "NOTAL" in raw.upper()

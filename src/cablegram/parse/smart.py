@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ..vocab.markings import CAPTION_SET
 from . import fields as F
 from .draft import CLine, Draft
 from .header_blocks import LineRule, Scan, close_block
@@ -45,11 +46,26 @@ def smart(label: str) -> LineRule:
             if eo:
                 d.set("eo", eo, vstart, vstart + len(value))
         elif label == "CAPTIONS":
-            for w in re.split(r"[,;]\s*|\s+", value.upper()):
-                if w and w != "NONE":
-                    d.add("captions_found", (w, vstart, vstart + len(value)))
+            for w in _caption_items(value.upper()):
+                d.add("captions_found", (w, vstart, vstart + len(value)))
         elif label == "PASS":
             s.block, s.block_start = "PASS", ln.start
             s.block_parts = [(vstart, vstart + len(value), value)]
             return
     return handler
+
+
+def _caption_items(value: str) -> list[str]:
+    """The captions of a SMART ``Captions:`` list: items separated by commas or semicolons, or by
+    spaces alone. An item that is no caption as written but is one without its spaces was split by
+    OCR ('SI PDIS' for SIPDIS) and is read whole."""
+    out: list[str] = []
+    for item in re.split(r"[,;]", value):
+        words = item.split()
+        if len(words) > 1 and " ".join(words) in CAPTION_SET:
+            out.append(" ".join(words))  # a caption of several words ('EYES ONLY')
+        elif len(words) > 1 and "".join(words) in CAPTION_SET:
+            out.append("".join(words))
+        else:
+            out.extend(w for w in words if w != "NONE")
+    return out

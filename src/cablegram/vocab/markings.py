@@ -120,9 +120,15 @@ AGENCY_CONTROLS: tuple[str, ...] = (
     "EYES ONLY",
     "ORCON",
     "DINAR",
+    "TRINE",
+    "UMBRA",
     "SABRE",
     "MORAY",
 )
+# NSA's COMINT codewords of the most sensitive category are only ever used with TOP SECRET
+# ('TOP SECRET DINAR'): where the level word of such a report is illegible, its codeword still
+# states the level.
+TOP_SECRET_CODEWORDS = frozenset({"DINAR", "TRINE", "UMBRA"})
 CAPTIONS = CAPTIONS + tuple(c for c in AGENCY_CONTROLS if c not in CAPTIONS)
 CAPTION_SET = frozenset(CAPTIONS)
 

@@ -93,9 +93,10 @@ def _read_subject(d: Draft, lines: list[CLine], start: int) -> None:
         return
 
 
-# The printed form's TO and FROM boxes: 'TO : DIRECTOR', 'TO 1 DIRECTOR', 'tO + orRECTOR',
+# The printed form's TO and FROM boxes: 'TO : DIRECTOR', 'TO 1 DIRECTOR', 'tO + orRECTOR', '10 :BRUSSELS' (TO read as 10),
 # 'FROM 2 PARIS', 'FROM + YEXICO CITY', 'TO s ROMA' (OCR).
-_BOX = re.compile(r"^\W{0,3}(?P<label>[Tt][Oo0]|FROM|From)\b[\s:;,.+|12(]{1,6}(?:[a-z]\s+)?(?P<value>[A-Za-z][A-Za-z]+(?:\s+[A-Za-z]+){0,2})")
+# A speck may stand between the words of the value ('ANEXICO. CITY').
+_BOX = re.compile(r"^\W{0,3}(?P<label>[Tt1][Oo0]|FROM|From)\b[\s:;,.+|12(]{1,6}(?:[a-z]\s+)?(?P<value>[A-Za-z][A-Za-z]+(?:[.,]?\s+[A-Za-z]+){0,2})")
 # A precedence typed in the box before the addressee ('TO: PRIORITY DIRECTOR INFO').
 _PRECEDENCE_WORDS = frozenset({"PRIORITY", "PRITY", "IMMEDIATE", "ROUTINE", "FLASH", "NIACT", "OPIM"})
 # Similarity (difflib ratio) above which an OCR'd word is read as a known addressee; the spec's
@@ -109,15 +110,32 @@ def _addressees() -> tuple[str, ...]:
     return tuple(sorted({"DIRECTOR", *tables.cia_cites().values()}))
 
 
+# Capitals OCR takes for one another by their shape ('GUIT' for QUIT): where two known names are
+# equally close, the one reached through such a pair is the reading.
+_LOOKALIKES = frozenset(frozenset(p) for p in ("GQ", "OQ", "DO", "CG", "CO", "EF", "PR", "BR", "BE", "IL", "UV", "VW", "MN", "HN"))
+
+
 def closest(word: str, known) -> str | None:
     """The one known name ``word`` is an OCR misreading of (``VAVE`` -> ``WAVE``), or None when
-    none or several are close. Words under four letters are too short to read this way."""
+    none or several are close (unless exactly one of them differs from ``word`` only by one pair
+    of lookalike capitals). Words under four letters are too short to read this way."""
     if word in known:
         return word
     if len(word) < 4:
         return None
-    close = difflib.get_close_matches(word, known, n=2, cutoff=_CUTOFF)
-    return close[0] if len(close) == 1 else None
+    close = difflib.get_close_matches(word, known, n=3, cutoff=_CUTOFF)
+    if len(close) == 1:
+        return close[0]
+    shaped = [c for c in close if _lookalike_of(word, c)]
+    return shaped[0] if len(shaped) == 1 else None
+
+
+def _lookalike_of(word: str, name: str) -> bool:
+    """Whether ``word`` is ``name`` with one letter replaced by its lookalike."""
+    if len(word) != len(name):
+        return False
+    diffs = [frozenset((a, b)) for a, b in zip(word, name) if a != b]
+    return len(diffs) == 1 and diffs[0] in _LOOKALIKES
 
 
 # The TO box may also follow the CITE line on later forms ('CITE TOKYO 51336' / 'TO: DIRECTOR,').
@@ -135,7 +153,12 @@ def read_cia_boxes(d: Draft, lines: list[CLine], start: int, stop: int) -> None:
         key = "cia_from_box" if m["label"].upper() == "FROM" else "cia_to_box"
         if key in d.values:
             continue
-        words = [w for w in m["value"].upper().split() if w not in _PRECEDENCE_WORDS] or ["-"]
+        words = [w for w in m["value"].upper().replace(".", " ").replace(",", " ").split() if w not in _PRECEDENCE_WORDS] or ["-"]
+        if key == "cia_to_box" and len(words) > 1 and all(w in _addressees() for w in words):
+            # Several addressees in the box, each a known name as printed ('TO: BRUSSELS PARIS').
+            d.set(key, words[0], ln.start + m.start("value"), ln.start + m.end("value"))
+            d.set("cia_to_box_all", words)
+            continue
         for candidate in dict.fromkeys((" ".join(words), " ".join(words[:2]), words[0])):
             name = closest(candidate, _addressees())
             if name:

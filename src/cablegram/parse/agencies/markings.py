@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ...vocab.markings import AGENCY_CONTROLS
+from ...vocab.markings import AGENCY_CONTROLS, TOP_SECRET_CODEWORDS
 from ..draft import CLine, Draft
 
 _MARKING_WORD = re.compile(r"\b(TOP\s+SECRET|SECRET|CONFIDENTIAL|S-E-C-R-E-T|C-O-N-F-I-D-E-N-T-I-A-L)\b"
@@ -23,10 +23,32 @@ def read_page_marking(d: Draft, lines: list[CLine], start: int) -> None:
             word = " ".join(m[1].replace("-", "").split())
             if found is None or word == "TOP SECRET":
                 found = (word, ln.start + m.start(1), ln.start + m.end(1))
+        if found is None and "-" in ln.text and (spaced := _misread_spaced_marking(ln.text)):
+            found = (spaced[0], ln.start + spaced[1], ln.start + spaced[2])
+            d.defect("possible-ocr-error", f"letter-spaced marking {ln.text[spaced[1]:spaced[2]]!r} read as {spaced[0]}",
+                     found[1], found[2])
         if found and found[0] == "TOP SECRET":
             break
     if found:
         d.set("page_marking", found[0], found[1], found[2])
+
+
+# A marking typed letter-spaced with hyphens, as CIA cable forms type it ('S-E-C-R-E-T'). OCR
+# misreads letters of it, reads a letter as a symbol ('S-B-C-R-&-T') and loses hyphens
+# ('BEC-RE-T'). The hyphen spacing itself says it is a marking, so a run of short hyphenated
+# groups as long as a level word and at most a third of its letters off is read as that level.
+_HYPHEN_SPACED = re.compile(r"(?<![A-Za-z])(?:[A-Z&$§]{1,3}\s?-\s?){2,}[A-Z&$§]{1,3}(?![A-Za-z])")
+_SPACED_LEVELS = {"SECRET": "SECRET", "CONFIDENTIAL": "CONFIDENTIAL", "TOPSECRET": "TOP SECRET"}
+
+
+def _misread_spaced_marking(text: str) -> tuple[str, int, int] | None:
+    """(level, start, end) of a hyphen-spaced run that reads as a level with letters misread."""
+    for m in _HYPHEN_SPACED.finditer(text):
+        word = re.sub(r"[\s-]", "", m[0])
+        for key, level in _SPACED_LEVELS.items():
+            if len(word) == len(key) and sum(a != b for a, b in zip(word, key)) <= len(key) // 3:
+                return level, m.start(), m.end()
+    return None
 
 
 _CONTROLS = re.compile(r"\b(" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in AGENCY_CONTROLS) + r")\b")
@@ -40,8 +62,33 @@ def read_agency_controls(d: Draft, lines: list[CLine], start: int) -> None:
     for ln in nonblank(lines[start: start + 600], 120):
         if "/" in ln.text and _CS_COMMENT.search(ln.text):
             continue  # the cable secretariat's note about other cables ('… APPLICABLE TO RYBAT …')
+        found = False
         for m in _CONTROLS.finditer(ln.text):
             d.add("captions_found", (" ".join(m[1].split()), ln.start + m.start(1), ln.start + m.end(1)))
+            found = True
+        if not found and "DISSEM" in ln.text:
+            _misread_dissem(d, ln)
+    if "page_marking" in d.values:
+        return
+    codeword = next((c for c in d.get("captions_found", []) if c[0] in TOP_SECRET_CODEWORDS), None)
+    if codeword:
+        d.set("page_marking", "TOP SECRET", codeword[1], codeword[2])
+        d.notes.append(f"classification TOP SECRET inferred from the COMINT codeword {codeword[0]}")
+
+
+# A dissemination control whose word before DISSEM OCR misread by one letter ('CONTROLLEO DISSEM').
+_DISSEM_PHRASE = re.compile(r"\b(?P<phrase>(?:NO\s+)?[A-Z]{4,12}\s+DISSEM)\b")
+_DISSEM_CONTROLS = tuple(c for c in AGENCY_CONTROLS if c.endswith(" DISSEM"))
+
+
+def _misread_dissem(d: Draft, ln: CLine) -> None:
+    for m in _DISSEM_PHRASE.finditer(ln.text):
+        phrase = " ".join(m["phrase"].split())
+        near = [c for c in _DISSEM_CONTROLS if len(c) == len(phrase) and sum(a != b for a, b in zip(c, phrase)) == 1]
+        if len(near) == 1:
+            d.add("captions_found", (near[0], ln.start + m.start(), ln.start + m.end()))
+            d.defect("possible-ocr-error", f"dissemination control {phrase!r} read as {near[0]}",
+                     ln.start + m.start(), ln.start + m.end())
 
 
 def nonblank(lines: list[CLine], count: int) -> list[CLine]:

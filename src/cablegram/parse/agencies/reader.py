@@ -21,7 +21,8 @@ from .markings import nonblank, read_agency_controls, read_page_marking
 _CITE_LOOSE = re.compile(r"(?:\bCITE\s*[(“\"‘']?\s*(?P<station>[A-Z]{3,12})(?:\s+(?P<serial>\d{2,6}))?"
                          r"|(?<=[A-Z] )ITE\s+(?P<station2>[A-Z]{3,12})\s+(?P<serial2>\d{2,6}))\b")
 
-_AGENCY_PREC = re.compile(r"\b(FLASH|OPERATIONAL\s+IMMEDIATE|IMMEDIATE|PRIORITY|ROUTINE|DEFERRED|URGENT|NIACT)\b")
+# A precedence word; '(NO NIACT)' on a CIA cable says the cable is not a night action: no precedence.
+_AGENCY_PREC = re.compile(r"\b(?<!NO )(FLASH|OPERATIONAL\s+IMMEDIATE|IMMEDIATE|PRIORITY|ROUTINE|DEFERRED|URGENT|NIACT)\b")
 
 
 # '19 FEB 62' (also after a speck: '_19 FEB 62', or with one after the day: '24) OCTOBER 1961'),
@@ -89,6 +90,10 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
                     address_above(d, window, k)
                 if info and info[1].strip(" ,"):
                     d.set("cia_info", [a for a in re.split(r"[,\s]+", _AGENCY_PREC_ABBR.sub("", info[1]).strip(" ,")) if a])
+            elif not d.get("typed_precedence") and "cite_line" not in d.values and (got := _misread_typed_address(t)):
+                d.set("agency_precedence", got, ln.start, ln.end, replace=True)
+                d.set("typed_precedence", True)
+                d.defect("possible-ocr-error", f"typed address line read as {got}: {t.strip()[:60]!r}", ln.start, ln.end)
             elif (am := _TYPED_ADDRESS.match(t)) and not d.get("typed_precedence") and (
                     _is_cia_addressee(am["to"]) or closest(am["to"].split()[0], tuple(tables.cia_cites()))):
                 # An outgoing cable's typed address line 'PRITY MEXI' (no CITE on it).
@@ -142,6 +147,92 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
     if lone and len({w for w, *_ in lone}) == 1:
         # A precedence printed alone, unambiguously (several distinct ones are the form's boxes).
         d.set("agency_precedence", *lone[0])
+    if kind == "cia-cable":
+        read_report_precedence(d, lines[start:])
+        read_misread_month_dates(d, window)
+        read_date_box_with_lookalike_day(d, window)
+    elif kind == "fbi-teletype":
+        read_fbi_number_and_caption(d, window)
+
+
+# The receipt stamp and a written date with the month abbreviation misread ('MiY 27. 22162 62',
+# '12 Dsc 63'): the same shapes as CIA_TIME and _LOOSE_DATE with any three letters for the month,
+# which must then be one letter off exactly one month that begins with the same letter.
+_STAMP_ANY_MONTH = re.compile(
+    r"\b(?P<mon>[A-Z]{3})[:.,]?\s+(?P<dd>[0-3O]?[\dO])[:.,]?\s+(?P<hhmm>[0-2O][\dO]\s?[0-5O][\dO])\s?[Z72]?\s*(?P<yy>[4-9O][\dO])\b")
+_DATE_ANY_MONTH = re.compile(r"(?<![A-Za-z0-9])(?P<d>\d{1,2})[).]?\s+(?P<m>[A-Za-z]{3})\.?\s+(?P<y>19[4-9]\d|[4-9]\d)\b")
+
+
+def _misread_month(word: str) -> int | None:
+    w = word.upper()
+    near = [m for m in F.MONTHS if m[0] == w[0] and sum(a != b for a, b in zip(m, w)) == 1]
+    return F.MONTHS[near[0]] if len(near) == 1 else None
+
+
+def read_misread_month_dates(d: Draft, window: list[CLine]) -> None:
+    """Where no receipt stamp or header date was read: a stamp or date whose month OCR misread by
+    one letter dates the cable (as a repaired reading: a date, never the DTG as written)."""
+    if "agency_date" in d.values or "dtg_when" in d.values:
+        return
+    loose = None
+    for ln in window:
+        t = ln.text.upper()
+        if (m := _STAMP_ANY_MONTH.search(t)) and m["mon"] not in F.MONTHS and (mon := _misread_month(m["mon"])):
+            fix = lambda x: x.replace("O", "0")  # noqa: E731
+            if day := F.iso_date(F.full_year(int(fix(m["yy"]))), mon, int(fix(m["dd"]))):
+                d.set("agency_date", day, ln.start + m.start(), ln.start + m.end())
+                d.defect("possible-ocr-error", f"receipt stamp month {m['mon']!r} read as {day[5:7]}", ln.start + m.start(), ln.start + m.end())
+                return
+        if loose is None and "agency_loose_date" not in d.values:
+            for m in _DATE_ANY_MONTH.finditer(ln.text):
+                if m["m"].upper() not in F.MONTHS and (mon := _misread_month(m["m"])) \
+                        and (day := F.iso_date(F.full_year(int(m["y"][-2:])), mon, int(m["d"]))):
+                    loose = (day, ln, m)
+                    break
+    if loose:
+        day, ln, m = loose
+        d.set("agency_loose_date", day, ln.start + m.start(), ln.start + m.end())
+        d.set("agency_loose_date_line", ln.index)
+        d.set("agency_loose_date_misread", m[0])  # reported if the date is used (see assemble)
+
+
+# The outgoing form's DATE box with the day 1 read as a lookalike glyph ('CATE: ] MARCH 1964'; the
+# D of DATE itself often read as C): spec §8 row 2.
+_DATE_BOX_ONE = re.compile(r"^\W{0,3}[DC]ATE\s*[:;.]?\s*[\]|LI!]\s+(?P<m>JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|"
+                           r"JUNE?|JULY?|AUG(?:UST)?|SEPT?(?:EMBER)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?)\s+(?P<y>19\d{2})\b")
+
+
+def read_date_box_with_lookalike_day(d: Draft, window: list[CLine]) -> None:
+    """Where no other date was read: the DATE box whose day is a glyph OCR puts for 1."""
+    if "agency_date" in d.values or "dtg_when" in d.values or "agency_loose_date" in d.values:
+        return
+    for ln in window:
+        if (m := _DATE_BOX_ONE.match(ln.text.upper())) and (mon := F.MONTHS.get(m["m"][:3])) \
+                and (day := F.iso_date(int(m["y"]), mon, 1)):
+            d.set("agency_loose_date", day, ln.start, ln.end)
+            d.set("agency_loose_date_line", ln.index)
+            d.set("agency_loose_date_misread", ln.text.strip())
+            return
+
+
+# The intelligence information cable (TDCS) that disseminates a field report carries the precedence
+# in a labelled box: 'PRECEDENCE ROUTINE'. OCR garbles the label ('PRECEORNCE.', 'PRECIDENCE') and
+# splits the word ('ROUT INE'); the label is taken by its first four letters and its length.
+_REPORT_PRECEDENCE = re.compile(r"\bPREC[A-Z]{5,7}\W{0,2}\s+(?P<word>R\s?O\s?U\s?T\s?I\s?N\s?E|P\s?R\s?I\s?O\s?R\s?I\s?T\s?Y|"
+                                r"I\s?M\s?M\s?E\s?D\s?I\s?A\s?T\s?E|F\s?L\s?A\s?S\s?H)\b")
+# How far into the record the report form is looked for: it follows the cable, a page or two on.
+_REPORT_LINES = 400
+
+
+def read_report_precedence(d: Draft, lines: list[CLine]) -> None:
+    """The report form's PRECEDENCE box: ``report_precedence``, a fallback for a cable whose own
+    address line shows none legibly."""
+    for ln in nonblank(lines, _REPORT_LINES):
+        if "PREC" not in ln.text.upper():
+            continue  # a literal gate before the pattern
+        if m := _REPORT_PRECEDENCE.search(ln.text.upper()):
+            d.set("report_precedence", "".join(m["word"].split()), ln.start + m.start("word"), ln.start + m.end("word"))
+            return
 
 
 # OCR of a cable form's columns may leave the CITE label alone on its line, with the station and
@@ -201,6 +292,47 @@ def address_above(d: Draft, window: list[CLine], k: int) -> None:
             return
 
 
+# The cablegram's message number, on the FROM line or the line under it: 'FROM LEGAT PARIS' / 'NO. 537'.
+_FBI_NUMBER = re.compile(r"\bNO\.?\s*(?P<n>\d{1,5})\s*$")
+# The reference that opens the text under the case caption: 'REBU TELEPHONE CALL …', 'REMYTEL',
+# 'REBUCAB MARCH 15 LAST', 'RE MIAMI TELS …'.
+_FBI_REFERENCE = re.compile(r"^\W{0,3}RE(?:BU|MY|UR|CAB|TEL|[A-Z]{0,4}(?:TEL|CAB|AIRTEL|LET)\b|\s+[A-Z]{3,})")
+_CAPTION_LINES = 2
+_FROM_LINE = re.compile(r"^\s*FROM\s")
+
+
+def read_fbi_number_and_caption(d: Draft, window: list[CLine]) -> None:
+    """Under an FBI teletype's (first) FROM line: the message number ('NO. 537', which with the
+    sender numbers the message), and the case caption — the title and character of the case
+    ('SANTO TRAFFICANTE, JR. AR.'), the teletype's subject — which stands between the address and
+    the reference that opens the text ('REBU …'). Specks of a line or two characters are skipped."""
+    sender = d.get("agency_from")
+    k = next((i for i, ln in enumerate(window) if _FROM_LINE.match(ln.text.upper())), None)
+    if k is None:
+        return
+    caption: list[CLine] = []
+    number = _FBI_NUMBER.search(window[k].text.upper())
+    for ln in window[k + 1: k + 2 + _CAPTION_LINES + 1]:
+        t = ln.text.strip()
+        if len(t) <= 3:
+            continue
+        if number is None and not caption and (number := _FBI_NUMBER.match(t.upper())):
+            continue
+        if _FBI_REFERENCE.match(t):
+            if caption and all(c.text.strip().upper() == c.text.strip() for c in caption):
+                text = " ".join(" ".join(c.text.split()) for c in caption)
+                d.set("subject", text, caption[0].start, caption[-1].end)
+            break
+        caption.append(ln)
+        if len(caption) > _CAPTION_LINES:
+            break
+    if number and sender and "," not in sender and d.set("mrn", f"{sender} {int(number['n'])}"):
+        # An office that numbers its cablegrams ('LEGAT PARIS'); a 'SAC, MIAMI' teletype carries
+        # file numbers instead.
+        d.set("mrn_station", sender)
+        d.set("mrn_serial", int(number["n"]))
+
+
 # The teletype's precedence line, often with the date and time sent: 'URGENT 3-16-65',
 # 'URGENT 8/16/61 12-54 PM EST MH', 'TELETYPE URGENT'.
 _FBI_PRECEDENCE = re.compile(r"^\s*(?:TELETYPE\s+)?(URGENT|NITEL|PRIORITY|ROUTINE|IMMEDIATE|DEFERRED)\w?"
@@ -210,6 +342,19 @@ _FBI_PRECEDENCE = re.compile(r"^\s*(?:TELETYPE\s+)?(URGENT|NITEL|PRIORITY|ROUTIN
 _TYPED_ADDRESS = re.compile(r"^\W{0,3}(?:TO\s*:?\s+)?(?P<prec>OPERATIONAL\s+IMMEDIATE|OPIM|IMMEDIATE|PRIORITY|PRITY|ROUTINE|RTNE|FLASH)"
                             r"\s+(?P<to>[A-Z]{3,}(?:\s+[A-Z]{3,})?)\b")
 _PRECEDENCE_READINGS = ("OPIM", "PRITY", "PRIORITY", "IMMEDIATE", "ROUTINE", "RTNE", "FLASH", "NIACT")
+
+
+# The typed address line as OCR may leave it: its TO read as '10', its precedence word misread
+# ('10 TMMEDIATE BRUS PARI'), then a known addressee code.
+_GARBLED_ADDRESS = re.compile(r"^\W{0,3}(?:(?:TO|T0|10)\s*:?\s+)?(?P<prec>[A-Z]{4,9})\s+(?P<to>[A-Z]{3,})\b")
+
+
+def _misread_typed_address(t: str) -> str | None:
+    """The precedence of a typed address line whose precedence word OCR garbled, when a known
+    addressee code follows it; None otherwise."""
+    if _TYPED_ADDRESS.match(t) or not (m := _GARBLED_ADDRESS.match(t)) or not _is_cia_addressee(m["to"]):
+        return None  # a line read as written is the typed address line's own statement
+    return _misread_precedence(m["prec"])
 
 
 def _is_cia_addressee(text: str) -> bool:
@@ -237,7 +382,7 @@ def _misread_precedence(head: str) -> str | None:
 _INFO_WORD = re.compile(r"\bI[NM][FTP]O\b(.*)$")
 
 
-_AGENCY_PREC_ABBR = re.compile(r"\b(FLASH|OPERATIONAL\s+IMMEDIATE|OPIM|IMMEDIATE|PRIORITY|PRITY|ROUTINE|RTNE|DEFERRED|URGENT|NIACT)\b")
+_AGENCY_PREC_ABBR = re.compile(r"\b(?<!NO )(FLASH|OPERATIONAL\s+IMMEDIATE|OPIM|IMMEDIATE|PRIORITY|PRITY|ROUTINE|RTNE|DEFERRED|URGENT|NIACT)\b")
 _PREC_ABBR = {"OPIM": "OPERATIONAL IMMEDIATE", "PRITY": "PRIORITY", "RTNE": "ROUTINE"}
 # The receipt stamp 'AUG 17 1942Z 62'; OCR adds specks after the month or day ('AUG: 17', 'NOV 8:'),
 # reads the Z as 7 or 2 and may run the year on ('NOV 8: 2343762').
@@ -288,7 +433,12 @@ def _cia_time(d: Draft, ln: CLine, m: re.Match) -> None:
     if day:
         d.set("agency_date", day, ln.start + m.start(), ln.start + m.end())
         if _CLEAN_TIME.fullmatch(m[0]):
-            d.set("dtg", f"{m['mon'][:3]} {int(fix(m['dd']))} {fix(m['hhmm'])}Z {fix(m['yy'])}", ln.start + m.start(), ln.start + m.end())
+            dtg = f"{m['mon'][:3]} {int(fix(m['dd']))} {fix(m['hhmm'])}Z {fix(m['yy'])}"
+            if d.set("dtg", dtg, ln.start + m.start(), ln.start + m.end()) and "O" in m["dd"] + m["hhmm"] + m["yy"]:
+                d.defect("possible-ocr-error", f"receipt stamp {m[0]!r} read as {dtg} (letter O for nought)",
+                         ln.start + m.start(), ln.start + m.end())
 
 
-_CLEAN_TIME = re.compile(r"[A-Z]{3,9}\s+\d{1,2}\s+\d{4}Z?\s+\d{2}")
+# A stamp printed whole: month, day, time and year where nothing is repaired but a letter O read
+# for a nought (OCR's commonest confusion, spec §8 row 1: 'AUG 9 OO48Z 61').
+_CLEAN_TIME = re.compile(r"[A-Z]{3,9}\s+[\dO]{1,2}\s+[\dO]{4}Z?\s+[\dO]{2}")
