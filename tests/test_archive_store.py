@@ -141,6 +141,41 @@ def test_migrations_are_recorded_and_not_reapplied(tmp_path):
     assert [r[0] for r in conn.execute("SELECT version FROM schema_migrations")] == [m.version for m in MIGRATIONS]
 
 
+def test_migration_3_drops_the_prefix_indexes_and_keeps_every_record_searchable(tmp_path, corpus):
+    class Version2(SQLiteStore):  # an archive made before migration 3
+        migrations = MIGRATIONS[:2]
+
+    folder, _ = corpus
+    queries = ("nuclear", "nucl*", "de*", '"nuclear declaration"', "subject:korea", "tag:PREL exports OR japan*")
+    with Version2.open(tmp_path / "db") as old:
+        ingest(old, [str(folder)])
+        assert "prefix" in _fts_sql(old)
+        before = {q: [h.record_id for h in Reader(old).search(q, sort="date").hits] for q in queries}
+    assert all(before.values())
+    with open_store(tmp_path / "db") as store:  # opening migrates
+        assert store.schema_version() == 3 and "prefix" not in _fts_sql(store)
+        after = {q: [h.record_id for h in Reader(store).search(q, sort="date").hits] for q in queries}
+        assert after == before
+        assert store.check().ok
+        indexed = store.conn.execute("SELECT COUNT(*) FROM records_fts_docsize").fetchone()[0]
+        assert indexed == _count(store, "SELECT COUNT(*) FROM records") > 0
+
+
+def _fts_sql(store: SQLiteStore) -> str:
+    return store.conn.execute("SELECT sql FROM sqlite_master WHERE name = 'records_fts'").fetchone()[0]
+
+
+def test_a_new_archive_has_large_pages_and_an_old_one_keeps_its_own(tmp_path):
+    with SQLiteStore.open(tmp_path / "new") as store:
+        assert store.conn.execute("PRAGMA page_size").fetchone()[0] == 16384
+    (tmp_path / "old").mkdir()
+    conn = sqlite3.connect(tmp_path / "old" / "archive.sqlite")
+    conn.execute("CREATE TABLE t (x)")  # a database made with SQLite's default page size
+    conn.close()
+    with SQLiteStore.open(tmp_path / "old") as store:
+        assert store.conn.execute("PRAGMA page_size").fetchone()[0] == 4096
+
+
 def test_opening_a_missing_archive_for_reading_says_so(tmp_path):
     with pytest.raises(FileNotFoundError, match="run `cablegram ingest` first"):
         open_store(tmp_path / "nothing", create=False)
@@ -254,6 +289,39 @@ def test_two_releases_of_one_cable_link_by_their_body_in_one_batch_or_two(locati
         releases = [r["cable_id"] for r in records if r["cable_id"] != other]
         assert len(records) == 3 and len(releases) == 2 and len(set(releases)) == 1
         assert store.check().ok
+
+
+def test_both_stores_link_and_write_the_same_archive(tmp_path, postgres_url, corpus):
+    from release_support import other_cable, two_releases
+
+    folder, _ = corpus
+    (folder / "releases-by-body.jsonl").write_text("".join(json.dumps({"text": t}) + "\n"
+                                                           for t in (*two_releases(), other_cable())))
+    archives = []
+    for location in (str(tmp_path / "db"), postgres_url):
+        with open_store(location) as store:
+            ingest(store, [str(folder)])
+            ingest(store, [str(folder / "moscow.txt"), str(folder / "nested")])  # already stored: nothing
+            archives.append(_archive_by_place(store))
+    sqlite_archive, postgres_archive = archives
+    assert sqlite_archive == postgres_archive
+    cables, keys, terms, refs = sqlite_archive
+    assert any(len(c) > 1 for c in cables) and keys and terms and refs  # releases were linked
+
+
+def _archive_by_place(store) -> tuple:
+    """What a store holds, named by where each record came from (ids differ between the stores): the
+    cables as sets of records, each key with its cable, each record's terms and references."""
+    place = {r["record_id"]: (r["path"].rsplit("/", 1)[-1], r["locator"]) for r in store.rows(
+        "SELECT r.record_id, s.path, r.locator FROM records r JOIN sources s USING (source_id)")}
+    members: dict[int, set] = {}
+    for r in store.rows("SELECT record_id, cable_id FROM records"):
+        members.setdefault(r["cable_id"], set()).add(place[r["record_id"]])
+    cables = {c: frozenset(m) for c, m in members.items()}
+    keys = {(r["key"], cables[r["cable_id"]]) for r in store.rows("SELECT key, cable_id FROM cable_keys")}
+    terms = {(place[r["record_id"]], r["field"], r["value"]) for r in store.rows("SELECT * FROM record_terms")}
+    refs = {(place[r["record_id"]], r["position"], r["raw"], r["ref_id"]) for r in store.rows("SELECT * FROM refs")}
+    return set(cables.values()), keys, terms, refs
 
 
 def test_a_batch_links_to_cables_stored_before_it_and_to_rows_earlier_in_it(tmp_path, location):

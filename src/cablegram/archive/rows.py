@@ -21,8 +21,8 @@ from typing import Any
 
 from ..model import Addressee, Officer, Telegram
 
-__all__ = ["CLASS_RANK", "RecordRow", "body_shingles", "near_keys", "near_match", "record_json", "row_for",
-           "stored_shingles", "text_hash"]
+__all__ = ["CLASS_RANK", "RECORD_COLUMNS", "RecordRow", "body_shingles", "near_keys", "near_match", "record_json",
+           "row_for", "stored_shingles", "text_hash"]
 
 # Order of the original markings; an unknown marking ranks above all (pessimistic for access rules).
 CLASS_RANK = {"UNCLASSIFIED": 0, "SENSITIVE BUT UNCLASSIFIED": 1, "LIMITED OFFICIAL USE": 2, "CONFIDENTIAL": 3,
@@ -45,6 +45,18 @@ NEAR_MIN_JACCARD = 0.5
 _MASK = (1 << 64) - 1
 _OCR_FOLD = str.maketrans("01582L", "OISBZI")  # characters OCR engines confuse, read as one
 _WORD = re.compile(r"[A-Z0-9]{3,}")  # a whole run of three or more letters and digits
+# What json.dumps(…, ensure_ascii=False[, separators]) writes, without the encoder it builds per call
+# for any non-default option (a fifth of the cost of a short list).
+_encode_list = json.JSONEncoder(ensure_ascii=False).encode
+_encode_record = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+#: The ``records`` columns a row fills, in the order of :attr:`RecordRow.values`.
+RECORD_COLUMNS = ("doc_sha256", "text_hash", "canonical_id", "aliases", "date", "year", "kind", "era",
+                  "classification", "class_rank", "precedence", "origin", "addressees", "captions", "tags",
+                  "subject", "released", "release_status", "exemptions", "eo", "drafter", "clearers", "defects",
+                  "json", "text")
+_CANONICAL, _JSON, _TEXT = (RECORD_COLUMNS.index(c) for c in ("canonical_id", "json", "text"))
 
 
 @dataclass(frozen=True)
@@ -55,7 +67,8 @@ class RecordRow:
         locator: where the document lies within its source: ``""`` for a whole file, ``line 12``
             (JSON Lines), ``row 3`` (CSV), ``member.txt`` or ``member.jsonl line 4`` (zip).
         label: the document's own name in its source (a JSON Lines ``id``), or None.
-        columns: column name -> value for the ``records`` table (scalars and JSON lists).
+        values: the ``records`` columns in :data:`RECORD_COLUMNS` order, lists already JSON-encoded: a
+            plain tuple, so that the worker pickles and the writer inserts it as it is.
         terms: ``(field, value)`` pairs for ``record_terms``.
         refs: ``(letter, raw, canonical id or None)`` for each REF item.
         keys: cable keys: ``id:…`` for the id and every alias, ``text:…`` for the text hash (both
@@ -69,18 +82,36 @@ class RecordRow:
 
     locator: str
     label: str | None
-    columns: dict[str, Any]
+    values: tuple[Any, ...]
     terms: tuple[tuple[str, str], ...]
     refs: tuple[tuple[str | None, str, str | None], ...]
     keys: tuple[str, ...]
     kind: str
     defects: tuple[str, ...]
 
+    @property
+    def columns(self) -> dict[str, Any]:
+        """Column name -> value (for reading; the write path takes :attr:`values` as they are)."""
+        return dict(zip(RECORD_COLUMNS, self.values, strict=True))
+
+    @property
+    def canonical_id(self) -> str | None:
+        return self.values[_CANONICAL]
+
+    @property
+    def json(self) -> str:
+        """The record's ``cablegram/1`` JSON without its text."""
+        return self.values[_JSON]
+
+    @property
+    def text(self) -> str:
+        return self.values[_TEXT]
+
     @functools.cached_property
     def shingles(self) -> frozenset[int]:
         """The body's shingle hashes, as :func:`near_match` reads a stored record's; empty when the
         body is too short for near keys (:data:`NEAR_MIN_SHINGLES`)."""
-        shingles = stored_shingles(self.columns["json"], self.columns["text"])
+        shingles = stored_shingles(self.json, self.text)
         return shingles if len(shingles) >= NEAR_MIN_SHINGLES else frozenset()
 
 
@@ -98,7 +129,7 @@ def body_shingles(paragraphs: list[str], text: str) -> frozenset[int]:
     three or more letters and digits, upper-cased, with the characters OCR confuses folded together,
     so that stamps, paragraph numbers, portion marks and exemption marks (``(b)(1)``, ``B1``) drop out."""
     source = " ".join(paragraphs) if paragraphs else text
-    words = [zlib.crc32(w.encode()) for w in _WORD.findall(source.upper().translate(_OCR_FOLD))]
+    words = list(map(zlib.crc32, map(str.encode, _WORD.findall(source.upper().translate(_OCR_FOLD)))))
     return frozenset(_mix((a << 42) ^ (b << 21) ^ c) for a, b, c in zip(words, words[1:], words[2:]))
 
 
@@ -144,7 +175,8 @@ def near_match(shingles: frozenset[int], canonical_id: str | None, stored_json: 
 
 
 def _ident(value: str) -> str:
-    return re.sub(r"\s+", "", value.upper())
+    # NUL goes too: a key must read back from PostgreSQL (whose text cannot hold it) as it was written
+    return re.sub(r"[\s\x00]+", "", value.upper())
 
 
 def _place_terms(field: str, addresses: list[Addressee] | list[str]) -> list[tuple[str, str]]:
@@ -186,7 +218,7 @@ def _released(record: Telegram) -> str | None:
 
 
 def _jl(values) -> str:
-    return json.dumps(list(values), ensure_ascii=False)
+    return _encode_list(list(values))
 
 
 def row_for(record: Telegram, locator: str = "", label: str | None = None) -> RecordRow:
@@ -222,7 +254,7 @@ def row_for(record: Telegram, locator: str = "", label: str | None = None) -> Re
         "drafter": record.drafted_by.name if record.drafted_by else None,
         "clearers": _jl(o.name for o in record.cleared_by),
         "defects": _jl(d.code for d in record.defects),
-        "json": json.dumps(data, ensure_ascii=False, separators=(",", ":")),
+        "json": _encode_record(data),
         "text": text,
     }
     terms = ([("tag", t.upper()) for t in record.tags]
@@ -236,8 +268,8 @@ def row_for(record: Telegram, locator: str = "", label: str | None = None) -> Re
     refs = tuple((r.letter, r.raw, _ident(r.id) if r.id else None) for r in record.references)
     shingles = body_shingles([p.text for p in record.paragraphs], text)
     keys = tuple(f"id:{i}" for i in ids) + ((f"text:{digest}",) if digest else ()) + near_keys(shingles)
-    return RecordRow(locator, label, columns, tuple(dict.fromkeys(terms)), refs, keys, record.kind,
-                     tuple(d.code for d in record.defects))
+    return RecordRow(locator, label, tuple(map(columns.__getitem__, RECORD_COLUMNS)), tuple(dict.fromkeys(terms)),
+                     refs, keys, record.kind, tuple(d.code for d in record.defects))
 
 
 def record_json(stored_json: str, text: str) -> dict[str, Any]:

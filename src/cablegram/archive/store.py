@@ -1,5 +1,8 @@
 """The record store interface: what ingest writes through and what the reader reads through.
 
+Writing is the same for every store (:mod:`.write`): a store provides a write transaction
+(:meth:`Store.writing`) and the write methods here run the shared write path in it.
+
 Two implementations: :class:`SQLiteStore` (the default) and :class:`PostgresStore` (its own
 migrations and text search); a tantivy index is derived from whichever store is the source of truth. Nothing outside ``cablegram.archive`` talks to a database directly:
 ingest calls the write methods, :class:`cablegram.archive.read.Reader` the read ones.
@@ -9,13 +12,16 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Self
 
 from ..search import Compiled, Node
+from . import write
 from .dialect import Dialect
 from .rows import RecordRow
+from .schema import Migration
 
 __all__ = ["CheckReport", "Finish", "SourceInfo", "Store", "StoreTimeout"]
 
@@ -75,24 +81,58 @@ class Store(ABC):
     #: Read statements use ``?`` placeholders whatever the store; :meth:`rows` translates if it must.
     dialect: Dialect
 
-    # -- writing (ingest) --------------------------------------------------------------------------
+    #: The store's schema, oldest first (:mod:`.schema`, :mod:`.pg_schema`).
+    migrations: tuple[Migration, ...]
+    #: The SQL type of ``schema_migrations.applied_at``.
+    timestamp_type: str
+
+    # -- what each store provides for writing -------------------------------------------------------
     @abstractmethod
-    def source_status(self, sha256: str) -> str | None:
-        """``ok``, ``pending``, ``failed``, or None when the source was never seen."""
+    def writing(self) -> AbstractContextManager[write.Transaction]:
+        """One write transaction, writers serialised: committed when the block ends, rolled back when
+        it raises. The write path (:mod:`.write`) runs in it."""
 
     @abstractmethod
+    def schema_version(self) -> int:
+        """The highest migration the archive has (0 for none), read without taking the writer's lock."""
+
+    # -- writing (ingest): the same for every store -------------------------------------------------
+    def migrate(self) -> list[int]:
+        """Apply every migration the archive has not recorded, in order, each in its own transaction."""
+        with self.writing() as tx:
+            tx.run("CREATE TABLE IF NOT EXISTS schema_migrations "
+                   f"(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at {self.timestamp_type} NOT NULL)")
+        recorded = {row["version"] for row in self.rows("SELECT version FROM schema_migrations")}
+        applied = []
+        for migration in self.migrations:
+            if migration.version in recorded:  # the common case, decided without taking the lock
+                continue
+            with self.writing() as tx:
+                if write.apply_migration(tx, migration):
+                    applied.append(migration.version)
+        return applied
+
+    def source_status(self, sha256: str) -> str | None:
+        """``ok``, ``pending``, ``failed``, or None when the source was never seen."""
+        found = list(self.rows("SELECT status FROM sources WHERE sha256 = ?", (sha256,)))
+        return found[0]["status"] if found else None
+
     def begin_source(self, info: SourceInfo) -> int:
         """Mark the source pending (before any of it is read), discarding what an interrupted earlier
         run stored for it; return its id."""
+        with self.writing() as tx:
+            return write.begin_source(tx, info)
 
-    @abstractmethod
     def add_records(self, source_id: int, rows: Sequence[RecordRow], finish: Finish | None = None) -> int:
         """Store records of a pending source, linking each to its cable; with ``finish``, close the
         source in the same transaction. Returns how many new cables were created."""
+        with self.writing() as tx:
+            return write.add_records(tx, source_id, rows, finish)
 
-    @abstractmethod
     def finish_source(self, source_id: int, finish: Finish) -> None:
         """Close a source with nothing more to store."""
+        with self.writing() as tx:
+            write.finish_source(tx, source_id, finish)
 
     # -- reading (only through cablegram.archive.read.Reader) ---------------------------------------
     @abstractmethod
