@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from cablegram.normalise import normalise, rules
 from cablegram.normalise.state import NormState, _Builder, ascii_case_view, upper_holds
 from cablegram.parse import body, header
+from cablegram.parse.agencies import reader
 from cablegram.parse.draft import CLine, clean_lines
 
 SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -102,6 +103,15 @@ def test_jfk_candidate_lines_are_those_of_the_case_blind_scan(text):
 
 
 @SETTINGS
+@given(texts, st.integers(0, 12))
+def test_live_index_is_the_index_of_that_live_line(text, n):
+    state = NormState(text)
+    rules.page_banners(state)  # some lines removed too
+    live = state.live()
+    assert state.live_index(n) == (live[n][0] if n < len(live) else None)
+
+
+@SETTINGS
 @given(texts)
 def test_upper_byte_scan_finds_every_line_whose_lower_case_holds_the_word(text):
     state = NormState(text)
@@ -115,24 +125,80 @@ def test_document_words_are_the_words_of_the_upper_cased_text(text, word):
     assert (word in rules._DocumentWords(NormState(text))) == (word in set(re.findall(r"[A-Za-z]{3,}", text.upper())))
 
 
-def _summary_plainly(text: str):
+# The summary patterns as first written: the text read lazily up to the nearest end mark.
+_SUMMARY_LAZY = re.compile(r"\b(?:BEGIN\s+)?SUMMARY(?:\s+AND\s+COMMENT)?\s*[:.\-]+\s*(?P<text>.*?)\s*\bEND\s+(?:OF\s+)?SUMMARY\b",
+                           re.I | re.S)
+_SUMMARY_BLOCK_LAZY = re.compile(r"\bBEGIN\s+SUMMARY\b\s*(?P<text>.*?)\s*\bEND\s+SUMMARY\b", re.I | re.S)
+SUMMARY_PIECES = ["SUMMARY: ", "Summary. ", "BEGIN SUMMARY", "End Summary", "END OF SUMMARY", "end\nsummary",
+                  "SUMMARY AND COMMENT:", "SUMMARY -", "Summaryx", "xEND SUMMARY"]
+summary_texts = st.lists(st.one_of(st.sampled_from(SUMMARY_PIECES), texts), max_size=8).map(" ".join)
+
+
+def _summary_plainly(text: str) -> str | None:
     end_mark = body._END_SUMMARY.search(text)
     window = text[: end_mark.end()] if end_mark else ""
-    return (body._SUMMARY_BLOCK.search(window) or body._SUMMARY.search(window)) if end_mark else None
+    m = (_SUMMARY_BLOCK_LAZY.search(window) or _SUMMARY_LAZY.search(window)) if end_mark else None
+    return " ".join(m["text"].split()) if m else None
 
 
 @SETTINGS
-@given(texts)
-def test_summary_is_what_the_plain_searches_find(text):
-    fast, plain = body._summary(text), _summary_plainly(text)
-    assert (fast and (fast.span(), fast["text"])) == (plain and (plain.span(), plain["text"]))
+@given(st.one_of(texts, summary_texts))
+def test_summary_is_what_the_plain_lazy_searches_find(text):
+    assert body._summary(text) == _summary_plainly(text)
 
 
 def test_summary_found_after_blanks_beyond_latin1_and_in_any_case():
     text = "1. Begin\u2003Summary: the talks went well.\n End\xa0of\nsummary.\n2. More."
-    m = body._summary(text)
-    assert m is not None and m["text"] == "the talks went well."
+    assert body._summary(text) == "the talks went well."
     assert body._summary("1. SUMMARY: no end mark here.") is None
+    assert body._summary("SUMMARY:  \n END SUMMARY") == ""
+
+
+_PARAGRAPH_PIECES = ["- item", "A. item", "(b) item", "1) item", "•\titem", "-\n", "\n\n", "\n \n", "  ", "x"]
+
+
+def _reflow_plainly(text: str) -> str:
+    blocks = ("\n".join([ln for ln in map(str.strip, b.split("\n")) if ln]) for b in body._BLANK_LINE.split(text))
+    return "\n\n".join(b for b in (body._WRAPPED_BREAK.sub(" ", b) for b in blocks) if b)
+
+
+@SETTINGS
+@given(st.lists(st.one_of(st.sampled_from(_PARAGRAPH_PIECES), texts), max_size=10).map("\n".join))
+def test_reflow_is_the_plain_substitution(text):
+    assert body._reflow(text) == _reflow_plainly(text)
+
+
+CAPTION_LINES = ["NODIS", "EXDIS, NODIS", "EYES ONLY", "EVES ONLY", "LIMDIS;", "STADIS FOR THE SECRETARY", "NOFORN",
+                 "SIPDIS", ", ;", "CHEROKEE", "ROGER CHANNEL", "EXDIS X", "LIMIT DISTRIBUTION"]
+
+
+@SETTINGS
+@given(st.lists(st.one_of(st.sampled_from(CAPTION_LINES), texts), min_size=1, max_size=3).map(" ".join))
+def test_caption_words_and_one_letter_off_are_the_plain_readings(line):
+    upper = " ".join(line.split()).strip(" .").upper()
+    words = [w.strip(" ,;") for w in header._CAPTION_WORD_BREAK.split(upper) if w.strip(" ,;")]
+    plain = words if words and all(w in header.CAPTION_SET for w in words) else None
+    assert header._caption_words(upper) == plain
+    near = [c for c in header._LONG_CAPTIONS if len(c) == len(upper) and sum(a != b for a, b in zip(c, upper)) == 1]
+    assert header._one_letter_off(upper) == (near[0] if len(near) == 1 and not upper[-1:].isdigit() else None)
+
+
+# Agency patterns as first written, their opening boundary before the first character.
+_AGENCY_PLAIN = [
+    (reader._IMPDET, re.compile(r"(?<![A-Z0-9])[E£€][\s.]?[2Z]\W{0,2}\s?I[MNH]P?D?P?ET\b")),
+    (reader.CIA_TIME, re.compile(r"\b(?P<mon>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*[:.,]?\s+"
+                                 r"(?P<dd>[0-3O]?[\dO])[:.,]?\s+(?P<hhmm>[0-2O][\dO]\s?[0-5O][\dO])\s?[Z72]?\s*(?P<yy>[4-9O][\dO])\b")),
+]
+AGENCY_PIECES = ["E2 IMPDET", "XE2 IMPDET", "£2 IMPDET", "E.Z, INPDET", "9E2 IMPDET", "AUG 17 1942Z 62", "XAUG 17 1942Z 62",
+                 "NOV 8: 2343762", "_DEC 3 0101 64", "JANUARY 9 12O0 63"]
+
+
+@SETTINGS
+@given(st.lists(st.one_of(st.sampled_from(AGENCY_PIECES), texts), max_size=8).map(" ".join))
+def test_agency_patterns_find_what_their_plain_spellings_find(text):
+    for fast, plain in _AGENCY_PLAIN:
+        assert [(m.span(), m.groupdict()) for m in fast.finditer(text)] == \
+            [(m.span(), m.groupdict()) for m in plain.finditer(text)]
 
 
 @SETTINGS
@@ -157,6 +223,25 @@ def test_lines_kept_for_ocr_numbers_hold_every_line_one_can_be_read_in(items):
     for k, ln in enumerate(lines):
         if any(body._ocr_number(ln.text, last, [], body._LetteredList()) is not None for last in range(12)):
             assert k in kept, ln.text
+
+
+# The hint as first written: a blank or speck as an alternation, the run before a digit backtracked.
+_OCR_NUMBER_HINT_PLAIN = re.compile(r"\n(?:(?:[^\S\n]|[•·*'‘]){0,3}[SZIlBGTbgq][^\S\n]*[.•·Ó°][^\S\n]|[^\n]{0,18}\d"
+                                    r"|(?:[^\S\n]|[\"“'‘]){0,3}[¿?§&][^\S\n]?[.,][^\S\n])")
+
+
+def test_line_blanks_are_the_characters_backslash_s_takes_but_the_line_break():
+    blank = re.compile(f"[{body._LINE_BLANK}]")
+    assert all(bool(blank.match(ch)) == (ch.isspace() and ch != "\n") for ch in map(chr, range(0x110000)))
+
+
+@SETTINGS
+@given(st.lists(st.one_of(st.sampled_from(OCR_NUMBERS), texts), max_size=12).map("\n".join))
+def test_ocr_number_hint_finds_the_lines_of_its_plain_spelling_that_can_open_a_number(text):
+    framed = "\n" + text
+    assert [m.start() for m in body._OCR_NUMBER_HINT.finditer(framed)] == \
+        [m.start() for m in _OCR_NUMBER_HINT_PLAIN.finditer(framed) if framed[m.start() + 1: m.start() + 2] in
+         body._OCR_NUMBER_START and framed[m.start() + 1: m.start() + 2]]
 
 
 HEADER_LINES = ["O 131503Z MAR 08", "R 0812z feb 77", "16 Apr 69 2343Z", "AUG 69 0106Z", "TEHRAN 0668", "STATE 163147 ",
@@ -217,3 +302,4 @@ def test_clean_lines_are_named_tuples_of_the_clean_text():
     lines = clean_lines(clean)
     assert all(type(ln) is CLine for ln in lines)
     assert [clean.text[ln.start:ln.end] for ln in lines] == [ln.text for ln in lines]
+

@@ -524,7 +524,10 @@ def teletype_page_headers(state: NormState) -> None:
 # -- page banners, page numbers, boxes, debris --------------------------------------------------
 _LEVEL_ALT = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in LEVEL_WORDS), key=len, reverse=True))
 _BANNER = re.compile(rf"^[\s_|\-~*]*(?:~~)?(?P<level>{_LEVEL_ALT})(?:~~)?[\s_|\-~*.]*$", re.I)
-_BANNER_CANDIDATE = re.compile(r"\n[ \t_|\-~*]*[STCULstcul][^\n]{0,59}$", re.M)  # see matching_line_starts
+# (Runs written possessive, ``{0,59}+``: a line too long for one fails at once instead of being
+# given back a character at a time; no shorter run could end the line either, so the lines found
+# are the same.)
+_BANNER_CANDIDATE = re.compile(r"\n[ \t_|\-~*]*+[STCULstcul][^\n]{0,59}+$", re.M)  # see matching_line_starts
 # Letter-spaced markings: 'S E C R E T', and 'S-E-C-R-E-T' as CIA cable forms type it.
 _SPACED = re.compile(r"^\s*((?:[A-Z](?:\s|\s?-\s?)){3,}[A-Z])\s*$")
 
@@ -560,7 +563,7 @@ def page_banners(state: NormState) -> None:
         state.remove_line(i, "page-banner")
 
 
-_PAGE_NUMBER_CANDIDATE = re.compile(r"\n[ \t]*[-Pp\d][^\n]{0,13}$", re.M)
+_PAGE_NUMBER_CANDIDATE = re.compile(r"\n[ \t]*+[-Pp\d][^\n]{0,13}+$", re.M)  # (possessive: see _BANNER_CANDIDATE)
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:PAGE\s+)?\d{1,3}(?:\s*-)?(?:\s+of\s+\d{1,3})?\s*$", re.I)
 
 
@@ -590,17 +593,16 @@ def worksheet_boxes(state: NormState) -> None:
             state.remove_line(i, "worksheet-box")
 
 
-_DEBRIS_CANDIDATE = re.compile(r"\n[ \t]*(?:[A-Za-z]{1,2}|[^\w\s]{1,6})[ \t]*$", re.M)
+_DEBRIS_CANDIDATE = re.compile(r"\n[ \t]*+(?:[A-Za-z]{1,2}+|[^\w\s]{1,6}+)[ \t]*+$", re.M)  # (as _BANNER_CANDIDATE)
 _LETTER_ITEM = re.compile(r"[A-Z]\.")
 _DEBRIS = re.compile(r"^\s*(?:[A-Za-z]{1,2}|[^\w\s]{1,6}|[|_~•.,:;'\"`]+)\s*$")
 
 
 def stray_glyphs(state: NormState) -> None:
     """Short non-word lines (``YY``, ``|``, ``•``) left by stamps and rules, after the header zone."""
-    live = state.live()
-    if len(live) <= 8:
+    header_end = state.live_index(8)  # the header zone: the first eight lines of text
+    if header_end is None:
         return
-    header_end = live[8][0]
     for i, ln in state.matching_line_starts(_DEBRIS_CANDIDATE):
         t = ln.text.strip()
         if i >= header_end and _DEBRIS.match(ln.text) and not _LETTER_ITEM.fullmatch(t):

@@ -34,8 +34,13 @@ _NOT_SIGNATURES = {"END", "BT", "NNNN", "SECRET", "CONFIDENTIAL", "UNCLASSIFIED"
                    "DECLASSIFIED", "EXDIS", "NODIS", "LIMDIS", "SUMMARY", "COMMENT", "END COMMENT", "END SUMMARY"}
 # A worksheet's address line ('PRIORITY BOGOTA') may stand last on the page: not a signer.
 _PRECEDENCES = frozenset({"FLASH", "NIACT", "IMMEDIATE", "PRIORITY", "ROUTINE"})
-_SUMMARY = re.compile(r"\b(?:BEGIN\s+)?SUMMARY(?:\s+AND\s+COMMENT)?\s*[:.\-]+\s*(?P<text>.*?)\s*\bEND\s+(?:OF\s+)?SUMMARY\b", re.I | re.S)
-_SUMMARY_BLOCK = re.compile(r"\bBEGIN\s+SUMMARY\b\s*(?P<text>.*?)\s*\bEND\s+SUMMARY\b", re.I | re.S)
+# The summary's text runs to END SUMMARY. It is matched greedily (``.*``, not ``.*?``) because it is
+# only ever looked for in a window that ends with the text's first END SUMMARY (see ``_summary``):
+# there the end mark is found by one jump to the window's end and a step back, where a lazy group
+# would try the end mark after every character of the summary. The greedy group keeps the blanks
+# before the end mark, which the caller's whitespace normalisation drops.
+_SUMMARY = re.compile(r"\b(?:BEGIN\s+)?SUMMARY(?:\s+AND\s+COMMENT)?\s*[:.\-]+\s*(?P<text>.*)\s*\bEND\s+(?:OF\s+)?SUMMARY\b", re.I | re.S)
+_SUMMARY_BLOCK = re.compile(r"\bBEGIN\s+SUMMARY\b\s*(?P<text>.*)\s*\bEND\s+SUMMARY\b", re.I | re.S)
 
 
 _UNNUMBERED_MARK = re.compile(r"^\s*\((?P<mark>(?:TS|S|C|U|SBU|LOU)(?:\s*[/\-]\s*(?:NF|N|NOFORN|REL[A-Z ,]*))?)\)\s*")
@@ -92,9 +97,7 @@ def read_body(d: Draft, lines: list[CLine], start: int) -> None:
                 clause = after[: stop.end()] if stop else after.split("\n")[0]
                 off = blines[0].start + text.find(after[:10])
                 d.set("classified_by_text", " ".join(clause.split()), off, off + len(clause))
-    if m := _summary("\n".join(map(_TEXT, body))):
-        summary = " ".join(m["text"].split())
-        d.set("summary", summary or None)
+    d.set("summary", _summary("\n".join(map(_TEXT, body))))
     d.set("body_text", "\n\n".join(d.get("body_parts", [])))
 
 
@@ -129,12 +132,19 @@ _BEGIN_SUMMARY_SEEN = re.compile(rb"BEGIN" + _VIEW_BLANK + rb"SUMMARY")
 _SUMMARY_WORD_SEEN = re.compile(rb"BEGIN|SUMMARY")
 
 
-def _summary(text: str) -> re.Match | None:
-    """The summary block (BEGIN SUMMARY … END SUMMARY, or SUMMARY: … END SUMMARY), or None.
+def _summary(text: str) -> str | None:
+    """The text of the summary block (BEGIN SUMMARY … END SUMMARY, or SUMMARY: … END SUMMARY),
+    its blanks collapsed, or None.
 
     The summary is looked for only up to its end marker, so that a text with many 'SUMMARY'
-    words and no 'END SUMMARY' is not scanned once per word.
+    words and no 'END SUMMARY' is not scanned once per word; in that window the end marker is
+    the only one, which lets the patterns read the summary greedily.
     """
+    m = _summary_match(text)
+    return " ".join(m["text"].split()) if m else None
+
+
+def _summary_match(text: str) -> re.Match | None:
     view = ascii_case_view(text)
     if view is None:
         end_mark = _END_SUMMARY.search(text)
@@ -288,8 +298,19 @@ _DIGIT = re.compile(r"\d")
 # _DIGIT_WITHIN), or a symbol and its stop. Most lines of text have none of them. Written to run
 # over the lines joined, each after a line break (blanks that are not line breaks: \s alone at
 # a line's end matches nothing, and no match may take the next line's break).
-_OCR_NUMBER_HINT = re.compile(r"\n(?:(?:[^\S\n]|[•·*'‘]){0,3}[SZIlBGTbgq][^\S\n]*[.•·Ó°][^\S\n]|[^\n]{0,18}\d"
-                              r"|(?:[^\S\n]|[\"“'‘]){0,3}[¿?§&][^\S\n]?[.,][^\S\n])")
+# The characters an OCR'd paragraph number can begin with: a speck, a digit, a lookalike letter.
+_OCR_NUMBER_START = frozenset(" \t•·*'‘’\"“”.,|;:~_=+<>-¿?§&$0123456789abcdefghijklmnopqrstuvwxyz" + "".join(_DIGIT_LOOKALIKES))
+# Only lines that open with one of them are worth a look: _ocr_number turns every other line away.
+_STARTS_AN_OCR_NUMBER = "(?=[" + "".join(sorted(_OCR_NUMBER_START)).replace("-", r"\-") + "])"
+_LINE_BLANK = "\t\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"  # \s but \n
+# (Written for speed: a blank or speck is one character class, not an alternation the engine
+# enters a character at a time, and the run before the digit stops at the first digit and is
+# never backtracked into; among lines that can open a number, it finds those of the plain
+# spelling ``(?:[^\S\n]|[•·*'‘]){0,3}…|[^\n]{0,18}\d|…``: see tests/test_shortcuts.py.)
+_OCR_NUMBER_HINT = re.compile(rf"\n{_STARTS_AN_OCR_NUMBER}"
+                              rf"(?:[{_LINE_BLANK}•·*'‘]{{0,3}}[SZIlBGTbgq][^\S\n]*[.•·Ó°][^\S\n]"
+                              rf"|[^\n\d]{{0,18}}+\d"
+                              rf"|[{_LINE_BLANK}\"“'‘]{{0,3}}[¿?§&][^\S\n]?[.,][^\S\n])")
 
 
 def _ocr_number_lines(body: list[CLine]) -> set[int]:
@@ -308,8 +329,6 @@ def _ocr_number_lines(body: list[CLine]) -> set[int]:
 # The latest a digit can stand in _LOOSE_NUMBERED, _BARE_NUMBER (4 specks) and _MISREAD_STOP (4
 # specks, then two runs of up to 3 letters and 4 specks each), plus one.
 _DIGIT_WITHIN = 4 + 2 * (3 + 4) + 1
-# The characters an OCR'd paragraph number can begin with: a speck, a digit, a lookalike letter.
-_OCR_NUMBER_START = frozenset(" \t•·*'‘’\"“”.,|;:~_=+<>-¿?§&$0123456789abcdefghijklmnopqrstuvwxyz" + "".join(_DIGIT_LOOKALIKES))
 
 
 class _LetteredList:
@@ -430,15 +449,19 @@ _LIST_ITEM = r"(?:[-•*]|\(?[A-Za-z0-9]{1,2}[.)])"
 # A line break not followed by a list item (the item's blank cannot be the line break after it,
 # as it could not be the end of the line alone).
 _WRAPPED_BREAK = re.compile(r"\n(?!" + _LIST_ITEM + r"[^\S\n])")
+_LIST_BREAK = re.compile(r"\n" + _LIST_ITEM + r"[^\S\n]")  # where _WRAPPED_BREAK does not match
 
 
 def _reflow(text: str) -> str:
     """Join wrapped lines of a paragraph; keep list items (``-``, ``A.``) and blank-line breaks."""
     out: list[str] = []
     for block in _BLANK_LINE.split(text):
-        lines = "\n".join([ln for ln in map(str.strip, block.split("\n")) if ln])
-        # Each line break becomes a space unless a list item follows it: one pass over the block.
-        out.append(_WRAPPED_BREAK.sub(" ", lines) if "\n" in lines else lines)
+        lines = "\n".join(filter(None, map(str.strip, block.split("\n"))))
+        if "\n" in lines:
+            # Each line break becomes a space unless a list item follows it. Most paragraphs hold
+            # no list: a search for one and a plain replace cost less than the substitution.
+            lines = _WRAPPED_BREAK.sub(" ", lines) if _LIST_BREAK.search(lines) else lines.replace("\n", " ")
+        out.append(lines)
     return "\n\n".join(b for b in out if b)
 
 

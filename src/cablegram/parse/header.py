@@ -183,14 +183,33 @@ def _mrn_line(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
 # 'for' further on ('… USEFUL REPORTS FOR ABOUT THREE') is not one.
 _ATTENTION = re.compile(r"^(?:[^\s,;]+[\s,;]+){0,3}(?:FOR|PASS|PLEASE|ONLY|ALSO)\b")
 _LONG_CAPTIONS = tuple(sorted((c for c in CAPTION_SET if " " in c or len(c) >= 5), key=len, reverse=True))
-# The same, by length: a caption one letter off has the length of the line.
-_LONG_CAPTIONS_BY_LENGTH: dict[int, tuple[str, ...]] = {
-    n: tuple(c for c in _LONG_CAPTIONS if len(c) == n) for n in {len(c) for c in _LONG_CAPTIONS}}
+
+
+def _halves(text: str) -> tuple[tuple[int, int, str], tuple[int, int, str]]:
+    """Keys for the first and the second half of ``text``, each with the text's length."""
+    h = len(text) // 2
+    return (len(text), 0, text[:h]), (len(text), 1, text[h:])
+
+
+# The same, by each half: a caption one letter off the line has the line's length, and the half
+# that does not hold the misread letter as it stands (a look-up, where comparing the line with
+# every caption of its length costs a Python step a letter).
+def _captions_by_half() -> dict[tuple[int, int, str], list[str]]:
+    by_half: dict[tuple[int, int, str], list[str]] = {}
+    for caption in _LONG_CAPTIONS:
+        for key in _halves(caption):
+            by_half.setdefault(key, []).append(caption)
+    return by_half
+
+
+_LONG_CAPTIONS_BY_HALF = _captions_by_half()
 
 
 def _one_letter_off(text: str) -> str | None:
     """The one long caption ``text`` differs from in a single letter, or None."""
-    near = [c for c in _LONG_CAPTIONS_BY_LENGTH.get(len(text), ()) if sum(a != b for a, b in zip(c, text)) == 1]
+    first, second = _halves(text)
+    candidates = {*_LONG_CAPTIONS_BY_HALF.get(first, ()), *_LONG_CAPTIONS_BY_HALF.get(second, ())}
+    near = [c for c in candidates if sum(a != b for a, b in zip(c, text)) == 1]
     return near[0] if len(near) == 1 and not text[-1:].isdigit() else None
 
 
@@ -205,14 +224,27 @@ _DEEP_INDENT = re.compile(r"^\s{8,}\S")
 _ACTINFO_BREAK = re.compile(r"[\s,;.]+")
 
 
+def _caption_words(upper: str) -> list[str] | None:
+    """The words of a line that holds nothing but captions ('NODIS, EXDIS'), or None. Most lines
+    are settled by their first word."""
+    words = []
+    for piece in _CAPTION_WORD_BREAK.split(upper):
+        word = piece.strip(" ,;")
+        if not word:
+            continue
+        if word not in CAPTION_SET:
+            return None
+        words.append(word)
+    return words or None
+
+
 def _caption_or_attention(d: Draft, s: Scan, ln: CLine) -> bool:
     text = " ".join(ln.text.split()).strip(" .")
     upper = text.upper()
     if not text:
         return False
-    words = [w.strip(" ,;") for w in _CAPTION_WORD_BREAK.split(upper) if w.strip(" ,;")]
-    if upper in CAPTION_SET or (words and all(w in CAPTION_SET for w in words)):
-        items = [upper] if upper in CAPTION_SET else words
+    items = [upper] if upper in CAPTION_SET else _caption_words(upper)
+    if items:
         for w in items:
             d.add("captions_found", (w, ln.start, ln.end))
         return True

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from ...vocab import tables
 from ..draft import CLine, Draft
@@ -115,7 +115,10 @@ def _addressees() -> tuple[str, ...]:
 _LOOKALIKES = frozenset(frozenset(p) for p in ("GQ", "OQ", "DO", "CG", "CO", "EF", "PR", "BR", "BE", "IL", "UV", "VW", "MN", "HN"))
 
 
-def closest(word: str, known) -> str | None:
+# A station's misreading recurs on every page of a cable and across a release's cables; asking
+# difflib costs a comparison with every known name, so each answer is kept (the function is pure).
+@lru_cache(maxsize=4096)
+def closest(word: str, known: tuple[str, ...]) -> str | None:
     """The one known name ``word`` is an OCR misreading of (``VAVE`` -> ``WAVE``), or None when
     none or several are close (unless exactly one of them differs from ``word`` only by one pair
     of lookalike capitals). Words under four letters are too short to read this way."""

@@ -4,9 +4,13 @@ dissemination controls on slug lines and report banners."""
 from __future__ import annotations
 
 import re
+from itertools import compress, islice
+from operator import attrgetter
 
 from ...vocab.markings import AGENCY_CONTROLS, TOP_SECRET_CODEWORDS
 from ..draft import CLine, Draft
+
+_TEXT = attrgetter("text")
 
 _MARKING_WORD = re.compile(r"\b(TOP\s+SECRET|SECRET|CONFIDENTIAL|S-E-C-R-E-T|C-O-N-F-I-D-E-N-T-I-A-L)\b"
                            r"(?!\s*(?:SERVICE|AGENT|POLICE|INFORMANT))")
@@ -94,10 +98,6 @@ def _misread_dissem(d: Draft, ln: CLine) -> None:
 def nonblank(lines: list[CLine], count: int) -> list[CLine]:
     """The first ``count`` non-blank lines: OCR'd pages often put a blank line after every line,
     so a window of lines must count text, not line breaks."""
-    out: list[CLine] = []
-    for ln in lines:
-        if ln.text.strip():
-            out.append(ln)
-            if len(out) == count:
-                break
-    return out
+    # (Chained iterators run in C, and lazily: no Python step a line, and no line looked at past
+    # the window's last.)
+    return list(islice(compress(lines, map(str.strip, map(_TEXT, lines))), count))

@@ -386,12 +386,18 @@ _AGENCY_PREC_ABBR = re.compile(r"\b(?<!NO )(FLASH|OPERATIONAL\s+IMMEDIATE|OPIM|I
 _PREC_ABBR = {"OPIM": "OPERATIONAL IMMEDIATE", "PRITY": "PRIORITY", "RTNE": "ROUTINE"}
 # The receipt stamp 'AUG 17 1942Z 62'; OCR adds specks after the month or day ('AUG: 17', 'NOV 8:'),
 # reads the Z as 7 or 2 and may run the year on ('NOV 8: 2343762').
+# (The word boundary before the month is tested after it, as a look-behind, so that the pattern
+# opens with the months themselves and the regex engine skips at C speed to their first letters;
+# see _IMPDET.)
 CIA_TIME = re.compile(
-    r"\b(?P<mon>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*[:.,]?\s+(?P<dd>[0-3O]?[\dO])[:.,]?\s+"
+    r"(?P<mon>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)(?<!\w...)[A-Z]*[:.,]?\s+(?P<dd>[0-3O]?[\dO])[:.,]?\s+"
     r"(?P<hhmm>[0-2O][\dO]\s?[0-5O][\dO])\s?[Z72]?\s*(?P<yy>[4-9O][\dO])\b")
 
 
-_IMPDET = re.compile(r"(?<![A-Z0-9])[E£€][\s.]?[2Z]\W{0,2}\s?I[MNH]P?D?P?ET\b")
+# (The look-behind stands after the first character, not before it: a pattern that opens with an
+# assertion makes the regex engine try every position of the text, one opening with a character
+# class lets it skip at C speed to where that class matches; four times faster over a cable.)
+_IMPDET = re.compile(r"[E£€](?<![A-Z0-9].)[\s.]?[2Z]\W{0,2}\s?I[MNH]P?D?P?ET\b")
 _MONTH_YEAR = r"(?:\s+(?P<mon>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\s+(?P<yy>\d{2})\b)?"
 _CLASS_WORD = re.compile(r"^\W{0,3}(?:TOP\s+)?(?:SECRET|CONFIDENTIAL|UNCLASSIFIED)\b")
 # 'SECRET 231228Z' (also 'SECRET 2312282', the Z read as 2): day, hour and minute must be valid.
