@@ -295,10 +295,15 @@ def _cite_code(d: Draft, cite: str) -> str:
 def _split_names(text: str | None) -> list[str]:
     if not text:
         return []
-    text = re.sub(r"[\s\-–,.:;]+(?:PRIORITY|IMMEDIATE|ROUTINE|URGENT)?[\s\-–,.:;]*$", "", text.strip())
-    if re.fullmatch(r"[A-Z]+,\s*[A-Z]+(?:\s+[A-Z]+)?", text.strip()):  # 'SAC, MIAMI', 'DIRECTOR, FBI'
+    text = _TRAILING_PRECEDENCE.sub("", text.strip())
+    if _TITLE_AND_PLACE.fullmatch(text.strip()):  # 'SAC, MIAMI', 'DIRECTOR, FBI'
         return [text.strip()]
-    return [n.strip() for n in re.split(r"\s*[,;]\s*", text) if n.strip()]
+    return [n.strip() for n in _NAME_SEPARATOR.split(text) if n.strip()]
+
+
+_TRAILING_PRECEDENCE = re.compile(r"[\s\-–,.:;]+(?:PRIORITY|IMMEDIATE|ROUTINE|URGENT)?[\s\-–,.:;]*$")
+_TITLE_AND_PLACE = re.compile(r"[A-Z]+,\s*[A-Z]+(?:\s+[A-Z]+)?")
+_NAME_SEPARATOR = re.compile(r"\s*[,;]\s*")
 
 
 def _expand_cites(d: Draft, names: list[str], keep_codes: bool = False) -> list[F.Addressee]:
@@ -321,11 +326,12 @@ def _expand_cites(d: Draft, names: list[str], keep_codes: bool = False) -> list[
             if code != n:
                 d.defect("possible-ocr-error", f"CITE-line addressee {n!r} read as {code} ({table[code]})")
             out.append(F.Addressee(name=code, canonical=table[code]))
-        elif keep_codes and re.fullmatch(r"[A-Z]{4}", n):
+        elif keep_codes and _STATION_CODE.fullmatch(n):
             out.append(F.Addressee(name=n))
     return out
 
 
+_STATION_CODE = re.compile(r"[A-Z]{4}")
 _THE_DEPARTMENT = re.compile(r"(?:SECRETARY\s+OF\s+STATE|SECSTATE|DEPARTMENT\s+OF\s+STATE|DEPT\s+OF\s+STATE)\b(?!\s+WASHDC)")
 
 
@@ -399,18 +405,24 @@ def _settle_identity(d: Draft) -> None:
     cid = F.canonical_id(year, station, serial)
     if cid:
         d.set("id", cid)
-        d.add("aliases", f"{year % 100:02d}{re.sub(r'[^A-Z]', '', station)}{serial}")
+        d.add("aliases", f"{year % 100:02d}{_NOT_CAPITAL.sub('', station)}{serial}")
     if station and not d.get("mrn") and serial is not None:
         d.set("mrn", f"{station} {serial}")
 
 
+_NOT_CAPITAL = re.compile(r"[^A-Z]")
+_FRUS_NUMBER = re.compile(r"(?:(?P<series>Secto|Tosec|Vipto|Topol|Tohak|Hakto)\s+)?(?P<n>\d{1,6})", re.I)
+_FRUS_NUMBER_IN_TEXT = re.compile(r"(?:(?P<series>Secto|Tosec|Vipto|Topol|Tohak|Hakto)\s+)?(?P<n>\d{3,6})\.\s", re.I)
+_POST_PREFIX = re.compile(r"^(?:AMEMBASSY|AMCONSUL|USMISSION)\s+")
+
+
 def _frus_number(d: Draft) -> tuple[str | None, int | None]:
     number = d.get("frus_number") or d.get("frus_body_number") or ""
-    m = re.match(r"(?:(?P<series>Secto|Tosec|Vipto|Topol|Tohak|Hakto)\s+)?(?P<n>\d{1,6})", number, re.I)
+    m = _FRUS_NUMBER.match(number)
     if not m:
         first = d.get("paragraphs", [])
         text = first[0].text if first else ""
-        m = re.match(r"(?:(?P<series>Secto|Tosec|Vipto|Topol|Tohak|Hakto)\s+)?(?P<n>\d{3,6})\.\s", text, re.I)
+        m = _FRUS_NUMBER_IN_TEXT.match(text)
         if not m:
             return None, None
     if m["series"]:
@@ -418,7 +430,7 @@ def _frus_number(d: Draft) -> tuple[str | None, int | None]:
     frm = d.get("from") or d.get("frus_from_plad") or ""
     if frm == "SECSTATE WASHDC":
         return "STATE", int(m["n"])
-    post = re.sub(r"^(?:AMEMBASSY|AMCONSUL|USMISSION)\s+", "", frm)
+    post = _POST_PREFIX.sub("", frm)
     if post == "USUN NEW YORK" or frm == "USMISSION USUN NEW YORK":
         post = "USUN NEW YORK"
     return (post or None), int(m["n"])
@@ -458,11 +470,27 @@ def _settle_officers(d: Draft, original: str) -> None:
     if d.get("era_hint") == "dept-worksheet-1990s" and clearers and not d.get("approved_by"):
         d.defect("approver-unmarked", "the worksheet does not mark which officer approved the telegram; "
                  "approved_by is left empty and every officer line after the drafter is listed as a clearer")
-    body_words = set(re.findall(r"\b[a-z]{4,}\b", d.get("body_text", ""))) if clearers else set()
+    body = d.get("body_text", "")
     for off in clearers:
-        if off.name and off.name.lower() in body_words:
+        if off.name and _stands_in_body(off.name.lower(), body):
             d.defect("possible-ocr-error", f"clearer {off.office}:{off.name} reads as an ordinary word; clearance names "
                      f"are initials fused with a surname, so this is probably a misreading (letters transposed?)")
+
+
+_LOWER_WORD = re.compile(r"[a-z]{4,}")
+
+
+def _stands_in_body(word: str, body: str) -> bool:
+    r"""``word in set(re.findall(r"\b[a-z]{4,}\b", body))``, without reading every word of the body.
+
+    Each match of ``\b[a-z]{4,}\b`` is a whole run of word characters made of four or more
+    lower-case ASCII letters (a boundary never falls between two letters, so no shorter piece of
+    a longer run matches). So ``word`` is one of them exactly when it is such a run itself and
+    stands somewhere in the body with no word character on either side, which is what ``\b``
+    around it asks. (A clearer's name is one or two searches; the set took a scan of the whole
+    body, the most of this step's time on a long OCR'd release.)
+    """
+    return _LOWER_WORD.fullmatch(word) is not None and word in body and re.search(rf"\b{word}\b", body) is not None
 
 
 # -- references ------------------------------------------------------------------------------------
@@ -485,13 +513,19 @@ def _settle_references(d: Draft) -> list[Reference]:
 
 
 
+_DERIVED_FROM = re.compile(r"^\s*Derived\s+from", re.I)
+
+
 def _settle_classifier(d: Draft) -> Classifier | None:
     text = d.get("classified_by_text")
     if not text:
         return None
-    if re.match(r"^\s*Derived\s+from", text, re.I):
+    if _DERIVED_FROM.match(text):
         return Classifier(name=None, title=None, raw=text)
     return F.classified_by(text)
+
+
+_TAG_SHAPE = re.compile(r"[A-Z]{2,5}")
 
 
 def _settle_tags(d: Draft) -> tuple[list[str], list[Tag]]:
@@ -512,7 +546,7 @@ def _settle_tags(d: Draft) -> tuple[list[str], list[Tag]]:
             decoded.append(Tag(code=code, kind=entry.kind, meaning=entry.meaning))
         else:
             decoded.append(Tag(code=code, kind="unknown", meaning=None))
-            if re.fullmatch(r"[A-Z]{2,5}", code):
+            if _TAG_SHAPE.fullmatch(code):
                 d.defect("unknown-tag", f"TAGS code {code} is not in the lexicon; kept as written")
     if d.get("tags_raw"):
         d.defect("tag-typo-fixed", f"TAGS {d.get('tags_raw')!r} read as known codes (run-together codes split, "
@@ -574,8 +608,11 @@ def _era(d: Draft, kind: str) -> str | None:
     return None
 
 
+_REASON_1_4 = re.compile(r"\b1\s?\.\s?4\s*\(")
+
+
 def _validate(d: Draft, original: str, era: str | None) -> None:
-    if not original.strip():
+    if not original or original.isspace():  # (as ``not original.strip()``, without copying the text)
         d.defects.insert(0, defect("empty-input", "the input holds no text"))
         return
     if ("UNAVAILABLE" in original or "EXPAND ERROR" in original) and _PLACEHOLDER.search(original):
@@ -598,7 +635,7 @@ def _validate(d: Draft, original: str, era: str | None) -> None:
         if eo.event == "OADR" and date > "1995-10-14":
             d.defect("eo-anachronism", "OADR was abolished on 14 Oct 1995")
     classifier = d.get("classified_by_text")
-    if classifier and date and re.search(r"\b1\s?\.\s?4\s*\(", classifier) and date < REASONS_RENUMBERED and date > "1995-10-14":
+    if classifier and date and _REASON_1_4.search(classifier) and date < REASONS_RENUMBERED and date > "1995-10-14":
         d.defect("eo-anachronism", "reasons numbered 1.4 before E.O. 13292 (25 Mar 2003) renumbered them")
     section = d.get("section") or d.get("page_section")
     if section and section.of > 1:

@@ -44,6 +44,13 @@ class Draft:
     defects: list[Defect] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        # ``get`` is the values dict's own ``get``, bound once: a parse asks the draft ~100 times
+        # (every settle step and most readers), and a method that only forwards to ``dict.get``
+        # costs a Python frame each time. The instance attribute shadows the method below, which
+        # stays as its documentation; ``values`` is never rebound, so the two cannot diverge.
+        self.get = self.values.get
+
     def set(self, name: str, value: Any, start: int | None = None, end: int | None = None, *, replace: bool = False) -> bool:
         """Record ``name`` unless already set (first statement wins, unless ``replace``)."""
         if value is None or value == "" or value == ():

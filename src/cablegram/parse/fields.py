@@ -220,15 +220,21 @@ _REASON_LETTERS = re.compile(r"\(\s*([a-hA-H])\s*\)|\b([a-hA-H])\b")
 _X_EXEMPT = re.compile(r"\b(?:1\.6\s*)?(X[1-8])\b|\b(25X[1-9]|50X[12](?:-[A-Z]+)?)\b", re.I)
 
 
+_CLASSIFIED_BY = re.compile(r"classifi?e?d\s+by\s*:?\s*", re.I)
+_DOUBLED_LABEL = re.compile(r"^classif\w*\s+by\s*:?\s*", re.I)
+_REASONS_LABEL = re.compile(r"[,;.]?\s*\b(?:for\s+)?reasons?\b\s*:?\s*|\s+(?=1\s?\.\s?[45]\s*\(?[a-hA-H])", re.I)
+_NEXT_REASON = re.compile(r"\b1\s?\.\s?\d|\bX\d")
+
+
 def classified_by(text: str) -> Classifier | None:
     """CLASSIFIED-BY = Classified By[:] <title and/or name>[,;.] [for] Reason[s][:] 1.N (x)[, (y)]."""
-    m = re.search(r"classifi?e?d\s+by\s*:?\s*", text, re.I)
+    m = _CLASSIFIED_BY.search(text)
     if not m:
         return None
     rest = text[m.end():]
     # A doubled label ('Classified By: Classifed by …') is a typo, not part of the name.
-    rest = re.sub(r"^classif\w*\s+by\s*:?\s*", "", rest, flags=re.I)
-    r = re.search(r"[,;.]?\s*\b(?:for\s+)?reasons?\b\s*:?\s*|\s+(?=1\s?\.\s?[45]\s*\(?[a-hA-H])", rest, re.I)
+    rest = _DOUBLED_LABEL.sub("", rest)
+    r = _REASONS_LABEL.search(rest)
     who = rest[: r.start()] if r else rest
     why = rest[r.end():] if r else ""
     reasons: list[str] = []
@@ -240,7 +246,7 @@ def classified_by(text: str) -> Classifier | None:
             _add(reasons, f"1.{section}({letter.lower()})")
         # Following letters ('1.4 (b), (d)', '1.4 (B, D)', '1.5 (B) AND (D)') share the section.
         tail = why[rm.end(): rm.end() + 40]
-        tail = re.split(r"\b1\s?\.\s?\d|\bX\d", tail)[0]
+        tail = _NEXT_REASON.split(tail)[0]
         if section in ("4", "5"):
             for lm in _REASON_LETTERS.finditer(tail):
                 _add(reasons, f"1.{section}({(lm[1] or lm[2]).lower()})")
@@ -259,14 +265,18 @@ def _add(items: list[str], value: str) -> None:
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zA-Z'\-]+|[A-Z]\.|[A-Z][a-z]*\.?|Mc[A-Z][a-z]+|[A-Z]+|[IVX]+|Jr\.?|Sr\.?)$")
 
 
+_DERIVED_FROM = re.compile(r"derived\s+from", re.I)
+_COMMA_OR_SEMICOLON = re.compile(r"[,;]")
+
+
 def _name_and_title(who: str) -> tuple[str | None, str | None]:
     """Split '<title> <name>' or '<name>, <title>' into (name, title)."""
     who = " ".join(who.split()).strip(" ,;.:")
     if not who:
         return None, None
-    if re.match(r"derived\s+from", who, re.I):
+    if _DERIVED_FROM.match(who):
         return None, who
-    parts = [p.strip() for p in re.split(r"[,;]", who) if p.strip()]
+    parts = [p.strip() for p in _COMMA_OR_SEMICOLON.split(who) if p.strip()]
     if len(parts) > 1 and _looks_like_name(parts[0]):
         return parts[0], ", ".join(parts[1:]) or None
     tokens = parts[0].split() if parts else []
@@ -357,8 +367,20 @@ def segment_tags(run: str) -> list[str] | None:
 
 
 # -- references -------------------------------------------------------------------------------------
+# An item: [YY] STATION (one to four words) [NO.] SERIAL. Written for speed on long REF text (a
+# header misread runs prose into it) with matches the same as the plain form, which is
+# ``(?:(?<![\w])(?P<yy>\d{2})\s?)?(?P<station>[A-Z][A-Z.'\-]*(?:\s+[A-Z][A-Z.'\-]*){0,3}?)\s+(?:NO\.?\s*)?0*(?P<serial>\d{1,6})\b``
+# (tests/test_shortcuts_asm.py checks the two agree):
+# - the runs are possessive (``*+``, ``++``): a letter run is always followed by a blank and a
+#   blank run by a non-blank, so giving characters back can never let the rest match;
+# - ``(?<![A-Z])`` in front: a match cannot begin after a capital unless an earlier one would
+#   have, since the station's first run, started at that capital, reaches the same end and the
+#   rest of the match is the same; so only starts that are not leftmost are cut (a search never
+#   resumes after a capital: a match ends with a digit), and the engine stops trying every
+#   letter of every word of the text. The ``yy`` branch's own ``(?<![\w])`` implies it already.
 _REF_ITEM = re.compile(
-    r"(?:(?<![\w])(?P<yy>\d{2})\s?)?(?P<station>[A-Z][A-Z.'\-]*(?:\s+[A-Z][A-Z.'\-]*){0,3}?)\s+(?:NO\.?\s*)?0*(?P<serial>\d{1,6})\b"
+    r"(?<![A-Z])(?:(?<![\w])(?P<yy>\d{2})\s?)?"
+    r"(?P<station>[A-Z][A-Z.'\-]*+(?:\s++[A-Z][A-Z.'\-]*+){0,3}?)\s++(?:NO\.?\s*)?0*(?P<serial>\d{1,6})\b"
 )
 _NOT_STATIONS = {"PARA", "PARAS", "PARAGRAPH", "REF", "REFTEL", "SECTION", "THE", "AND", "OF", "SEE", "FAM", "FAH",
                  "TELCON", "MEMCON", "EMAIL", "E-MAIL", "A", "B", "C", "D", "E", "F", "G", "H", "NO", "IIR", "DTG",
@@ -368,6 +390,7 @@ _NOT_STATIONS = {"PARA", "PARAS", "PARAGRAPH", "REF", "REFTEL", "SECTION", "THE"
                  "OUT"}  # a CIA item's message-centre number ('DIR 42255 (OUT 81795)') is not a second reference
 # A month name right after a number makes the number a day ('DATED 23 OCTOBER'), not a serial.
 _MONTH_AFTER = re.compile(r"\s+(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*\b")
+_CAPITAL = re.compile(r"[A-Z]")
 # Words that name the Department in REF items: its message numbers are STATE's.
 _ALIASES = {"SECSTATE": "STATE", "DEPT": "STATE", "DEPTEL": "STATE", "SECSTATE WASHDC": "STATE"}
 # Stations written short in references whose canonical ids use the full station name.
@@ -380,25 +403,26 @@ def references(text: str, cable_year: int | None) -> list[Reference]:
     out: list[Reference] = []
     for letter, raw in items:
         found = False
-        for m in _REF_ITEM.finditer(raw.upper()):
+        upper = raw.upper()
+        for m in _REF_ITEM.finditer(upper):
             station = " ".join(m["station"].split()).strip(".")
             station = _strip_station_prefix(station)
             if not station or station in _NOT_STATIONS or len(station) < 3:
                 continue
-            if re.fullmatch(r"[A-Z]", station[-1:]) is None:
+            if _CAPITAL.fullmatch(station[-1:]) is None:
                 continue
             station = _ALIASES.get(station, station)
             serial = int(m["serial"])
             if serial == 0:
                 continue
-            tail = raw.upper()[m.end(): m.end() + 3]
+            tail = upper[m.end(): m.end() + 3]
             if tail.startswith(("/", "-")) and not tail.startswith("- "):
                 continue  # a date like 12/05 or a code such as 314/0123
-            if station.split()[0] in _MONTH_NAMES or _MONTH_AFTER.match(raw.upper(), m.end()):
+            if station.split()[0] in _MONTH_NAMES or _MONTH_AFTER.match(upper, m.end()):
                 continue  # a written date ('MEMORANDUM DATED 23 OCTOBER 1975'), not station and serial
             year_stated = m["yy"] is not None
             year = full_year(int(m["yy"])) if year_stated else cable_year
-            notal = "NOTAL" in raw.upper()
+            notal = "NOTAL" in upper
             rid = canonical_id(year, _ID_STATIONS.get(station, station), serial)
             out.append(Reference(letter=letter, raw=" ".join(raw.split()), station=station, serial=serial, year=year,
                                  year_stated=year_stated, id=rid, notal=notal))
@@ -421,15 +445,17 @@ def _strip_station_prefix(station: str) -> str:
     return " ".join(words)
 
 
+_GLUED_YEAR = re.compile(r"(?<![\w])(\d{2})([A-Z]{3,})")
+_ITEM_SEPARATOR = re.compile(r"[;:]|\bAND\b")
 _LETTER = re.compile(r"(?:^|(?<=[\s;,:]))\(?([A-H])[.)]\s+")
 
 
 def _split_ref_items(text: str) -> list[tuple[str | None, str]]:
     s = " ".join(text.split())
-    s = re.sub(r"(?<![\w])(\d{2})([A-Z]{3,})", r"\1 \2", s)  # '10SHENYANG 003' -> '10 SHENYANG 003'
+    s = _GLUED_YEAR.sub(r"\1 \2", s)  # '10SHENYANG 003' -> '10 SHENYANG 003'
     marks = list(_LETTER.finditer(s))
     if not marks:
-        return [(None, part) for part in re.split(r"[;:]|\bAND\b", s) if part.strip()]
+        return [(None, part) for part in _ITEM_SEPARATOR.split(s) if part.strip()]
     out = []
     if marks[0].start() > 0 and s[: marks[0].start()].strip():
         out.append((None, s[: marks[0].start()]))
@@ -439,11 +465,14 @@ def _split_ref_items(text: str) -> list[tuple[str | None, str]]:
     return out
 
 
+_NOT_CAPITAL = re.compile(r"[^A-Z]")
+
+
 def canonical_id(year: int | None, station: str | None, serial: int | None) -> str | None:
     """ID = YYYY + station without spaces + serial zero-padded to 6 (``1996STATE075727``)."""
     if not year or not station or serial is None:
         return None
-    return f"{year:04d}{re.sub(r'[^A-Z]', '', station.upper())}{serial:06d}"
+    return f"{year:04d}{_NOT_CAPITAL.sub('', station.upper())}{serial:06d}"
 
 
 # -- drafting block --------------------------------------------------------------------------------

@@ -1,0 +1,58 @@
+"""The shortcuts of record assembly and the field grammars agree with the plain definitions they
+stand for (as ``tests/test_shortcuts.py`` does for normalisation and the body grammar), on text
+built to reach the edges: capitals glued to words and numbers, blanks of every kind, digits
+beyond ASCII, words that differ from a clearer's name by one letter or one neighbour.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cablegram.parse import fields
+from cablegram.parse.assemble import _stands_in_body
+
+SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+# -- REF items -----------------------------------------------------------------------------------
+# The item pattern as first written: plain greedy runs, a start tried at every character.
+_PLAIN_REF_ITEM = re.compile(
+    r"(?:(?<![\w])(?P<yy>\d{2})\s?)?(?P<station>[A-Z][A-Z.'\-]*(?:\s+[A-Z][A-Z.'\-]*){0,3}?)\s+(?:NO\.?\s*)?0*(?P<serial>\d{1,6})\b"
+)
+
+REF_WORDS = ["STATE", "NEW DELHI", "THE HAGUE", "NO.", "NO", "A.", "B)", "(C)", "REF", "AND", "NOTAL", "10SHENYANG",
+             "06", "007", "000", "1234567", "12/05", "314/0123", "- ", "E-MAIL", "O'HARE", "X.", "DATED", "23",
+             "OCTOBER", "٣٤", "x", "é", "_", "Ab", "ST.-PAUL"]
+ref_tokens = st.one_of(st.sampled_from(REF_WORDS), st.text(alphabet="AZ09.'-_ (xé٣", max_size=5))
+ref_texts = st.lists(st.tuples(ref_tokens, st.sampled_from([" ", "  ", "", "\n", "\t", "\xa0", ", ", "; "])),
+                     max_size=30).map(lambda parts: "".join(t + s for t, s in parts))
+
+
+def _items(pattern: re.Pattern, text: str) -> list:
+    return [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+
+
+@SETTINGS
+@given(ref_texts)
+def test_ref_item_finds_the_items_of_the_plain_pattern(text):
+    assert _items(fields._REF_ITEM, text) == _items(_PLAIN_REF_ITEM, text)
+    assert _items(fields._REF_ITEM, text.upper()) == _items(_PLAIN_REF_ITEM, text.upper())
+
+
+# -- clearers read as ordinary words ---------------------------------------------------------------
+NAMES = ["smith", "jones", "abc", "abcd", "Smith", "smiths", "ßmith", "smıth", "k\u212aelly", "o'neil", "van der",
+         "jgoldstein", ""]
+body_tokens = st.one_of(st.sampled_from(NAMES + ["smith's", "_smith", "smith_", "xsmith", "smith2", "2smith",
+                                                 "smithé", "ésmith", "SMITH"]),
+                        st.text(alphabet="smithé_2 '\n", max_size=6))
+bodies = st.lists(st.tuples(body_tokens, st.sampled_from([" ", "", "\n", ".", "-", "\xa0"])), max_size=30).map(
+    lambda parts: "".join(t + s for t, s in parts))
+
+
+@SETTINGS
+@given(st.one_of(st.sampled_from(NAMES), st.text(alphabet="smithé_K", max_size=7)), bodies)
+def test_a_name_stands_in_the_body_as_one_of_its_words(name, body):
+    words = set(re.findall(r"\b[a-z]{4,}\b", body))
+    assert _stands_in_body(name.lower(), body) == (name.lower() in words)
