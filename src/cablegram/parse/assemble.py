@@ -9,7 +9,7 @@ change a value.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from ..defects import defect
 from ..model import Classifier, Reference, Release, Tag, Telegram
@@ -335,6 +335,9 @@ _STATION_CODE = re.compile(r"[A-Z]{4}")
 _THE_DEPARTMENT = re.compile(r"(?:SECRETARY\s+OF\s+STATE|SECSTATE|DEPARTMENT\s+OF\s+STATE|DEPT\s+OF\s+STATE)\b(?!\s+WASHDC)")
 
 
+# Addresses repeat from cable to cable like the addressee lines they come from (``F.addressee``):
+# each is worked out once. The function is pure over the fixed station table.
+@lru_cache(maxsize=4096)
 def _plad(name: str, any_station: bool = False) -> str:
     """A bare post name (``ELISABETHVILLE``) or a title (``SECRETARY OF STATE``) -> its address.
 
@@ -542,8 +545,7 @@ def _settle_tags(d: Draft) -> tuple[list[str], list[Tag]]:
         if code == "OVIP":
             person_next = True
         if entries:
-            entry = _pick(entries, len(decoded))
-            decoded.append(Tag(code=code, kind=entry.kind, meaning=entry.meaning))
+            decoded.append(_lexicon_tag(code))
         else:
             decoded.append(Tag(code=code, kind="unknown", meaning=None))
             if _TAG_SHAPE.fullmatch(code):
@@ -552,6 +554,16 @@ def _settle_tags(d: Draft) -> tuple[list[str], list[Tag]]:
         d.defect("tag-typo-fixed", f"TAGS {d.get('tags_raw')!r} read as known codes (run-together codes split, "
                  f"digits read as letters); tags_raw keeps the line as written")
     return codes, decoded
+
+
+# The same codes (PREL, PGOV, the country codes of a post) stand in cable after cable: each is
+# decoded once. The lexicon is fixed and the record immutable, so nothing of one document can
+# reach another through the cache.
+@lru_cache(maxsize=4096)
+def _lexicon_tag(code: str) -> Tag:
+    """The decoded tag of a code the lexicon lists."""
+    entry = _pick(tables.tags()[code], 0)
+    return Tag(code=code, kind=entry.kind, meaning=entry.meaning)
 
 
 def _pick(entries, position: int):
