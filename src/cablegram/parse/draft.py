@@ -8,8 +8,6 @@ later step can confuse the two coordinate systems.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from itertools import accumulate, repeat
-from operator import add
 from typing import Any, NamedTuple
 
 from ..defects import defect
@@ -27,11 +25,14 @@ class CLine(NamedTuple):
 
 
 def clean_lines(clean: CleanText) -> list[CLine]:
-    raws = clean.text.split("\n")
-    lengths = list(map(len, raws))
-    starts = [0, *accumulate(n + 1 for n in lengths)][:-1]
-    # tuple.__new__ straight from C: ``CLine._make`` would run a Python frame a line.
-    return list(map(tuple.__new__, repeat(CLine), zip(range(len(raws)), starts, map(add, starts, lengths), raws)))
+    lines = []
+    start = 0
+    new = tuple.__new__  # straight from C: ``CLine._make`` would run a Python frame a line
+    for index, text in enumerate(clean.text.split("\n")):
+        end = start + len(text)
+        lines.append(new(CLine, (index, start, end, text)))
+        start = end + 1
+    return lines
 
 
 @dataclass

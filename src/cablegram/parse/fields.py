@@ -39,9 +39,15 @@ def full_year(yy: int, pivot: int = 40) -> int:
     return 1900 + yy if yy > pivot else 2000 + yy
 
 
+_DIGIT_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "i": "1", "S": "5", "B": "8"})
+
+
 def _digits(s: str) -> str:
     """Read OCR letter-for-digit confusions inside a number (``2201l6`` -> ``220116``)."""
-    return s.translate(str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "i": "1", "S": "5", "B": "8"}))
+    return s.translate(_DIGIT_LOOKALIKES)
+
+
+_NOT_CAPITAL = re.compile(r"[^A-Z]")
 
 
 # -- dates --------------------------------------------------------------------------------------
@@ -94,12 +100,21 @@ def written_date(text: str) -> tuple[str, re.Match] | None:
 
 
 # -- markings -----------------------------------------------------------------------------------
+# Each marking by its letters alone (``TOPSECRET``), worked out once rather than on every call.
+# Where two writings share their letters, the longer writing's level stands, as it did when the
+# writings were tried longest first and the first whose letters matched won.
+_LEVEL_BY_LETTERS: dict[str, str] = {}
+for _written, _level in sorted(LEVEL_WORDS.items(), key=lambda kv: -len(kv[0])):
+    _LEVEL_BY_LETTERS.setdefault(_written.replace(" ", ""), _level)
+del _written, _level
+
+
 def classification(word: str) -> str | None:
     """LEVEL = TOP SECRET | SECRET | CONFIDENTIAL | LIMITED OFFICIAL USE | UNCLAS[SIFIED] | SBU, letter-spacing allowed."""
-    compact = re.sub(r"[^A-Z]", "", word.upper())
-    for written, level in sorted(LEVEL_WORDS.items(), key=lambda kv: -len(kv[0])):
-        if compact == written.replace(" ", ""):
-            return level
+    compact = _NOT_CAPITAL.sub("", word.upper())
+    level = _LEVEL_BY_LETTERS.get(compact)
+    if level:
+        return level
     if compact in ("UUNCLAS", "UNCLASSIFED", "UNCLASSFIED"):
         return "UNCLASSIFIED"
     return None
@@ -181,6 +196,9 @@ def plad(text: str) -> str | None:
 EO_RE = re.compile(r"^\s*E\.?\s?O\.?\s*[:.]?\s*(?P<order>1\d{3,4}|\d{4,5})?\s*(?:(?::|\.|\s)\s*(?P<rest>.*))?$", re.I)
 
 
+_DECL_LABEL = re.compile(r"^(?:DECL|DECLASSIFY\s+ON)\s*:?\s*", re.I)
+
+
 def eo_line(text: str) -> EO | None:
     """EO = E.O. NNNNN: (DECL: date | DECL: event | GDS | XGDS-n | RDS-n date | OADR | N/A)."""
     m = EO_RE.match(text)
@@ -190,7 +208,7 @@ def eo_line(text: str) -> EO | None:
     rest = " ".join((m["rest"] or "").split()).strip(" .;")
     declassify_on = None
     event = None
-    body = re.sub(r"^(?:DECL|DECLASSIFY\s+ON)\s*:?\s*", "", rest, flags=re.I).strip()
+    body = _DECL_LABEL.sub("", rest).strip()
     found = written_date(body)
     if found:
         declassify_on = found[0]
@@ -304,6 +322,9 @@ def _looks_like_name(text: str) -> bool:
 
 
 # -- TAGS -----------------------------------------------------------------------------------------
+_PERSON_TAG = re.compile(r"\(([^()]*)\)")
+
+
 def tags(text: str) -> tuple[list[str], bool]:
     """TAGS = code {[,] code} with person tags ``OVIP (SURNAME, NAME)``; returns (codes, corrected),
     corrected when run-together codes were split or digits read as letters."""
@@ -313,8 +334,9 @@ def tags(text: str) -> tuple[list[str], bool]:
     out: list[str] = []
     segmented = False
     # Person tags in parentheses: OVIP (VANCE, CYRUS)
-    s = re.sub(r"\(([^()]*)\)", lambda m: "," + m[1].replace(",", "\u0001") + ",", s)
-    items = [i.strip() for i in re.split(r"[,;]", s)] if ("," in s or ";" in s) else s.split()
+    if "(" in s:  # (no parenthesis, nothing to rewrite: the common line skips the substitution)
+        s = _PERSON_TAG.sub(lambda m: "," + m[1].replace(",", "\u0001") + ",", s)
+    items = [i.strip() for i in _COMMA_OR_SEMICOLON.split(s)] if ("," in s or ";" in s) else s.split()
     lexicon = tables.tags()
     for item in items:
         item = item.replace("\u0001", ",").strip(" .")
@@ -463,9 +485,6 @@ def _split_ref_items(text: str) -> list[tuple[str | None, str]]:
         end = marks[k + 1].start() if k + 1 < len(marks) else len(s)
         out.append((m[1], s[m.end(): end]))
     return out
-
-
-_NOT_CAPITAL = re.compile(r"[^A-Z]")
 
 
 def canonical_id(year: int | None, station: str | None, serial: int | None) -> str | None:
