@@ -56,3 +56,17 @@ bodies = st.lists(st.tuples(body_tokens, st.sampled_from([" ", "", "\n", ".", "-
 def test_a_name_stands_in_the_body_as_one_of_its_words(name, body):
     words = set(re.findall(r"\b[a-z]{4,}\b", body))
     assert _stands_in_body(name.lower(), body) == (name.lower() in words)
+
+
+@SETTINGS
+@given(st.data())
+def test_a_name_is_found_past_occurrences_inside_longer_words(data):
+    # The name glued to letters, digits, '_' or 'é' before it stands in the body first, so that
+    # the search has to go on past occurrences inside longer words ('abab' in 'ababab abab').
+    name = data.draw(st.text(alphabet="ab", min_size=3, max_size=6))
+    pieces = st.one_of(st.just(name), st.text(alphabet="ab_é1", max_size=3).map(lambda g: g + name),
+                       st.text(alphabet="ab_é1", max_size=3).map(lambda g: name + g), st.sampled_from(["a", "b", "é"]))
+    body = data.draw(st.lists(st.tuples(pieces, st.sampled_from(["", " ", "\n", "-"])), max_size=8).map(
+        lambda parts: "".join(p + sep for p, sep in parts)))
+    words = set(re.findall(r"\b[a-z]{4,}\b", body))
+    assert _stands_in_body(name, body) == (name in words)

@@ -481,6 +481,7 @@ def _settle_officers(d: Draft, original: str) -> None:
 
 
 _LOWER_WORD = re.compile(r"[a-z]{4,}")
+_WORD_CHARACTER = re.compile(r"\w")
 
 
 def _stands_in_body(word: str, body: str) -> bool:
@@ -489,11 +490,20 @@ def _stands_in_body(word: str, body: str) -> bool:
     Each match of ``\b[a-z]{4,}\b`` is a whole run of word characters made of four or more
     lower-case ASCII letters (a boundary never falls between two letters, so no shorter piece of
     a longer run matches). So ``word`` is one of them exactly when it is such a run itself and
-    stands somewhere in the body with no word character on either side, which is what ``\b``
-    around it asks. (A clearer's name is one or two searches; the set took a scan of the whole
-    body, the most of this step's time on a long OCR'd release.)
+    stands somewhere in the body with no word character (``\w``, what ``\b`` looks at) on either
+    side. A clearer's name is a few ``find`` calls; the set took a regex scan of the whole body,
+    most of this step's time on a long OCR'd release. (No pattern is built from the name: a
+    pattern a name would fill the ``re`` module's cache, shared with every other module.)
     """
-    return _LOWER_WORD.fullmatch(word) is not None and word in body and re.search(rf"\b{word}\b", body) is not None
+    if _LOWER_WORD.fullmatch(word) is None:
+        return False
+    at = body.find(word)
+    while at >= 0:
+        after = at + len(word)
+        if (at == 0 or not _WORD_CHARACTER.match(body, at - 1)) and not _WORD_CHARACTER.match(body, after):
+            return True
+        at = body.find(word, at + 1)
+    return False
 
 
 # -- references ------------------------------------------------------------------------------------
