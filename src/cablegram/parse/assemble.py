@@ -402,7 +402,7 @@ def _settle_identity(d: Draft) -> None:
         serial = d.get("de_serial")
     if station:
         station = {"SECSTATE": "STATE", "USUN": "USUN NEW YORK"}.get(station, station)
-        if any(c.isdigit() for c in station) and (fixed := tables.known_station(station)):
+        if any(map(str.isdigit, station)) and (fixed := tables.known_station(station)):
             d.defect("possible-ocr-error", f"station {station!r} read as {fixed} (digits for letters)")
             station = fixed
     cid = F.canonical_id(year, station, serial)

@@ -474,7 +474,8 @@ _LETTER = re.compile(r"(?:^|(?<=[\s;,:]))\(?([A-H])[.)]\s+")
 
 def _split_ref_items(text: str) -> list[tuple[str | None, str]]:
     s = " ".join(text.split())
-    s = _GLUED_YEAR.sub(r"\1 \2", s)  # '10SHENYANG 003' -> '10 SHENYANG 003'
+    if _GLUED_YEAR.search(s):  # (a search is a third of a substitution's cost; most lines have none)
+        s = _GLUED_YEAR.sub(r"\1 \2", s)  # '10SHENYANG 003' -> '10 SHENYANG 003'
     marks = list(_LETTER.finditer(s))
     if not marks:
         return [(None, part) for part in _ITEM_SEPARATOR.split(s) if part.strip()]
