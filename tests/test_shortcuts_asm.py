@@ -6,11 +6,14 @@ beyond ASCII, words that differ from a clearer's name by one letter or one neigh
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from cablegram import model
 from cablegram.parse import fields
 from cablegram.parse.assemble import _stands_in_body
 
@@ -70,3 +73,42 @@ def test_a_name_is_found_past_occurrences_inside_longer_words(data):
         lambda parts: "".join(p + sep for p, sep in parts)))
     words = set(re.findall(r"\b[a-z]{4,}\b", body))
     assert _stands_in_body(name, body) == (name in words)
+
+
+# -- records built through their slots ---------------------------------------------------------------
+RECORDS = [cls for cls in vars(model).values()
+           if isinstance(cls, type) and dataclasses.is_dataclass(cls) and cls.__module__ == model.__name__]
+
+
+def _plain(cls: type) -> type:
+    """The same record as a frozen, slotted dataclass with the ``__init__`` dataclasses writes."""
+    specs = [(f.name, f.type, dataclasses.field(default=f.default, default_factory=f.default_factory))
+             for f in dataclasses.fields(cls)]
+    return dataclasses.make_dataclass(cls.__name__, specs, frozen=True, slots=True)
+
+
+def _build(cls: type, args: tuple, kwargs: dict):
+    try:
+        record = cls(*args, **kwargs)
+    except TypeError:
+        return "TypeError"
+    return [getattr(record, f.name) for f in dataclasses.fields(cls)]
+
+
+@SETTINGS
+@given(st.sampled_from(RECORDS), st.data())
+def test_records_take_the_arguments_their_dataclass_takes(cls, data):
+    names = [f.name for f in dataclasses.fields(cls)]
+    positional = data.draw(st.integers(0, len(names) + 1))
+    args = tuple(range(positional))
+    keywords = data.draw(st.lists(st.sampled_from(names + ["unknown"]), unique=True))
+    kwargs = {name: f"value of {name}" for name in keywords}
+    assert _build(cls, args, kwargs) == _build(_plain(cls), args, kwargs)
+    if _build(cls, args, kwargs) != "TypeError":
+        record = cls(*args, **kwargs)
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(record, names[0], "changed")
+
+
+def test_a_default_factory_gives_each_record_its_own_value():
+    assert model.Telegram().spans == {} and model.Telegram().spans is not model.Telegram().spans
