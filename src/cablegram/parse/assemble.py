@@ -242,7 +242,7 @@ def _settle_addresses(d: Draft) -> None:
             d.notes.append("from read from the routing box's FROM line (no CITE line legible)")
         elif d.get("agency_from"):
             d.set("from", d.get("agency_from"), replace=True)
-        elif d.get("from") and d.get("from") not in tables.stations() and d.get("from") not in tables.cia_cites().values():
+        elif d.get("from") and d.get("from") not in tables.stations() and d.get("from") not in _CITE_STATIONS():
             # What the header scanner took from a routing box is debris unless it names a station.
             d.values.pop("from")
             d.spans.pop("from", None)
@@ -284,12 +284,25 @@ def _cite_code(d: Draft, cite: str) -> str:
     table = tables.cia_cites()
     if cite in table:
         return cite
-    code = closest(cite, tuple(table))
+    code = closest(cite, _CITE_CODES())
     if code:
         d.defect("possible-ocr-error", f"CITE station {cite!r} read as {code} ({table[code]})")
         d.values["cite_station"] = code
         return code
     return cite
+
+
+# The CITE table asked as a sequence of codes and as a set of stations, built once: a tuple of
+# its codes made afresh was a copy per name and a new key for ``closest``'s memo to compare, and
+# ``in table.values()`` a walk through every station.
+@cache
+def _CITE_CODES() -> tuple[str, ...]:
+    return tuple(tables.cia_cites())
+
+
+@cache
+def _CITE_STATIONS() -> frozenset[str]:
+    return frozenset(tables.cia_cites().values())
 
 
 def _split_names(text: str | None) -> list[str]:
@@ -318,10 +331,10 @@ def _expand_cites(d: Draft, names: list[str], keep_codes: bool = False) -> list[
     out = []
     for n in names:
         n = n.strip(".,:;'\"“”‘’/")  # a slash glued on by OCR ('GELS/CITE LOND 629'); codes hold none
-        if n in stations or n in table.values():
+        if n in stations or n in _CITE_STATIONS():
             out.append(F.Addressee(name=n))
             continue
-        code = closest(n, tuple(table))
+        code = closest(n, _CITE_CODES())
         if code:
             if code != n:
                 d.defect("possible-ocr-error", f"CITE-line addressee {n!r} read as {code} ({table[code]})")
