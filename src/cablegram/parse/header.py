@@ -15,6 +15,7 @@ the Department worksheet and 1960s lines in ``department``; the SMART labels in 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..model import Officer, Section
 from ..vocab import tables
@@ -132,9 +133,15 @@ def _eo(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
     d.defect("bad-eo-line", f"E.O. line not readable: {ln.text.strip()!r}", ln.start, ln.end)
 
 
+# The level of a classification line as written ('SECRET', 'C O N F I D E N T I A L', 'UNCLAS'): a
+# handful of spellings, each read once (the grammar costs microseconds a call; it is pure and its
+# answer a string, so nothing of one document reaches another through the memo).
+_level = lru_cache(maxsize=256)(F.classification)
+
+
 def _class_line(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
     close_block(d, s)
-    level = F.classification(m["level"])
+    level = _level(m["level"])
     if level is None:
         return
     rest = m["rest"] or ""
@@ -222,6 +229,8 @@ _TAGS_BREAK = re.compile(r"[,\s]+")
 _REF_END = re.compile(r"^\s*(?:Classified|Summary|BEGIN SUMMARY)", re.I)
 _DEEP_INDENT = re.compile(r"^\s{8,}\S")
 _ACTINFO_BREAK = re.compile(r"[\s,;.]+")
+_EO_IN_LINE = re.compile(r"\s+E\.?\s?O\.?\s*\d{4,5}\b")
+_WRAPS_ON = re.compile(r"(?:\bFOR|\bAND|,)$")  # an attention line that goes on on the next line
 
 
 def _caption_words(upper: str) -> list[str] | None:
@@ -263,7 +272,7 @@ def _caption_or_attention(d: Draft, s: Scan, ln: CLine) -> bool:
         d.add("captions_found", (_HANDLE_AS_WORD.match(upper)[1], ln.start, ln.end))
         return True
     if _ATTENTION.match(upper) and len(text) < 120 and text == upper:
-        if eo := re.search(r"\s+E\.?\s?O\.?\s*\d{4,5}\b", text):
+        if eo := _EO_IN_LINE.search(text):
             # An attention line and the E.O. line printed on one line.
             eo_start = ln.start + len(ln.text) - len(ln.text.lstrip()) + eo.start() + 1
             eo_line = CLine(ln.index, eo_start, ln.end, d.clean.text[eo_start:ln.end])
@@ -272,7 +281,7 @@ def _caption_or_attention(d: Draft, s: Scan, ln: CLine) -> bool:
                 d.set("eo", got, eo_line.start, eo_line.end)
             text = text[: eo.start()].strip()
         found = d.get("attention_found")
-        if found and re.search(r"(?:\bFOR|\bAND|,)$", found[-1][0]):
+        if found and _WRAPS_ON.search(found[-1][0]):
             # A long attention line wrapped onto this one.
             prev, p_start, _ = found[-1]
             found[-1] = (f"{prev} {text}", p_start, ln.end)
@@ -529,11 +538,24 @@ def _matcher(name: str, pattern: re.Pattern):
     return lambda text: match(text) if needs(text) else None
 
 
+# An address line of a collective list ('RUEHLM/AMEMBASSY COLOMBO 6415'): routing indicator and
+# slash. With no colon on the line no rule can take it (the rules for lines opening with R need a
+# colon (office-line, received, smart-reference), a blank before any slash (fl2, mrn-line,
+# worksheet-address), a full stop, colon or semicolon after their word (ref), no slash at all
+# (routing-continuation), or a time group (dtg, which needs a digit or a blank within the first
+# four characters)), so the nine patterns are not tried. Checked against the rules themselves in
+# tests/test_shortcuts_head.py.
+_ROUTED_ADDRESS = re.compile(r"\s*R[A-Z]{3,7}/")
+
+
 def _match_rule(text: str, s: Scan):
     stripped = text.lstrip()
     if not stripped:
         return None
-    for name, match, handler in _rules_for(stripped[0].upper()):
+    first = stripped[0].upper()
+    if first == "R" and ":" not in text and _ROUTED_ADDRESS.match(text):
+        return None
+    for name, match, handler in _rules_for(first):
         m = match(text)
         if not m:
             continue
