@@ -98,3 +98,9 @@ def test_split_addresses_is_the_plain_split(text):
     plain = [p for p in text.split(";") if p.strip()] if ";" in text else \
         [p for p in header_blocks._BEFORE_ROUTING.split(text) if p.strip()]
     assert header_blocks.split_addresses(text) == plain
+
+
+@SETTINGS
+@given(st.one_of(lines, routed))
+def test_gates_held_are_the_gates_asked_one_by_one(line):
+    assert header._gates_held(line) == tuple(header._NEEDS[name](line) for name in header._GATED)

@@ -408,6 +408,8 @@ def scan_header(d: Draft, lines: list[CLine], start: int = 0) -> int:
     """Read header lines from ``start``; return the index of the first body line."""
     s = Scan()
     last_header: int | None = None
+    # (Asked once: only the incoming-form reader, which runs before the scanner, sets it.)
+    incoming_form = d.get("incoming_form")
     i = start
     n = len(lines)
     limit = min(n, start + MAX_HEADER_LINES)
@@ -440,7 +442,7 @@ def scan_header(d: Draft, lines: list[CLine], start: int = 0) -> int:
             # After the subject come REF and classified-by lines, then the text: an upper-case
             # line with FOR in it there is a sentence of the text, not an attention line.
             return i
-        if d.get("incoming_form") and (mc := _MARGIN.match(text)):
+        if incoming_form and (mc := _MARGIN.match(text)):
             ln = CLine(ln.index, ln.start + mc.end(), ln.end, text[mc.end():])
             text = ln.text
         pm = PARA_START.match(text)
@@ -511,7 +513,6 @@ _FIRST = {
     "worksheet-address": "FNIPR", "department": "D", "office-line": None, "number-line": "N", "received": "R",
     "bt": "B", "dateline": "MTWFS",
 }
-_RULES_BY_FIRST: dict[str, list] = {}
 # What every match of these rules' patterns holds, tested in C before the regex runs: they are
 # tried on nearly every header line, whatever its first letter, and match few.
 _NEEDS = {
@@ -519,19 +520,27 @@ _NEEDS = {
     "office-line": lambda text: ":" in text,
     "mrn-line": lambda text: text.rstrip()[-1:].isdigit(),  # the serial ends the line (isdigit takes every \d)
 }
+_GATED = tuple(_NEEDS)
 
 
-def _rules_for(first: str) -> list:
-    """(name, match function, handler) of the rules a line opening with ``first`` may meet."""
-    rules = _RULES_BY_FIRST.get(first)
-    if rules is None:
-        rules = [(name, _matcher(name, pattern), handler) for name, pattern, handler in LINE_RULES
-                 if _FIRST[name] is None or first in _FIRST[name]]
-        _RULES_BY_FIRST[first] = rules
-    return rules
+def _gates_held(text: str) -> tuple[bool, ...]:
+    """Which of the ``_NEEDS`` tests ``text`` passes, in the order of ``_GATED``: asked once a line,
+    written out (three tests in C where the gates as functions cost six Python calls)."""
+    return "Z" in text or "z" in text, ":" in text, text.rstrip()[-1:].isdigit()
+
+
+# (Memoised: a pure function of the first character and three flags.)
+@lru_cache(maxsize=1024)
+def _rules_for(first: str, held: tuple[bool, ...]) -> list:
+    """(name, match function, handler) of the rules a line opening with ``first`` may meet, given
+    which gates it passes: a rule whose gate the line fails cannot match it and is left out."""
+    passed = dict(zip(_GATED, held))
+    return [(name, pattern.match, handler) for name, pattern, handler in LINE_RULES
+            if (_FIRST[name] is None or first in _FIRST[name]) and passed.get(name, True)]
 
 
 def _matcher(name: str, pattern: re.Pattern):
+    """A rule's match function behind its gate (what ``_rules_for`` with ``_gates_held`` amounts to)."""
     match, needs = pattern.match, _NEEDS.get(name)
     if needs is None:
         return match
@@ -555,7 +564,7 @@ def _match_rule(text: str, s: Scan):
     first = stripped[0].upper()
     if first == "R" and ":" not in text and _ROUTED_ADDRESS.match(text):
         return None
-    for name, match, handler in _rules_for(first):
+    for name, match, handler in _rules_for(first, _gates_held(text)):
         m = match(text)
         if not m:
             continue

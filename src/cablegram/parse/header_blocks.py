@@ -66,6 +66,10 @@ def read_action_information(d: Draft, parts: list[tuple[int, int, str]]) -> None
 _SUBJECT_MARK = re.compile(r"^\((?:U|C|S|TS|SBU|LOU)(?:[/\-][A-Z]+)?\)\s*")
 
 
+# The blocks read as one text, their parts joined (the others are read part by part).
+_JOINED = frozenset({"FM", "TAGS", "SUBJECT", "REF", "CLASSBY"})
+
+
 def close_block(d: Draft, s: Scan) -> None:
     """Finish the open block: hand its collected text to the field grammar."""
     if s.block is None and s.pending_drafter is None and not s.block_parts:
@@ -82,7 +86,8 @@ def close_block(d: Draft, s: Scan) -> None:
             s.seen_subject = True
         return
     start, end = parts[0][0], parts[-1][1]
-    text = " ".join(p[2].strip() for p in parts)
+    if block in _JOINED:
+        text = " ".join(p[2].strip() for p in parts)
     if block == "FM":
         d.set("from", F.plad(text), start, end)
     elif block in ("TO", "INFO"):
