@@ -104,3 +104,27 @@ def test_split_addresses_is_the_plain_split(text):
 @given(st.one_of(lines, routed))
 def test_gates_held_are_the_gates_asked_one_by_one(line):
     assert header._gates_held(line) == tuple(header._NEEDS[name](line) for name in header._GATED)
+
+
+def _continues_plainly(s: Scan, text: str) -> bool:
+    """Whether an address block goes on with the line, as ``_continues`` asked it before routed
+    addresses were settled by their shape."""
+    t = text.strip()
+    if header.LABEL.match(text):
+        return False
+    return bool(header.ADDRESS_LINE.match(t)) and not header.CLASS_LINE.match(t) and not header.DTG_LINE.match(t) \
+        and len(t) < 90
+
+
+ROUTINGS = ["REFS", "REFTEL", "REFTELS", "REFX", "REF", "RUEHC", "REFERENC", "RO", "RUEHTRO"]
+routed_any = st.builds(lambda lead, ri, tail: lead + ri + "/" + tail,
+                       st.sampled_from(["", " ", "\t", "\xa0"]),
+                       st.one_of(st.sampled_from(ROUTINGS), st.text(alphabet="REFSTLABCZ", min_size=1, max_size=8)),
+                       st.one_of(lines, st.sampled_from(["SECSTATE WASHDC", "AMEMBASSY X 0452", "X" * 95, "131503Z MAR 08"])))
+
+
+@SETTINGS
+@given(st.one_of(routed_any, routed, lines), st.sampled_from(["TO", "INFO", "XMT", "FM"]))
+def test_address_block_continues_as_the_plain_tests_say(line, block):
+    line = line.replace("\n", " ")
+    assert header._continues(Scan(block=block, block_parts=[(0, 1, "X")]), line) == _continues_plainly(Scan(), line)

@@ -554,7 +554,10 @@ def _matcher(name: str, pattern: re.Pattern):
 # (routing-continuation), or a time group (dtg, which needs a digit or a blank within the first
 # four characters)), so the nine patterns are not tried. Checked against the rules themselves in
 # tests/test_shortcuts_head.py.
-_ROUTED_ADDRESS = re.compile(r"\s*R[A-Z]{3,7}/")
+_ROUTED_ADDRESS = re.compile(r"\s*(R[A-Z]{3,7})/")
+# The routing indicators that LABEL takes for a label ('REFS/…'): of its words only the REF forms
+# open with R, and a routing indicator of four to eight letters is one of them only as these.
+_LABEL_ROUTINGS = frozenset({"REFS", "REFTEL", "REFTELS"})
 
 
 def _match_rule(text: str, s: Scan):
@@ -600,6 +603,11 @@ def _continues(s: Scan, text: str) -> bool:
         # A wrapped subject may begin with any word ('TO KOSOVO, MAY 21'); only the header's own
         # later labels end it.
         return not PARA_START.match(text) and not _AFTER_SUBJECT.match(text)
+    if s.block in ("TO", "INFO", "XMT", "FM") and (routed := _ROUTED_ADDRESS.match(text)):
+        # A routed address ('RUEHLM/AMEMBASSY COLOMBO 6415', most lines of a long address list):
+        # no classification level opens with R, and no time group with a routing indicator (see
+        # _ROUTED_ADDRESS), so of the tests below only the label and the address shape can fail.
+        return routed[1] not in _LABEL_ROUTINGS and bool(ADDRESS_LINE.match(t)) and len(t) < 90
     if LABEL.match(text) and s.block not in ("PASS",):
         return False
     if s.block in ("TO", "INFO", "XMT", "FM"):
