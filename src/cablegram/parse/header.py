@@ -236,6 +236,11 @@ _WRAPS_ON = re.compile(r"(?:\bFOR|\bAND|,)$")  # an attention line that goes on 
 def _caption_words(upper: str) -> list[str] | None:
     """The words of a line that holds nothing but captions ('NODIS, EXDIS'), or None. Most lines
     are settled by their first word."""
+    # (The first word is cut off alone, where splitting the whole line cost a regex step and a
+    # string a word: a first word that is no caption is where the loop below would stop too.)
+    first = _CAPTION_WORD_BREAK.split(upper, maxsplit=1)[0].strip(" ,;")
+    if first and first not in CAPTION_SET:
+        return None
     words = []
     for piece in _CAPTION_WORD_BREAK.split(upper):
         word = piece.strip(" ,;")
@@ -271,7 +276,7 @@ def _caption_or_attention(d: Draft, s: Scan, ln: CLine) -> bool:
     if _HANDLE_AS.match(upper):
         d.add("captions_found", (_HANDLE_AS_WORD.match(upper)[1], ln.start, ln.end))
         return True
-    if _ATTENTION.match(upper) and len(text) < 120 and text == upper:
+    if len(text) < 120 and text == upper and _ATTENTION.match(upper):  # (the tests in C first)
         if eo := _EO_IN_LINE.search(text):
             # An attention line and the E.O. line printed on one line.
             eo_start = ln.start + len(ln.text) - len(ln.text.lstrip()) + eo.start() + 1
@@ -475,7 +480,7 @@ def scan_header(d: Draft, lines: list[CLine], start: int = 0) -> int:
             continue
         if s.seen_subject or (d.get("eo") and d.get("tags")):
             return i
-        if _is_prose(text) and last_header is not None and i - last_header > 6:
+        if last_header is not None and i - last_header > 6 and _is_prose(text):
             # Running text long after the last header element: the header has ended.
             return last_header + 1
         i += 1
