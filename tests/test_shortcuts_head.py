@@ -12,7 +12,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cablegram.parse import header, header_blocks
+from cablegram.parse import header, header_blocks, opening
 from cablegram.parse.header_blocks import Scan
 from cablegram.vocab import tables
 
@@ -128,3 +128,15 @@ routed_any = st.builds(lambda lead, ri, tail: lead + ri + "/" + tail,
 def test_address_block_continues_as_the_plain_tests_say(line, block):
     line = line.replace("\n", " ")
     assert header._continues(Scan(block=block, block_parts=[(0, 1, "X")]), line) == _continues_plainly(Scan(), line)
+
+
+OPENINGS = ["DEPTEL 45.", "DEPTELS 12", "EMBTEL 715", "CONTEL 113", "CIRTEL 9", "CIRCULAR 4", "Leopoldville telegram 411",
+            "LONDON TEL 5", "Paris's tel 12", "RE: DEPTEL 3", "REF DEPTEL 3", "..DEPTEL 1", "Deptel 4", "DEPTEl 4"]
+
+
+@SETTINGS
+@given(st.one_of(st.sampled_from(OPENINGS), st.builds(lambda a, b: a + " " + b, st.sampled_from(OPENINGS), lines), lines))
+def test_opening_reference_gate_holds_wherever_the_pattern_matches(line):
+    text = line.strip()
+    if opening._OPENING.match(text):
+        assert "TEL" in text or "tel" in text or "CIRCULAR" in text
