@@ -210,10 +210,13 @@ def _captions_by_half() -> dict[tuple[int, int, str], list[str]]:
 
 
 _LONG_CAPTIONS_BY_HALF = _captions_by_half()
+_LONG_CAPTION_LENGTHS = frozenset(map(len, _LONG_CAPTIONS))
 
 
 def _one_letter_off(text: str) -> str | None:
     """The one long caption ``text`` differs from in a single letter, or None."""
+    if len(text) not in _LONG_CAPTION_LENGTHS:
+        return None  # no caption of its length: the look-ups below would find none
     first, second = _halves(text)
     candidates = {*_LONG_CAPTIONS_BY_HALF.get(first, ()), *_LONG_CAPTIONS_BY_HALF.get(second, ())}
     near = [c for c in candidates if sum(a != b for a, b in zip(c, text)) == 1]
