@@ -593,6 +593,9 @@ def _match_rule(text: str, s: Scan):
     return None
 
 
+_CLASS_LINE_REST = re.compile(r"[A-Z0-9 ,/]{0,40}")  # captions and office codes after the level
+
+
 def _is_class_line(m: re.Match) -> bool:
     """A classification line holds the level plus at most section/MRN/captions, not running text."""
     rest = (m["rest"] or "").strip()
@@ -602,7 +605,7 @@ def _is_class_line(m: re.Match) -> bool:
         return False
     if SECTION.search(rest) or MRN_TAIL.search(rest.upper()):
         return len(rest) < 60
-    return bool(re.fullmatch(r"[A-Z0-9 ,/]{0,40}", rest))
+    return bool(_CLASS_LINE_REST.fullmatch(rest))
 
 
 def _continues(s: Scan, text: str) -> bool:
