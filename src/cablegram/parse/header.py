@@ -557,11 +557,11 @@ def _matcher(name: str, pattern: re.Pattern):
 
 # An address line of a collective list ('RUEHLM/AMEMBASSY COLOMBO 6415'): routing indicator and
 # slash. With no colon on the line no rule can take it (the rules for lines opening with R need a
-# colon (office-line, received, smart-reference), a blank before any slash (fl2, mrn-line,
+# colon (office-line, received, smart-reference), a blank before the first slash (fl2, mrn-line,
 # worksheet-address), a full stop, colon or semicolon after their word (ref), no slash at all
-# (routing-continuation), or a time group (dtg, which needs a digit or a blank within the first
-# four characters)), so the nine patterns are not tried. Checked against the rules themselves in
-# tests/test_shortcuts_head.py.
+# (routing-continuation), or a time group (dtg: a blank within the first four characters, or a
+# digit, O, I or l first)), so the nine patterns are not tried. Checked against the rules
+# themselves in tests/test_shortcuts_head.py.
 _ROUTED_ADDRESS = re.compile(r"\s*(R[A-Z]{3,7})/")
 # The routing indicators that LABEL takes for a label ('REFS/…'): of its words only the REF forms
 # open with R, and a routing indicator of four to eight letters is one of them only as these.
