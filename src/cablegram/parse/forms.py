@@ -315,6 +315,9 @@ def _value_end(chunk: str, last: bool) -> int:
 MARGIN_CODE = r"(?:Info|[A-Z]{1,4})\s+(?=(?:FROM|TO|NO)\s*:|ACTION\s+DEPARTMENT\b|Rec'?[’']?d\s*:)"
 _NO_VALUE = re.compile(r"^[\s|:;.]*(?P<serial>\d{1,6})\s*,\s*(?P<md>[A-Z][a-z]+\.?\s+\d{1,2})\b")
 _RECD_VALUE = re.compile(r"(?P<date>[A-Z][a-zA-Z]+\.?\s+\d{1,2},\s*\d{4})")
+# A field label of the form, a margin code run into it or not. (Compiled once: built and looked up
+# in the re module's cache a line, it cost more than the match.)
+_FORM_LABEL = re.compile(r"^\s*(?:" + MARGIN_CODE + r")?(NO|Rec'?[’']?d)\s*[:.]?\s*(?P<rest>.*)$")
 
 
 def read_incoming_form(d: Draft, lines: list[CLine], start: int) -> None:
@@ -323,7 +326,7 @@ def read_incoming_form(d: Draft, lines: list[CLine], start: int) -> None:
     their labels."""
     window = lines[start: start + 80]
     for k, ln in enumerate(window):
-        label = re.match(r"^\s*(?:" + MARGIN_CODE + r")?(NO|Rec'?[’']?d)\s*[:.]?\s*(?P<rest>.*)$", ln.text)
+        label = _FORM_LABEL.match(ln.text)
         if not label:
             continue
         d.set("incoming_form", True)

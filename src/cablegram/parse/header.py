@@ -15,6 +15,7 @@ the Department worksheet and 1960s lines in ``department``; the SMART labels in 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..model import Officer, Section
 from ..vocab import tables
@@ -132,9 +133,15 @@ def _eo(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
     d.defect("bad-eo-line", f"E.O. line not readable: {ln.text.strip()!r}", ln.start, ln.end)
 
 
+# The level of a classification line as written ('SECRET', 'C O N F I D E N T I A L', 'UNCLAS'): a
+# handful of spellings, each read once (the grammar costs microseconds a call; it is pure and its
+# answer a string, so nothing of one document reaches another through the memo).
+_level = lru_cache(maxsize=256)(F.classification)
+
+
 def _class_line(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
     close_block(d, s)
-    level = F.classification(m["level"])
+    level = _level(m["level"])
     if level is None:
         return
     rest = m["rest"] or ""
@@ -203,10 +210,13 @@ def _captions_by_half() -> dict[tuple[int, int, str], list[str]]:
 
 
 _LONG_CAPTIONS_BY_HALF = _captions_by_half()
+_LONG_CAPTION_LENGTHS = frozenset(map(len, _LONG_CAPTIONS))
 
 
 def _one_letter_off(text: str) -> str | None:
     """The one long caption ``text`` differs from in a single letter, or None."""
+    if len(text) not in _LONG_CAPTION_LENGTHS:
+        return None  # no caption of its length: the look-ups below would find none
     first, second = _halves(text)
     candidates = {*_LONG_CAPTIONS_BY_HALF.get(first, ()), *_LONG_CAPTIONS_BY_HALF.get(second, ())}
     near = [c for c in candidates if sum(a != b for a, b in zip(c, text)) == 1]
@@ -222,11 +232,18 @@ _TAGS_BREAK = re.compile(r"[,\s]+")
 _REF_END = re.compile(r"^\s*(?:Classified|Summary|BEGIN SUMMARY)", re.I)
 _DEEP_INDENT = re.compile(r"^\s{8,}\S")
 _ACTINFO_BREAK = re.compile(r"[\s,;.]+")
+_EO_IN_LINE = re.compile(r"\s+E\.?\s?O\.?\s*\d{4,5}\b")
+_WRAPS_ON = re.compile(r"(?:\bFOR|\bAND|,)$")  # an attention line that goes on on the next line
 
 
 def _caption_words(upper: str) -> list[str] | None:
     """The words of a line that holds nothing but captions ('NODIS, EXDIS'), or None. Most lines
     are settled by their first word."""
+    # (The first word is cut off alone, where splitting the whole line cost a regex step and a
+    # string a word: a first word that is no caption is where the loop below would stop too.)
+    first = _CAPTION_WORD_BREAK.split(upper, maxsplit=1)[0].strip(" ,;")
+    if first and first not in CAPTION_SET:
+        return None
     words = []
     for piece in _CAPTION_WORD_BREAK.split(upper):
         word = piece.strip(" ,;")
@@ -262,8 +279,8 @@ def _caption_or_attention(d: Draft, s: Scan, ln: CLine) -> bool:
     if _HANDLE_AS.match(upper):
         d.add("captions_found", (_HANDLE_AS_WORD.match(upper)[1], ln.start, ln.end))
         return True
-    if _ATTENTION.match(upper) and len(text) < 120 and text == upper:
-        if eo := re.search(r"\s+E\.?\s?O\.?\s*\d{4,5}\b", text):
+    if len(text) < 120 and text == upper and _ATTENTION.match(upper):  # (the tests in C first)
+        if eo := _EO_IN_LINE.search(text):
             # An attention line and the E.O. line printed on one line.
             eo_start = ln.start + len(ln.text) - len(ln.text.lstrip()) + eo.start() + 1
             eo_line = CLine(ln.index, eo_start, ln.end, d.clean.text[eo_start:ln.end])
@@ -272,7 +289,7 @@ def _caption_or_attention(d: Draft, s: Scan, ln: CLine) -> bool:
                 d.set("eo", got, eo_line.start, eo_line.end)
             text = text[: eo.start()].strip()
         found = d.get("attention_found")
-        if found and re.search(r"(?:\bFOR|\bAND|,)$", found[-1][0]):
+        if found and _WRAPS_ON.search(found[-1][0]):
             # A long attention line wrapped onto this one.
             prev, p_start, _ = found[-1]
             found[-1] = (f"{prev} {text}", p_start, ln.end)
@@ -399,6 +416,8 @@ def scan_header(d: Draft, lines: list[CLine], start: int = 0) -> int:
     """Read header lines from ``start``; return the index of the first body line."""
     s = Scan()
     last_header: int | None = None
+    # (Asked once: only the incoming-form reader, which runs before the scanner, sets it.)
+    incoming_form = d.get("incoming_form")
     i = start
     n = len(lines)
     limit = min(n, start + MAX_HEADER_LINES)
@@ -431,7 +450,7 @@ def scan_header(d: Draft, lines: list[CLine], start: int = 0) -> int:
             # After the subject come REF and classified-by lines, then the text: an upper-case
             # line with FOR in it there is a sentence of the text, not an attention line.
             return i
-        if d.get("incoming_form") and (mc := _MARGIN.match(text)):
+        if incoming_form and (mc := _MARGIN.match(text)):
             ln = CLine(ln.index, ln.start + mc.end(), ln.end, text[mc.end():])
             text = ln.text
         pm = PARA_START.match(text)
@@ -464,7 +483,7 @@ def scan_header(d: Draft, lines: list[CLine], start: int = 0) -> int:
             continue
         if s.seen_subject or (d.get("eo") and d.get("tags")):
             return i
-        if _is_prose(text) and last_header is not None and i - last_header > 6:
+        if last_header is not None and i - last_header > 6 and _is_prose(text):
             # Running text long after the last header element: the header has ended.
             return last_header + 1
         i += 1
@@ -502,7 +521,6 @@ _FIRST = {
     "worksheet-address": "FNIPR", "department": "D", "office-line": None, "number-line": "N", "received": "R",
     "bt": "B", "dateline": "MTWFS",
 }
-_RULES_BY_FIRST: dict[str, list] = {}
 # What every match of these rules' patterns holds, tested in C before the regex runs: they are
 # tried on nearly every header line, whatever its first letter, and match few.
 _NEEDS = {
@@ -510,30 +528,54 @@ _NEEDS = {
     "office-line": lambda text: ":" in text,
     "mrn-line": lambda text: text.rstrip()[-1:].isdigit(),  # the serial ends the line (isdigit takes every \d)
 }
+_GATED = tuple(_NEEDS)
 
 
-def _rules_for(first: str) -> list:
-    """(name, match function, handler) of the rules a line opening with ``first`` may meet."""
-    rules = _RULES_BY_FIRST.get(first)
-    if rules is None:
-        rules = [(name, _matcher(name, pattern), handler) for name, pattern, handler in LINE_RULES
-                 if _FIRST[name] is None or first in _FIRST[name]]
-        _RULES_BY_FIRST[first] = rules
-    return rules
+def _gates_held(text: str) -> tuple[bool, ...]:
+    """Which of the ``_NEEDS`` tests ``text`` passes, in the order of ``_GATED``: asked once a line,
+    written out (three tests in C where the gates as functions cost six Python calls)."""
+    return "Z" in text or "z" in text, ":" in text, text.rstrip()[-1:].isdigit()
+
+
+# (Memoised: a pure function of the first character and three flags.)
+@lru_cache(maxsize=1024)
+def _rules_for(first: str, held: tuple[bool, ...]) -> list:
+    """(name, match function, handler) of the rules a line opening with ``first`` may meet, given
+    which gates it passes: a rule whose gate the line fails cannot match it and is left out."""
+    passed = dict(zip(_GATED, held))
+    return [(name, pattern.match, handler) for name, pattern, handler in LINE_RULES
+            if (_FIRST[name] is None or first in _FIRST[name]) and passed.get(name, True)]
 
 
 def _matcher(name: str, pattern: re.Pattern):
+    """A rule's match function behind its gate (what ``_rules_for`` with ``_gates_held`` amounts to)."""
     match, needs = pattern.match, _NEEDS.get(name)
     if needs is None:
         return match
     return lambda text: match(text) if needs(text) else None
 
 
+# An address line of a collective list ('RUEHLM/AMEMBASSY COLOMBO 6415'): routing indicator and
+# slash. With no colon on the line no rule can take it (the rules for lines opening with R need a
+# colon (office-line, received, smart-reference), a blank before the first slash (fl2, mrn-line,
+# worksheet-address), a full stop, colon or semicolon after their word (ref), no slash at all
+# (routing-continuation), or a time group (dtg: a blank within the first four characters, or a
+# digit, O, I or l first)), so the nine patterns are not tried. Checked against the rules
+# themselves in tests/test_shortcuts_head.py.
+_ROUTED_ADDRESS = re.compile(r"\s*(R[A-Z]{3,7})/")
+# The routing indicators that LABEL takes for a label ('REFS/…'): of its words only the REF forms
+# open with R, and a routing indicator of four to eight letters is one of them only as these.
+_LABEL_ROUTINGS = frozenset({"REFS", "REFTEL", "REFTELS"})
+
+
 def _match_rule(text: str, s: Scan):
     stripped = text.lstrip()
     if not stripped:
         return None
-    for name, match, handler in _rules_for(stripped[0].upper()):
+    first = stripped[0].upper()
+    if first == "R" and ":" not in text and _ROUTED_ADDRESS.match(text):
+        return None
+    for name, match, handler in _rules_for(first, _gates_held(text)):
         m = match(text)
         if not m:
             continue
@@ -551,6 +593,9 @@ def _match_rule(text: str, s: Scan):
     return None
 
 
+_CLASS_LINE_REST = re.compile(r"[A-Z0-9 ,/]{0,40}")  # captions and office codes after the level
+
+
 def _is_class_line(m: re.Match) -> bool:
     """A classification line holds the level plus at most section/MRN/captions, not running text."""
     rest = (m["rest"] or "").strip()
@@ -560,7 +605,7 @@ def _is_class_line(m: re.Match) -> bool:
         return False
     if SECTION.search(rest) or MRN_TAIL.search(rest.upper()):
         return len(rest) < 60
-    return bool(re.fullmatch(r"[A-Z0-9 ,/]{0,40}", rest))
+    return bool(_CLASS_LINE_REST.fullmatch(rest))
 
 
 def _continues(s: Scan, text: str) -> bool:
@@ -569,6 +614,11 @@ def _continues(s: Scan, text: str) -> bool:
         # A wrapped subject may begin with any word ('TO KOSOVO, MAY 21'); only the header's own
         # later labels end it.
         return not PARA_START.match(text) and not _AFTER_SUBJECT.match(text)
+    if s.block in ("TO", "INFO", "XMT", "FM") and (routed := _ROUTED_ADDRESS.match(text)):
+        # A routed address ('RUEHLM/AMEMBASSY COLOMBO 6415', most lines of a long address list):
+        # no classification level opens with R, and no time group with a routing indicator (see
+        # _ROUTED_ADDRESS), so of the tests below only the label and the address shape can fail.
+        return routed[1] not in _LABEL_ROUTINGS and bool(ADDRESS_LINE.match(t)) and len(t) < 90
     if LABEL.match(text) and s.block not in ("PASS",):
         return False
     if s.block in ("TO", "INFO", "XMT", "FM"):

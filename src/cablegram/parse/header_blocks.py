@@ -61,8 +61,21 @@ def read_action_information(d: Draft, parts: list[tuple[int, int, str]]) -> None
                 d.add(key, (a, start, end))
 
 
+# A portion mark before the subject ('(C) TALKS'), dropped. (Compiled once: the re module's cache
+# look-up costs a call.)
+_SUBJECT_MARK = re.compile(r"^\((?:U|C|S|TS|SBU|LOU)(?:[/\-][A-Z]+)?\)\s*")
+
+
+# The blocks read as one text, their parts joined (the others are read part by part).
+_JOINED = frozenset({"FM", "TAGS", "SUBJECT", "REF", "CLASSBY"})
+
+
 def close_block(d: Draft, s: Scan) -> None:
     """Finish the open block: hand its collected text to the field grammar."""
+    if s.block is None and s.pending_drafter is None and not s.block_parts:
+        # Nothing open (every blank line and most labelled lines ask): the steps below would only
+        # put one empty list of parts in place of another.
+        return
     block, parts = s.block, s.block_parts
     s.block, s.block_parts = None, []
     if s.pending_drafter:
@@ -73,7 +86,8 @@ def close_block(d: Draft, s: Scan) -> None:
             s.seen_subject = True
         return
     start, end = parts[0][0], parts[-1][1]
-    text = " ".join(p[2].strip() for p in parts)
+    if block in _JOINED:
+        text = " ".join(p[2].strip() for p in parts)
     if block == "FM":
         d.set("from", F.plad(text), start, end)
     elif block in ("TO", "INFO"):
@@ -98,8 +112,7 @@ def close_block(d: Draft, s: Scan) -> None:
             if segmented:
                 d.set("tags_raw", text)
     elif block == "SUBJECT":
-        subject = " ".join(text.split())
-        subject = re.sub(r"^\((?:U|C|S|TS|SBU|LOU)(?:[/\-][A-Z]+)?\)\s*", "", subject)
+        subject = _SUBJECT_MARK.sub("", " ".join(text.split()))
         sub_start = start + (len(parts[0][2]) - len(parts[0][2].lstrip()))
         d.set("subject", subject.strip() or None, sub_start, end)
         s.seen_subject = True
@@ -116,6 +129,11 @@ def close_block(d: Draft, s: Scan) -> None:
 
 
 _BEFORE_ROUTING = re.compile(r"\s+(?=R[A-Z]{4,6}/[A-Z])")
+# Where ``_BEFORE_ROUTING`` splits: a blank just before a routing indicator. (The split's blank run
+# either ends before one or holds no split at all, so a line splits exactly where some blank is
+# followed by one; this search opens with a character class, which the regex engine skips to at C
+# speed, and builds no list.)
+_ROUTING_AFTER_BLANK = re.compile(r"\sR[A-Z]{4,6}/[A-Z]")
 
 
 def split_addresses(text: str) -> list[str]:
@@ -123,4 +141,6 @@ def split_addresses(text: str) -> list[str]:
     two routed addressees together (``… IMMEDIATE 10 RJDTLK/USOFFICE LIMERICK``)."""
     if ";" in text:
         return [p for p in text.split(";") if p.strip()]
+    if not _ROUTING_AFTER_BLANK.search(text):
+        return [text] if text.strip() else []  # one addressee: what the split would give
     return [p for p in _BEFORE_ROUTING.split(text) if p.strip()]

@@ -11,6 +11,11 @@ from .draft import CLine, Draft
 from .header_blocks import LineRule, Scan, close_block
 
 
+# (Compiled once: the re module's cache look-up costs a call each.)
+_MRN_VALUE = re.compile(r"(?:(?P<yy>\d{2})\s+)?(?P<station>[A-Z][A-Z .]*?[A-Z])\s+0*(?P<serial>\d{1,6})\b")
+_ITEM_BREAK = re.compile(r"[,;]")
+
+
 def smart(label: str) -> LineRule:
     """SMART form label lines (``MRN:``, ``Date/DTG:``, ``Action:``, …)."""
     def handler(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
@@ -19,7 +24,7 @@ def smart(label: str) -> LineRule:
         value = ln.text[m.end():].strip()
         vstart = ln.start + m.end() + (len(ln.text[m.end():]) - len(ln.text[m.end():].lstrip()))
         if label == "MRN":
-            mm = re.match(r"(?:(?P<yy>\d{2})\s+)?(?P<station>[A-Z][A-Z .]*?[A-Z])\s+0*(?P<serial>\d{1,6})\b", value.upper())
+            mm = _MRN_VALUE.match(value.upper())
             if mm:
                 d.set("mrn", value, vstart, vstart + len(value))
                 d.set("mrn_station", mm["station"])
@@ -60,7 +65,7 @@ def _caption_items(value: str) -> list[str]:
     spaces alone. An item that is no caption as written but is one without its spaces was split by
     OCR ('SI PDIS' for SIPDIS) and is read whole."""
     out: list[str] = []
-    for item in re.split(r"[,;]", value):
+    for item in _ITEM_BREAK.split(value):
         words = item.split()
         if len(words) > 1 and " ".join(words) in CAPTION_SET:
             out.append(" ".join(words))  # a caption of several words ('EYES ONLY')
