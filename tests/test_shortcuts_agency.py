@@ -1,0 +1,67 @@
+"""The agency readers' shortcuts agree with the plain definitions they stand for.
+
+Each fast path of ``parse.agencies`` (a look-behind after a pattern's first word instead of a word
+boundary before it, a case-blind pattern tried only where the text's upper-case view holds the
+word its matches open with, a window of lines scanned as one text) is checked here against the
+obvious, slow way of asking the same question, on text built to reach the edges: words in any
+case, glued to letters or digits, split over lines, and the characters ``re.I`` folds into ASCII.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cablegram.parse.agencies import recognise
+
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+AGENCY_WORDS = ["CITE", "cite", "XCITE", "CITE MEXI 7028", "CITE DIR", "FBI", "fbi", "FBIX", "FEDERAL BUREAU",
+                "Federal\nBureau", "TELETYPE", "SAC", "sac", "SACRAMENTO", "NITEL", "AIRTEL", "AGENCY: NSA",
+                "ORIGINATOR : NSA", "Msg Nr", "MSG NO", "FR Paris:", "FR", "fr", "CLASSIFIED MESSAGE", "DIRECTOR",
+                "ROUTING", "VZCZC", "MRN:", "FM AMEMBASSY", "SECRET SECTION", "NSA", "1234", "ſAC", "\u212aCITE"]
+SEPARATORS = [" ", "  ", "\n", "\n\n", "\t", ":", "", "_", "é", "9"]
+tokens = st.one_of(st.sampled_from(AGENCY_WORDS), st.text(alphabet="abcXYZ019 -.:;éſ\u212a", max_size=4))
+texts = st.lists(st.tuples(tokens, st.sampled_from(SEPARATORS)), max_size=30).map(
+    lambda parts: "".join(t + s for t, s in parts))
+
+_PLAIN_CIA_CITE = re.compile(r"\bCITE\s+(?P<station>[A-Z]{3,12})\s+(?P<serial>\d{2,6})\b")
+
+
+@SETTINGS
+@given(texts)
+def test_cia_cite_finds_what_its_plain_spelling_finds(text):
+    assert [(m.span(), m.groupdict()) for m in recognise.CIA_CITE.finditer(text)] == \
+        [(m.span(), m.groupdict()) for m in _PLAIN_CIA_CITE.finditer(text)]
+
+
+@SETTINGS
+@given(texts, st.integers(1, 3))
+def test_markers_counted_at_their_words_are_the_matches_finditer_finds(text, enough):
+    for pattern, words in ((recognise.FBI_MARKERS, recognise._FBI_WORDS), (recognise.NSA_MARKERS, recognise._NSA_WORDS),
+                           (recognise.CIA_MARKERS, recognise._CIA_WORDS)):
+        assert recognise._count(pattern, words, text, enough) == min(len(pattern.findall(text)), enough)
+
+
+def _plain_kind_by_markers(text: str) -> str | None:
+    """``_kind_by_markers`` as first written: the markers, then the State header."""
+    head = text[:6000]
+    if "CITE" not in text and "FBI" not in head and "NSA" not in head and "TELETYPE" not in head.upper():
+        return None
+    if recognise._STATE_HEADER.search("\n" + head):
+        return None
+    if "NSA" in head and recognise.NSA_MARKERS.search(head):
+        return "nsa-intercept"
+    if len(recognise.FBI_MARKERS.findall(head)) >= 2:
+        return "fbi-teletype"
+    if _PLAIN_CIA_CITE.search(text) or (len(recognise.CIA_MARKERS.findall(head)) >= 2 and "CITE" in text):
+        return "cia-cable"
+    return None
+
+
+@SETTINGS
+@given(texts)
+def test_kind_by_markers_is_the_plain_reading(text):
+    assert recognise._kind_by_markers(text, text[:6000]) == _plain_kind_by_markers(text)
