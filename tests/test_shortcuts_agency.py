@@ -14,7 +14,8 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cablegram.parse.agencies import recognise
+from cablegram.parse.agencies import markings, recognise
+from cablegram.vocab.markings import AGENCY_CONTROLS
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -65,3 +66,20 @@ def _plain_kind_by_markers(text: str) -> str | None:
 @given(texts)
 def test_kind_by_markers_is_the_plain_reading(text):
     assert recognise._kind_by_markers(text, text[:6000]) == _plain_kind_by_markers(text)
+
+
+line_lists = st.lists(st.text(alphabet="ABDEINOSRT -/\u00e9", max_size=12), max_size=12)
+
+
+@SETTINGS
+@given(line_lists, st.lists(st.sampled_from(["SECRET", "-", "DISSEM", "ONLY", "E", "NO", "RYBAT"]), min_size=1, max_size=4))
+def test_lines_holding_are_the_lines_that_hold_a_word(texts, words):
+    assert markings.lines_holding(texts, tuple(words)) == [k for k, t in enumerate(texts) if any(w in t for w in words)]
+
+
+def test_each_control_and_marking_holds_one_of_the_hint_words():
+    # The readers scan only lines holding a hint word; every match of their patterns holds one.
+    for control in AGENCY_CONTROLS:
+        assert any(w in control for w in markings._CONTROL_HINTS)
+    for spelt in ("TOP SECRET", "SECRET", "CONFIDENTIAL", "S-E-C-R-E-T", "C-O-N-F-I-D-E-N-T-I-A-L", "BEC-RE-T"):
+        assert any(w in spelt for w in markings._MARKING_HINTS)

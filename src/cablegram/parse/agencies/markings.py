@@ -4,7 +4,8 @@ dissemination controls on slug lines and report banners."""
 from __future__ import annotations
 
 import re
-from itertools import compress, islice
+from bisect import bisect_right
+from itertools import accumulate, compress, islice
 from operator import attrgetter
 
 from ...vocab.markings import AGENCY_CONTROLS, TOP_SECRET_CODEWORDS
@@ -12,6 +13,7 @@ from ..draft import CLine, Draft
 
 _TEXT = attrgetter("text")
 
+_MARKING_HINTS = ("SECRET", "CONFIDENTIAL", "-")  # one stands in each match of _MARKING_WORD or _HYPHEN_SPACED
 _MARKING_WORD = re.compile(r"\b(TOP\s+SECRET|SECRET|CONFIDENTIAL|S-E-C-R-E-T|C-O-N-F-I-D-E-N-T-I-A-L)\b"
                            r"(?!\s*(?:SERVICE|AGENT|POLICE|INFORMANT))")
 
@@ -20,9 +22,9 @@ def read_page_marking(d: Draft, lines: list[CLine], start: int) -> None:
     """On OCR'd pages of released records the marking often survives only inside a line of debris
     (``wip SECRET A Pn``): the first marking word in the first lines, as a last resort."""
     found = None
-    for ln in nonblank(lines[start: start + 600], 60):
-        if "SECRET" not in ln.text and "CONFIDENTIAL" not in ln.text and "-" not in ln.text:
-            continue  # no marking word, spelt or letter-spaced: spare the scan
+    window = nonblank(lines[start: start + 600], 60)
+    # Only lines with a marking word, spelt or letter-spaced, are scanned.
+    for ln in map(window.__getitem__, lines_holding(list(map(_TEXT, window)), _MARKING_HINTS)):
         for m in _MARKING_WORD.finditer(ln.text):
             word = " ".join(m[1].replace("-", "").split())
             if found is None or word == "TOP SECRET":
@@ -58,12 +60,16 @@ def _misread_spaced_marking(text: str) -> tuple[str, int, int] | None:
 _CONTROLS = re.compile(r"\b(" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in AGENCY_CONTROLS) + r")\b")
 
 
+# A word that stands in each control (its last), and DISSEM for the misread ones (_misread_dissem).
+_CONTROL_HINTS = tuple(sorted({c.split()[-1] for c in AGENCY_CONTROLS} | {"DISSEM"}))
 _CS_COMMENT = re.compile(r"[C¢]\s?/\s?S\s+COMMENT", re.I)
 
 
 def read_agency_controls(d: Draft, lines: list[CLine], start: int) -> None:
     """Dissemination controls on an agency cable's slug line and report banners, in order."""
-    for ln in nonblank(lines[start: start + 600], 120):
+    window = nonblank(lines[start: start + 600], 120)
+    # Only lines with a word of a control, or DISSEM, can hold one (most lines hold none).
+    for ln in map(window.__getitem__, lines_holding(list(map(_TEXT, window)), _CONTROL_HINTS)):
         if "/" in ln.text and _CS_COMMENT.search(ln.text):
             continue  # the cable secretariat's note about other cables ('… APPLICABLE TO RYBAT …')
         found = False
@@ -101,3 +107,23 @@ def nonblank(lines: list[CLine], count: int) -> list[CLine]:
     # (Chained iterators run in C, and lazily: no Python step a line, and no line looked at past
     # the window's last.)
     return list(islice(compress(lines, map(str.strip, map(_TEXT, lines))), count))
+
+
+def lines_holding(texts: list[str], words: tuple[str, ...]) -> list[int]:
+    """The indices, in order, of the ``texts`` (lines, without line breaks) that hold one of
+    ``words`` (none holding a line break).
+
+    One literal search of the lines joined a word, jumping to the next line after a hit, where
+    asking each line for each word costs a Python step apiece: the words of a rule are rare, and
+    most lines are answered at C speed.
+    """
+    joined = "\n".join(texts)
+    starts = [0, *accumulate(len(t) + 1 for t in texts)]  # starts[k]: where texts[k] begins; last: past the end
+    hits: set[int] = set()
+    for word in words:
+        at = joined.find(word)
+        while at >= 0:
+            k = bisect_right(starts, at) - 1
+            hits.add(k)
+            at = joined.find(word, starts[k + 1])
+    return sorted(hits)
