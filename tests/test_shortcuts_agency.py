@@ -14,7 +14,9 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cablegram.parse.agencies import markings, recognise
+from cablegram.parse.agencies import markings, reader, recognise, window
+from cablegram.parse.agencies.window import Window
+from cablegram.parse.draft import CLine
 from cablegram.vocab.markings import AGENCY_CONTROLS
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -74,12 +76,53 @@ line_lists = st.lists(st.text(alphabet="ABDEINOSRT -/\u00e9", max_size=12), max_
 @SETTINGS
 @given(line_lists, st.lists(st.sampled_from(["SECRET", "-", "DISSEM", "ONLY", "E", "NO", "RYBAT"]), min_size=1, max_size=4))
 def test_lines_holding_are_the_lines_that_hold_a_word(texts, words):
-    assert markings.lines_holding(texts, tuple(words)) == [k for k, t in enumerate(texts) if any(w in t for w in words)]
+    assert window.lines_holding(texts, tuple(words)) == [k for k, t in enumerate(texts) if any(w in t for w in words)]
 
 
-def test_each_control_and_marking_holds_one_of_the_hint_words():
-    # The readers scan only lines holding a hint word; every match of their patterns holds one.
+def test_each_control_holds_one_of_the_hint_words():
+    # read_agency_controls scans only lines holding a hint word; every control holds one.
     for control in AGENCY_CONTROLS:
         assert any(w in control for w in markings._CONTROL_HINTS)
-    for spelt in ("TOP SECRET", "SECRET", "CONFIDENTIAL", "S-E-C-R-E-T", "C-O-N-F-I-D-E-N-T-I-A-L", "BEC-RE-T"):
-        assert any(w in spelt for w in markings._MARKING_HINTS)
+
+
+def _clines(texts: list[str]) -> list[CLine]:
+    out, at = [], 0
+    for k, t in enumerate(texts):
+        out.append(CLine(k, at, at + len(t), t))
+        at += len(t) + 1
+    return out
+
+
+@SETTINGS
+@given(line_lists, st.lists(st.sampled_from(["SECRET", "TOR", "T0R", "CITE", "ATE", "ß"]), min_size=1, max_size=3))
+def test_a_window_finds_the_lines_whose_upper_case_holds_a_word(texts, words):
+    win = Window(_clines(texts))
+    assert win.uppers == [t.upper() for t in texts]
+    words = [w for w in words if w.isascii()] or ["SECRET"]
+    assert win.holding(tuple(words)) == {k for k, t in enumerate(texts) if any(w in t.upper() for w in words)}
+    for hint in (reader._DIGIT, reader._STAMP_TIME):
+        assert win.matching(hint) == {k for k, t in enumerate(texts) if hint.search(t.upper())}
+
+
+STAMP_PIECES = ["SECRET 231228Z", "TOP SECRET", "CONFIDENTIAL 0808532 APR 76", "UNCLASSIFIED", "TOR: 0822422 JUN 76",
+                "T0R 1811282", "_TOR 0101", "MIY 27. 22162 62", "AUG 17 1942Z 62", "12 DSC 63", "NOV 8: O0OO OO", "1O OO"]
+stamp_lines = st.lists(st.one_of(st.sampled_from(STAMP_PIECES), st.text(alphabet="SECRTO0Z27 :.-_1", max_size=6)),
+                       max_size=5).map(" ".join)
+
+
+@SETTINGS
+@given(stamp_lines)
+def test_each_gated_line_pattern_matches_only_a_line_holding_its_gate(line):
+    t = line.upper()
+    if reader._CLASS_WORD.match(t) or reader.CIA_DTG.match(t):
+        assert any(w in t for w in reader._LEVELS)
+    if reader._TOR.match(t):
+        assert any(w in t for w in reader._TOR_WORDS)
+    if reader._STAMP_ANY_MONTH.search(t):
+        assert reader._STAMP_TIME.search(t)
+    if reader._DATE_ANY_MONTH.search(line):
+        assert reader._DIGIT.search(t)
+    if reader._DATE_BOX_ONE.match(t):
+        assert "ATE" in t
+    if reader._LONE_CITE.match(t):
+        assert "CITE" in t

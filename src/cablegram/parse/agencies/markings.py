@@ -4,16 +4,15 @@ dissemination controls on slug lines and report banners."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from itertools import accumulate, compress, islice
+from itertools import compress, islice
 from operator import attrgetter
 
 from ...vocab.markings import AGENCY_CONTROLS, TOP_SECRET_CODEWORDS
 from ..draft import CLine, Draft
+from .window import lines_holding
 
 _TEXT = attrgetter("text")
 
-_MARKING_HINTS = ("SECRET", "CONFIDENTIAL", "-")  # one stands in each match of _MARKING_WORD or _HYPHEN_SPACED
 _MARKING_WORD = re.compile(r"\b(TOP\s+SECRET|SECRET|CONFIDENTIAL|S-E-C-R-E-T|C-O-N-F-I-D-E-N-T-I-A-L)\b"
                            r"(?!\s*(?:SERVICE|AGENT|POLICE|INFORMANT))")
 
@@ -22,9 +21,9 @@ def read_page_marking(d: Draft, lines: list[CLine], start: int) -> None:
     """On OCR'd pages of released records the marking often survives only inside a line of debris
     (``wip SECRET A Pn``): the first marking word in the first lines, as a last resort."""
     found = None
-    window = nonblank(lines[start: start + 600], 60)
-    # Only lines with a marking word, spelt or letter-spaced, are scanned.
-    for ln in map(window.__getitem__, lines_holding(list(map(_TEXT, window)), _MARKING_HINTS)):
+    for ln in nonblank(lines[start: start + 600], 60):
+        if "SECRET" not in ln.text and "CONFIDENTIAL" not in ln.text and "-" not in ln.text:
+            continue  # no marking word, spelt or letter-spaced: spare the scan
         for m in _MARKING_WORD.finditer(ln.text):
             word = " ".join(m[1].replace("-", "").split())
             if found is None or word == "TOP SECRET":
@@ -108,22 +107,3 @@ def nonblank(lines: list[CLine], count: int) -> list[CLine]:
     # the window's last.)
     return list(islice(compress(lines, map(str.strip, map(_TEXT, lines))), count))
 
-
-def lines_holding(texts: list[str], words: tuple[str, ...]) -> list[int]:
-    """The indices, in order, of the ``texts`` (lines, without line breaks) that hold one of
-    ``words`` (none holding a line break).
-
-    One literal search of the lines joined a word, jumping to the next line after a hit, where
-    asking each line for each word costs a Python step apiece: the words of a rule are rare, and
-    most lines are answered at C speed.
-    """
-    joined = "\n".join(texts)
-    starts = [0, *accumulate(len(t) + 1 for t in texts)]  # starts[k]: where texts[k] begins; last: past the end
-    hits: set[int] = set()
-    for word in words:
-        at = joined.find(word)
-        while at >= 0:
-            k = bisect_right(starts, at) - 1
-            hits.add(k)
-            at = joined.find(word, starts[k + 1])
-    return sorted(hits)

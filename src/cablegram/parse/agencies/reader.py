@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from ...model import EO
 from ...vocab import tables
@@ -14,6 +15,7 @@ from ..draft import CLine, Draft
 from .cia_opening import closest
 from .intercepts import intercept_party, intercept_title
 from .markings import nonblank, read_agency_controls, read_page_marking
+from .window import Window
 
 # The CITE line as OCR and outgoing forms leave it: 'CITE(MONT 8397)', and headquarters' 'CITE DIR'
 # whose number stands apart (only a known station is taken without its number).
@@ -42,13 +44,25 @@ _NSA_DATE = re.compile(r"^\s*(\d{1,2}\s+[A-Z][a-z]{2}\s+\d{2})\s*$")
 
 _DIGIT = re.compile(r"\d")
 
+# What every match of a line pattern holds, upper-cased, so that a window's lines are asked the
+# pattern only where one stands (see Window; tests/test_shortcuts_agency.py checks each). A gate
+# costs a literal search of the window a word (0.7 ns a character): it pays only for patterns
+# that most lines fail and whose words are few.
+_LEVELS = ("SECRET", "CONFIDENTIAL", "UNCLASSIFIED")  # _CLASS_WORD, CIA_DTG
+_TOR_WORDS = ("TOR", "T0R")  # _TOR
+# The time of a stamp, 'hhmm' (_STAMP_ANY_MONTH), without the blank before it: a line break is no
+# part of a line.
+_STAMP_TIME = re.compile(r"[0-2O][\dO][^\S\n]?[0-5O][\dO]")
+
 
 def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
     """Other agencies' cables: CITE station and number, precedence words, IN/OUT numbers."""
     read_page_marking(d, lines, start)
     read_agency_controls(d, lines, start)
     text_lines = lines[start:]
-    for ln in nonblank(text_lines, 60):
+    win = Window(nonblank(text_lines, 80))
+    window = win.lines
+    for ln in window[:60]:  # (the first 60 non-blank lines)
         # The first date written in the header area (date stamps, 'DATE: 6 JAN 64'): a fallback.
         if _DIGIT.search(ln.text) and (m := _LOOSE_DATE.search(ln.text)):  # a date has a digit
             day, mon, yy = (m["d"], m["m"], m["y"]) if m["d"] else (m["d2"], m["m2"], m["y2"])
@@ -58,11 +72,13 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
                 d.set("agency_loose_date_line", ln.index)
                 break
     lone: list[tuple[str, int, int]] = []
-    window = nonblank(text_lines, 80)
     if kind == "cia-cable":
-        read_split_cite(d, window)
+        read_split_cite(d, win)
+        # (Two patterns tried on every line that few lines can match, behind literal gates: a
+        # classification word, and the TOR label.)
+        may_level, may_tor = win.holding(_LEVELS), win.holding(_TOR_WORDS)
     for k, ln in enumerate(window):
-        t = ln.text.upper()
+        t = win.uppers[k]
         if kind == "cia-cable":
             if (c := _cite(t)) and (c.serial or _is_cia_addressee(c.station)
                                      or closest(c.station, tuple(tables.cia_cites())) or _addressed(t[: c.start])):
@@ -108,7 +124,9 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
                 _cia_time(d, ln, m)
             elif m := _SPECKED_STAMP.match(t):
                 _cia_time(d, ln, m)
-            if _CLASS_WORD.match(t) and (got := F.dtg(t)):
+            if k not in may_level:
+                pass
+            elif _CLASS_WORD.match(t) and (got := F.dtg(t)):
                 # 'SECRET 080853Z APR 76 STAFF': a whole DTG on the classification line.
                 written, when, dm = got
                 if d.set("dtg", written, ln.start + dm.start(), ln.start + dm.end(), replace=not d.get("cia_dtg")):
@@ -117,7 +135,7 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
             elif m := CIA_DTG.match(t):
                 # The cable's own DTG, on its classification line: the Z is often read as 2 or 7.
                 _cia_dtg(d, ln, m)
-            if m := _TOR.match(t):
+            if k in may_tor and (m := _TOR.match(t)):
                 _time_of_receipt(d, ln, m)
         elif kind == "fbi-teletype":
             if m := _FBI_PRECEDENCE.match(t):
@@ -149,8 +167,8 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
         d.set("agency_precedence", *lone[0])
     if kind == "cia-cable":
         read_report_precedence(d, lines[start:])
-        read_misread_month_dates(d, window)
-        read_date_box_with_lookalike_day(d, window)
+        read_misread_month_dates(d, win)
+        read_date_box_with_lookalike_day(d, win)
     elif kind == "fbi-teletype":
         read_fbi_number_and_caption(d, window)
 
@@ -169,15 +187,18 @@ def _misread_month(word: str) -> int | None:
     return F.MONTHS[near[0]] if len(near) == 1 else None
 
 
-def read_misread_month_dates(d: Draft, window: list[CLine]) -> None:
+def read_misread_month_dates(d: Draft, w: Window) -> None:
     """Where no receipt stamp or header date was read: a stamp or date whose month OCR misread by
     one letter dates the cable (as a repaired reading: a date, never the DTG as written)."""
     if "agency_date" in d.values or "dtg_when" in d.values:
         return
     loose = None
-    for ln in window:
-        t = ln.text.upper()
-        if (m := _STAMP_ANY_MONTH.search(t)) and m["mon"] not in F.MONTHS and (mon := _misread_month(m["mon"])):
+    # Only lines with a stamp's time or a date's digit can hold either (a digit of a line is a
+    # digit of it upper-cased: digits have no case).
+    may_stamp = w.matching(_STAMP_TIME)
+    for k in sorted(may_stamp | w.matching(_DIGIT)):
+        ln, t = w.lines[k], w.uppers[k]
+        if k in may_stamp and (m := _STAMP_ANY_MONTH.search(t)) and m["mon"] not in F.MONTHS and (mon := _misread_month(m["mon"])):
             fix = lambda x: x.replace("O", "0")  # noqa: E731
             if day := F.iso_date(F.full_year(int(fix(m["yy"]))), mon, int(fix(m["dd"]))):
                 d.set("agency_date", day, ln.start + m.start(), ln.start + m.end())
@@ -202,12 +223,13 @@ _DATE_BOX_ONE = re.compile(r"^\W{0,3}[DC]ATE\s*[:;.]?\s*[\]|LI!]\s+(?P<m>JAN(?:U
                            r"JUNE?|JULY?|AUG(?:UST)?|SEPT?(?:EMBER)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?)\s+(?P<y>19\d{2})\b")
 
 
-def read_date_box_with_lookalike_day(d: Draft, window: list[CLine]) -> None:
+def read_date_box_with_lookalike_day(d: Draft, w: Window) -> None:
     """Where no other date was read: the DATE box whose day is a glyph OCR puts for 1."""
     if "agency_date" in d.values or "dtg_when" in d.values or "agency_loose_date" in d.values:
         return
-    for ln in window:
-        if (m := _DATE_BOX_ONE.match(ln.text.upper())) and (mon := F.MONTHS.get(m["m"][:3])) \
+    for k in sorted(w.holding(("ATE",))):  # [DC]ATE
+        ln = w.lines[k]
+        if (m := _DATE_BOX_ONE.match(w.uppers[k])) and (mon := F.MONTHS.get(m["m"][:3])) \
                 and (day := F.iso_date(int(m["y"]), mon, 1)):
             d.set("agency_loose_date", day, ln.start, ln.end)
             d.set("agency_loose_date_line", ln.index)
@@ -264,12 +286,13 @@ def _cite(t: str) -> CiteMatch | None:
     return CiteMatch(m[key], m["serial"] or m["serial2"], m.start(), m.start(key), m.end(key))
 
 
-def read_split_cite(d: Draft, window: list[CLine]) -> None:
+def read_split_cite(d: Draft, w: Window) -> None:
     """A CITE label standing alone: its station and serial are the next line, when that line is a
     code and a number and nothing else; the address is the nearest line above holding only known
     addressee codes (with its INFO part)."""
-    for k, ln in enumerate(window[:-1]):
-        if not _LONE_CITE.match(ln.text.upper()):
+    window = w.lines
+    for k in sorted(w.holding(("CITE",))):
+        if k == len(window) - 1 or not _LONE_CITE.match(w.uppers[k]):
             continue
         nxt = window[k + 1]
         if not (m := _CITE_VALUE.match(nxt.text.upper())):
@@ -352,15 +375,24 @@ _GARBLED_ADDRESS = re.compile(r"^\W{0,3}(?:(?:TO|T0|10)\s*:?\s+)?(?P<prec>[A-Z]{
 def _misread_typed_address(t: str) -> str | None:
     """The precedence of a typed address line whose precedence word OCR garbled, when a known
     addressee code follows it; None otherwise."""
-    if _TYPED_ADDRESS.match(t) or not (m := _GARBLED_ADDRESS.match(t)) or not _is_cia_addressee(m["to"]):
+    # (The three tests are pure and must all pass. The typed-address pattern, first asked of every
+    # line, comes last: few lines pass the test of a known addressee before it.)
+    if not (m := _GARBLED_ADDRESS.match(t)) or not _is_cia_addressee(m["to"]) or _TYPED_ADDRESS.match(t):
         return None  # a line read as written is the typed address line's own statement
     return _misread_precedence(m["prec"])
 
 
 def _is_cia_addressee(text: str) -> bool:
     words = text.split()
-    return any(w in tables.cia_cites() or w in tables.stations() or w in tables.cia_cites().values()
-               for w in (text, words[0]))
+    names = _addressee_names()
+    return text in names or words[0] in names
+
+
+@cache
+def _addressee_names() -> frozenset[str]:
+    """What a CIA cable is addressed by: CITE codes, their stations, and the State station names
+    (one set, where asking the three tables cost a scan of the CITE table's stations each time)."""
+    return frozenset(tables.cia_cites()) | frozenset(tables.cia_cites().values()) | frozenset(tables.stations())
 
 
 def _addressed(head: str) -> bool:
