@@ -126,3 +126,16 @@ def test_each_gated_line_pattern_matches_only_a_line_holding_its_gate(line):
         assert "ATE" in t
     if reader._LONE_CITE.match(t):
         assert "CITE" in t
+
+
+MARKING_PIECES = ["E2 IMPDET", "£2 IMPDET", "E.Z, INPDET", "E 2 IHET", "CABINET", "TOP SECRET", "S-E-C-R-E-T", "SECRET AGENT",
+                  "C-O-N-F-I-D-E-N-T-I-A-L", "S - E - C", "CONFIDENTIAL", "BEC-RE-T", "-"]
+
+
+@SETTINGS
+@given(st.lists(st.one_of(st.sampled_from(MARKING_PIECES), texts), max_size=6).map(" ".join))
+def test_marking_and_impdet_matches_hold_their_gate_literals(text):
+    if reader._IMPDET.search(text):
+        assert reader._IMPDET_TAIL.search(text)
+    if markings._MARKING_WORD.search(text):
+        assert any(w in text for w in ("SECRET", "CONFIDENTIAL", "S-E-C", "C-O-N"))

@@ -24,7 +24,10 @@ def read_page_marking(d: Draft, lines: list[CLine], start: int) -> None:
     for ln in nonblank(lines[start: start + 600], 60):
         if "SECRET" not in ln.text and "CONFIDENTIAL" not in ln.text and "-" not in ln.text:
             continue  # no marking word, spelt or letter-spaced: spare the scan
-        for m in _MARKING_WORD.finditer(ln.text):
+        # (Every match of _MARKING_WORD holds one of these; a line with only a hyphen, as most of
+        # those that pass the test above, is not scanned for one.)
+        spelt = "SECRET" in ln.text or "CONFIDENTIAL" in ln.text or "S-E-C" in ln.text or "C-O-N" in ln.text
+        for m in _MARKING_WORD.finditer(ln.text) if spelt else ():
             word = " ".join(m[1].replace("-", "").split())
             if found is None or word == "TOP SECRET":
                 found = (word, ln.start + m.start(1), ln.start + m.end(1))

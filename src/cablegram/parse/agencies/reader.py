@@ -156,7 +156,8 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
                         intercept_title(d, text_lines, ln)  # the first FR line: the title stands above it
             if (wd := _NSA_DATE.match(ln.text)) and (got := F.written_date(wd[1])):
                 d.set("agency_date", got[0], ln.start + wd.start(1), ln.start + wd.end(1))
-    if kind == "cia-cable" and "eo" not in d.values and (m := _IMPDET.search(d.clean.text)):
+    if kind == "cia-cable" and "eo" not in d.values and _IMPDET_TAIL.search(d.clean.text) \
+            and (m := _IMPDET.search(d.clean.text)):
         # 'E2 IMPDET' (E.O. 11652's exemption category 2, declassification date impossible to
         # determine) closes the cable's classification line; OCR garbles it in many ways.
         d.set("eo", EO(order=None, declassify_on=None, event="E2 IMPDET", raw=m[0]), m.start(), m.end())
@@ -430,6 +431,10 @@ CIA_TIME = re.compile(
 # assertion makes the regex engine try every position of the text, one opening with a character
 # class lets it skip at C speed to where that class matches; four times faster over a cable.)
 _IMPDET = re.compile(r"[E£€](?<![A-Z0-9].)[\s.]?[2Z]\W{0,2}\s?I[MNH]P?D?P?ET\b")
+# The end of every match of _IMPDET: opening with one capital, not with E (a tenth of the letters
+# of a cable), it is looked for at C speed, and most cables (all before 1972) hold none: a gate
+# that spares the search of the whole text (4 µs where the search costs 13).
+_IMPDET_TAIL = re.compile(r"I[MNH]P?D?P?ET")
 _MONTH_YEAR = r"(?:\s+(?P<mon>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\s+(?P<yy>\d{2})\b)?"
 _CLASS_WORD = re.compile(r"^\W{0,3}(?:TOP\s+)?(?:SECRET|CONFIDENTIAL|UNCLASSIFIED)\b")
 # 'SECRET 231228Z' (also 'SECRET 2312282', the Z read as 2): day, hour and minute must be valid.
