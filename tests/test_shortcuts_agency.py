@@ -105,7 +105,7 @@ def test_a_window_finds_the_lines_whose_upper_case_holds_a_word(texts, words):
 
 
 STAMP_PIECES = ["SECRET 231228Z", "TOP SECRET", "CONFIDENTIAL 0808532 APR 76", "UNCLASSIFIED", "TOR: 0822422 JUN 76",
-                "T0R 1811282", "_TOR 0101", "MIY 27. 22162 62", "AUG 17 1942Z 62", "12 DSC 63", "NOV 8: O0OO OO", "1O OO"]
+                "T0R 1811282", "_TOR 0101", "MIY 27. 22162 62", "AUG 17 1942Z 62", "NOV 8: 2343762", "JANUARY 9 12O0 63", "12 DSC 63", "NOV 8: O0OO OO", "1O OO"]
 stamp_lines = st.lists(st.one_of(st.sampled_from(STAMP_PIECES), st.text(alphabet="SECRTO0Z27 :.-_1", max_size=6)),
                        max_size=5).map(" ".join)
 
@@ -118,7 +118,7 @@ def test_each_gated_line_pattern_matches_only_a_line_holding_its_gate(line):
         assert any(w in t for w in reader._LEVELS)
     if reader._TOR.match(t):
         assert any(w in t for w in reader._TOR_WORDS)
-    if reader._STAMP_ANY_MONTH.search(t):
+    if reader._STAMP_ANY_MONTH.search(t) or reader.CIA_TIME.search(t):
         assert reader._STAMP_TIME.search(t)
     if reader._DATE_ANY_MONTH.search(line):
         assert reader._DIGIT.search(t)

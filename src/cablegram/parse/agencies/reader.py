@@ -50,8 +50,8 @@ _DIGIT = re.compile(r"\d")
 # that most lines fail and whose words are few.
 _LEVELS = ("SECRET", "CONFIDENTIAL", "UNCLASSIFIED")  # _CLASS_WORD, CIA_DTG
 _TOR_WORDS = ("TOR", "T0R")  # _TOR
-# The time of a stamp, 'hhmm' (_STAMP_ANY_MONTH), without the blank before it: a line break is no
-# part of a line.
+# The time of a stamp, 'hhmm' (CIA_TIME, _STAMP_ANY_MONTH), without the blank before it: a line
+# break is no part of a line.
 _STAMP_TIME = re.compile(r"[0-2O][\dO][^\S\n]?[0-5O][\dO]")
 
 
@@ -77,6 +77,7 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
         # (Two patterns tried on every line that few lines can match, behind literal gates: a
         # classification word, and the TOR label.)
         may_level, may_tor = win.holding(_LEVELS), win.holding(_TOR_WORDS)
+        may_time = win.matching(_STAMP_TIME)  # (the hhmm of CIA_TIME's stamp: few lines hold one)
     for k, ln in enumerate(window):
         t = win.uppers[k]
         if kind == "cia-cable":
@@ -120,7 +121,7 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
                 lone.append((" ".join(pm[1].split()), ln.start + pm.start(1), ln.start + pm.end(1)))
             if m := _IN_NUMBER.match(t):
                 d.set("in_number", f"{m[1]} {m[2]}")
-            if m := CIA_TIME.search(t):
+            if k in may_time and (m := CIA_TIME.search(t)):
                 _cia_time(d, ln, m)
             elif m := _SPECKED_STAMP.match(t):
                 _cia_time(d, ln, m)

@@ -70,6 +70,7 @@ class Window:
         self.lines = lines
         self.uppers: list[str] = list(map(str.upper, map(_TEXT, lines)))
         self._joined = _Joined(self.uppers)
+        self._matching: dict[re.Pattern[str], set[int]] = {}
 
     def holding(self, words: tuple[str, ...]) -> set[int]:
         """Indices of the lines whose upper-cased text holds one of ``words``."""
@@ -78,5 +79,8 @@ class Window:
     def matching(self, hint: re.Pattern[str]) -> set[int]:
         """Indices of the lines whose upper-cased text ``hint`` finds a match in. The hint must
         not match a line break, nor look beyond its match (no anchors, boundaries or look-arounds):
-        a match in the joined text is then a match within one line, and each line's is found."""
-        return self._joined.matching(hint)
+        a match in the joined text is then a match within one line, and each line's is found.
+        (Each hint's lines are worked out once for the window: several readers ask the same.)"""
+        if hint not in self._matching:
+            self._matching[hint] = self._joined.matching(hint)
+        return self._matching[hint]
