@@ -139,3 +139,21 @@ def test_marking_and_impdet_matches_hold_their_gate_literals(text):
         assert reader._IMPDET_TAIL.search(text)
     if markings._MARKING_WORD.search(text):
         assert any(w in text for w in ("SECRET", "CONFIDENTIAL", "S-E-C", "C-O-N"))
+
+
+# The written-date pattern as first written: two shapes, the look-behind before the day.
+_PLAIN_LOOSE_DATE = re.compile(
+    r"(?i)(?<![A-Za-z0-9])(?P<d>\d{1,2})[).]?\s+(?P<m>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*\.?\s+(?P<y>19\d{2}|\d{2})(?:\b|(?=\d{4}))"
+    r"|\b(?P<m2>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*\s+(?P<d2>\d{1,2})\s+\d{3,5}Z?\s+(?P<y2>\d{2})\b")
+DATE_PIECES = ["19 FEB 62", "_19 FEB 62", "24) OCTOBER 1961", "17 DEc 631882675", "DEC 17 1826Z 63", "dec 17 1826 63",
+               "X19 FEB 62", "119 FEB 62", "9 ſep 64", "JAN 1 123 45", "2 JAN", "ſEP 3 0101 62", "7 \u212aAN"]
+
+
+@SETTINGS
+@given(st.lists(st.one_of(st.sampled_from(DATE_PIECES), texts), max_size=6).map(" ".join))
+def test_loose_date_is_the_match_of_the_one_plain_pattern(text):
+    plain, fast = _PLAIN_LOOSE_DATE.search(text), reader._loose_date(text)
+    assert (plain is None) == (fast is None)
+    if plain:
+        d, m, y = (plain["d"], plain["m"], plain["y"]) if plain["d"] else (plain["d2"], plain["m2"], plain["y2"])
+        assert (plain.span(), d, m, y) == (fast.span(), fast["d"], fast["m"], fast["y"])

@@ -28,10 +28,26 @@ _AGENCY_PREC = re.compile(r"\b(?<!NO )(FLASH|OPERATIONAL\s+IMMEDIATE|IMMEDIATE|P
 
 
 # '19 FEB 62' (also after a speck: '_19 FEB 62', or with one after the day: '24) OCTOBER 1961'),
-# '17 DEC 63' with the time run on ('17 DEc 631882675').
-_LOOSE_DATE = re.compile(
-    r"(?i)(?<![A-Za-z0-9])(?P<d>\d{1,2})[).]?\s+(?P<m>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*\.?\s+(?P<y>19\d{2}|\d{2})(?:\b|(?=\d{4}))"
-    r"|\b(?P<m2>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*\s+(?P<d2>\d{1,2})\s+\d{3,5}Z?\s+(?P<y2>\d{2})\b")
+# '17 DEC 63' with the time run on ('17 DEc 631882675'); or the receipt stamp's 'DEC 17 1826Z 63'.
+# (First written as one pattern, the two shapes as alternatives, its look-behind before the day:
+# the case-blind engine then tried both at every character. Apart, the day-first shape opens with
+# its digit, the look-behind after it, and is skipped to digits at C speed; the month-first shape
+# is tried only on a line with its day and time ('17 1826'). The two cannot match at one offset (a
+# digit, a letter), so the leftmost match of the two is the one pattern's; see _loose_date.)
+_LOOSE_DAY_FIRST = re.compile(
+    r"(?i)(?P<d>\d(?<![A-Za-z0-9].)\d?)[).]?\s+(?P<m>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*\.?\s+(?P<y>19\d{2}|\d{2})(?:\b|(?=\d{4}))")
+_LOOSE_MONTH_FIRST = re.compile(
+    r"(?i)\b(?P<m>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*\s+(?P<d>\d{1,2})\s+\d{3,5}Z?\s+(?P<y>\d{2})\b")
+_DAY_AND_TIME = re.compile(r"\d\s+\d\d\d")  # in every match of _LOOSE_MONTH_FIRST
+
+
+def _loose_date(text: str) -> re.Match | None:
+    """The first written date in ``text`` of either shape, or None; groups ``d``, ``m``, ``y``."""
+    first = _LOOSE_DAY_FIRST.search(text)
+    if _DAY_AND_TIME.search(text) and (other := _LOOSE_MONTH_FIRST.search(text)) \
+            and (first is None or other.start() < first.start()):
+        return other
+    return first
 
 
 _IN_NUMBER = re.compile(r"^\s*(IN|OUT)\s+(\d{4,6})\s*$")
@@ -64,8 +80,8 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
     window = win.lines
     for ln in window[:60]:  # (the first 60 non-blank lines)
         # The first date written in the header area (date stamps, 'DATE: 6 JAN 64'): a fallback.
-        if _DIGIT.search(ln.text) and (m := _LOOSE_DATE.search(ln.text)):  # a date has a digit
-            day, mon, yy = (m["d"], m["m"], m["y"]) if m["d"] else (m["d2"], m["m2"], m["y2"])
+        if _DIGIT.search(ln.text) and (m := _loose_date(ln.text)):  # a date has a digit
+            day, mon, yy = m["d"], m["m"], m["y"]
             iso = F.iso_date(F.full_year(int(yy)), F.MONTHS[mon.upper()], int(day))
             if iso and "1940" < iso < "2030":
                 d.set("agency_loose_date", iso, ln.start + m.start(), ln.start + m.end())
@@ -176,7 +192,7 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
 
 
 # The receipt stamp and a written date with the month abbreviation misread ('MiY 27. 22162 62',
-# '12 Dsc 63'): the same shapes as CIA_TIME and _LOOSE_DATE with any three letters for the month,
+# '12 Dsc 63'): the same shapes as CIA_TIME and _LOOSE_DAY_FIRST with any three letters for the month,
 # which must then be one letter off exactly one month that begins with the same letter.
 _STAMP_ANY_MONTH = re.compile(
     r"\b(?P<mon>[A-Z]{3})[:.,]?\s+(?P<dd>[0-3O]?[\dO])[:.,]?\s+(?P<hhmm>[0-2O][\dO]\s?[0-5O][\dO])\s?[Z72]?\s*(?P<yy>[4-9O][\dO])\b")
