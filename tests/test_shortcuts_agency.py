@@ -14,7 +14,7 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cablegram.parse.agencies import markings, reader, recognise, window
+from cablegram.parse.agencies import jfk_form, markings, reader, recognise, window
 from cablegram.parse.agencies.window import Window
 from cablegram.parse.draft import CLine
 from cablegram.vocab.markings import AGENCY_CONTROLS
@@ -157,3 +157,25 @@ def test_loose_date_is_the_match_of_the_one_plain_pattern(text):
     if plain:
         d, m, y = (plain["d"], plain["m"], plain["y"]) if plain["d"] else (plain["d2"], plain["m2"], plain["y2"])
         assert (plain.span(), d, m, y) == (fast.span(), fast["d"], fast["m"], fast["y"])
+
+
+FORM_LINES = ["JFK ASSASSINATION SYSTEM", "IDENTIFICATION FORM", "jfk assassination\tsystem", "Identification  Form",
+              "ASSASSINATION", "ıDENTIFICATION FORM", "JF\u212a ASSASSINATION SYSTEM", "AGENCY : CIA", "ﬁ"]
+
+
+@SETTINGS
+@given(st.lists(st.one_of(st.sampled_from(FORM_LINES), st.text(alphabet="JFKjfk ıIDENTIFICATIONFORM", max_size=12)),
+                max_size=8))
+def test_form_title_lines_are_among_the_lines_holding_its_words_in_any_case(texts):
+    held = window.lines_holding_any_case(texts, ("IDENTIFICATION", "JFK"))
+    assert held == sorted(set(held))
+    assert [k for k, t in enumerate(texts) if jfk_form.JFK_FORM.search(t)] == \
+        [k for k in held if jfk_form.JFK_FORM.search(texts[k])]
+
+
+@SETTINGS
+@given(st.lists(st.one_of(st.sampled_from(FORM_LINES), st.text(alphabet="JFKjfk ıIDENTIFICATIONFORM", max_size=12)),
+                max_size=20))
+def test_title_line_is_the_first_line_the_title_pattern_finds(texts):
+    lines = _clines(texts)
+    assert jfk_form._title_line(lines) == next((k for k, ln in enumerate(lines) if jfk_form.JFK_FORM.search(ln.text)), None)

@@ -7,6 +7,7 @@ import re
 
 from .. import fields as F
 from ..draft import CLine, Draft
+from .window import lines_holding_any_case
 
 JFK_FORM = re.compile(r"IDENTIFICATION\s+FORM|JFK\s+ASSASSINATION\s+SYSTEM", re.I)
 _FORM_FIELD = re.compile(r"^\s*(?P<label>AGENCY\s+FILE\s+NUMBER|AGENCY\s+ORIGINATOR|AGENCY|RECORD\s+NUMBER|ORIGINATOR|FROM|TO|"
@@ -38,6 +39,22 @@ def _may_hold_form(d: Draft, lines: list[CLine]) -> bool:
     return "IDENTIFICATION" in head or "ASSASSINATION" in head
 
 
+# A release's form stands at its head: its title is among its first lines.
+_HEAD_LINES = 8
+
+
+def _title_line(lines: list[CLine]) -> int | None:
+    """The index of the first of ``lines`` that JFK_FORM finds the form's title in, or None."""
+    head = next((k for k, ln in enumerate(lines[:_HEAD_LINES]) if JFK_FORM.search(ln.text)), None)
+    if head is not None or len(lines) <= _HEAD_LINES:
+        return head
+    # Past the head, the case-blind pattern is tried only on lines holding one of its first words:
+    # tried on every line, it cost 2 µs a line of a text that mentions the assassination without
+    # bearing the form.
+    rest = lines_holding_any_case([ln.text for ln in lines[_HEAD_LINES:]], ("IDENTIFICATION", "JFK"))
+    return next((_HEAD_LINES + k for k in rest if JFK_FORM.search(lines[_HEAD_LINES + k].text)), None)
+
+
 def read_jfk_form(d: Draft, lines: list[CLine]) -> int:
     """The JFK identification form (first page of each record): release-layer facts and fallbacks.
 
@@ -46,7 +63,7 @@ def read_jfk_form(d: Draft, lines: list[CLine]) -> int:
     """
     if not _may_hold_form(d, lines[:150]):
         return 0
-    start = next((k for k, ln in enumerate(lines[:150]) if JFK_FORM.search(ln.text)), None)
+    start = _title_line(lines[:150])
     if start is None:
         return 0
     stop = min(len(lines), start + 120)

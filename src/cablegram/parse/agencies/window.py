@@ -16,6 +16,7 @@ from bisect import bisect_right
 from itertools import accumulate, repeat
 from operator import add, attrgetter
 
+from ...normalise.state import ascii_case_view
 from ..draft import CLine
 
 _TEXT = attrgetter("text")
@@ -27,6 +28,18 @@ def lines_holding(texts: list[str], words: tuple[str, ...]) -> list[int]:
     return sorted(_Joined(texts).holding(words))
 
 
+def lines_holding_any_case(texts: list[str], words: tuple[str, ...]) -> list[int]:
+    """The indices, in order, of the ``texts`` where a case-blind (``re.I``) pattern for one of
+    ``words`` (upper-case ASCII letters) matches: found in the lines' ascii_case_view, which holds
+    such a word exactly there. Every index where the text holds a character that ``re.I`` folds
+    into an ASCII letter (no view can be made)."""
+    joined = _Joined(texts)
+    view = ascii_case_view(joined.text)
+    if view is None:
+        return list(range(len(texts)))
+    return sorted(joined.holding(tuple(w.encode("ascii") for w in words), view))
+
+
 class _Joined:
     """Lines joined by line breaks, with where each begins."""
 
@@ -35,9 +48,12 @@ class _Joined:
         # starts[k]: the offset of line k; the last entry lies past the end (no line begins there).
         self.starts = list(accumulate(map(add, map(len, texts), repeat(1)), initial=0))
 
-    def holding(self, words: tuple[str, ...]) -> set[int]:
+    def holding(self, words: tuple[str, ...] | tuple[bytes, ...], text: str | bytes | None = None) -> set[int]:
+        """Lines holding one of ``words``: in the joined text, or in ``text``, a view of it
+        whose offsets are its own."""
         hits: set[int] = set()
-        text, starts = self.text, self.starts
+        starts = self.starts
+        text = self.text if text is None else text
         for word in words:
             at = text.find(word)
             while at >= 0:
