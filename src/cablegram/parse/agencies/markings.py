@@ -51,6 +51,8 @@ _SPACED_LEVELS = {"SECRET": "SECRET", "CONFIDENTIAL": "CONFIDENTIAL", "TOPSECRET
 
 def _misread_spaced_marking(text: str) -> tuple[str, int, int] | None:
     """(level, start, end) of a hyphen-spaced run that reads as a level with letters misread."""
+    if text.count("-") < 2:
+        return None  # a run holds two hyphens at least; most lines with one are a date or a number
     for m in _HYPHEN_SPACED.finditer(text):
         word = re.sub(r"[\s-]", "", m[0])
         for key, level in _SPACED_LEVELS.items():

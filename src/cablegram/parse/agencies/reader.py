@@ -97,7 +97,7 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
     for k, ln in enumerate(window):
         t = win.uppers[k]
         if kind == "cia-cable":
-            if (c := _cite(t)) and (c.serial or _is_cia_addressee(c.station)
+            if "ITE" in t and (c := _cite(t)) and (c.serial or _is_cia_addressee(c.station)
                                      or closest(c.station, tuple(tables.cia_cites())) or _addressed(t[: c.start])):
                 d.set("cite_station", c.station, ln.start + c.station_start, ln.start + c.station_end)
                 d.set("cite_line", ln.index)
@@ -296,7 +296,7 @@ class CiteMatch:
 
 def _cite(t: str) -> CiteMatch | None:
     if "ITE" not in t:
-        return None  # both spellings hold it; most lines do not
+        return None  # both spellings hold it; most lines do not (the caller asks first too)
     m = _CITE_LOOSE.search(t)
     if not m:
         return None
