@@ -76,7 +76,9 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
     read_page_marking(d, lines, start)
     read_agency_controls(d, lines, start)
     text_lines = lines[start:]
-    win = Window(nonblank(text_lines, 80))
+    # The report form's window, whose first 80 lines are the cable's (one count of non-blank lines).
+    report_window = nonblank(text_lines, _REPORT_LINES) if kind == "cia-cable" else None
+    win = Window(report_window[:80] if report_window is not None else nonblank(text_lines, 80))
     window = win.lines
     for ln in window[:60]:  # (the first 60 non-blank lines)
         # The first date written in the header area (date stamps, 'DATE: 6 JAN 64'): a fallback.
@@ -184,7 +186,7 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
         # A precedence printed alone, unambiguously (several distinct ones are the form's boxes).
         d.set("agency_precedence", *lone[0])
     if kind == "cia-cable":
-        read_report_precedence(d, lines[start:])
+        read_report_precedence(d, report_window)
         read_misread_month_dates(d, win)
         read_date_box_with_lookalike_day(d, win)
     elif kind == "fbi-teletype":
@@ -264,10 +266,11 @@ _REPORT_PRECEDENCE = re.compile(r"\bPREC[A-Z]{5,7}\W{0,2}\s+(?P<word>R\s?O\s?U\s
 _REPORT_LINES = 400
 
 
-def read_report_precedence(d: Draft, lines: list[CLine]) -> None:
-    """The report form's PRECEDENCE box: ``report_precedence``, a fallback for a cable whose own
-    address line shows none legibly."""
-    for ln in nonblank(lines, _REPORT_LINES):
+def read_report_precedence(d: Draft, window: list[CLine]) -> None:
+    """The report form's PRECEDENCE box, in the record's first ``_REPORT_LINES`` non-blank lines
+    (``window``): ``report_precedence``, a fallback for a cable whose own address line shows none
+    legibly."""
+    for ln in window:
         if "PREC" not in ln.text.upper():
             continue  # a literal gate before the pattern
         if m := _REPORT_PRECEDENCE.search(ln.text.upper()):
