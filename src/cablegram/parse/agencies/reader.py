@@ -214,9 +214,9 @@ def read_misread_month_dates(d: Draft, w: Window) -> None:
         return
     loose = None
     # Only lines with a stamp's time or a date's digit can hold either (a digit of a line is a
-    # digit of it upper-cased: digits have no case).
+    # digit of it upper-cased: digits have no case); a date is looked for only where none was read.
     may_stamp = w.matching(_STAMP_TIME)
-    for k in sorted(may_stamp | w.matching(_DIGIT)):
+    for k in sorted(may_stamp | w.matching(_DIGIT) if "agency_loose_date" not in d.values else may_stamp):
         ln, t = w.lines[k], w.uppers[k]
         if k in may_stamp and (m := _STAMP_ANY_MONTH.search(t)) and m["mon"] not in F.MONTHS and (mon := _misread_month(m["mon"])):
             fix = lambda x: x.replace("O", "0")  # noqa: E731
