@@ -14,9 +14,10 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from cablegram.normalise import normalise
 from cablegram.parse.agencies import jfk_form, markings, reader, recognise, window
 from cablegram.parse.agencies.window import Window
-from cablegram.parse.draft import CLine
+from cablegram.parse.draft import CLine, Draft, clean_lines
 from cablegram.vocab.markings import AGENCY_CONTROLS
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -179,3 +180,51 @@ def test_form_title_lines_are_among_the_lines_holding_its_words_in_any_case(text
 def test_title_line_is_the_first_line_the_title_pattern_finds(texts):
     lines = _clines(texts)
     assert jfk_form._title_line(lines) == next((k for k, ln in enumerate(lines) if jfk_form.JFK_FORM.search(ln.text)), None)
+
+
+class _Values:
+    """The part of a Draft that agency_kind reads."""
+
+    def __init__(self, **values: str) -> None:
+        self.values = values
+
+    def get(self, name: str, default=None):
+        return self.values.get(name, default)
+
+
+def _plain_agency_kind(d, text: str) -> str | None:
+    """``agency_kind`` as first written."""
+    originator = (d.get("form_originator") or "").upper() or recognise._RECORD_AGENCY.get((d.get("record_number") or "")[:3], "")
+    head = text[:6000]
+    if not originator and "CITE" not in text and "FBI" not in head and "NSA" not in head and "TELETYPE" not in head.upper():
+        return None
+    if not originator and recognise._STATE_HEADER.search("\n" + head):
+        return None
+    if originator.startswith("NSA") or "NSA" in head and recognise.NSA_MARKERS.search(head):
+        return "nsa-intercept"
+    if originator.startswith("FBI") or (originator == "" and len(recognise.FBI_MARKERS.findall(head)) >= 2):
+        return "fbi-teletype"
+    if originator.startswith("CIA") or _PLAIN_CIA_CITE.search(text) or (
+            originator == "" and len(recognise.CIA_MARKERS.findall(head)) >= 2 and "CITE" in text):
+        return "cia-cable"
+    if originator and originator not in ("STATE", "DOS", "DEPARTMENT OF STATE"):
+        return "other"
+    return None
+
+
+@SETTINGS
+@given(texts, st.sampled_from(["", "CIA", "fbi", "NSA", "STATE", "Department of State", "ARMY"]),
+       st.sampled_from(["", "104-10215-10125", "124-10001-10001", "144-1", "999"]))
+def test_agency_kind_is_the_plain_reading(text, originator, record_number):
+    d = _Values(form_originator=originator, record_number=record_number)
+    assert recognise.agency_kind(d, text) == _plain_agency_kind(d, text)
+
+
+@SETTINGS
+@given(st.lists(st.one_of(st.sampled_from(FORM_LINES + ["IDENTIFICATION", "", "  "]), texts), max_size=12).map("\n".join),
+       st.integers(0, 12))
+def test_form_gate_is_the_plain_test_of_the_lines_joined(text, count):
+    clean = normalise(text)[0]
+    lines = clean_lines(clean)[:count]
+    head = "\n".join(ln.text for ln in lines)
+    assert jfk_form._may_hold_form(Draft(clean), lines) == ("IDENTIFICATION" in head or "ASSASSINATION" in head)
