@@ -4,6 +4,7 @@ dissemination controls on slug lines and report banners."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from itertools import compress, islice
 from operator import attrgetter
 
@@ -108,7 +109,12 @@ def _misread_dissem(d: Draft, ln: CLine) -> None:
 def nonblank(lines: list[CLine], count: int) -> list[CLine]:
     """The first ``count`` non-blank lines: OCR'd pages often put a blank line after every line,
     so a window of lines must count text, not line breaks."""
+    return list(islice(iter_nonblank(lines), count))
+
+
+def iter_nonblank(lines: list[CLine]) -> Iterator[CLine]:
+    """The non-blank lines, one at a time."""
     # (Chained iterators run in C, and lazily: no Python step a line, and no line looked at past
-    # the window's last.)
-    return list(islice(compress(lines, map(str.strip, map(_TEXT, lines))), count))
+    # the last one taken.)
+    return compress(lines, map(str.strip, map(_TEXT, lines)))
 

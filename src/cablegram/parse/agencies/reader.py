@@ -5,8 +5,10 @@ intercept's parties and date."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain, islice
 
 from ...model import EO
 from ...vocab import tables
@@ -14,7 +16,7 @@ from .. import fields as F
 from ..draft import CLine, Draft
 from .cia_opening import closest
 from .intercepts import intercept_party, intercept_title
-from .markings import nonblank, read_agency_controls, read_page_marking
+from .markings import iter_nonblank, read_agency_controls, read_page_marking
 from .window import Window
 
 # The CITE line as OCR and outgoing forms leave it: 'CITE(MONT 8397)', and headquarters' 'CITE DIR'
@@ -76,9 +78,10 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
     read_page_marking(d, lines, start)
     read_agency_controls(d, lines, start)
     text_lines = lines[start:]
-    # The report form's window, whose first 80 lines are the cable's (one count of non-blank lines).
-    report_window = nonblank(text_lines, _REPORT_LINES) if kind == "cia-cable" else None
-    win = Window(report_window[:80] if report_window is not None else nonblank(text_lines, 80))
+    # The cable's window: its first 80 non-blank lines, taken from the non-blank lines counted
+    # once; the report form's reader goes on through the same count, only as far as it reads.
+    non_blank = iter_nonblank(text_lines)
+    win = Window(list(islice(non_blank, 80)))
     window = win.lines
     for ln in window[:60]:  # (the first 60 non-blank lines)
         # The first date written in the header area (date stamps, 'DATE: 6 JAN 64'): a fallback.
@@ -186,7 +189,7 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
         # A precedence printed alone, unambiguously (several distinct ones are the form's boxes).
         d.set("agency_precedence", *lone[0])
     if kind == "cia-cable":
-        read_report_precedence(d, report_window)
+        read_report_precedence(d, chain(window, islice(non_blank, _REPORT_LINES - len(window))))
         read_misread_month_dates(d, win)
         read_date_box_with_lookalike_day(d, win)
     elif kind == "fbi-teletype":
@@ -266,10 +269,10 @@ _REPORT_PRECEDENCE = re.compile(r"\bPREC[A-Z]{5,7}\W{0,2}\s+(?P<word>R\s?O\s?U\s
 _REPORT_LINES = 400
 
 
-def read_report_precedence(d: Draft, window: list[CLine]) -> None:
+def read_report_precedence(d: Draft, window: Iterable[CLine]) -> None:
     """The report form's PRECEDENCE box, in the record's first ``_REPORT_LINES`` non-blank lines
-    (``window``): ``report_precedence``, a fallback for a cable whose own address line shows none
-    legibly."""
+    (``window``, read only up to the box): ``report_precedence``, a fallback for a cable whose own
+    address line shows none legibly."""
     for ln in window:
         if "PREC" not in ln.text.upper():
             continue  # a literal gate before the pattern
