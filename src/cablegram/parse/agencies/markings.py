@@ -65,8 +65,10 @@ def _misread_spaced_marking(text: str) -> tuple[str, int, int] | None:
 _CONTROLS = re.compile(r"\b(" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in AGENCY_CONTROLS) + r")\b")
 
 
-# A word that stands in each control (its last), and DISSEM for the misread ones (_misread_dissem).
-_CONTROL_HINTS = tuple(sorted({c.split()[-1] for c in AGENCY_CONTROLS} | {"DISSEM"}))
+# A word that stands in each control, and DISSEM for the misread ones (_misread_dissem). DISSEM also
+# stands in each '… DISSEM …' control; of the others' words, the longest: a longer word is found
+# faster, and is rarer ('DISTRIBUTION' for 'LIMIT DISTRIBUTION', 'CONTINUED' for 'CONTINUED CONTROL').
+_CONTROL_HINTS = tuple(sorted({"DISSEM"} | {max(c.split(), key=len) for c in AGENCY_CONTROLS if "DISSEM" not in c.split()}))
 _CS_COMMENT = re.compile(r"[C¢]\s?/\s?S\s+COMMENT", re.I)
 
 
