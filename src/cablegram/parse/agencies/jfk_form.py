@@ -7,10 +7,52 @@ import re
 
 from .. import fields as F
 from ..draft import CLine, Draft
+from .window import lines_holding_any_case
 
 JFK_FORM = re.compile(r"IDENTIFICATION\s+FORM|JFK\s+ASSASSINATION\s+SYSTEM", re.I)
 _FORM_FIELD = re.compile(r"^\s*(?P<label>AGENCY\s+FILE\s+NUMBER|AGENCY\s+ORIGINATOR|AGENCY|RECORD\s+NUMBER|ORIGINATOR|FROM|TO|"
                          r"DATE(?=\s*[:•.]|\s*$)|CLASSIFICATION|CURRENT\s+STATUS|TITLE|DOCUMENT\s+TYPE)\s*[:•.]*\s*(?P<value>.*)$", re.I)
+
+# (Compiled once: ``re.search(pattern, …)`` looks each pattern up in the re module's cache, which
+# cost more than the searches themselves on the form's lines.)
+_DOCUMENT_INFORMATION = re.compile(r"DOCUMENT\s+INFORMATION", re.I)
+_RESTRICTED = re.compile(r"ITEM\s+IS\s+RESTRICTED", re.I)
+_FORM_END = re.compile(r"ITEM\s+IS\s+RESTRICTED|^\s*---\s*$|^\s*##\s+Page\s+2", re.I)
+_COMMENTS = re.compile(r"^\s*COMMENTS\b", re.I)
+
+
+def _may_hold_form(d: Draft, lines: list[CLine]) -> bool:
+    """Whether one of ``lines`` holds 'IDENTIFICATION' or 'ASSASSINATION': the form's title is
+    looked for only then.
+
+    Lines of the clean text stand in it at their offsets, in order, so the stretch of the clean
+    text from the first to the last holds each of them: where it holds neither word, no line does,
+    and most documents are told so by two searches of the text in place. Where it holds one, the
+    lines are asked themselves (the stretch also holds the line breaks between them).
+    """
+    if not lines:
+        return False
+    text, start, end = d.clean.text, lines[0].start, lines[-1].end
+    if text.find("IDENTIFICATION", start, end) < 0 and text.find("ASSASSINATION", start, end) < 0:
+        return False
+    head = "\n".join([ln.text for ln in lines])
+    return "IDENTIFICATION" in head or "ASSASSINATION" in head
+
+
+# A release's form stands at its head: its title is among its first lines.
+_HEAD_LINES = 8
+
+
+def _title_line(lines: list[CLine]) -> int | None:
+    """The index of the first of ``lines`` that JFK_FORM finds the form's title in, or None."""
+    head = next((k for k, ln in enumerate(lines[:_HEAD_LINES]) if JFK_FORM.search(ln.text)), None)
+    if head is not None or len(lines) <= _HEAD_LINES:
+        return head
+    # Past the head, the case-blind pattern is tried only on lines holding one of its first words:
+    # tried on every line, it cost 2 µs a line of a text that mentions the assassination without
+    # bearing the form.
+    rest = lines_holding_any_case([ln.text for ln in lines[_HEAD_LINES:]], ("IDENTIFICATION", "JFK"))
+    return next((_HEAD_LINES + k for k in rest if JFK_FORM.search(lines[_HEAD_LINES + k].text)), None)
 
 
 def read_jfk_form(d: Draft, lines: list[CLine]) -> int:
@@ -19,10 +61,9 @@ def read_jfk_form(d: Draft, lines: list[CLine]) -> int:
     The form describes the record; its FROM/TO/DATE are read only after 'DOCUMENT INFORMATION'
     (the date at the top is the form's own printing date). Returns the index after the form.
     """
-    head = "\n".join([ln.text for ln in lines[:150]])
-    if "IDENTIFICATION" not in head and "ASSASSINATION" not in head:
+    if not _may_hold_form(d, lines[:150]):
         return 0
-    start = next((k for k, ln in enumerate(lines[:150]) if JFK_FORM.search(ln.text)), None)
+    start = _title_line(lines[:150])
     if start is None:
         return 0
     stop = min(len(lines), start + 120)
@@ -31,17 +72,17 @@ def read_jfk_form(d: Draft, lines: list[CLine]) -> int:
     k = start
     while k < stop:
         t = lines[k].text
-        if re.search(r"DOCUMENT\s+INFORMATION", t, re.I):
+        if _DOCUMENT_INFORMATION.search(t):
             in_document = True
-        if re.search(r"ITEM\s+IS\s+RESTRICTED|^\s*---\s*$|^\s*##\s+Page\s+2", t, re.I):
+        if _FORM_END.search(t):
             end = k + 1
             break
-        if re.match(r"^\s*COMMENTS\b", t, re.I):
+        if _COMMENTS.match(t):
             # The comment runs to the next blank line; the record's own pages follow.
             j = k + 1
-            while j < len(lines) and lines[j].text.strip() and not re.search(r"ITEM\s+IS\s+RESTRICTED", lines[j].text, re.I):
+            while j < len(lines) and lines[j].text.strip() and not _RESTRICTED.search(lines[j].text):
                 j += 1
-            if j < len(lines) and re.search(r"ITEM\s+IS\s+RESTRICTED", lines[j].text, re.I):
+            if j < len(lines) and _RESTRICTED.search(lines[j].text):
                 j += 1
             end = j
             break

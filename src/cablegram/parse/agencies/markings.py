@@ -4,11 +4,13 @@ dissemination controls on slug lines and report banners."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from itertools import compress, islice
 from operator import attrgetter
 
 from ...vocab.markings import AGENCY_CONTROLS, TOP_SECRET_CODEWORDS
 from ..draft import CLine, Draft
+from .window import lines_holding
 
 _TEXT = attrgetter("text")
 
@@ -23,7 +25,10 @@ def read_page_marking(d: Draft, lines: list[CLine], start: int) -> None:
     for ln in nonblank(lines[start: start + 600], 60):
         if "SECRET" not in ln.text and "CONFIDENTIAL" not in ln.text and "-" not in ln.text:
             continue  # no marking word, spelt or letter-spaced: spare the scan
-        for m in _MARKING_WORD.finditer(ln.text):
+        # (Every match of _MARKING_WORD holds one of these; a line with only a hyphen, as most of
+        # those that pass the test above, is not scanned for one.)
+        spelt = "SECRET" in ln.text or "CONFIDENTIAL" in ln.text or "S-E-C" in ln.text or "C-O-N" in ln.text
+        for m in _MARKING_WORD.finditer(ln.text) if spelt else ():
             word = " ".join(m[1].replace("-", "").split())
             if found is None or word == "TOP SECRET":
                 found = (word, ln.start + m.start(1), ln.start + m.end(1))
@@ -47,6 +52,8 @@ _SPACED_LEVELS = {"SECRET": "SECRET", "CONFIDENTIAL": "CONFIDENTIAL", "TOPSECRET
 
 def _misread_spaced_marking(text: str) -> tuple[str, int, int] | None:
     """(level, start, end) of a hyphen-spaced run that reads as a level with letters misread."""
+    if text.count("-") < 2:
+        return None  # a run holds two hyphens at least; most lines with one are a date or a number
     for m in _HYPHEN_SPACED.finditer(text):
         word = re.sub(r"[\s-]", "", m[0])
         for key, level in _SPACED_LEVELS.items():
@@ -58,12 +65,18 @@ def _misread_spaced_marking(text: str) -> tuple[str, int, int] | None:
 _CONTROLS = re.compile(r"\b(" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in AGENCY_CONTROLS) + r")\b")
 
 
+# A word that stands in each control, and DISSEM for the misread ones (_misread_dissem). DISSEM also
+# stands in each '… DISSEM …' control; of the others' words, the longest: a longer word is found
+# faster, and is rarer ('DISTRIBUTION' for 'LIMIT DISTRIBUTION', 'CONTINUED' for 'CONTINUED CONTROL').
+_CONTROL_HINTS = tuple(sorted({"DISSEM"} | {max(c.split(), key=len) for c in AGENCY_CONTROLS if "DISSEM" not in c.split()}))
 _CS_COMMENT = re.compile(r"[C¢]\s?/\s?S\s+COMMENT", re.I)
 
 
 def read_agency_controls(d: Draft, lines: list[CLine], start: int) -> None:
     """Dissemination controls on an agency cable's slug line and report banners, in order."""
-    for ln in nonblank(lines[start: start + 600], 120):
+    window = nonblank(lines[start: start + 600], 120)
+    # Only lines with a word of a control, or DISSEM, can hold one (most lines hold none).
+    for ln in map(window.__getitem__, lines_holding(list(map(_TEXT, window)), _CONTROL_HINTS)):
         if "/" in ln.text and _CS_COMMENT.search(ln.text):
             continue  # the cable secretariat's note about other cables ('… APPLICABLE TO RYBAT …')
         found = False
@@ -98,6 +111,12 @@ def _misread_dissem(d: Draft, ln: CLine) -> None:
 def nonblank(lines: list[CLine], count: int) -> list[CLine]:
     """The first ``count`` non-blank lines: OCR'd pages often put a blank line after every line,
     so a window of lines must count text, not line breaks."""
+    return list(islice(iter_nonblank(lines), count))
+
+
+def iter_nonblank(lines: list[CLine]) -> Iterator[CLine]:
+    """The non-blank lines, one at a time."""
     # (Chained iterators run in C, and lazily: no Python step a line, and no line looked at past
-    # the window's last.)
-    return list(islice(compress(lines, map(str.strip, map(_TEXT, lines))), count))
+    # the last one taken.)
+    return compress(lines, map(str.strip, map(_TEXT, lines)))
+
