@@ -13,9 +13,6 @@ from ..draft import Draft
 # with the literal and the regex engine skips at C speed from one CITE to the next, where ``\b``
 # first made it try every character of the text: 30 times faster over a release.)
 CIA_CITE = re.compile(r"CITE(?<!\w....)\s+(?P<station>[A-Z]{3,12})\s+(?P<serial>\d{2,6})\b")
-# The CITE line as OCR and outgoing forms leave it: 'CITE(MONT 8397)', and headquarters' 'CITE DIR'
-# whose number stands apart (only a known station is taken without its number).
-_CITE_LOOSE = re.compile(r"\bCITE\s*[(“\"‘']?\s*(?P<station>[A-Z]{3,12})(?:\s+(?P<serial>\d{2,6}))?\b")
 CIA_MARKERS = re.compile(r"CLASSIFIED\s+MESSAGE|\bCITE\s+[A-Z]{3,}|\bDIRECTOR\b|ROUTING", re.I)
 FBI_MARKERS = re.compile(r"\bFBI\b|FEDERAL\s+BUREAU|TELETYPE|\bSAC\b|\bNITEL\b|AIRTEL", re.I)
 NSA_MARKERS = re.compile(r"\bAGENCY\s*:\s*NSA\b|ORIGINATOR\s*:\s*NSA\b|\bMsg\s+N[ro]\b|\bFR\s+[A-Z][a-z]+:", re.I)
@@ -24,7 +21,6 @@ NSA_MARKERS = re.compile(r"\bAGENCY\s*:\s*NSA\b|ORIGINATOR\s*:\s*NSA\b|\bMsg\s+N
 _FBI_WORDS = (b"FBI", b"FEDERAL", b"TELETYPE", b"SAC", b"NITEL", b"AIRTEL")
 _NSA_WORDS = (b"AGENCY", b"ORIGINATOR", b"MSG", b"FR")
 _CIA_WORDS = (b"CLASSIFIED", b"CITE", b"DIRECTOR", b"ROUTING")
-_AGENCY_PREC = re.compile(r"\b(FLASH|OPERATIONAL\s+IMMEDIATE|IMMEDIATE|PRIORITY|ROUTINE|DEFERRED|URGENT|NIACT)\b")
 
 
 # The JFK collection's record numbers begin with the agency that holds the record.
