@@ -76,14 +76,17 @@ _FOIA_BANNER = re.compile(
 )
 
 _CASE_WORD = re.compile(rb"CASE")  # every line whose lower() holds 'case' (and maybe a few more)
+# Every match of _FOIA_BANNER holds 'Case', blanks, 'No' (``Case\s+No`` under re.I). In the
+# upper-cased bytes, where they agree with re.I (``ascii_case_exact``: no 'ſ', the one character
+# besides ASCII letters that re.I takes for one of c, a, s, e, n, o), that is 'CASE', then bytes of
+# blanks (ASCII ones, \x1c-\x1f, and every byte of the UTF-8 of a blank beyond ASCII), then 'NO'.
+# 'case' alone is common in prose; 'case no' is not.
+_CASE_NO = re.compile(rb"CASE[\t\x0b\x0c\r \x1c-\x1f\x80-\xff]+NO")
 
 
 def foia_banners(state: NormState) -> None:
     """``UNCLASSIFIED U.S. Department of State Case No. F-2014-20439 Doc No. C05765907 Date: 08/31/2015``."""
-    text = state.original
-    if not state.may_hold("case") or ("Case" not in text and "CASE" not in text and "case" not in text):
-        return  # a substring test of the whole text spares a pass over its lines
-    for i, ln in state.matching_ascii_upper(_CASE_WORD):
+    for i, ln in _foia_candidates(state):
         low = ln.text.lower()
         if "case" not in low or "dep" not in low:
             continue  # the banner holds 'Dep…' too (re.I folds no other letter into d, e or p)
@@ -101,6 +104,16 @@ def foia_banners(state: NormState) -> None:
             r.banners.append(("UNCLASSIFIED" if "UNC" in m["cls"].upper() else m["cls"].upper(),
                               (ln.start + m.start("cls"), ln.start + m.end("cls"))))
         _remove_match_or_line(state, i, m, "foia-banner")
+
+
+def _foia_candidates(state: NormState) -> list:
+    """Live lines that may hold a FOIA banner: every line where ``_FOIA_BANNER`` matches, and some more."""
+    if state.ascii_case_exact:
+        return state.matching_ascii_upper(_CASE_NO)
+    text = state.original
+    if not state.may_hold("case") or ("Case" not in text and "CASE" not in text and "case" not in text):
+        return []  # a substring test of the whole text spares a pass over its lines
+    return state.matching_ascii_upper(_CASE_WORD)
 
 
 def _remove_match_or_line(state: NormState, i: int, m: re.Match, rule: str) -> None:
@@ -445,7 +458,9 @@ _CASE_TAIL_CANDIDATE = re.compile(r"D[il]?ate[^\S\n]*:")
 
 def jfk_case_lines(state: NormState) -> None:
     """The tail of a JFK legend broken over lines: ``E6O0O Date: 11-03-2021``, ``992 (44 USC …``."""
-    if (not state.may_hold("case") or "Case" not in state.original) and "2107" not in state.original:
+    # ('Case' in the text implies 'case' in any case: the test of the upper-cased bytes once made
+    # before this one can add nothing.)
+    if "Case" not in state.original and "2107" not in state.original:
         return  # the legend's first part, looked for below, is nowhere
     for i, ln in state.matching(_CASE_TAIL_CANDIDATE, one_line=True):
         if "ate" in ln.text and (m := _CASE_TAIL.match(ln.text)):
@@ -495,15 +510,17 @@ _PAGE_HEADER = re.compile(
 
 # Literal words that every header holds: one scan of the text finds the lines worth a look.
 _OF = re.compile(" OF ")
+# The tail of every _SERIAL_PAGE match ('002 OF 003'): one scan finds the lines it can be on, far
+# fewer than those with ' OF ' in running text. (A match from a line that runs on into the next
+# only adds a line to look at: the scan goes on from the next line, see ``NormState.matching``.)
+_OF_PAGES = re.compile(r"OF\s+\d{3}\b")
 _PAGE = re.compile("PAGE")
 
 
 def continuation_headers(state: NormState) -> None:
     """Cablegate continuation headers ``TRIPOLI 00000220 002 OF 003``, wherever they land."""
-    if " OF " not in state.original:
-        return
-    for i, ln in state.matching(_OF, one_line=True):
-        if not _SERIAL_PAGE.search(ln.text):
+    for i, ln in state.matching(_OF_PAGES, one_line=True):
+        if " OF " not in ln.text or not _SERIAL_PAGE.search(ln.text):
             continue  # the header's tail, which the costlier pattern looks for at every capital
         for m in _CONTINUATION.finditer(ln.text):
             _remove_match_or_line(state, i, m, "continuation-header")
@@ -530,6 +547,14 @@ _BANNER = re.compile(rf"^[\s_|\-~*]*(?:~~)?(?P<level>{_LEVEL_ALT})(?:~~)?[\s_|\-
 _BANNER_CANDIDATE = re.compile(r"\n[ \t_|\-~*]*+[STCULstcul][^\n]{0,59}+$", re.M)  # see matching_line_starts
 # Letter-spaced markings: 'S E C R E T', and 'S-E-C-R-E-T' as CIA cable forms type it.
 _SPACED = re.compile(r"^\s*((?:[A-Z](?:\s|\s?-\s?)){3,}[A-Z])\s*$")
+# The candidate lines (_BANNER_CANDIDATE, in the lookahead) that can be a banner: on such a line
+# the marking opens at the first character past the leading blanks and rules, which is a letter;
+# _BANNER needs a level word there, and a word _SPACED reads as a level (SECRET, CONFIDENTIAL,
+# TOPSECRET, UNCLASSIFIED) needs only blanks before it, an upper-case S, C, T or U there, and a
+# blank (not the line break: a letter follows on the line) or a hyphen after it. Running text that
+# opens with an S, T, C, U or L is passed over by the scan instead of tried line by line.
+_BANNER_LINE = re.compile(rf"\n(?=[ \t_|\-~*]*+[STCULstcul][^\n]{{0,59}}+$)[ \t_|\-~*]*+"
+                          rf"(?:(?i:{_LEVEL_ALT})|[STCU](?:[^\S\n]|-))", re.M)
 
 
 def page_banners(state: NormState) -> None:
@@ -539,7 +564,7 @@ def page_banners(state: NormState) -> None:
     statement of the original classification, and an UNCLASSIFIED banner beside a classified one
     marks a declassified copy.
     """
-    for i, ln in state.matching_line_starts(_BANNER_CANDIDATE):
+    for i, ln in state.matching_line_starts(_BANNER_LINE):
         text = ln.text
         m = _BANNER.match(text)
         level = None

@@ -101,7 +101,9 @@ class NormState:
         self.original = original
         raws = original.split("\n")
         lengths = list(map(len, raws))
-        starts = [0, *accumulate(n + 1 for n in lengths)][:-1]
+        # Each line starts one past the end of the one before: sums at C speed (no Python frame a line).
+        starts = list(accumulate(map(add, lengths, repeat(1)), initial=0))
+        starts.pop()
         ends = list(map(add, starts, lengths))
         # tuple.__new__ straight from C: ``Line._make`` would run a Python frame a line.
         self.lines: list[Line] = list(map(tuple.__new__, repeat(Line), zip(starts, ends, raws)))
@@ -296,7 +298,8 @@ class NormState:
 
         A cut may run past the end of its line (a hyphen and the line break after it); the text
         it covers on the next line is then skipped too, and no line break is emitted between.
-        Runs of kept lines that no cut touches are copied in one piece: most of a document.
+        Runs of kept lines that no such cut touches are copied in one piece, cuts inside single
+        lines (pilcrows, entities) applied on the way: most of a document.
         """
         cuts = sorted(self.cuts)
         lines, original = self.lines, self.original
@@ -309,7 +312,7 @@ class NormState:
             if not careful[i]:
                 j = careful.find(1, i)
                 j = n if j < 0 else j
-                self._copy_lines(out, i, j - 1)
+                k = self._copy_run(out, i, j - 1, cuts, k)
                 i = j
                 continue
             line, removed = lines[i], self.removed_lines[i]
@@ -335,19 +338,45 @@ class NormState:
         return out.finish(original)
 
     def _careful_lines(self, cuts: list[tuple[int, int, str]]) -> bytearray:
-        """1 for each line that cannot be copied whole: removed, or touched by a cut (from the
-        line it begins in to the line it ends in)."""
+        """1 for each line that cannot be copied as part of a run: removed, or touched by a cut
+        that runs past the end of a line (from the line it begins in to the line it ends in).
+
+        A cut that begins and ends on one line (up to its line break, not past it) is applied by
+        :meth:`_copy_run` exactly as the line-by-line loop would: the run's lines are kept,
+        no cut before them reaches into them, and copies that follow on are one piece of the map.
+        """
         careful = bytearray(self.removed_lines)
         starts = self._starts
         for start, end, _ in cuts:
             first = bisect.bisect_right(starts, start) - 1
             last = bisect.bisect_right(starts, end) - 1
-            careful[first:last + 1] = b"\x01" * (last - first + 1)
+            if last != first:
+                careful[first:last + 1] = b"\x01" * (last - first + 1)
         return careful
 
-    def _copy_lines(self, out: "_Builder", first: int, last: int) -> None:
-        """Copy the untouched lines ``first..last`` with their line breaks."""
-        self._copy_tail(out, self.lines[first].start, self.lines[last].end)
+    def _copy_run(self, out: "_Builder", first: int, last: int, cuts: list[tuple[int, int, str]], k: int) -> int:
+        """Copy the kept lines ``first..last`` with their line breaks, applying the one-line cuts
+        that fall in them (``cuts`` sorted, from ``k``); return the index of the first cut after them.
+
+        What the line-by-line loop does, without stopping at each line: cuts that begin before the
+        run (in removed lines, or overlapped) are passed over, an overlapping cut loses to the
+        earlier one, and no cut here ends past its line, so the next line always begins afresh.
+        """
+        original = self.original
+        pos, end_of_run = self.lines[first].start, self.lines[last].end
+        while k < len(cuts) and cuts[k][0] < pos:
+            k += 1
+        while k < len(cuts) and cuts[k][0] <= end_of_run:
+            start, end, repl = cuts[k]
+            k += 1
+            if start < pos:
+                continue  # overlapping cut: the earlier one wins
+            out.copy(pos, original[pos:start])
+            if repl:
+                out.insert(repl, start)
+            pos = end
+        self._copy_tail(out, pos, end_of_run)
+        return k
 
     def _copy_tail(self, out: "_Builder", pos: int, end: int) -> None:
         """Copy ``original[pos:end]`` and the line break after it (one is added after the last line)."""

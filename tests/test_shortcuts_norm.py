@@ -1,0 +1,139 @@
+"""Normalisation's third round of shortcuts agrees with the plain definitions they stand for.
+
+As in ``test_shortcuts.py``: each stronger gate or narrower candidate scan is checked against the
+obvious way of asking the same question, on text built to reach the edges (characters that ``re.I``
+or ``str.upper`` folds into ASCII letters, blanks of every kind, words split over lines), and the
+clean text built run by run against the same text built line by line.
+"""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from cablegram.normalise import rules
+from cablegram.normalise.state import NormState, _Builder
+
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+WORDS = ["Case", "CASE", "cAsE", "caſe", "No", "NO.", "no", "Dep", "U.S. Department of State Case No. F-2014-1 Doc No. C05765907",
+         "U.S. Dept of State Case\u2003No. F-1 Doc No. 5", "OF", " OF ", "002", "00000220", "TRIPOLI 00000220 002 OF 003",
+         "001\tOF 003", "SECRET", "Secret", "S E C R E T", "S-E-C-R-E-T", "T O P S E C R E T", "U N C L A S S I F I E D", "C-O-N-F-I-D-E-N-T-I-A-L", "UNCLAS", "unclassified",
+         "TOP\nSECRET", "LIMITED OFFICIAL USE", "SBU", "LOU", "CONFIDENTIAL", "~~SECRET~~", "__", "|", "*", "-", "C", "U",
+         "¶", "¶1.", "&amp;", "KENNEDY", "Kennedy", "JFK", "14176", "DocId", "Docld", "14-00000", "RELEASE", "Release",
+         "RELEASED IN FULL", "DENIED", "Approved", "DECLASSIFIED", "SANITIZED", "2107", "Date: 11-03-2021",
+         "SIGNIFI-", "CANT", "ſ", "K", "ı", "İ", "ß", "x" * 61]
+ODD = "ßıİſKﬁ\x85\xa0\u2003\u2028’\x1c"
+SEPARATORS = [" ", "  ", "\n", "\n\n", "\t", "\n  ", " \n", "\u2003", "\xa0", "\x1c", "-\n", ""]
+
+tokens = st.one_of(st.sampled_from(WORDS), st.text(alphabet="abcSTCUXYZ019 -.:;_|~*\t" + ODD, max_size=5))
+texts = st.lists(st.tuples(tokens, st.sampled_from(SEPARATORS)), max_size=40).map(
+    lambda parts: "".join(t + s for t, s in parts))
+
+
+BLANKS = [" ", "\t", "\x0b", "\x0c", "\r", "\x1c", "\x1f", "\x85", "\xa0", "\u2003", "\u2028", "\u3000"]
+blank_runs = st.lists(st.sampled_from(BLANKS), min_size=1, max_size=3).map("".join)
+# A FOIA banner with any blanks between its words, and the words in any case.
+banners = st.tuples(st.sampled_from(["U.S. Department of State", "u.s. dept of state", "US DEP OF STATE"]),
+                    st.sampled_from(["Case", "CASE", "case", "caſe"]), blank_runs,
+                    st.sampled_from(["No.", "NO", "no:"]), blank_runs).map(
+    lambda p: f"{p[0]} {p[1]}{p[2]}{p[3]}{p[4]}F-2014-1 Doc No. C05765907")
+# A line that may hold only a marking: rules and blanks, a word, maybe letter-spaced, and more.
+markings = st.tuples(st.text(alphabet=" \t_|-~*\xa0", max_size=3),
+                     st.sampled_from(["SECRET", "secret", "Top Secret", "UNCLASSIFIED", "Unclas", "LOU", "sbu",
+                                      "CONFIDENTIAL", "LIMITED OFFICIAL USE", "SENSITIVE BUT UNCLASSIFIED", "Some"]),
+                     st.sampled_from(["", " ", "-", " - ", "\xa0", "\t"]), st.text(alphabet=" _|-~*.x", max_size=3)).map(
+    lambda p: p[0] + (p[2].join(p[1]) if p[2] else p[1]) + p[3])
+texts = st.lists(st.one_of(texts, banners, markings), max_size=6).map("\n".join)
+
+
+def _lines(state: NormState, hit) -> set[int]:
+    return {i for i, ln in state.live() if hit(ln.text)}
+
+
+@SETTINGS
+@given(texts)
+@example("US Dept of State Case\x1cNo. F-1 Doc No. 5\nU.S. Department of State CASE\u2003 no F-2 Doc No. C05765907")
+def test_foia_candidates_hold_every_line_the_banner_pattern_matches(text):
+    state = NormState(text)
+    found = {i for i, _ in rules._foia_candidates(state)}
+    assert _lines(state, lambda t: "case" in t.lower() and "dep" in t.lower() and rules._FOIA_BANNER.search(t)) <= found
+
+
+@SETTINGS
+@given(texts)
+@example("TRIPOLI 00000220 002 OF 003\nX 12345678\t001\tOF\u2003004")
+def test_continuation_candidates_hold_every_line_with_a_serial_and_page(text):
+    state = NormState(text)
+    found = {i for i, _ in state.matching(rules._OF_PAGES, one_line=True)}
+    assert _lines(state, lambda t: rules._SERIAL_PAGE.search(t)) <= found
+
+
+def _is_banner_line(text: str) -> bool:
+    """What ``page_banners`` first asks of a candidate line: a level word alone, or letter-spaced."""
+    if rules._BANNER.match(text):
+        return True
+    s = rules._SPACED.match(text)
+    return bool(s) and s[1].replace(" ", "").replace("-", "") in ("SECRET", "CONFIDENTIAL", "TOPSECRET", "UNCLASSIFIED")
+
+
+@SETTINGS
+@given(texts)
+@example("x\nU N C L A S S I F I E D\n  C-O-N-F-I-D-E-N-T-I-A-L\n_ Top Secret _\n~~lou~~\nT O P S E C R E T")
+def test_banner_lines_are_the_candidates_that_can_be_a_banner(text):
+    state = NormState(text)
+    candidates = state.matching_line_starts(rules._BANNER_CANDIDATE)
+    found = state.matching_line_starts(rules._BANNER_LINE)
+    assert set(found) <= set(candidates)
+    assert {i for i, ln in candidates if _is_banner_line(ln.text)} <= {i for i, _ in found}
+
+
+# -- the clean text, built run by run ------------------------------------------------------------
+def _build_line_by_line(state: NormState):
+    """The clean text as first written: every line visited, every cut applied where it stands."""
+    cuts = sorted(state.cuts)
+    k, skip_to, out = 0, 0, _Builder()
+    for i, line in enumerate(state.lines):
+        if state.removed_lines[i]:
+            continue
+        pos = max(line.start, skip_to)
+        while k < len(cuts) and cuts[k][0] < line.start:
+            k += 1
+        while k < len(cuts) and cuts[k][0] <= line.end:
+            start, end, repl = cuts[k]
+            k += 1
+            if start < pos:
+                continue
+            out.copy(pos, state.original[pos:start])
+            if repl:
+                out.insert(repl, start)
+            pos = end
+        if pos > line.end:
+            skip_to = pos
+            continue
+        if line.end < len(state.original):
+            out.copy(pos, state.original[pos:line.end + 1])
+        else:
+            out.copy(pos, state.original[pos:line.end])
+            out.insert("\n", line.end)
+    return out.finish(state.original)
+
+
+edits = st.lists(st.tuples(st.sampled_from(["remove", "cut"]), st.integers(0, 400), st.integers(0, 30),
+                           st.sampled_from(["", "x", "&"])), max_size=25)
+
+
+@SETTINGS
+@given(texts, edits)
+def test_clean_text_and_map_are_those_built_line_by_line_whatever_the_cuts(text, edits):
+    state = NormState(text)
+    for kind, at, width, repl in edits:
+        if kind == "remove":
+            if state.lines:
+                state.remove_line(at % len(state.lines), "test")
+        elif text:
+            start = at % len(text)
+            state.cut(start, min(len(text), start + width), "test", repl)  # within a line, or over several
+    clean, plain = state.build(), _build_line_by_line(state)
+    assert clean.text == plain.text
+    assert (clean._clean, clean._orig, clean._synthetic) == (plain._clean, plain._orig, plain._synthetic)
