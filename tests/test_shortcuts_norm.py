@@ -44,7 +44,15 @@ markings = st.tuples(st.text(alphabet=" \t_|-~*\xa0", max_size=3),
                                       "CONFIDENTIAL", "LIMITED OFFICIAL USE", "SENSITIVE BUT UNCLASSIFIED", "Some"]),
                      st.sampled_from(["", " ", "-", " - ", "\xa0", "\t"]), st.text(alphabet=" _|-~*.x", max_size=3)).map(
     lambda p: p[0] + (p[2].join(p[1]) if p[2] else p[1]) + p[3])
-texts = st.lists(st.one_of(texts, banners, markings), max_size=6).map("\n".join)
+# JFK legends and their pieces, as OCR leaves them.
+legends = st.sampled_from([
+    "RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY ASSASSINATION RECORDS ACT OF 1992", "SEN. RFK", "RFK, AND THE REV.",
+    " AND THE REV.", "DR. MLK, JR.", "NW 65990 DocId: 32 Page 2", "NW\n65990", "(104-10219-10072) [2017 RELEASE",
+    "Relased under the John F Kennedy", "JFKX Relased under the John F. Kennedy", "Đoc ID: 12", "Dóc id : 3",
+    "992 (44 USC 2107 Note)", "Released on 11-03-2021", "Released pursuant to Executive Order 14176",
+    "DECLASS. OF RECORDS CONC", "Assassination Records Collection Act", "14-00000", "Doc Ref ID: 3-x", "-１２３４５",
+    "ASSASSıNATION", "ſEN.", "ML\u212a"])
+texts = st.lists(st.one_of(texts, banners, markings, legends), max_size=6).map("\n".join)
 
 
 def _lines(state: NormState, hit) -> set[int]:
@@ -86,6 +94,23 @@ def test_banner_lines_are_the_candidates_that_can_be_a_banner(text):
     found = state.matching_line_starts(rules._BANNER_LINE)
     assert set(found) <= set(candidates)
     assert {i for i, ln in candidates if _is_banner_line(ln.text)} <= {i for i, _ in found}
+
+
+@SETTINGS
+@given(texts)
+def test_words_looked_for_one_at_a_time_find_the_lines_of_their_alternation(text):
+    state = NormState(text)
+    assert state.matching_ascii_upper_any(rules._JFK_CANDIDATE_WORDS, rules._JFK_CANDIDATE_NUMBER) == \
+        state.matching_ascii_upper(rules._JFK_CANDIDATE_UPPER)
+
+
+@SETTINGS
+@given(texts)
+@example("JFKX Relased under the John F. Kennedy\nSEN. RFK\nNW 65990 DocId: 32 Page 2\nĐoc ID: 12")
+def test_legend_lines_are_the_candidates_the_legend_alternation_matches(text):
+    state = NormState(text)
+    assert rules._jfk_legend_lines(state) == [(i, ln) for i, ln in rules._jfk_candidates(state)
+                                              if rules._JFK_ANY.search(ln.text)]
 
 
 # -- the clean text, built run by run ------------------------------------------------------------

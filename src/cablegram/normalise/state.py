@@ -215,6 +215,31 @@ class NormState:
             i += 1
         return out
 
+    def matching_ascii_upper_any(self, words: tuple[bytes, ...], pattern: "re.Pattern[bytes]") -> list[tuple[int, Line]]:
+        """Live lines where one of ``words`` or ``pattern`` occurs in :attr:`ascii_upper`: what
+        :meth:`matching_ascii_upper` finds for the alternation of them all, by one literal search
+        each (a line is found when an occurrence begins on it, which is where the alternation's
+        scan finds one). Neither the words nor the pattern may match a line break.
+        """
+        text = self.ascii_upper
+        found = [m.start() for m in pattern.finditer(text)]
+        for word in words:
+            at = text.find(word)
+            while at >= 0:
+                found.append(at)
+                at = text.find(word, at + 1)
+        found.sort()
+        out: list[tuple[int, Line]] = []
+        skip, lines = self._skip, self.lines
+        i, pos, last = 0, 0, -1
+        for at in found:
+            i += text.count(b"\n", pos, at)  # offsets of bytes, not characters: count lines
+            pos = at
+            if i != last and not skip[i]:
+                out.append((i, lines[i]))
+            last = i
+        return out
+
     @property
     def ascii_upper(self) -> bytes:
         """The original as UTF-8 with ASCII letters upper-cased (line breaks stay where they were)."""
