@@ -51,7 +51,12 @@ legends = st.sampled_from([
     "Relased under the John F Kennedy", "JFKX Relased under the John F. Kennedy", "Đoc ID: 12", "Dóc id : 3",
     "992 (44 USC 2107 Note)", "Released on 11-03-2021", "Released pursuant to Executive Order 14176",
     "DECLASS. OF RECORDS CONC", "Assassination Records Collection Act", "14-00000", "Doc Ref ID: 3-x", "-１２３４５",
-    "ASSASSıNATION", "ſEN.", "ML\u212a"])
+    "ASSASSıNATION", "ſEN.", "ML\u212a", "Docld", "DocID", "jfk", "kennedy", "14176",
+    # markdown pages, pilcrows, CREST banners, the tail of a broken legend
+    "## Page 2", "##\tPAGE 3", "##  page 4  ", "# 104-10219-10072", "#x", "---", " \u2003----", "- - -", "¶", "  ¶1.",
+    "x¶", "\u2003¶¶", "Approved For Release 2006/04/19 : CIA-RDP86-00674R000300030001-3", "CIA-RDP86",
+    "Sanitized Copy Approved for\u2003Release", "apPROVED fOR\x1cRELEASE", "E6O0O Date: 11-03-2021",
+    "Case#NW 65990 Date: 11-03-2021", "Diate : 11.03.2021", "Dlate:\n11-03-2021", "(44 USC 2107 Note)"])
 texts = st.lists(st.one_of(texts, banners, markings, legends), max_size=6).map("\n".join)
 
 
@@ -111,6 +116,43 @@ def test_legend_lines_are_the_candidates_the_legend_alternation_matches(text):
     state = NormState(text)
     assert rules._jfk_legend_lines(state) == [(i, ln) for i, ln in rules._jfk_candidates(state)
                                               if rules._JFK_ANY.search(ln.text)]
+
+
+@SETTINGS
+@given(texts)
+def test_jfk_markers_are_present_where_one_is_in_the_text(text):
+    assert rules._jfk_markers_present(NormState(text)) == any(marker in text for marker in rules._JFK_MARKERS)
+
+
+@SETTINGS
+@given(texts)
+def test_markdown_pages_are_found_where_the_plain_tests_find_them(text):
+    assert rules._has_markdown_pages(text) == ("#" in text and "## " in text and bool(rules._MD_PAGE_ANY.search(text)))
+
+
+@SETTINGS
+@given(texts)
+def test_markdown_candidates_hold_every_line_a_marker_pattern_matches(text):
+    state = NormState(text)
+    found = {i for i, _ in state.matching_line_starts(rules._MD_CANDIDATE)}
+    patterns = (rules._MD_PAGE, rules._MD_RULE, rules._MD_TITLE)
+    assert _lines(state, lambda t: any(p.match(t) for p in patterns)) <= found
+
+
+@SETTINGS
+@given(texts)
+def test_leading_pilcrows_are_those_of_the_pattern(text):
+    assert rules._leading_pilcrows(text) == [m.end() - 2 for m in rules._LEADING_PILCROW.finditer("\n" + text)]
+
+
+@SETTINGS
+@given(texts)
+def test_gates_pass_wherever_a_line_can_match(text):
+    state = NormState(text)
+    if any(rules._CREST.search(ln.text) for _, ln in state.live()):
+        assert rules._FOR_REL.search(state.ascii_upper)
+    if any(rules._CASE_TAIL.match(ln.text) for _, ln in state.live()):
+        assert rules._CASE_TAIL_DATE.search(text)
 
 
 # -- the clean text, built run by run ------------------------------------------------------------
