@@ -45,7 +45,7 @@ markings = st.tuples(st.text(alphabet=" \t_|-~*\xa0", max_size=3),
                      st.sampled_from(["", " ", "-", " - ", "\xa0", "\t"]), st.text(alphabet=" _|-~*.x", max_size=3)).map(
     lambda p: p[0] + (p[2].join(p[1]) if p[2] else p[1]) + p[3])
 # JFK legends and their pieces, as OCR leaves them.
-legends = st.sampled_from([
+LEGENDS = [
     "RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY ASSASSINATION RECORDS ACT OF 1992", "SEN. RFK", "RFK, AND THE REV.",
     " AND THE REV.", "DR. MLK, JR.", "NW 65990 DocId: 32 Page 2", "NW\n65990", "(104-10219-10072) [2017 RELEASE",
     "Relased under the John F Kennedy", "JFKX Relased under the John F. Kennedy", "Đoc ID: 12", "Dóc id : 3",
@@ -56,7 +56,8 @@ legends = st.sampled_from([
     "## Page 2", "##\tPAGE 3", "##  page 4  ", "# 104-10219-10072", "#x", "---", " \u2003----", "- - -", "¶", "  ¶1.",
     "x¶", "\u2003¶¶", "Approved For Release 2006/04/19 : CIA-RDP86-00674R000300030001-3", "CIA-RDP86",
     "Sanitized Copy Approved for\u2003Release", "apPROVED fOR\x1cRELEASE", "E6O0O Date: 11-03-2021",
-    "Case#NW 65990 Date: 11-03-2021", "Diate : 11.03.2021", "Dlate:\n11-03-2021", "(44 USC 2107 Note)"])
+    "Case#NW 65990 Date: 11-03-2021", "Diate : 11.03.2021", "Dlate:\n11-03-2021", "(44 USC 2107 Note)"]
+legends = st.sampled_from(LEGENDS)
 texts = st.lists(st.one_of(texts, banners, markings, legends), max_size=6).map("\n".join)
 
 
@@ -153,6 +154,18 @@ def test_gates_pass_wherever_a_line_can_match(text):
         assert rules._FOR_REL.search(state.ascii_upper)
     if any(rules._CASE_TAIL.match(ln.text) for _, ln in state.live()):
         assert rules._CASE_TAIL_DATE.search(text)
+
+
+@SETTINGS
+@given(texts)
+@example("AND THE REV\nDR. MLK, JR.\n SEN. \nRFK, AND THE REV. DR MLK JR SEN.\n(104-10219-10072)\n14-00000")
+@example("\n".join(line for line in LEGENDS if NormState(line).ascii_case_exact) + "\nDoc ID: 5")
+def test_gated_legend_test_says_what_the_legend_alternation_says(text):
+    state = NormState(text)
+    if not state.ascii_case_exact:
+        return  # such text is tested pattern by pattern, ungated
+    for line in text.split("\n"):
+        assert rules._is_legend_gated(line) == bool(rules._JFK_ANY.search(line))
 
 
 # -- the clean text, built run by run ------------------------------------------------------------
