@@ -127,6 +127,8 @@ def test_jfk_markers_are_present_where_one_is_in_the_text(text):
 
 @SETTINGS
 @given(texts)
+@example("#" * 65 + "\n## Page 2\n")
+@example("#" * 65 + "\n##\tPage 2\n")
 def test_markdown_pages_are_found_where_the_plain_tests_find_them(text):
     assert rules._has_markdown_pages(text) == ("#" in text and "## " in text and bool(rules._MD_PAGE_ANY.search(text)))
 
@@ -142,6 +144,9 @@ def test_markdown_candidates_hold_every_line_a_marker_pattern_matches(text):
 
 @SETTINGS
 @given(texts)
+@example("¶¶\n ¶ ¶\n\n¶x¶\n\u2003¶")
+@example("x¶\n¶")
+@example("¶ ¶\n" * 200)
 def test_leading_pilcrows_are_those_of_the_pattern(text):
     assert rules._leading_pilcrows(text) == [m.end() - 2 for m in rules._LEADING_PILCROW.finditer("\n" + text)]
 

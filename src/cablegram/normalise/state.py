@@ -219,14 +219,24 @@ class NormState:
         """Live lines where one of ``words`` or ``pattern`` occurs in :attr:`ascii_upper`: what
         :meth:`matching_ascii_upper` finds for the alternation of them all, by one literal search
         each (a line is found when an occurrence begins on it, which is where the alternation's
-        scan finds one). Neither the words nor the pattern may match a line break.
+        scan finds one). Neither the words nor the pattern may match a line break. After an
+        occurrence each search goes on from the next line: one is enough to find a line.
         """
         text = self.ascii_upper
-        found = [m.start() for m in pattern.finditer(text)]
+        found: list[int] = []
+        at = -1
+        while (m := pattern.search(text, at + 1)) is not None:
+            found.append(m.start())
+            at = text.find(b"\n", m.start())
+            if at < 0:
+                break
         for word in words:
             at = text.find(word)
             while at >= 0:
                 found.append(at)
+                at = text.find(b"\n", at)
+                if at < 0:
+                    break
                 at = text.find(word, at + 1)
         found.sort()
         out: list[tuple[int, Line]] = []
