@@ -11,7 +11,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from cablegram.normalise import rules
+from cablegram.normalise import normalise, rules
 from cablegram.normalise.state import NormState, _Builder
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -171,6 +171,18 @@ def test_gated_legend_test_says_what_the_legend_alternation_says(text):
         return  # such text is tested pattern by pattern, ungated
     for line in text.split("\n"):
         assert rules._is_legend_gated(line) == bool(rules._JFK_ANY.search(line))
+
+
+@SETTINGS
+@given(texts)
+def test_live_lines_are_those_neither_removed_nor_blank_after_the_chain(text):
+    _, state = normalise(text)
+    lines, removed = state.lines, state.removed_lines
+    live = [not removed[i] and bool(ln.text.strip()) for i, ln in enumerate(lines)]
+    assert [state.is_live(i) for i in range(len(lines))] == live
+    for i in range(len(lines) + 1):
+        assert state.next_live(i) == next((j for j in range(i, len(lines)) if live[j]), len(lines))
+        assert state.previous_live(i) == next((k for k in range(i - 1, -1, -1) if live[k]), -1)
 
 
 # -- the clean text, built run by run ------------------------------------------------------------

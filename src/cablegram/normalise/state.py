@@ -317,6 +317,16 @@ class NormState:
         """Whether line ``index`` exists, is not blank and no rule has removed it."""
         return index < len(self.lines) and not self._skip[index]
 
+    def next_live(self, index: int) -> int:
+        """The index of the first live line (not blank, not removed) at or after ``index``, or
+        ``len(lines)``: a search of the skip flags at C speed."""
+        j = self._skip.find(0, index)
+        return len(self.lines) if j < 0 else j
+
+    def previous_live(self, index: int) -> int:
+        """The index of the last live line before ``index``, or -1."""
+        return self._skip.rfind(0, 0, index)
+
     def following(self, index: int, count: int) -> list[tuple[int, Line]]:
         """Up to ``count`` live non-blank lines after line ``index``."""
         out: list[tuple[int, Line]] = []
