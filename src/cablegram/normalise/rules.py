@@ -417,16 +417,15 @@ _JFK_DATE = re.compile(r"Date\s*:?\s*(\d{2}-\d{2}-\d{4})", re.I)
 _JFK_MARKERS = ("KENNEDY", "Kennedy", "JFK", "14176", "Docld", "DocId", "DocID", "14-00000")
 # The markers upper-cased, four searches of the upper-cased bytes instead of eight of the text (a
 # marker in the text is there upper-cased): 'KENNEDY', 'JFK', 'DOCLD' or 'DOCID', '14176' or '14-00000'.
-_JFK_MARKERS_UPPER = (b"KENNEDY", b"JFK")
-_JFK_MARKERS_UPPER_FORMS = (re.compile(rb"DOC[IL]D"), re.compile(rb"14(?:176|-00000)"))
+# (The regex engine's search for a short literal of common letters is up to twice as fast as ``in``.)
+_JFK_MARKERS_UPPER = tuple(map(re.compile, (rb"KENNEDY", rb"JFK", rb"DOC[IL]D", rb"14(?:176|-00000)")))
 
 
 def _jfk_markers_present(state: NormState) -> bool:
     """``any(marker in state.original for marker in _JFK_MARKERS)``, after a cheaper test that
     fails where it would."""
     upper = state.ascii_upper
-    if not any(word in upper for word in _JFK_MARKERS_UPPER) and \
-            not any(form.search(upper) for form in _JFK_MARKERS_UPPER_FORMS):
+    if not any(form.search(upper) for form in _JFK_MARKERS_UPPER):
         return False
     return any(marker in state.original for marker in _JFK_MARKERS)
 
@@ -550,16 +549,19 @@ _CASE_TAIL = re.compile(r"^\s*(?:Case\s*#?\s*:?\s*NW\s*|\S{1,8}\s+)?\S{3,8}\s+D[
 _CASE_TAIL_CANDIDATE = re.compile(r"D[il]?ate[^\S\n]*:")
 # And this (a search that opens with a literal, where the one above opens with a common capital).
 _CASE_TAIL_DATE = re.compile(r"ate\s*:\s*\d{2}[-.]\d{2}[-.]\d{4}")
+# The words of the legend's first part, one of which the rule looks for above a tail (a search of
+# the regex engine for a short literal is faster than ``in``).
+_CASE_LITERAL, _USC_2107 = re.compile("Case"), re.compile("2107")
 
 
 def jfk_case_lines(state: NormState) -> None:
     """The tail of a JFK legend broken over lines: ``E6O0O Date: 11-03-2021``, ``992 (44 USC …``."""
     # ('Case' in the text implies 'case' in any case: the test of the upper-cased bytes once made
     # before this one can add nothing.)
+    if not _CASE_LITERAL.search(state.original) and not _USC_2107.search(state.original):
+        return  # the legend's first part, looked for below, is nowhere
     if not _CASE_TAIL_DATE.search(state.original):
         return  # no line can be a tail
-    if "Case" not in state.original and "2107" not in state.original:
-        return  # the legend's first part, looked for below, is nowhere
     for i, ln in state.matching(_CASE_TAIL_CANDIDATE, one_line=True):
         if "ate" in ln.text and (m := _CASE_TAIL.match(ln.text)):
             # The legend's first part has usually gone already: look at the original lines.
@@ -627,7 +629,7 @@ def continuation_headers(state: NormState) -> None:
 
 def teletype_page_headers(state: NormState) -> None:
     """1970s record-copy page headers ``PAGE 02 HARARE 06677 01 OF 03 291400Z`` (not page 01)."""
-    if "PAGE" not in state.original:
+    if not _PAGE.search(state.original):  # ('PAGE' in the text, asked faster)
         return
     for i, ln in state.matching(_PAGE, one_line=True):
         m = _PAGE_HEADER.search(ln.text)
