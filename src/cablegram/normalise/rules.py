@@ -389,10 +389,11 @@ _JFK_LEGENDS = (
 # pattern of three forms): a line whose upper case lacks the word cannot match the pattern, and
 # a test for a word is ten times cheaper than a search. Upper case tells only where no character
 # beyond ASCII upper-cases or case-folds under re.I to an ASCII letter (``ascii_case_exact``).
-_GATED_LEGENDS = tuple(zip(
-    ("KENNEDY", "14176", "DECLASS.", "FK", "REV", "MLK", "SEN.", "KENNEDY", "RELEASED", "RELEASE", "COLLECTION", "2107",
-     "2107", "NW", "14-00000", "-", "DOC", "ID"),
-    (*_JFK_LEGENDS[:5], _JFK_LEGENDS[4], _JFK_LEGENDS[4], *_JFK_LEGENDS[5:])))
+_JFK_LEGEND_WORDS = (  # in the order of _JFK_LEGENDS
+    ("KENNEDY",), ("14176",), ("DECLASS.",), ("FK",), ("REV", "MLK", "SEN."), ("KENNEDY",), ("RELEASED",), ("RELEASE",),
+    ("COLLECTION",), ("2107",), ("2107",), ("NW",), ("14-00000",), ("-",), ("DOC",), ("ID",))
+_GATED_LEGENDS = tuple((word, pattern) for pattern, words in zip(_JFK_LEGENDS, _JFK_LEGEND_WORDS, strict=True)
+                       for word in words)
 # Whether any legend pattern applies to a line: the alternation of them all. (Asked of a line, it
 # is slower than the patterns one by one, which is how ``_is_legend`` asks: a search of the
 # alternation finds a match exactly where one of its branches, each a pattern with its own flags
