@@ -219,25 +219,12 @@ class NormState:
         """Live lines where one of ``words`` or ``pattern`` occurs in :attr:`ascii_upper`: what
         :meth:`matching_ascii_upper` finds for the alternation of them all, by one literal search
         each (a line is found when an occurrence begins on it, which is where the alternation's
-        scan finds one). Neither the words nor the pattern may match a line break. After an
-        occurrence each search goes on from the next line: one is enough to find a line.
+        scan finds one). Neither the words nor the pattern may match a line break.
         """
         text = self.ascii_upper
-        found: list[int] = []
-        at = -1
-        while (m := pattern.search(text, at + 1)) is not None:
-            found.append(m.start())
-            at = text.find(b"\n", m.start())
-            if at < 0:
-                break
+        found = _first_on_each_line(text, lambda at: (m := pattern.search(text, at)) and m.start())
         for word in words:
-            at = text.find(word)
-            while at >= 0:
-                found.append(at)
-                at = text.find(b"\n", at)
-                if at < 0:
-                    break
-                at = text.find(word, at + 1)
+            found += _first_on_each_line(text, lambda at: text.find(word, at))
         found.sort()
         out: list[tuple[int, Line]] = []
         skip, lines = self._skip, self.lines
@@ -430,6 +417,21 @@ class NormState:
         else:
             out.copy(pos, self.original[pos:end])
             out.insert("\n", end)
+
+
+def _first_on_each_line(text: bytes, find) -> list[int]:
+    """Offsets of the first occurrence on each line that has one, ``find(at)`` giving the offset of
+    the next occurrence from ``at`` (-1 or None for none): after one the search goes on from the
+    next line, so a line holding thousands costs one search."""
+    out: list[int] = []
+    at = find(0)
+    while at is not None and at >= 0:
+        out.append(at)
+        at = text.find(b"\n", at)
+        if at < 0:
+            break
+        at = find(at + 1)
+    return out
 
 
 class _Builder:
