@@ -101,7 +101,9 @@ class NormState:
         self.original = original
         raws = original.split("\n")
         lengths = list(map(len, raws))
-        starts = [0, *accumulate(n + 1 for n in lengths)][:-1]
+        # Each line starts one past the end of the one before: sums at C speed (no Python frame a line).
+        starts = list(accumulate(map(add, lengths, repeat(1)), initial=0))
+        starts.pop()
         ends = list(map(add, starts, lengths))
         # tuple.__new__ straight from C: ``Line._make`` would run a Python frame a line.
         self.lines: list[Line] = list(map(tuple.__new__, repeat(Line), zip(starts, ends, raws)))
@@ -213,6 +215,28 @@ class NormState:
             i += 1
         return out
 
+    def matching_ascii_upper_any(self, words: tuple[bytes, ...], pattern: "re.Pattern[bytes]") -> list[tuple[int, Line]]:
+        """Live lines where one of ``words`` or ``pattern`` occurs in :attr:`ascii_upper`: what
+        :meth:`matching_ascii_upper` finds for the alternation of them all, by one literal search
+        each (a line is found when an occurrence begins on it, which is where the alternation's
+        scan finds one). Neither the words nor the pattern may match a line break.
+        """
+        text = self.ascii_upper
+        found = _first_on_each_line(text, lambda at: (m := pattern.search(text, at)) and m.start())
+        for word in words:
+            found += _first_on_each_line(text, lambda at: text.find(word, at))
+        found.sort()
+        out: list[tuple[int, Line]] = []
+        skip, lines = self._skip, self.lines
+        i, pos, last = 0, 0, -1
+        for at in found:
+            i += text.count(b"\n", pos, at)  # offsets of bytes, not characters: count lines
+            pos = at
+            if i != last and not skip[i]:
+                out.append((i, lines[i]))
+            last = i
+        return out
+
     @property
     def ascii_upper(self) -> bytes:
         """The original as UTF-8 with ASCII letters upper-cased (line breaks stay where they were)."""
@@ -280,6 +304,16 @@ class NormState:
         """Whether line ``index`` exists, is not blank and no rule has removed it."""
         return index < len(self.lines) and not self._skip[index]
 
+    def next_live(self, index: int) -> int:
+        """The index of the first live line (not blank, not removed) at or after ``index``, or
+        ``len(lines)``: a search of the skip flags at C speed."""
+        j = self._skip.find(0, index)
+        return len(self.lines) if j < 0 else j
+
+    def previous_live(self, index: int) -> int:
+        """The index of the last live line before ``index``, or -1."""
+        return self._skip.rfind(0, 0, index)
+
     def following(self, index: int, count: int) -> list[tuple[int, Line]]:
         """Up to ``count`` live non-blank lines after line ``index``."""
         out: list[tuple[int, Line]] = []
@@ -296,7 +330,8 @@ class NormState:
 
         A cut may run past the end of its line (a hyphen and the line break after it); the text
         it covers on the next line is then skipped too, and no line break is emitted between.
-        Runs of kept lines that no cut touches are copied in one piece: most of a document.
+        Runs of kept lines that no such cut touches are copied in one piece, cuts inside single
+        lines (pilcrows, entities) applied on the way: most of a document.
         """
         cuts = sorted(self.cuts)
         lines, original = self.lines, self.original
@@ -309,7 +344,7 @@ class NormState:
             if not careful[i]:
                 j = careful.find(1, i)
                 j = n if j < 0 else j
-                self._copy_lines(out, i, j - 1)
+                k = self._copy_run(out, i, j - 1, cuts, k)
                 i = j
                 continue
             line, removed = lines[i], self.removed_lines[i]
@@ -335,19 +370,45 @@ class NormState:
         return out.finish(original)
 
     def _careful_lines(self, cuts: list[tuple[int, int, str]]) -> bytearray:
-        """1 for each line that cannot be copied whole: removed, or touched by a cut (from the
-        line it begins in to the line it ends in)."""
+        """1 for each line that cannot be copied as part of a run: removed, or touched by a cut
+        that runs past the end of a line (from the line it begins in to the line it ends in).
+
+        A cut that begins and ends on one line (up to its line break, not past it) is applied by
+        :meth:`_copy_run` exactly as the line-by-line loop would: the run's lines are kept,
+        no cut before them reaches into them, and copies that follow on are one piece of the map.
+        """
         careful = bytearray(self.removed_lines)
         starts = self._starts
         for start, end, _ in cuts:
             first = bisect.bisect_right(starts, start) - 1
             last = bisect.bisect_right(starts, end) - 1
-            careful[first:last + 1] = b"\x01" * (last - first + 1)
+            if last != first:
+                careful[first:last + 1] = b"\x01" * (last - first + 1)
         return careful
 
-    def _copy_lines(self, out: "_Builder", first: int, last: int) -> None:
-        """Copy the untouched lines ``first..last`` with their line breaks."""
-        self._copy_tail(out, self.lines[first].start, self.lines[last].end)
+    def _copy_run(self, out: "_Builder", first: int, last: int, cuts: list[tuple[int, int, str]], k: int) -> int:
+        """Copy the kept lines ``first..last`` with their line breaks, applying the one-line cuts
+        that fall in them (``cuts`` sorted, from ``k``); return the index of the first cut after them.
+
+        What the line-by-line loop does, without stopping at each line: cuts that begin before the
+        run (in removed lines, or overlapped) are passed over, an overlapping cut loses to the
+        earlier one, and no cut here ends past its line, so the next line always begins afresh.
+        """
+        original = self.original
+        pos, end_of_run = self.lines[first].start, self.lines[last].end
+        while k < len(cuts) and cuts[k][0] < pos:
+            k += 1
+        while k < len(cuts) and cuts[k][0] <= end_of_run:
+            start, end, repl = cuts[k]
+            k += 1
+            if start < pos:
+                continue  # overlapping cut: the earlier one wins
+            out.copy(pos, original[pos:start])
+            if repl:
+                out.insert(repl, start)
+            pos = end
+        self._copy_tail(out, pos, end_of_run)
+        return k
 
     def _copy_tail(self, out: "_Builder", pos: int, end: int) -> None:
         """Copy ``original[pos:end]`` and the line break after it (one is added after the last line)."""
@@ -356,6 +417,21 @@ class NormState:
         else:
             out.copy(pos, self.original[pos:end])
             out.insert("\n", end)
+
+
+def _first_on_each_line(text: bytes, find) -> list[int]:
+    """Offsets of the first occurrence on each line that has one, ``find(at)`` giving the offset of
+    the next occurrence from ``at`` (-1 or None for none): after one the search goes on from the
+    next line, so a line holding thousands costs one search."""
+    out: list[int] = []
+    at = find(0)
+    while at is not None and at >= 0:
+        out.append(at)
+        at = text.find(b"\n", at)
+        if at < 0:
+            break
+        at = find(at + 1)
+    return out
 
 
 class _Builder:
