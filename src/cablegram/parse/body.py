@@ -57,19 +57,21 @@ def read_body(d: Draft, lines: list[CLine], start: int) -> None:
     end = _message_end(lines, start + 1)
     if end < len(lines) and _SMART_FOOTER.match(lines[end].text):
         read_smart_footer(d, lines[end:])
-    body = lines[start:end]
-    body = _take_signature(d, body)
-    blocks = _paragraph_blocks(body)
+    body = _take_signature(d, lines[start:end])
+    # The body's lines joined once, each after a line break: scanned whole for the lines that may
+    # open a paragraph number, sliced for each paragraph's text (no join a paragraph).
+    joined = "\n" + "\n".join(map(_TEXT, body))
     expected = 1
-    for number, blines in blocks:
-        text = "\n".join(map(_TEXT, blines)).strip()
+    for number, first, stop, text in _paragraph_blocks(body, joined):
+        text = text.strip()
         if not text:
             continue
+        head, tail = body[first], body[stop - 1]
         portion = None
         if number is None and (um := _UNNUMBERED_MARK.match(text)):
             portion = _BLANK.sub("", um["mark"].upper()).replace("-", "/")
         if number is not None:
-            m = PARA.match(blines[0].text)
+            m = PARA.match(head.text)
             if m and m["mark"]:
                 portion = _BLANK.sub("", m["mark"].upper()).replace("-", "/")
             elif m and m["whole"]:
@@ -77,9 +79,9 @@ def read_body(d: Draft, lines: list[CLine], start: int) -> None:
                 portion = word if word in PORTION_LEVELS else LEVEL_PORTION.get(word)
             if number != expected and expected > 1:
                 d.defect("paragraph-sequence", f"paragraph {number} follows paragraph {expected - 1}",
-                         blines[0].start, blines[0].end)
+                         head.start, head.end)
             expected = number + 1
-        span = d.span_of(blines[0].start, blines[-1].end)
+        span = d.span_of(head.start, tail.end)
         reflowed = _reflow(text)
         d.add("body_parts", reflowed)
         if number is not None and (m := PARA.match(reflowed)):
@@ -93,11 +95,11 @@ def read_body(d: Draft, lines: list[CLine], start: int) -> None:
                 after = text[cm.start():]
                 # The clause runs to its last reason ('Reason 1.5(d), 1.6X6.').
                 stops = list(_REASON_CLAUSE.finditer(after[:400]))
-                stop = stops[-1] if stops else None
-                clause = after[: stop.end()] if stop else after.split("\n")[0]
-                off = blines[0].start + text.find(after[:10])
+                stop_at = stops[-1] if stops else None
+                clause = after[: stop_at.end()] if stop_at else after.split("\n")[0]
+                off = head.start + text.find(after[:10])
                 d.set("classified_by_text", " ".join(clause.split()), off, off + len(clause))
-    d.set("summary", _summary("\n".join(map(_TEXT, body))))
+    d.set("summary", _summary(joined[1:]))
     d.set("body_text", "\n\n".join(d.get("body_parts", [])))
 
 
@@ -229,37 +231,83 @@ def _smart_officer(text: str) -> Officer | None:
     return Officer(name=m["name"].strip(), office=m["office"], raw=text.strip())
 
 
-def _paragraph_blocks(body: list[CLine]) -> list[tuple[int | None, list[CLine]]]:
-    """Group lines: a numbered paragraph runs to the next number; before it, blank lines split."""
-    blocks: list[tuple[int | None, list[CLine]]] = []
+def _paragraph_blocks(body: list[CLine], joined: str) -> list[tuple[int | None, int, int, str]]:
+    """Group lines into paragraphs ``(number, first, stop, text)``, lines ``body[first:stop]``
+    and their text: a numbered paragraph runs to the next number; before the first number,
+    blank lines split. ``joined`` is the lines joined, each after a line break.
+
+    Only the lines that may open a paragraph number are looked at (one scan of ``joined`` finds
+    them); any other line just joins the paragraph being grouped, as it would if looked at.
+    """
+    blocks: list[tuple[int | None, int, int, str]] = []
+    # The numbered paragraph being grouped, body[first:], filled up to the line looked at; its
+    # first line's break stands at joined[begin].
     current: list[CLine] = []
     number: int | None = None
-    last_number = 0
+    first = begin = last_number = 0
     lettered = _LetteredList()
-    numbered, maybe_ocr = _NUMBERED.match, _ocr_number_lines(body)
-    for k, ln in enumerate(body):
-        m = numbered(ln.text)
-        if m:
+    k = at = 0  # line k's break stands at joined[at]
+    for pos in _number_candidates(joined):
+        k += joined.count("\n", at, pos)
+        at = pos
+        text = body[k].text
+        if number is not None:
+            current += body[first + len(current): k]
+        if m := _NUMBERED.match(text):
             n = int(m["num"])
-        elif k in maybe_ocr:
-            n = _ocr_number(ln.text, last_number, current, lettered)
+        elif _may_hold_ocr_number(joined, pos, text):
+            # Before the first number (last_number 0) neither _ocr_number nor _starts_paragraph
+            # looks at the lines before, so ``current`` may stay empty until then.
+            n = _ocr_number(text, last_number, current, lettered)
         else:
-            n = None
+            continue
         # A number starts a paragraph when it is plausible in sequence: not a year, a list item
         # restarting inside a paragraph, or an amount at the start of a wrapped line.
-        if n is not None and _starts_paragraph(n, last_number, ln.text, current):
-            if current:
-                blocks.append((number, current))
-            current, number, last_number = [ln], n, n
-            continue
-        if number is None and not ln.text.strip():
-            if current:
-                blocks.append((None, current))
-            current = []
-            continue
-        current.append(ln)
-    if current:
-        blocks.append((number, current))
+        if n is not None and _starts_paragraph(n, last_number, text, current):
+            if number is None:
+                blocks += _unnumbered_blocks(joined, pos, k)
+            else:
+                blocks.append((number, first, k, joined[begin + 1: pos]))
+            current, number, last_number, first, begin = [body[k]], n, n, k, pos
+    if number is None:
+        blocks += _unnumbered_blocks(joined, len(joined), len(body))
+    else:
+        blocks.append((number, first, len(body), joined[begin + 1:]))
+    return blocks
+
+
+def _number_candidates(joined: str) -> list[int]:
+    """Where the breaks of the lines that may open a paragraph number stand in ``joined``, in
+    order: the lines _NUMBERED may match (they open with _MAY_BE_NUMBERED) and those _ocr_number
+    may read a number in (_OCR_NUMBER_READABLE, or holding 'FIELD'). On any other line neither
+    reads a number."""
+    found = [m.start() for m in _PARAGRAPH_HINT.finditer(joined)]
+    if "FIELD" in joined:
+        found = sorted(set(found).union(_lines_holding(joined, "FIELD")))
+    return found
+
+
+def _lines_holding(joined: str, word: str):
+    """Where the breaks of the lines holding ``word`` (which holds no line break) stand."""
+    at = joined.find(word)
+    while at >= 0:
+        yield joined.rfind("\n", 0, at)
+        at = joined.find(word, at + 1)
+
+
+def _unnumbered_blocks(joined: str, end: int, stop: int) -> list[tuple[None, int, int, str]]:
+    """The paragraphs before the first paragraph number (line ``stop``, its break at ``end``):
+    the runs of lines between blank lines, the blank lines left out."""
+    blocks: list[tuple[None, int, int, str]] = []
+    first = begin = k = at = 0
+    for m in _BLANK_LINE_AT.finditer(joined, 0, end):  # up to where line stop - 1 ends
+        k += joined.count("\n", at, m.start())
+        at = m.start()
+        if first < k:
+            blocks.append((None, first, k, joined[begin + 1: at]))
+        first, begin = k + 1, m.end()  # the next line's break follows the blank line
+    if first < stop:
+        blocks.append((None, first, stop, joined[begin + 1: end]))
     return blocks
 
 
@@ -307,25 +355,42 @@ _LINE_BLANK = "\t\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u20
 # enters a character at a time, and the run before the digit stops at the first digit and is
 # never backtracked into; among lines that can open a number, it finds those of the plain
 # spelling ``(?:[^\S\n]|[•·*'‘]){0,3}…|[^\n]{0,18}\d|…``: see tests/test_shortcuts.py.)
-_OCR_NUMBER_HINT = re.compile(rf"\n{_STARTS_AN_OCR_NUMBER}"
-                              rf"(?:[{_LINE_BLANK}•·*'‘]{{0,3}}[SZIlBGTbgq][^\S\n]*[.•·Ó°][^\S\n]"
-                              rf"|[^\n\d]{{0,18}}+\d"
-                              rf"|[{_LINE_BLANK}\"“'‘]{{0,3}}[¿?§&][^\S\n]?[.,][^\S\n])")
+_OCR_NUMBER_HINT_AFTER_BREAK = (rf"{_STARTS_AN_OCR_NUMBER}"
+                                rf"(?:[{_LINE_BLANK}•·*'‘]{{0,3}}[SZIlBGTbgq][^\S\n]*[.•·Ó°][^\S\n]"
+                                rf"|[^\n\d]{{0,18}}+\d"
+                                rf"|[{_LINE_BLANK}\"“'‘]{{0,3}}[¿?§&][^\S\n]?[.,][^\S\n])")
+_OCR_NUMBER_HINT = re.compile(rf"\n{_OCR_NUMBER_HINT_AFTER_BREAK}")
+# The lines _ocr_number may read a number in, more narrowly than the hint: after a first
+# character it accepts, a lookalike or a symbol as the hint has them, or the opening of
+# _MISREAD_STOP up to its digit (its specks and lower-case runs: those of _LOOSE_NUMBERED and
+# _BARE_NUMBER are among them), where the hint takes any digit among the first 19 characters.
+_OCR_NUMBER_READABLE = (rf"{_STARTS_AN_OCR_NUMBER}"
+                        rf"(?:[{_LINE_BLANK}•·*'‘]{{0,3}}[SZIlBGTbgq][^\S\n]*[.•·Ó°][^\S\n]"
+                        rf"|[{_LINE_BLANK}•·*'‘’\"“”.,|;:~_=+<>\-]{{0,4}}(?:[a-z]{{1,3}}[{_LINE_BLANK}+~•·*.,:;\-]{{1,4}}){{0,2}}\d"
+                        rf"|[{_LINE_BLANK}\"“'‘]{{0,3}}[¿?§&][^\S\n]?[.,][^\S\n])")
+# _NUMBERED's opening: up to three blanks or specks, then a digit. The run holds no digit, so
+# taking it whole (possessively) finds the digit wherever the plain run would.
+_MAY_BE_NUMBERED = rf"[{_LINE_BLANK}•·*'‘]{{0,3}}+\d"
+# Either, in one scan. Neither takes a line break after the first, so every line either
+# matches after its break is found.
+_PARAGRAPH_HINT = re.compile(rf"\n(?:{_MAY_BE_NUMBERED}|{_OCR_NUMBER_READABLE})")
+# A blank line: nothing but blanks up to the next line break or the end.
+_BLANK_LINE_AT = re.compile(rf"\n[{_LINE_BLANK}]*+(?=\n|\Z)")
+
+
+def _may_hold_ocr_number(joined: str, at: int, text: str) -> bool:
+    """Whether _ocr_number may read a number in the line ``text`` whose break stands at
+    ``joined[at]``: the hint matches there, or it holds 'FIELD' (for _FIELD_DISSEM)."""
+    return bool(_OCR_NUMBER_HINT.match(joined, at)) or "FIELD" in text
 
 
 def _ocr_number_lines(body: list[CLine]) -> set[int]:
-    """The positions in ``body`` of the lines _ocr_number may read a number in: one scan of the
-    lines joined, where a test of each line would cost a Python step a line."""
+    """The positions in ``body`` of the lines _paragraph_blocks looks at for a number: among
+    them every line _ocr_number may read one in."""
     joined = "\n" + "\n".join(map(_TEXT, body))
-    found: set[int] = set()
-    k, pos = 0, 0
-    for m in _OCR_NUMBER_HINT.finditer(joined):
-        k += joined.count("\n", pos, m.start())  # breaks before the one that opens the match
-        pos = m.start()
-        found.add(k)
-    if "FIELD" in joined:
-        found.update(k for k, ln in enumerate(body) if "FIELD" in ln.text)
-    return found
+    return {joined.count("\n", 0, at) for at in _number_candidates(joined)}
+
+
 # The latest a digit can stand in _LOOSE_NUMBERED, _BARE_NUMBER (4 specks) and _MISREAD_STOP (4
 # specks, then two runs of up to 3 letters and 4 specks each), plus one.
 _DIGIT_WITHIN = 4 + 2 * (3 + 4) + 1
@@ -453,16 +518,29 @@ _LIST_BREAK = re.compile(r"\n" + _LIST_ITEM + r"[^\S\n]")  # where _WRAPPED_BREA
 
 
 def _reflow(text: str) -> str:
-    """Join wrapped lines of a paragraph; keep list items (``-``, ``A.``) and blank-line breaks."""
-    out: list[str] = []
-    for block in _BLANK_LINE.split(text):
-        lines = "\n".join(filter(None, map(str.strip, block.split("\n"))))
-        if "\n" in lines:
-            # Each line break becomes a space unless a list item follows it. Most paragraphs hold
-            # no list: a search for one and a plain replace cost less than the substitution.
-            lines = _WRAPPED_BREAK.sub(" ", lines) if _LIST_BREAK.search(lines) else lines.replace("\n", " ")
-        out.append(lines)
-    return "\n\n".join(b for b in out if b)
+    """Join wrapped lines of a paragraph; keep list items (``-``, ``A.``) and blank-line breaks.
+
+    Written as: split at blank lines (_BLANK_LINE), strip each line and drop the empty ones, turn
+    each _WRAPPED_BREAK into a blank, join the pieces with a blank line. Stripping every line
+    first leaves the same pieces: a run of blanks holding two line breaks or more (a blank line)
+    becomes two line breaks or more with nothing between, one holding a single break becomes one
+    break; so the pieces are what lies between runs of breaks (see tests/test_shortcuts_body.py).
+    """
+    if "\n" not in text:
+        return text.strip()  # one line: nothing to join
+    lines = "\n".join(map(str.strip, text.split("\n"))).strip()
+    if "\n\n" in lines:
+        return "\n\n".join(map(_unwrap, _BREAKS.split(lines)))
+    return _unwrap(lines)
+
+
+_BREAKS = re.compile(r"\n\n+")
+
+
+def _unwrap(lines: str) -> str:
+    """Each line break becomes a space unless a list item follows it. Most paragraphs hold no
+    list: a search for one and a plain replace cost less than the substitution."""
+    return _WRAPPED_BREAK.sub(" ", lines) if _LIST_BREAK.search(lines) else lines.replace("\n", " ")
 
 
 def portion_rank_check(d: Draft, overall: str | None) -> None:

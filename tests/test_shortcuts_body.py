@@ -1,0 +1,101 @@
+"""The body grammar's shortcuts agree with the plain definitions they stand for.
+
+Paragraphs are grouped by looking only at the lines one scan of the joined body finds, where the
+plain way looks at every line; these tests compare the two on bodies built to reach the edges:
+paragraph numbers as OCR leaves them, blank lines of every kind of blank, lettered lists,
+'FIELD DISSEM' lines, numbers that do not start a paragraph.
+"""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cablegram.parse import body
+from cablegram.parse.draft import CLine
+
+SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+ODD = "\x85\xa0\u2003\u2028’\x1c•·¿§"
+LINES = ["1. THE TALKS", "2. (C) BEGIN", "3. SECRET -- ENTIRE TEXT.", "4. (S/NF) MORE.", "12. LATE", "1999 WAS",
+         "S. PATILLO", "Z. THE", "• 3. BELIEVE", "2.. COS", "1• ACCORDING", ". 3. DENVY", "2- FEEL", "1a GROWERY",
+         "5° THE", "3S. PLS", "20 ECONOMIC", "5** INTEL", "ae 5. ON", "a + 3. BELIEVE", "ab c. 4. TEXT", "x; ey- 2, THE", "6 OKINAWA TIMES",
+         "ZÓ FIORINI", "SO FIELD DISSEM: STATE", "6. FIELD DISSEM", "¿. SUGGEST HQS", "  4, REQUEST", "7 APRIL",
+         "A. ITEM", "B. ITEM", "(b) item", "- dash", "ENDS.", "POSSIBILITIES,", "text", "", " ", "\t", "\xa0",
+         "\u2003 ", "\x1c"]
+line_texts = st.one_of(st.sampled_from(LINES), st.text(alphabet="aSZ019 .,:-(" + ODD, max_size=8),
+                       st.tuples(st.sampled_from(LINES), st.sampled_from(LINES)).map(" ".join))
+bodies = st.lists(line_texts, max_size=30)
+
+
+def _cline_body(texts: list[str]) -> list[CLine]:
+    lines, start = [], 0
+    for k, text in enumerate(texts):
+        lines.append(CLine(k, start, start + len(text), text))
+        start += len(text) + 1
+    return lines
+
+
+def _paragraph_blocks_plainly(lines: list[CLine]) -> list[tuple[int | None, list[CLine]]]:
+    """The grouping as first written: every line looked at, in turn."""
+    blocks: list[tuple[int | None, list[CLine]]] = []
+    current: list[CLine] = []
+    number: int | None = None
+    last_number = 0
+    lettered = body._LetteredList()
+    for ln in lines:
+        m = body._NUMBERED.match(ln.text)
+        if m:
+            n = int(m["num"])
+        else:
+            n = body._ocr_number(ln.text, last_number, current, lettered)
+        if n is not None and body._starts_paragraph(n, last_number, ln.text, current):
+            if current:
+                blocks.append((number, current))
+            current, number, last_number = [ln], n, n
+            continue
+        if number is None and not ln.text.strip():
+            if current:
+                blocks.append((None, current))
+            current = []
+            continue
+        current.append(ln)
+    if current:
+        blocks.append((number, current))
+    return blocks
+
+
+@SETTINGS
+@given(bodies)
+def test_paragraphs_are_those_of_the_line_by_line_grouping(texts):
+    lines = _cline_body(texts)
+    joined = "\n" + "\n".join(texts)
+    fast = body._paragraph_blocks(lines, joined)
+    assert [(number, lines[first:stop]) for number, first, stop, _ in fast] == _paragraph_blocks_plainly(lines)
+    assert [text for *_, text in fast] == ["\n".join(texts[first:stop]) for _, first, stop, _ in fast]
+
+
+@SETTINGS
+@given(bodies)
+def test_every_line_a_paragraph_number_can_open_is_a_candidate(texts):
+    lines = _cline_body(texts)
+    kept = body._ocr_number_lines(lines)
+    for k, ln in enumerate(lines):
+        if body._NUMBERED.match(ln.text) or any(
+                body._ocr_number(ln.text, last, [], body._LetteredList()) is not None for last in range(12)):
+            assert k in kept, ln.text
+
+
+_PARAGRAPH_PIECES = ["- item", "A. item", "(b) item", "1) item", "•\titem", "-\n", "\n\n", "\n \n", "\n\xa0\n",
+                     "\n\u2003", "  ", "x", "A. ", "- \n", "\n\n\n", ""]
+
+
+def _reflow_plainly(text: str) -> str:
+    blocks = ("\n".join([ln for ln in map(str.strip, b.split("\n")) if ln]) for b in body._BLANK_LINE.split(text))
+    return "\n\n".join(b for b in (body._WRAPPED_BREAK.sub(" ", b) for b in blocks) if b)
+
+
+@SETTINGS
+@given(st.lists(st.one_of(st.sampled_from(_PARAGRAPH_PIECES), line_texts), max_size=12).map("\n".join))
+def test_reflow_is_the_plain_substitution(text):
+    assert body._reflow(text) == _reflow_plainly(text)
