@@ -99,3 +99,15 @@ def _reflow_plainly(text: str) -> str:
 @given(st.lists(st.one_of(st.sampled_from(_PARAGRAPH_PIECES), line_texts), max_size=12).map("\n".join))
 def test_reflow_is_the_plain_substitution(text):
     assert body._reflow(text) == _reflow_plainly(text)
+
+
+CLASSIFIED_PIECES = ["Classified By", "CLASSIFIED BY:", "classifed\u2003by", "Classifd\nBy", "UNCLASSIFIED", "XClassified By",
+                     "Classified Byx", "claſſified by", "classıfied by", "CLASSİFIED BY", "Classified\xa0By", "Class",
+                     "ified", "DECLASSIFIED BY", "Reason 1.4 (b)", "\u212a", "’"]
+
+
+@SETTINGS
+@given(st.lists(st.one_of(st.sampled_from(CLASSIFIED_PIECES), line_texts), max_size=10).map(" ".join))
+def test_classified_by_is_what_the_case_blind_search_finds(text):
+    fast, plain = body._classified_by(text), body._CLASSIFIED_BY.search(text)
+    assert (fast and fast.span()) == (plain and plain.span())

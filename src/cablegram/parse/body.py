@@ -90,17 +90,35 @@ def read_body(d: Draft, lines: list[CLine], start: int) -> None:
             reflowed = reflowed[um.end():]
         d.add("paragraphs", Paragraph(number=number, portion=portion, text=reflowed, span=span))
         if "classified_by_text" not in d.values and ("lassif" in text or "LASSIF" in text):
-            cm = re.search(r"\bClassifi?e?d\s+By\b", text, re.I)
-            if cm:
-                after = text[cm.start():]
-                # The clause runs to its last reason ('Reason 1.5(d), 1.6X6.').
-                stops = list(_REASON_CLAUSE.finditer(after[:400]))
-                stop_at = stops[-1] if stops else None
-                clause = after[: stop_at.end()] if stop_at else after.split("\n")[0]
-                off = head.start + text.find(after[:10])
-                d.set("classified_by_text", " ".join(clause.split()), off, off + len(clause))
+            _read_classified_by(d, text, head.start)
     d.set("summary", _summary(joined[1:]))
     d.set("body_text", "\n\n".join(d.get("body_parts", [])))
+
+
+_CLASSIFIED_BY = re.compile(r"\bClassifi?e?d\s+By\b", re.I)
+_CLASSIF_SEEN = re.compile(rb"CLASSIF")  # where _CLASSIFIED_BY can begin, in ``ascii_case_view``
+
+
+def _read_classified_by(d: Draft, text: str, start: int) -> None:
+    """The classified-by clause of a paragraph's text (which starts at clean offset ``start``)."""
+    cm = _classified_by(text)
+    if cm:
+        after = text[cm.start():]
+        # The clause runs to its last reason ('Reason 1.5(d), 1.6X6.').
+        stops = list(_REASON_CLAUSE.finditer(after[:400]))
+        stop = stops[-1] if stops else None
+        clause = after[: stop.end()] if stop else after.split("\n")[0]
+        off = start + text.find(after[:10])
+        d.set("classified_by_text", " ".join(clause.split()), off, off + len(clause))
+
+
+def _classified_by(text: str) -> re.Match | None:
+    """``_CLASSIFIED_BY.search(text)``: a case-blind scan tries every character, so where the text
+    allows, only the places its upper-cased view holds CLASSIF are tried (see _first_match)."""
+    view = ascii_case_view(text)
+    if view is None:
+        return _CLASSIFIED_BY.search(text)
+    return _first_match(_CLASSIFIED_BY, text, _CLASSIF_SEEN.finditer(view))
 
 
 def _message_end(lines: list[CLine], first: int) -> int:
