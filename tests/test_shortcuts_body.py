@@ -8,6 +8,8 @@ paragraph numbers as OCR leaves them, blank lines of every kind of blank, letter
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -111,3 +113,28 @@ CLASSIFIED_PIECES = ["Classified By", "CLASSIFIED BY:", "classifed\u2003by", "Cl
 def test_classified_by_is_what_the_case_blind_search_finds(text):
     fast, plain = body._classified_by(text), body._CLASSIFIED_BY.search(text)
     assert (fast and fast.span()) == (plain and plain.span())
+
+
+def test_blank_chars_are_the_characters_backslash_s_takes():
+    assert set(body._BLANK_CHARS) == {ch for ch in map(chr, range(0x110000)) if ch.isspace()}
+
+
+SIGNATURE_PIECES = ["End Comment. SPOGLI", "WITH IT.\" KISSINGER", "resort. Brownfield", "restructuring. .FARRAR",
+                    "***** KURTZER", "** SMITH", "O'BRIEN SMITH", "END.RICE", "A. B", "xx.\u2003Smith ", "THE END. RICE JONES  ",
+                    "Mc-KAY", "ok. McDonald", "ok. McDonaldSmith", "'", ")", "\xa0", ".", "Ab.", "ab.", "cd. Ef"]
+signature_lines = st.lists(st.one_of(st.sampled_from(SIGNATURE_PIECES), line_texts), max_size=6).map(" ".join)
+
+
+@SETTINGS
+@given(signature_lines)
+def test_glued_signatures_are_what_the_plain_searches_find(text):
+    for fast, plain in ((body._glued_signature, body._GLUED_SIGNATURE), (body._glued_title_signature,
+                                                                           body._GLUED_TITLE_SIGNATURE)):
+        f, p = fast(text), plain.search(text)
+        assert (f and (f.span(), f["sig"])) == (p and (p.span(), p["sig"]))
+
+
+@SETTINGS
+@given(signature_lines, st.sampled_from(["Smith", "Brownfield", "O'Brien", "Mc-Kay", "Rice Jones", "it", "The"]))
+def test_a_word_is_used_where_it_is_among_the_words_found(text, word):
+    assert body._uses_word(text, word) == (word.lower() in set(re.findall(r"[a-z']+", text.lower())))

@@ -513,10 +513,10 @@ def _take_signature(d: Draft, body: list[CLine]) -> list[CLine]:
             return body[:k]
     # '... End Comment. SPOGLI' / '… WITH IT." KISSINGER'
     # '… resort. Brownfield' (title case, after a sentence), '… restructuring. .FARRAR', '***** KURTZER'.
-    g = _GLUED_SIGNATURE.search(last.text) or _GLUED_TITLE_SIGNATURE.search(last.text)
+    g = _glued_signature(last.text) or _glued_title_signature(last.text)
     if g and g["sig"].istitle():
         before = " ".join(map(_TEXT, body[:k])) + " " + last.text[: g.start("sig")]
-        if g["sig"].lower() in set(re.findall(r"[a-z']+", before.lower())):
+        if _uses_word(before, g["sig"]):
             g = None  # a word the text already uses, not a signer's name
     if g and g["sig"].upper() not in _NOT_SIGNATURES and not re.search(r"\b[a-z]", last.text[g.end("sig"):]):
         words = last.text[: g.start("sig")]
@@ -526,6 +526,46 @@ def _take_signature(d: Draft, body: list[CLine]) -> list[CLine]:
             return body[:k] + [trimmed]
     return body
 
+
+
+# Every character ``\s`` takes, and the others a glued signature's match is made of.
+_BLANK_CHARS = "\n\t\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) \
+    + "\u2028\u2029\u202f\u205f\u3000"
+_NAME_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ'-"
+_STOP_CHARS = ".\"')*"
+_LETTERS_AND_BLANKS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ" + _BLANK_CHARS
+
+
+def _glued_signature(text: str) -> re.Match | None:
+    """``_GLUED_SIGNATURE.search(text)``, begun near the line's end, where a long line would be
+    tried at every character. A match runs to the end and is, from there: blanks, a name,
+    blanks, a name, blanks, the stop or asterisks; each part lies within the run of its
+    characters found stripping them off the end in that order, so no match begins before."""
+    head = text
+    for chars in (_BLANK_CHARS, _NAME_CHARS, _BLANK_CHARS, _NAME_CHARS, _BLANK_CHARS, _STOP_CHARS):
+        head = head.rstrip(chars)
+    return _GLUED_SIGNATURE.search(text, len(head))
+
+
+def _glued_title_signature(text: str) -> re.Match | None:
+    """``_GLUED_TITLE_SIGNATURE.search(text)``, begun where a match can only begin: after its
+    full stop come letters and blanks to the end, so the stop is the line's last character
+    that is neither, and the match begins two characters before it."""
+    stop = len(text.rstrip(_LETTERS_AND_BLANKS)) - 1
+    return _GLUED_TITLE_SIGNATURE.search(text, max(0, stop - 2))
+
+
+_WORD = re.compile(r"[a-z']+")
+
+
+def _uses_word(text: str, word: str) -> bool:
+    """Whether ``word`` lower-cased is one of the words (runs of ``[a-z']``) of ``text``
+    lower-cased: a search for it standing alone, where listing every word of the text would
+    cost an object a word."""
+    word = word.lower()
+    if not _WORD.fullmatch(word):
+        return False  # no run of [a-z'] is anything else
+    return re.search(rf"(?<![a-z']){re.escape(word)}(?![a-z'])", text.lower()) is not None
 
 # A list item opens its line with a dash or bullet, or 'A.', '1)', '(b)', and a blank.
 _LIST_ITEM = r"(?:[-•*]|\(?[A-Za-z0-9]{1,2}[.)])"
