@@ -138,3 +138,30 @@ def test_glued_signatures_are_what_the_plain_searches_find(text):
 @given(signature_lines, st.sampled_from(["Smith", "Brownfield", "O'Brien", "Mc-Kay", "Rice Jones", "it", "The"]))
 def test_a_word_is_used_where_it_is_among_the_words_found(text, word):
     assert body._uses_word(text, word) == (word.lower() in set(re.findall(r"[a-z']+", text.lower())))
+
+
+END_LINES = ["NNNN", " bt", "END OF MESSAGE", "End Cable Text", "Signature: SMITH", "Drafted By: EAP/K:Smith, John",
+             "Info: ROME", "Action Post: X", "ENDS", "Bt", "\u2003END"]
+
+
+@SETTINGS
+@given(st.lists(st.one_of(st.sampled_from(END_LINES), line_texts), max_size=14), st.integers(0, 15))
+def test_message_end_read_in_the_lines_joined_from_a_start_is_the_plain_one(texts, start):
+    lines = _cline_body(texts)
+    rest = "\n" + "\n".join(texts[start:])
+    second = rest.find("\n", 1)
+    end, end_at = body._message_end_in(rest, second, lines, start + 1) if second >= 0 else (len(lines), len(rest))
+    assert end == body._message_end(lines, start + 1)
+    assert rest[:end_at] == "\n" + "\n".join(texts[start:end])
+
+
+@SETTINGS
+@given(bodies, st.integers(0, 30), st.integers(0, 5), st.booleans())
+def test_kept_lines_cut_from_the_lines_joined_are_the_kept_lines_joined(texts, k, cut, trim):
+    whole = _cline_body(texts)
+    kept = whole[:k]
+    if trim and kept:
+        last = kept[-1]
+        kept = kept[:-1] + [CLine(last.index, last.start, last.end - cut, last.text[: max(0, len(last.text) - cut)])]
+    joined = "\n" + "\n".join(texts)
+    assert body._joined_kept(joined, whole, kept) == "\n" + "\n".join(ln.text for ln in kept)

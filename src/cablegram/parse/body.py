@@ -54,13 +54,17 @@ _BLANK_LINE = re.compile(r"\n\s*\n")
 
 def read_body(d: Draft, lines: list[CLine], start: int) -> None:
     """Read the body lines from ``start`` into paragraphs, summary, signature and classified-by."""
-    end = _message_end(lines, start + 1)
+    # The lines from ``start`` joined once, each after a line break: scanned whole for the end
+    # of the message, then (cut to the body) for the lines that may open a paragraph number,
+    # and sliced for each paragraph's text (no join a paragraph).
+    rest = "\n" + "\n".join(map(_TEXT, lines[start:]))
+    second = rest.find("\n", 1)  # where line start + 1's break stands
+    end, end_at = _message_end_in(rest, second, lines, start + 1) if second >= 0 else (len(lines), len(rest))
     if end < len(lines) and _SMART_FOOTER.match(lines[end].text):
         read_smart_footer(d, lines[end:])
-    body = _take_signature(d, lines[start:end])
-    # The body's lines joined once, each after a line break: scanned whole for the lines that may
-    # open a paragraph number, sliced for each paragraph's text (no join a paragraph).
-    joined = "\n" + "\n".join(map(_TEXT, body))
+    whole = lines[start:end]
+    body = _take_signature(d, whole)
+    joined = _joined_kept(rest[:end_at], whole, body)
     expected = 1
     for number, first, stop, text in _paragraph_blocks(body, joined):
         text = text.strip()
@@ -125,24 +129,46 @@ def _message_end(lines: list[CLine], first: int) -> int:
     """The index of the first line from ``first`` that ends the message, or ``len(lines)``.
 
     The message ends at NNNN / END OF MESSAGE, or where a SMART form's footer begins
-    (Signature:, Drafted By:, …); what follows is trailer. One scan of the lines joined finds
-    the candidates (an end mark or label opening a line); each is then checked as before.
+    (Signature:, Drafted By:, …); what follows is trailer.
     """
-    joined = "\n" + "\n".join(map(_TEXT, lines[first:]))
-    k, pos = first - 1, 0
-    for m in _END_CANDIDATE.finditer(joined):
+    return _message_end_in("\n" + "\n".join(map(_TEXT, lines[first:])), 0, lines, first)[0]
+
+
+def _message_end_in(joined: str, at: int, lines: list[CLine], first: int) -> tuple[int, int]:
+    """_message_end, and where the break of the line that ends the message stands in ``joined``
+    (``len(joined)`` if none), where ``joined`` holds lines ``first`` on from ``at``, each after
+    a line break. One scan of it finds the candidates (an end mark or label opening a line);
+    each is then checked as before."""
+    k, pos = first - 1, at
+    for m in _END_CANDIDATE.finditer(joined, at):
         k += joined.count("\n", pos, m.start() + 1)
         pos = m.start() + 1
         text = lines[k].text
         if _END_MARKS.match(text) or _SMART_FOOTER.match(text):
-            return k
-    return len(lines)
+            return k, m.start()
+    return len(lines), len(joined)
+
+
+def _joined_kept(joined: str, whole: list[CLine], kept: list[CLine]) -> str:
+    """The lines ``kept`` joined, each after a line break, cut from ``joined``, the lines
+    ``whole`` so joined; ``kept`` is ``whole``, or its first lines with the last of them
+    perhaps shortened (the signature taken off)."""
+    trimmed = bool(kept) and kept[-1].text != whole[len(kept) - 1].text
+    as_they_were = len(kept) - trimmed
+    if not as_they_were:
+        return "\n" + kept[0].text if trimmed else "\n"
+    at = len(joined)
+    for _ in range(len(whole) - as_they_were):
+        at = joined.rfind("\n", 0, at)  # the break of the line before
+    return joined[:at] + "\n" + kept[-1].text if trimmed else joined[:at]
 
 
 # A line that opens with the first word of an end mark or a footer label, after blanks: the
 # lines worth the two patterns below.
-_END_CANDIDATE = re.compile(r"\n[^\S\n]*(?:(?i:NNNN|BT|END)|Signature|Drafted|Cleared|Approved|Released|Info|Action"
-                            r"|Dissemination)")
+# (The blanks are taken whole, as no word begins with one, and the first letter is checked
+# once before the words are tried: re.I folds no other character into these letters.)
+_END_CANDIDATE = re.compile(r"\n[^\S\n]*+(?=[NnBbEeSDCARI])(?:(?i:NNNN|BT|END)|Signature|Drafted|Cleared|Approved|Released"
+                            r"|Info|Action|Dissemination)")
 _END_SUMMARY = re.compile(r"\bEND\s+(?:OF\s+)?SUMMARY\b", re.I)
 # In ``ascii_case_view``: what the case-blind patterns' words look like there. A blank is any
 # byte of a character ``\s`` matches in Latin-1, or '?' (a character beyond Latin-1).
