@@ -613,12 +613,14 @@ def _reflow(text: str) -> str:
     if "\n" not in text:
         return text.strip()  # one line: nothing to join
     lines = "\n".join(map(str.strip, text.split("\n"))).strip()
-    if "\n\n" in lines:
-        return "\n\n".join(map(_unwrap, _BREAKS.split(lines)))
-    return _unwrap(lines)
+    if not _BREAK_KEPT.search(lines):
+        return lines.replace("\n", " ")  # most paragraphs: one piece, no list
+    return "\n\n".join(map(_unwrap, _BREAKS.split(lines)))
 
 
 _BREAKS = re.compile(r"\n\n+")
+# A blank line or a list item's break, in one search: where some break is not a blank.
+_BREAK_KEPT = re.compile(r"\n(?:\n|" + _LIST_ITEM + r"[^\S\n])")
 
 
 def _unwrap(lines: str) -> str:
