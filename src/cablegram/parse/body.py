@@ -408,9 +408,13 @@ _OCR_NUMBER_HINT = re.compile(rf"\n{_OCR_NUMBER_HINT_AFTER_BREAK}")
 # character it accepts, a lookalike or a symbol as the hint has them, or the opening of
 # _MISREAD_STOP up to its digit (its specks and lower-case runs: those of _LOOSE_NUMBERED and
 # _BARE_NUMBER are among them), where the hint takes any digit among the first 19 characters.
+# Its runs are taken whole (possessively): each is followed by what the run cannot hold (the
+# specks and the separators by a letter or the digit, the letters by a separator), so giving
+# back part of a run never lets the rest match; most lines of mixed-case text open with a
+# lower-case word and are turned away without trying shorter runs.
 _OCR_NUMBER_READABLE = (rf"{_STARTS_AN_OCR_NUMBER}"
                         rf"(?:[{_LINE_BLANK}•·*'‘]{{0,3}}[SZIlBGTbgq][^\S\n]*[.•·Ó°][^\S\n]"
-                        rf"|[{_LINE_BLANK}•·*'‘’\"“”.,|;:~_=+<>\-]{{0,4}}(?:[a-z]{{1,3}}[{_LINE_BLANK}+~•·*.,:;\-]{{1,4}}){{0,2}}\d"
+                        rf"|[{_LINE_BLANK}•·*'‘’\"“”.,|;:~_=+<>\-]{{0,4}}+(?:[a-z]{{1,3}}+[{_LINE_BLANK}+~•·*.,:;\-]{{1,4}}+){{0,2}}+\d"
                         rf"|[{_LINE_BLANK}\"“'‘]{{0,3}}[¿?§&][^\S\n]?[.,][^\S\n])")
 # _NUMBERED's opening: up to three blanks or specks, then a digit. The run holds no digit, so
 # taking it whole (possessively) finds the digit wherever the plain run would.
