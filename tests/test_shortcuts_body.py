@@ -165,3 +165,9 @@ def test_kept_lines_cut_from_the_lines_joined_are_the_kept_lines_joined(texts, k
         kept = kept[:-1] + [CLine(last.index, last.start, last.end - cut, last.text[: max(0, len(last.text) - cut)])]
     joined = "\n" + "\n".join(texts)
     assert body._joined_kept(joined, whole, kept) == "\n" + "\n".join(ln.text for ln in kept)
+
+
+@SETTINGS
+@given(st.text(alphabet="csnfCSNF/- \t\n\xa0\u2003\x1c\x85ſı", max_size=10))
+def test_portion_mark_drops_what_backslash_s_takes(mark):
+    assert body._portion_mark(mark) == re.sub(r"\s", "", mark.upper()).replace("-", "/")

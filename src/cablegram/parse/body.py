@@ -47,7 +47,6 @@ _UNNUMBERED_MARK = re.compile(r"^\s*\((?P<mark>(?:TS|S|C|U|SBU|LOU)(?:\s*[/\-]\s
 _REASON_CLAUSE = re.compile(r"\b1\s?\.\s?[456]\s*(?:\(\s*[a-hA-H]\s*\)|[A-Ha-h]\b|X\d)(?:[\s,]*(?:and\s+)?\(?[a-hA-H]\)?(?![a-z]))*[.,]?")
 
 
-_BLANK = re.compile(r"\s")
 _TEXT = attrgetter("text")  # a line's text, for joins run in C
 _BLANK_LINE = re.compile(r"\n\s*\n")
 
@@ -73,11 +72,11 @@ def read_body(d: Draft, lines: list[CLine], start: int) -> None:
         head, tail = body[first], body[stop - 1]
         portion = None
         if number is None and (um := _UNNUMBERED_MARK.match(text)):
-            portion = _BLANK.sub("", um["mark"].upper()).replace("-", "/")
+            portion = _portion_mark(um["mark"])
         if number is not None:
             m = PARA.match(head.text)
             if m and m["mark"]:
-                portion = _BLANK.sub("", m["mark"].upper()).replace("-", "/")
+                portion = _portion_mark(m["mark"])
             elif m and m["whole"]:
                 word = " ".join(m["whole"].upper().split())
                 portion = word if word in PORTION_LEVELS else LEVEL_PORTION.get(word)
@@ -123,6 +122,12 @@ def _classified_by(text: str) -> re.Match | None:
     if view is None:
         return _CLASSIFIED_BY.search(text)
     return _first_match(_CLASSIFIED_BY, text, _CLASSIF_SEEN.finditer(view))
+
+
+def _portion_mark(mark: str) -> str:
+    """A portion mark as recorded: upper case, blanks dropped (split away: the same blanks as a
+    regex's ``\\s``, with no regex call), '/' between its parts ('c - nf' -> 'C/NF')."""
+    return "".join(mark.upper().split()).replace("-", "/")
 
 
 def _message_end(lines: list[CLine], first: int) -> int:
