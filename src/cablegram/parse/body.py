@@ -47,39 +47,44 @@ _UNNUMBERED_MARK = re.compile(r"^\s*\((?P<mark>(?:TS|S|C|U|SBU|LOU)(?:\s*[/\-]\s
 _REASON_CLAUSE = re.compile(r"\b1\s?\.\s?[456]\s*(?:\(\s*[a-hA-H]\s*\)|[A-Ha-h]\b|X\d)(?:[\s,]*(?:and\s+)?\(?[a-hA-H]\)?(?![a-z]))*[.,]?")
 
 
-_BLANK = re.compile(r"\s")
 _TEXT = attrgetter("text")  # a line's text, for joins run in C
 _BLANK_LINE = re.compile(r"\n\s*\n")
 
 
 def read_body(d: Draft, lines: list[CLine], start: int) -> None:
     """Read the body lines from ``start`` into paragraphs, summary, signature and classified-by."""
-    end = _message_end(lines, start + 1)
+    # The lines from ``start`` joined once, each after a line break: scanned whole for the end
+    # of the message, then (cut to the body) for the lines that may open a paragraph number,
+    # and sliced for each paragraph's text (no join a paragraph).
+    rest = "\n" + "\n".join(map(_TEXT, lines[start:]))
+    second = rest.find("\n", 1)  # where line start + 1's break stands
+    end, end_at = _message_end_in(rest, second, lines, start + 1) if second >= 0 else (len(lines), len(rest))
     if end < len(lines) and _SMART_FOOTER.match(lines[end].text):
         read_smart_footer(d, lines[end:])
-    body = lines[start:end]
-    body = _take_signature(d, body)
-    blocks = _paragraph_blocks(body)
+    whole = lines[start:end]
+    body = _take_signature(d, whole)
+    joined = _joined_kept(rest[:end_at], whole, body)
     expected = 1
-    for number, blines in blocks:
-        text = "\n".join(map(_TEXT, blines)).strip()
+    for number, first, stop, text in _paragraph_blocks(body, joined):
+        text = text.strip()
         if not text:
             continue
+        head, tail = body[first], body[stop - 1]
         portion = None
         if number is None and (um := _UNNUMBERED_MARK.match(text)):
-            portion = _BLANK.sub("", um["mark"].upper()).replace("-", "/")
+            portion = _portion_mark(um["mark"])
         if number is not None:
-            m = PARA.match(blines[0].text)
+            m = PARA.match(head.text)
             if m and m["mark"]:
-                portion = _BLANK.sub("", m["mark"].upper()).replace("-", "/")
+                portion = _portion_mark(m["mark"])
             elif m and m["whole"]:
                 word = " ".join(m["whole"].upper().split())
                 portion = word if word in PORTION_LEVELS else LEVEL_PORTION.get(word)
             if number != expected and expected > 1:
                 d.defect("paragraph-sequence", f"paragraph {number} follows paragraph {expected - 1}",
-                         blines[0].start, blines[0].end)
+                         head.start, head.end)
             expected = number + 1
-        span = d.span_of(blines[0].start, blines[-1].end)
+        span = d.span_of(head.start, tail.end)
         reflowed = _reflow(text)
         d.add("body_parts", reflowed)
         if number is not None and (m := PARA.match(reflowed)):
@@ -88,41 +93,87 @@ def read_body(d: Draft, lines: list[CLine], start: int) -> None:
             reflowed = reflowed[um.end():]
         d.add("paragraphs", Paragraph(number=number, portion=portion, text=reflowed, span=span))
         if "classified_by_text" not in d.values and ("lassif" in text or "LASSIF" in text):
-            cm = re.search(r"\bClassifi?e?d\s+By\b", text, re.I)
-            if cm:
-                after = text[cm.start():]
-                # The clause runs to its last reason ('Reason 1.5(d), 1.6X6.').
-                stops = list(_REASON_CLAUSE.finditer(after[:400]))
-                stop = stops[-1] if stops else None
-                clause = after[: stop.end()] if stop else after.split("\n")[0]
-                off = blines[0].start + text.find(after[:10])
-                d.set("classified_by_text", " ".join(clause.split()), off, off + len(clause))
-    d.set("summary", _summary("\n".join(map(_TEXT, body))))
+            _read_classified_by(d, text, head.start)
+    d.set("summary", _summary(joined[1:]))
     d.set("body_text", "\n\n".join(d.get("body_parts", [])))
+
+
+_CLASSIFIED_BY = re.compile(r"\bClassifi?e?d\s+By\b", re.I)
+_CLASSIF_SEEN = re.compile(rb"CLASSIF")  # where _CLASSIFIED_BY can begin, in ``ascii_case_view``
+
+
+def _read_classified_by(d: Draft, text: str, start: int) -> None:
+    """The classified-by clause of a paragraph's text (which starts at clean offset ``start``)."""
+    cm = _classified_by(text)
+    if cm:
+        after = text[cm.start():]
+        # The clause runs to its last reason ('Reason 1.5(d), 1.6X6.').
+        stops = list(_REASON_CLAUSE.finditer(after[:400]))
+        stop = stops[-1] if stops else None
+        clause = after[: stop.end()] if stop else after.split("\n")[0]
+        off = start + text.find(after[:10])
+        d.set("classified_by_text", " ".join(clause.split()), off, off + len(clause))
+
+
+def _classified_by(text: str) -> re.Match | None:
+    """``_CLASSIFIED_BY.search(text)``: a case-blind scan tries every character, so where the text
+    allows, only the places its upper-cased view holds CLASSIF are tried (see _first_match)."""
+    view = ascii_case_view(text)
+    if view is None:
+        return _CLASSIFIED_BY.search(text)
+    return _first_match(_CLASSIFIED_BY, text, _CLASSIF_SEEN.finditer(view))
+
+
+def _portion_mark(mark: str) -> str:
+    """A portion mark as recorded: upper case, blanks dropped (split away: the same blanks as a
+    regex's ``\\s``, with no regex call), '/' between its parts ('c - nf' -> 'C/NF')."""
+    return "".join(mark.upper().split()).replace("-", "/")
 
 
 def _message_end(lines: list[CLine], first: int) -> int:
     """The index of the first line from ``first`` that ends the message, or ``len(lines)``.
 
     The message ends at NNNN / END OF MESSAGE, or where a SMART form's footer begins
-    (Signature:, Drafted By:, …); what follows is trailer. One scan of the lines joined finds
-    the candidates (an end mark or label opening a line); each is then checked as before.
+    (Signature:, Drafted By:, …); what follows is trailer.
     """
-    joined = "\n" + "\n".join(map(_TEXT, lines[first:]))
-    k, pos = first - 1, 0
-    for m in _END_CANDIDATE.finditer(joined):
+    return _message_end_in("\n" + "\n".join(map(_TEXT, lines[first:])), 0, lines, first)[0]
+
+
+def _message_end_in(joined: str, at: int, lines: list[CLine], first: int) -> tuple[int, int]:
+    """_message_end, and where the break of the line that ends the message stands in ``joined``
+    (``len(joined)`` if none), where ``joined`` holds lines ``first`` on from ``at``, each after
+    a line break. One scan of it finds the candidates (an end mark or label opening a line);
+    each is then checked as before."""
+    k, pos = first - 1, at
+    for m in _END_CANDIDATE.finditer(joined, at):
         k += joined.count("\n", pos, m.start() + 1)
         pos = m.start() + 1
         text = lines[k].text
         if _END_MARKS.match(text) or _SMART_FOOTER.match(text):
-            return k
-    return len(lines)
+            return k, m.start()
+    return len(lines), len(joined)
+
+
+def _joined_kept(joined: str, whole: list[CLine], kept: list[CLine]) -> str:
+    """The lines ``kept`` joined, each after a line break, cut from ``joined``, the lines
+    ``whole`` so joined; ``kept`` is ``whole``, or its first lines with the last of them
+    perhaps shortened (the signature taken off)."""
+    trimmed = bool(kept) and kept[-1].text != whole[len(kept) - 1].text
+    as_they_were = len(kept) - trimmed
+    if not as_they_were:
+        return "\n" + kept[0].text if trimmed else "\n"
+    at = len(joined)
+    for _ in range(len(whole) - as_they_were):
+        at = joined.rfind("\n", 0, at)  # the break of the line before
+    return joined[:at] + "\n" + kept[-1].text if trimmed else joined[:at]
 
 
 # A line that opens with the first word of an end mark or a footer label, after blanks: the
 # lines worth the two patterns below.
-_END_CANDIDATE = re.compile(r"\n[^\S\n]*(?:(?i:NNNN|BT|END)|Signature|Drafted|Cleared|Approved|Released|Info|Action"
-                            r"|Dissemination)")
+# (The blanks are taken whole, as no word begins with one, and the first letter is checked
+# once before the words are tried: re.I folds no other character into these letters.)
+_END_CANDIDATE = re.compile(r"\n[^\S\n]*+(?=[NnBbEeSDCARI])(?:(?i:NNNN|BT|END)|Signature|Drafted|Cleared|Approved|Released"
+                            r"|Info|Action|Dissemination)")
 _END_SUMMARY = re.compile(r"\bEND\s+(?:OF\s+)?SUMMARY\b", re.I)
 # In ``ascii_case_view``: what the case-blind patterns' words look like there. A blank is any
 # byte of a character ``\s`` matches in Latin-1, or '?' (a character beyond Latin-1).
@@ -229,37 +280,83 @@ def _smart_officer(text: str) -> Officer | None:
     return Officer(name=m["name"].strip(), office=m["office"], raw=text.strip())
 
 
-def _paragraph_blocks(body: list[CLine]) -> list[tuple[int | None, list[CLine]]]:
-    """Group lines: a numbered paragraph runs to the next number; before it, blank lines split."""
-    blocks: list[tuple[int | None, list[CLine]]] = []
+def _paragraph_blocks(body: list[CLine], joined: str) -> list[tuple[int | None, int, int, str]]:
+    """Group lines into paragraphs ``(number, first, stop, text)``, lines ``body[first:stop]``
+    and their text: a numbered paragraph runs to the next number; before the first number,
+    blank lines split. ``joined`` is the lines joined, each after a line break.
+
+    Only the lines that may open a paragraph number are looked at (one scan of ``joined`` finds
+    them); any other line just joins the paragraph being grouped, as it would if looked at.
+    """
+    blocks: list[tuple[int | None, int, int, str]] = []
+    # The numbered paragraph being grouped, body[first:], filled up to the line looked at; its
+    # first line's break stands at joined[begin].
     current: list[CLine] = []
     number: int | None = None
-    last_number = 0
+    first = begin = last_number = 0
     lettered = _LetteredList()
-    numbered, maybe_ocr = _NUMBERED.match, _ocr_number_lines(body)
-    for k, ln in enumerate(body):
-        m = numbered(ln.text)
-        if m:
+    k = at = 0  # line k's break stands at joined[at]
+    for pos in _number_candidates(joined):
+        k += joined.count("\n", at, pos)
+        at = pos
+        text = body[k].text
+        if number is not None:
+            current += body[first + len(current): k]
+        if m := _NUMBERED.match(text):
             n = int(m["num"])
-        elif k in maybe_ocr:
-            n = _ocr_number(ln.text, last_number, current, lettered)
+        elif _may_hold_ocr_number(joined, pos, text):
+            # Before the first number (last_number 0) neither _ocr_number nor _starts_paragraph
+            # looks at the lines before, so ``current`` may stay empty until then.
+            n = _ocr_number(text, last_number, current, lettered)
         else:
-            n = None
+            continue
         # A number starts a paragraph when it is plausible in sequence: not a year, a list item
         # restarting inside a paragraph, or an amount at the start of a wrapped line.
-        if n is not None and _starts_paragraph(n, last_number, ln.text, current):
-            if current:
-                blocks.append((number, current))
-            current, number, last_number = [ln], n, n
-            continue
-        if number is None and not ln.text.strip():
-            if current:
-                blocks.append((None, current))
-            current = []
-            continue
-        current.append(ln)
-    if current:
-        blocks.append((number, current))
+        if n is not None and _starts_paragraph(n, last_number, text, current):
+            if number is None:
+                blocks += _unnumbered_blocks(joined, pos, k)
+            else:
+                blocks.append((number, first, k, joined[begin + 1: pos]))
+            current, number, last_number, first, begin = [body[k]], n, n, k, pos
+    if number is None:
+        blocks += _unnumbered_blocks(joined, len(joined), len(body))
+    else:
+        blocks.append((number, first, len(body), joined[begin + 1:]))
+    return blocks
+
+
+def _number_candidates(joined: str) -> list[int]:
+    """Where the breaks of the lines that may open a paragraph number stand in ``joined``, in
+    order: the lines _NUMBERED may match (they open with _MAY_BE_NUMBERED) and those _ocr_number
+    may read a number in (_OCR_NUMBER_READABLE, or holding 'FIELD'). On any other line neither
+    reads a number."""
+    found = [m.start() for m in _PARAGRAPH_HINT.finditer(joined)]
+    if "FIELD" in joined:
+        found = sorted(set(found).union(_lines_holding(joined, "FIELD")))
+    return found
+
+
+def _lines_holding(joined: str, word: str):
+    """Where the breaks of the lines holding ``word`` (which holds no line break) stand."""
+    at = joined.find(word)
+    while at >= 0:
+        yield joined.rfind("\n", 0, at)
+        at = joined.find(word, at + 1)
+
+
+def _unnumbered_blocks(joined: str, end: int, stop: int) -> list[tuple[None, int, int, str]]:
+    """The paragraphs before the first paragraph number (line ``stop``, its break at ``end``):
+    the runs of lines between blank lines, the blank lines left out."""
+    blocks: list[tuple[None, int, int, str]] = []
+    first = begin = k = at = 0
+    for m in _BLANK_LINE_AT.finditer(joined, 0, end):  # up to where line stop - 1 ends
+        k += joined.count("\n", at, m.start())
+        at = m.start()
+        if first < k:
+            blocks.append((None, first, k, joined[begin + 1: at]))
+        first, begin = k + 1, m.end()  # the next line's break follows the blank line
+    if first < stop:
+        blocks.append((None, first, stop, joined[begin + 1: end]))
     return blocks
 
 
@@ -307,25 +404,46 @@ _LINE_BLANK = "\t\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u20
 # enters a character at a time, and the run before the digit stops at the first digit and is
 # never backtracked into; among lines that can open a number, it finds those of the plain
 # spelling ``(?:[^\S\n]|[•·*'‘]){0,3}…|[^\n]{0,18}\d|…``: see tests/test_shortcuts.py.)
-_OCR_NUMBER_HINT = re.compile(rf"\n{_STARTS_AN_OCR_NUMBER}"
-                              rf"(?:[{_LINE_BLANK}•·*'‘]{{0,3}}[SZIlBGTbgq][^\S\n]*[.•·Ó°][^\S\n]"
-                              rf"|[^\n\d]{{0,18}}+\d"
-                              rf"|[{_LINE_BLANK}\"“'‘]{{0,3}}[¿?§&][^\S\n]?[.,][^\S\n])")
+_OCR_NUMBER_HINT_AFTER_BREAK = (rf"{_STARTS_AN_OCR_NUMBER}"
+                                rf"(?:[{_LINE_BLANK}•·*'‘]{{0,3}}[SZIlBGTbgq][^\S\n]*[.•·Ó°][^\S\n]"
+                                rf"|[^\n\d]{{0,18}}+\d"
+                                rf"|[{_LINE_BLANK}\"“'‘]{{0,3}}[¿?§&][^\S\n]?[.,][^\S\n])")
+_OCR_NUMBER_HINT = re.compile(rf"\n{_OCR_NUMBER_HINT_AFTER_BREAK}")
+# The lines _ocr_number may read a number in, more narrowly than the hint: after a first
+# character it accepts, a lookalike or a symbol as the hint has them, or the opening of
+# _MISREAD_STOP up to its digit (its specks and lower-case runs: those of _LOOSE_NUMBERED and
+# _BARE_NUMBER are among them), where the hint takes any digit among the first 19 characters.
+# Its runs are taken whole (possessively): each is followed by what the run cannot hold (the
+# specks and the separators by a letter or the digit, the letters by a separator), so giving
+# back part of a run never lets the rest match; most lines of mixed-case text open with a
+# lower-case word and are turned away without trying shorter runs.
+_OCR_NUMBER_READABLE = (rf"{_STARTS_AN_OCR_NUMBER}"
+                        rf"(?:[{_LINE_BLANK}•·*'‘]{{0,3}}[SZIlBGTbgq][^\S\n]*[.•·Ó°][^\S\n]"
+                        rf"|[{_LINE_BLANK}•·*'‘’\"“”.,|;:~_=+<>\-]{{0,4}}+(?:[a-z]{{1,3}}+[{_LINE_BLANK}+~•·*.,:;\-]{{1,4}}+){{0,2}}+\d"
+                        rf"|[{_LINE_BLANK}\"“'‘]{{0,3}}[¿?§&][^\S\n]?[.,][^\S\n])")
+# _NUMBERED's opening: up to three blanks or specks, then a digit. The run holds no digit, so
+# taking it whole (possessively) finds the digit wherever the plain run would.
+_MAY_BE_NUMBERED = rf"[{_LINE_BLANK}•·*'‘]{{0,3}}+\d"
+# Either, in one scan. Neither takes a line break after the first, so every line either
+# matches after its break is found.
+_PARAGRAPH_HINT = re.compile(rf"\n(?:{_MAY_BE_NUMBERED}|{_OCR_NUMBER_READABLE})")
+# A blank line: nothing but blanks up to the next line break or the end.
+_BLANK_LINE_AT = re.compile(rf"\n[{_LINE_BLANK}]*+(?=\n|\Z)")
+
+
+def _may_hold_ocr_number(joined: str, at: int, text: str) -> bool:
+    """Whether _ocr_number may read a number in the line ``text`` whose break stands at
+    ``joined[at]``: the hint matches there, or it holds 'FIELD' (for _FIELD_DISSEM)."""
+    return bool(_OCR_NUMBER_HINT.match(joined, at)) or "FIELD" in text
 
 
 def _ocr_number_lines(body: list[CLine]) -> set[int]:
-    """The positions in ``body`` of the lines _ocr_number may read a number in: one scan of the
-    lines joined, where a test of each line would cost a Python step a line."""
+    """The positions in ``body`` of the lines _paragraph_blocks looks at for a number: among
+    them every line _ocr_number may read one in."""
     joined = "\n" + "\n".join(map(_TEXT, body))
-    found: set[int] = set()
-    k, pos = 0, 0
-    for m in _OCR_NUMBER_HINT.finditer(joined):
-        k += joined.count("\n", pos, m.start())  # breaks before the one that opens the match
-        pos = m.start()
-        found.add(k)
-    if "FIELD" in joined:
-        found.update(k for k, ln in enumerate(body) if "FIELD" in ln.text)
-    return found
+    return {joined.count("\n", 0, at) for at in _number_candidates(joined)}
+
+
 # The latest a digit can stand in _LOOSE_NUMBERED, _BARE_NUMBER (4 specks) and _MISREAD_STOP (4
 # specks, then two runs of up to 3 letters and 4 specks each), plus one.
 _DIGIT_WITHIN = 4 + 2 * (3 + 4) + 1
@@ -430,10 +548,10 @@ def _take_signature(d: Draft, body: list[CLine]) -> list[CLine]:
             return body[:k]
     # '... End Comment. SPOGLI' / '… WITH IT." KISSINGER'
     # '… resort. Brownfield' (title case, after a sentence), '… restructuring. .FARRAR', '***** KURTZER'.
-    g = _GLUED_SIGNATURE.search(last.text) or _GLUED_TITLE_SIGNATURE.search(last.text)
+    g = _glued_signature(last.text) or _glued_title_signature(last.text)
     if g and g["sig"].istitle():
         before = " ".join(map(_TEXT, body[:k])) + " " + last.text[: g.start("sig")]
-        if g["sig"].lower() in set(re.findall(r"[a-z']+", before.lower())):
+        if _uses_word(before, g["sig"]):
             g = None  # a word the text already uses, not a signer's name
     if g and g["sig"].upper() not in _NOT_SIGNATURES and not re.search(r"\b[a-z]", last.text[g.end("sig"):]):
         words = last.text[: g.start("sig")]
@@ -444,6 +562,46 @@ def _take_signature(d: Draft, body: list[CLine]) -> list[CLine]:
     return body
 
 
+
+# Every character ``\s`` takes, and the others a glued signature's match is made of.
+_BLANK_CHARS = "\n\t\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) \
+    + "\u2028\u2029\u202f\u205f\u3000"
+_NAME_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ'-"
+_STOP_CHARS = ".\"')*"
+_LETTERS_AND_BLANKS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ" + _BLANK_CHARS
+
+
+def _glued_signature(text: str) -> re.Match | None:
+    """``_GLUED_SIGNATURE.search(text)``, begun near the line's end, where a long line would be
+    tried at every character. A match runs to the end and is, from there: blanks, a name,
+    blanks, a name, blanks, the stop or asterisks; each part lies within the run of its
+    characters found stripping them off the end in that order, so no match begins before."""
+    head = text
+    for chars in (_BLANK_CHARS, _NAME_CHARS, _BLANK_CHARS, _NAME_CHARS, _BLANK_CHARS, _STOP_CHARS):
+        head = head.rstrip(chars)
+    return _GLUED_SIGNATURE.search(text, len(head))
+
+
+def _glued_title_signature(text: str) -> re.Match | None:
+    """``_GLUED_TITLE_SIGNATURE.search(text)``, begun where a match can only begin: after its
+    full stop come letters and blanks to the end, so the stop is the line's last character
+    that is neither, and the match begins two characters before it."""
+    stop = len(text.rstrip(_LETTERS_AND_BLANKS)) - 1
+    return _GLUED_TITLE_SIGNATURE.search(text, max(0, stop - 2))
+
+
+_WORD = re.compile(r"[a-z']+")
+
+
+def _uses_word(text: str, word: str) -> bool:
+    """Whether ``word`` lower-cased is one of the words (runs of ``[a-z']``) of ``text``
+    lower-cased: a search for it standing alone, where listing every word of the text would
+    cost an object a word."""
+    word = word.lower()
+    if not _WORD.fullmatch(word):
+        return False  # no run of [a-z'] is anything else
+    return re.search(rf"(?<![a-z']){re.escape(word)}(?![a-z'])", text.lower()) is not None
+
 # A list item opens its line with a dash or bullet, or 'A.', '1)', '(b)', and a blank.
 _LIST_ITEM = r"(?:[-•*]|\(?[A-Za-z0-9]{1,2}[.)])"
 # A line break not followed by a list item (the item's blank cannot be the line break after it,
@@ -453,16 +611,31 @@ _LIST_BREAK = re.compile(r"\n" + _LIST_ITEM + r"[^\S\n]")  # where _WRAPPED_BREA
 
 
 def _reflow(text: str) -> str:
-    """Join wrapped lines of a paragraph; keep list items (``-``, ``A.``) and blank-line breaks."""
-    out: list[str] = []
-    for block in _BLANK_LINE.split(text):
-        lines = "\n".join(filter(None, map(str.strip, block.split("\n"))))
-        if "\n" in lines:
-            # Each line break becomes a space unless a list item follows it. Most paragraphs hold
-            # no list: a search for one and a plain replace cost less than the substitution.
-            lines = _WRAPPED_BREAK.sub(" ", lines) if _LIST_BREAK.search(lines) else lines.replace("\n", " ")
-        out.append(lines)
-    return "\n\n".join(b for b in out if b)
+    """Join wrapped lines of a paragraph; keep list items (``-``, ``A.``) and blank-line breaks.
+
+    Written as: split at blank lines (_BLANK_LINE), strip each line and drop the empty ones, turn
+    each _WRAPPED_BREAK into a blank, join the pieces with a blank line. Stripping every line
+    first leaves the same pieces: a run of blanks holding two line breaks or more (a blank line)
+    becomes two line breaks or more with nothing between, one holding a single break becomes one
+    break; so the pieces are what lies between runs of breaks (see tests/test_shortcuts_body.py).
+    """
+    if "\n" not in text:
+        return text.strip()  # one line: nothing to join
+    lines = "\n".join(map(str.strip, text.split("\n"))).strip()
+    if not _BREAK_KEPT.search(lines):
+        return lines.replace("\n", " ")  # most paragraphs: one piece, no list
+    return "\n\n".join(map(_unwrap, _BREAKS.split(lines)))
+
+
+_BREAKS = re.compile(r"\n\n+")
+# A blank line or a list item's break, in one search: where some break is not a blank.
+_BREAK_KEPT = re.compile(r"\n(?:\n|" + _LIST_ITEM + r"[^\S\n])")
+
+
+def _unwrap(lines: str) -> str:
+    """Each line break becomes a space unless a list item follows it. Most paragraphs hold no
+    list: a search for one and a plain replace cost less than the substitution."""
+    return _WRAPPED_BREAK.sub(" ", lines) if _LIST_BREAK.search(lines) else lines.replace("\n", " ")
 
 
 def portion_rank_check(d: Draft, overall: str | None) -> None:
