@@ -79,6 +79,10 @@ def upper_holds(text: str, word: str) -> bool:
 # The characters ``re.I`` matches to an ASCII letter besides the ASCII letters themselves.
 _FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
 
+# A character ``str.isspace`` says no to: ``\s`` in a str pattern is ``Py_UNICODE_ISSPACE``, the
+# test ``str.isspace`` makes of each character (checked over every code point in the tests).
+_NON_BLANK = re.compile(r"\S")
+
 
 def ascii_case_view(text: str) -> bytes | None:
     """The text as one byte a character, ASCII letters upper-cased and every character outside
@@ -488,6 +492,32 @@ class CleanText:
 
     def span(self, start: int, end: int) -> Span:
         """Original span of the clean range ``[start, end)``, trimmed of surrounding whitespace."""
+        text = self.text
+        if not 0 <= start < end <= len(text):
+            return self._span_plain(start, end)
+        # What :meth:`_span_plain` does for a range inside the text, without a Python step a
+        # blank: leading blanks (rare) skipped by one search for a non-blank (``\S`` is
+        # ``not str.isspace()``, character for character), trailing ones (a line break or two)
+        # stepped over, and the two offsets mapped with one bisection each.
+        if text[start].isspace():
+            m = _NON_BLANK.search(text, start, end)
+            if m is None:
+                p = self.to_original(end)  # all blank: where the plain loop's ``start`` stops
+                return (p, p)
+            start = m.start()
+        while text[end - 1].isspace():
+            end -= 1  # stops at ``start + 1`` at the latest: ``text[start]`` is not blank
+        last = end - 1
+        # :meth:`to_original` of both ends. The text is not empty, so neither is the map, and its
+        # first piece starts at 0: no clamping. The last character's piece is at or after the first's.
+        clean, orig, synthetic = self._clean, self._orig, self._synthetic
+        k = bisect.bisect_right(clean, start) - 1
+        j = bisect.bisect_right(clean, last, k) - 1
+        return (orig[k] if synthetic[k] else orig[k] + (start - clean[k]),
+                (orig[j] if synthetic[j] else orig[j] + (last - clean[j])) + 1)
+
+    def _span_plain(self, start: int, end: int) -> Span:
+        """:meth:`span` by its definition, one character at a time (the fast path's reference)."""
         while start < end and self.text[start].isspace():
             start += 1
         while end > start and self.text[end - 1].isspace():
