@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cablegram.normalise import normalise
-from cablegram.normalise.state import _NON_BLANK
+from cablegram.normalise.state import _NON_BLANK, Line, NormState
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -47,3 +47,24 @@ def _outcome(f, *args):
         return f(*args)
     except IndexError:
         return IndexError
+
+
+def _plain_lines(text: str) -> list[Line]:
+    """The line table by its definition: each line's offsets and text, line breaks excluded."""
+    out, start = [], 0
+    for part in text.split("\n"):
+        out.append(Line(start, start + len(part), part))
+        start += len(part) + 1
+    return out
+
+
+@SETTINGS
+@given(texts, st.lists(st.integers(-40, 40), max_size=8))
+def test_line_table_reads_as_the_list_of_lines(text, picks):
+    table, plain = NormState(text).lines, _plain_lines(text)
+    assert len(table) == len(plain) and list(table) == plain
+    assert [line for _, line in NormState(text).live()] == [ln for ln in plain if ln.text.strip()]
+    for i in picks:
+        assert _outcome(table.__getitem__, i) == _outcome(plain.__getitem__, i)
+        for j in picks:
+            assert table[i:j] == plain[i:j] and table[max(0, i - 4):j + 1] == plain[max(0, i - 4):j + 1]

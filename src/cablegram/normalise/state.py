@@ -38,6 +38,39 @@ class Line(NamedTuple):
     text: str
 
 
+class LineTable:
+    """The lines of the original as :class:`Line` tuples, each made when it is asked for.
+
+    Reads like the list of them it stands for (``len``, an index, a slice, iteration), but holds
+    only the lines' texts and start offsets: rules look at a few dozen lines of a document's
+    hundreds (those their scans hit and the neighbours of those), and making a tuple (and an end
+    offset) for every line cost a third of :class:`NormState`'s set-up. A line asked for twice
+    is two equal tuples, as nothing relies on a line's identity.
+    """
+
+    __slots__ = ("_starts", "_texts")
+
+    def __init__(self, starts: list[int], texts: list[str]) -> None:
+        self._starts = starts
+        self._texts = texts
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+    def __getitem__(self, index):
+        if index.__class__ is slice:
+            return [self[i] for i in range(*index.indices(len(self._texts)))]
+        text = self._texts[index]  # IndexError (and negative indices) as a list's
+        start = self._starts[index]
+        return tuple.__new__(Line, (start, start + len(text), text))
+
+    def __iter__(self):
+        # Every line at C speed: tuple.__new__ straight from C (``Line._make`` would run a
+        # Python frame a line), the end offsets summed the same way.
+        starts, texts = self._starts, self._texts
+        return map(tuple.__new__, repeat(Line), zip(starts, map(add, starts, map(len, texts)), texts))
+
+
 @dataclass(slots=True)
 class ReleaseFacts:
     """Facts of the release layer, collected by the rules that remove it."""
@@ -104,15 +137,13 @@ class NormState:
     def __init__(self, original: str) -> None:
         self.original = original
         raws = original.split("\n")
-        lengths = list(map(len, raws))
         # Each line starts one past the end of the one before: sums at C speed (no Python frame a line).
-        starts = list(accumulate(map(add, lengths, repeat(1)), initial=0))
+        starts = list(accumulate(map(add, map(len, raws), repeat(1)), initial=0))
         starts.pop()
-        ends = list(map(add, starts, lengths))
-        # tuple.__new__ straight from C: ``Line._make`` would run a Python frame a line.
-        self.lines: list[Line] = list(map(tuple.__new__, repeat(Line), zip(starts, ends, raws)))
+        self.lines = LineTable(starts, raws)
         self._starts = starts
-        self.removed_lines = bytearray(len(self.lines))
+        self._texts = raws
+        self.removed_lines = bytearray(len(raws))
         # Lines rules need not visit: removed ones and blank ones (rules look at blank
         # neighbours through ``lines`` directly).
         self._skip = bytearray(map(bool, map(str.strip, raws))).translate(_INVERT)
@@ -134,12 +165,12 @@ class NormState:
         """Remove a whole line (with its newline) and record it."""
         if self.removed_lines[index]:
             return
-        line = self.lines[index]
+        text, start = self._texts[index], self._starts[index]
         self.removed_lines[index] = 1
         self._skip[index] = 1
         self._removed_count += 1
-        if line.text.strip():
-            self.removals.append(Removal(rule, line.text.strip(), (line.start, line.end)))
+        if text.strip():
+            self.removals.append(Removal(rule, text.strip(), (start, start + len(text))))
 
     def cut(self, start: int, end: int, rule: str, replacement: str = "", record: bool = True) -> None:
         """Remove (or replace) ``original[start:end]`` inside a line."""
@@ -306,13 +337,13 @@ class NormState:
 
     def is_live(self, index: int) -> bool:
         """Whether line ``index`` exists, is not blank and no rule has removed it."""
-        return index < len(self.lines) and not self._skip[index]
+        return index < len(self._texts) and not self._skip[index]
 
     def next_live(self, index: int) -> int:
         """The index of the first live line (not blank, not removed) at or after ``index``, or
         ``len(lines)``: a search of the skip flags at C speed."""
         j = self._skip.find(0, index)
-        return len(self.lines) if j < 0 else j
+        return len(self._texts) if j < 0 else j
 
     def previous_live(self, index: int) -> int:
         """The index of the last live line before ``index``, or -1."""
@@ -322,7 +353,7 @@ class NormState:
         """Up to ``count`` live non-blank lines after line ``index``."""
         out: list[tuple[int, Line]] = []
         j = index + 1
-        while j < len(self.lines) and len(out) < count:
+        while j < len(self._texts) and len(out) < count:
             if not self._skip[j]:
                 out.append((j, self.lines[j]))
             j += 1
@@ -338,12 +369,12 @@ class NormState:
         lines (pilcrows, entities) applied on the way: most of a document.
         """
         cuts = sorted(self.cuts)
-        lines, original = self.lines, self.original
+        starts, texts, original = self._starts, self._texts, self.original
         careful = self._careful_lines(cuts)
         k = 0
         skip_to = 0  # original offset up to which a cut has consumed the text
         out = _Builder()
-        i, n = 0, len(lines)
+        i, n = 0, len(texts)
         while i < n:
             if not careful[i]:
                 j = careful.find(1, i)
@@ -351,14 +382,15 @@ class NormState:
                 k = self._copy_run(out, i, j - 1, cuts, k)
                 i = j
                 continue
-            line, removed = lines[i], self.removed_lines[i]
+            removed, line_start = self.removed_lines[i], starts[i]
+            line_end = line_start + len(texts[i])
             i += 1
             if removed:
                 continue
-            pos = max(line.start, skip_to)
-            while k < len(cuts) and cuts[k][0] < line.start:
+            pos = max(line_start, skip_to)
+            while k < len(cuts) and cuts[k][0] < line_start:
                 k += 1  # cuts inside removed lines, or overlapped by an earlier cut
-            while k < len(cuts) and cuts[k][0] <= line.end:
+            while k < len(cuts) and cuts[k][0] <= line_end:
                 start, end, repl = cuts[k]
                 k += 1
                 if start < pos:
@@ -367,10 +399,10 @@ class NormState:
                 if repl:
                     out.insert(repl, start)
                 pos = end
-            if pos > line.end:
+            if pos > line_end:
                 skip_to = pos  # the cut joined this line to the next
                 continue
-            self._copy_tail(out, pos, line.end)
+            self._copy_tail(out, pos, line_end)
         return out.finish(original)
 
     def _careful_lines(self, cuts: list[tuple[int, int, str]]) -> bytearray:
@@ -399,7 +431,7 @@ class NormState:
         earlier one, and no cut here ends past its line, so the next line always begins afresh.
         """
         original = self.original
-        pos, end_of_run = self.lines[first].start, self.lines[last].end
+        pos, end_of_run = self._starts[first], self._starts[last] + len(self._texts[last])
         while k < len(cuts) and cuts[k][0] < pos:
             k += 1
         while k < len(cuts) and cuts[k][0] <= end_of_run:
