@@ -7,6 +7,7 @@ line breaks, replacements and removals that make the map's pieces synthetic or s
 
 from __future__ import annotations
 
+import bisect
 import sys
 
 from hypothesis import HealthCheck, given, settings
@@ -68,3 +69,27 @@ def test_line_table_reads_as_the_list_of_lines(text, picks):
         assert _outcome(table.__getitem__, i) == _outcome(plain.__getitem__, i)
         for j in picks:
             assert table[i:j] == plain[i:j] and table[max(0, i - 4):j + 1] == plain[max(0, i - 4):j + 1]
+
+
+def _careful_by_bisection(state: NormState, cuts) -> bytearray:
+    """``_careful_lines`` by its definition: a cut marks the lines from the one it begins in to
+    the one it ends in, whenever those differ."""
+    careful = bytearray(state.removed_lines)
+    for start, end, _ in cuts:
+        first = bisect.bisect_right(state._starts, start) - 1
+        last = bisect.bisect_right(state._starts, end) - 1
+        if last != first:
+            careful[first:last + 1] = b"\x01" * (last - first + 1)
+    return careful
+
+
+@SETTINGS
+@given(texts, st.lists(st.tuples(st.integers(-5, 300), st.integers(-5, 300)), max_size=12),
+       st.lists(st.integers(0, 40), max_size=4))
+def test_careful_lines_are_those_a_cut_runs_past_the_end_of(text, spans, removed):
+    state = NormState(text)
+    for i in removed:
+        if i < len(state.lines):
+            state.remove_line(i, "test")
+    cuts = sorted((start, end, "") for start, end in spans)
+    assert state._careful_lines(cuts) == _careful_by_bisection(state, cuts)

@@ -414,8 +414,14 @@ class NormState:
         no cut before them reaches into them, and copies that follow on are one piece of the map.
         """
         careful = bytearray(self.removed_lines)
-        starts = self._starts
+        starts, original = self._starts, self.original
         for start, end, _ in cuts:
+            # A cut ends on a later line than it begins exactly when it holds a line break (each
+            # line starts one past one): one search, not two bisections, passes over the one-line
+            # cuts that are nearly all of them. (Not for a negative start, which ``find`` would
+            # count from the end.)
+            if start >= 0 and original.find("\n", start, end) < 0:
+                continue
             first = bisect.bisect_right(starts, start) - 1
             last = bisect.bisect_right(starts, end) - 1
             if last != first:
@@ -477,20 +483,27 @@ class _Builder:
         self.orig_starts: list[int] = []
         self.synthetic: list[bool] = []
         self.length = 0
+        # The original offset just past the map's last piece when that piece is copied text
+        # (``orig_starts[-1] + length - clean_starts[-1]``), None when there is none or it is
+        # inserted text: a copy from there continues the piece.
+        self._follows: int | None = None
 
     def copy(self, orig_start: int, text: str) -> None:
         """Copy original text; a copy that continues the previous one extends it (one piece for
         a run of untouched lines, so the offset map stays small)."""
         if not text:
             return
-        if self.parts and not self.synthetic[-1] and self.orig_starts[-1] + (self.length - self.clean_starts[-1]) == orig_start:
+        if orig_start == self._follows:
             self.parts.append(text)  # contiguous: the map's last piece already covers it
             self.length += len(text)
+            self._follows += len(text)
             return
         self._add(text, orig_start, False)
+        self._follows = orig_start + len(text)
 
     def insert(self, text: str, orig_pos: int) -> None:
         self._add(text, orig_pos, True)
+        self._follows = None
 
     def _add(self, text: str, orig: int, synthetic: bool) -> None:
         self.parts.append(text)
