@@ -38,6 +38,40 @@ class Line(NamedTuple):
     text: str
 
 
+class LineTable:
+    """The lines of the original as :class:`Line` tuples, each made when it is asked for.
+
+    Reads like the list of them it stands for (``len``, an index, a slice, iteration), but holds
+    only the lines' texts and start offsets: rules look at the lines their scans hit and the
+    neighbours of those (21 lines of 163 on a born-digital cable of the dev set, 97 of 240 on an
+    OCR'd release), and making a tuple (and an end offset) for every line cost a third of
+    :class:`NormState`'s set-up. A line asked for twice is two equal tuples, as nothing relies
+    on a line's identity. :class:`NormState`'s own loops read the two lists directly.
+    """
+
+    __slots__ = ("_starts", "_texts")
+
+    def __init__(self, starts: list[int], texts: list[str]) -> None:
+        self._starts = starts
+        self._texts = texts
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+    def __getitem__(self, index):
+        if index.__class__ is slice:
+            return [self[i] for i in range(*index.indices(len(self._texts)))]
+        text = self._texts[index]  # IndexError (and negative indices) as a list's
+        start = self._starts[index]
+        return tuple.__new__(Line, (start, start + len(text), text))
+
+    def __iter__(self):
+        # Every line at C speed: tuple.__new__ straight from C (``Line._make`` would run a
+        # Python frame a line), the end offsets summed the same way.
+        starts, texts = self._starts, self._texts
+        return map(tuple.__new__, repeat(Line), zip(starts, map(add, starts, map(len, texts)), texts))
+
+
 @dataclass(slots=True)
 class ReleaseFacts:
     """Facts of the release layer, collected by the rules that remove it."""
@@ -79,6 +113,10 @@ def upper_holds(text: str, word: str) -> bool:
 # The characters ``re.I`` matches to an ASCII letter besides the ASCII letters themselves.
 _FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
 
+# A character ``str.isspace`` says no to: ``\s`` in a str pattern is ``Py_UNICODE_ISSPACE``, the
+# test ``str.isspace`` makes of each character (checked over every code point in the tests).
+_NON_BLANK = re.compile(r"\S")
+
 
 def ascii_case_view(text: str) -> bytes | None:
     """The text as one byte a character, ASCII letters upper-cased and every character outside
@@ -100,15 +138,13 @@ class NormState:
     def __init__(self, original: str) -> None:
         self.original = original
         raws = original.split("\n")
-        lengths = list(map(len, raws))
         # Each line starts one past the end of the one before: sums at C speed (no Python frame a line).
-        starts = list(accumulate(map(add, lengths, repeat(1)), initial=0))
+        starts = list(accumulate(map(add, map(len, raws), repeat(1)), initial=0))
         starts.pop()
-        ends = list(map(add, starts, lengths))
-        # tuple.__new__ straight from C: ``Line._make`` would run a Python frame a line.
-        self.lines: list[Line] = list(map(tuple.__new__, repeat(Line), zip(starts, ends, raws)))
+        self.lines = LineTable(starts, raws)
         self._starts = starts
-        self.removed_lines = bytearray(len(self.lines))
+        self._texts = raws
+        self.removed_lines = bytearray(len(raws))
         # Lines rules need not visit: removed ones and blank ones (rules look at blank
         # neighbours through ``lines`` directly).
         self._skip = bytearray(map(bool, map(str.strip, raws))).translate(_INVERT)
@@ -130,12 +166,12 @@ class NormState:
         """Remove a whole line (with its newline) and record it."""
         if self.removed_lines[index]:
             return
-        line = self.lines[index]
+        text, start = self._texts[index], self._starts[index]
         self.removed_lines[index] = 1
         self._skip[index] = 1
         self._removed_count += 1
-        if line.text.strip():
-            self.removals.append(Removal(rule, line.text.strip(), (line.start, line.end)))
+        if text.strip():
+            self.removals.append(Removal(rule, text.strip(), (start, start + len(text))))
 
     def cut(self, start: int, end: int, rule: str, replacement: str = "", record: bool = True) -> None:
         """Remove (or replace) ``original[start:end]`` inside a line."""
@@ -302,13 +338,13 @@ class NormState:
 
     def is_live(self, index: int) -> bool:
         """Whether line ``index`` exists, is not blank and no rule has removed it."""
-        return index < len(self.lines) and not self._skip[index]
+        return index < len(self._texts) and not self._skip[index]
 
     def next_live(self, index: int) -> int:
         """The index of the first live line (not blank, not removed) at or after ``index``, or
         ``len(lines)``: a search of the skip flags at C speed."""
         j = self._skip.find(0, index)
-        return len(self.lines) if j < 0 else j
+        return len(self._texts) if j < 0 else j
 
     def previous_live(self, index: int) -> int:
         """The index of the last live line before ``index``, or -1."""
@@ -318,7 +354,7 @@ class NormState:
         """Up to ``count`` live non-blank lines after line ``index``."""
         out: list[tuple[int, Line]] = []
         j = index + 1
-        while j < len(self.lines) and len(out) < count:
+        while j < len(self._texts) and len(out) < count:
             if not self._skip[j]:
                 out.append((j, self.lines[j]))
             j += 1
@@ -334,12 +370,12 @@ class NormState:
         lines (pilcrows, entities) applied on the way: most of a document.
         """
         cuts = sorted(self.cuts)
-        lines, original = self.lines, self.original
+        starts, texts, original = self._starts, self._texts, self.original
         careful = self._careful_lines(cuts)
         k = 0
         skip_to = 0  # original offset up to which a cut has consumed the text
         out = _Builder()
-        i, n = 0, len(lines)
+        i, n = 0, len(texts)
         while i < n:
             if not careful[i]:
                 j = careful.find(1, i)
@@ -347,14 +383,15 @@ class NormState:
                 k = self._copy_run(out, i, j - 1, cuts, k)
                 i = j
                 continue
-            line, removed = lines[i], self.removed_lines[i]
+            removed, line_start = self.removed_lines[i], starts[i]
+            line_end = line_start + len(texts[i])
             i += 1
             if removed:
                 continue
-            pos = max(line.start, skip_to)
-            while k < len(cuts) and cuts[k][0] < line.start:
+            pos = max(line_start, skip_to)
+            while k < len(cuts) and cuts[k][0] < line_start:
                 k += 1  # cuts inside removed lines, or overlapped by an earlier cut
-            while k < len(cuts) and cuts[k][0] <= line.end:
+            while k < len(cuts) and cuts[k][0] <= line_end:
                 start, end, repl = cuts[k]
                 k += 1
                 if start < pos:
@@ -363,10 +400,10 @@ class NormState:
                 if repl:
                     out.insert(repl, start)
                 pos = end
-            if pos > line.end:
+            if pos > line_end:
                 skip_to = pos  # the cut joined this line to the next
                 continue
-            self._copy_tail(out, pos, line.end)
+            self._copy_tail(out, pos, line_end)
         return out.finish(original)
 
     def _careful_lines(self, cuts: list[tuple[int, int, str]]) -> bytearray:
@@ -378,8 +415,14 @@ class NormState:
         no cut before them reaches into them, and copies that follow on are one piece of the map.
         """
         careful = bytearray(self.removed_lines)
-        starts = self._starts
+        starts, original = self._starts, self.original
         for start, end, _ in cuts:
+            # A cut ends on a later line than it begins exactly when it holds a line break (each
+            # line starts one past one): one search, not two bisections, passes over the one-line
+            # cuts that are nearly all of them. (Not for a negative start, which ``find`` would
+            # count from the end.)
+            if start >= 0 and original.find("\n", start, end) < 0:
+                continue
             first = bisect.bisect_right(starts, start) - 1
             last = bisect.bisect_right(starts, end) - 1
             if last != first:
@@ -395,7 +438,7 @@ class NormState:
         earlier one, and no cut here ends past its line, so the next line always begins afresh.
         """
         original = self.original
-        pos, end_of_run = self.lines[first].start, self.lines[last].end
+        pos, end_of_run = self._starts[first], self._starts[last] + len(self._texts[last])
         while k < len(cuts) and cuts[k][0] < pos:
             k += 1
         while k < len(cuts) and cuts[k][0] <= end_of_run:
@@ -441,20 +484,27 @@ class _Builder:
         self.orig_starts: list[int] = []
         self.synthetic: list[bool] = []
         self.length = 0
+        # The original offset just past the map's last piece when that piece is copied text
+        # (``orig_starts[-1] + length - clean_starts[-1]``), None when there is none or it is
+        # inserted text: a copy from there continues the piece.
+        self._follows: int | None = None
 
     def copy(self, orig_start: int, text: str) -> None:
         """Copy original text; a copy that continues the previous one extends it (one piece for
         a run of untouched lines, so the offset map stays small)."""
         if not text:
             return
-        if self.parts and not self.synthetic[-1] and self.orig_starts[-1] + (self.length - self.clean_starts[-1]) == orig_start:
+        if orig_start == self._follows:
             self.parts.append(text)  # contiguous: the map's last piece already covers it
             self.length += len(text)
+            self._follows += len(text)
             return
         self._add(text, orig_start, False)
+        self._follows = orig_start + len(text)
 
     def insert(self, text: str, orig_pos: int) -> None:
         self._add(text, orig_pos, True)
+        self._follows = None
 
     def _add(self, text: str, orig: int, synthetic: bool) -> None:
         self.parts.append(text)
@@ -488,6 +538,32 @@ class CleanText:
 
     def span(self, start: int, end: int) -> Span:
         """Original span of the clean range ``[start, end)``, trimmed of surrounding whitespace."""
+        text = self.text
+        if not 0 <= start < end <= len(text):
+            return self._span_plain(start, end)
+        # What :meth:`_span_plain` does for a range inside the text, without a Python step a
+        # blank: leading blanks (rare) skipped by one search for a non-blank (``\S`` is
+        # ``not str.isspace()``, character for character), trailing ones (a line break or two)
+        # stepped over, and the two offsets mapped with one bisection each.
+        if text[start].isspace():
+            m = _NON_BLANK.search(text, start, end)
+            if m is None:
+                p = self.to_original(end)  # all blank: where the plain loop's ``start`` stops
+                return (p, p)
+            start = m.start()
+        while text[end - 1].isspace():
+            end -= 1  # stops at ``start + 1`` at the latest: ``text[start]`` is not blank
+        last = end - 1
+        # :meth:`to_original` of both ends. The text is not empty, so neither is the map, and its
+        # first piece starts at 0: no clamping. The last character's piece is at or after the first's.
+        clean, orig, synthetic = self._clean, self._orig, self._synthetic
+        k = bisect.bisect_right(clean, start) - 1
+        j = bisect.bisect_right(clean, last, k) - 1
+        return (orig[k] if synthetic[k] else orig[k] + (start - clean[k]),
+                (orig[j] if synthetic[j] else orig[j] + (last - clean[j])) + 1)
+
+    def _span_plain(self, start: int, end: int) -> Span:
+        """:meth:`span` by its definition, one character at a time (the fast path's reference)."""
         while start < end and self.text[start].isspace():
             start += 1
         while end > start and self.text[end - 1].isspace():

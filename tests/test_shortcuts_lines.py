@@ -1,0 +1,95 @@
+"""The line table's and the offset map's shortcuts agree with the plain definitions they stand for.
+
+As in ``test_shortcuts.py``: each fast path is checked against the obvious, slow way of asking the
+same question, on text built to reach the edges (blanks of every kind, at either end of a range,
+line breaks, replacements and removals that make the map's pieces synthetic or short).
+"""
+
+from __future__ import annotations
+
+import bisect
+import sys
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cablegram.normalise import normalise
+from cablegram.normalise.state import _NON_BLANK, Line, NormState
+
+SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+WORDS = ["SECRET", "Page 2 of 3", "- 2 -", "&amp;", "&#182;", "¶", "¶2.", "SIGNIFI-", "CANT", "UNCLASSIFIED",
+         "U.S. Department of State Case No. F-2014-1 Doc No. C05765907", "RELEASED IN FULL", "|", "~~", "x"]
+BLANKS = [" ", "  ", "\n", "\n\n", "\t", "\r", "\x0b", "\x0c", "\x1c", "\x85", "\xa0", "\u2003", "\u2028", "\u3000", "-\n", ""]
+tokens = st.one_of(st.sampled_from(WORDS), st.text(alphabet="ab 19.-\n\t\xa0\u2003", max_size=4))
+texts = st.lists(st.tuples(tokens, st.sampled_from(BLANKS)), max_size=30).map(
+    lambda parts: "".join(t + s for t, s in parts))
+
+
+def test_non_blank_pattern_is_not_isspace_for_every_character():
+    for code in range(sys.maxunicode + 1):
+        ch = chr(code)
+        assert (_NON_BLANK.match(ch) is not None) == (not ch.isspace()), hex(code)
+
+
+@SETTINGS
+@given(texts, st.lists(st.tuples(st.integers(-3, 400), st.integers(-3, 400)), max_size=20))
+def test_span_is_its_plain_definition(text, ranges):
+    clean, _ = normalise(text)
+    n = len(clean.text)
+    ranges += [(a, b) for a in range(min(n, 12)) for b in range(a, min(n, 12) + 1)]
+    for start, end in ranges:
+        assert _outcome(clean.span, start, end) == _outcome(clean._span_plain, start, end), (start, end)
+
+
+def _outcome(f, *args):
+    """What ``f`` returns, or the kind of error it raises (a range past the text's end)."""
+    try:
+        return f(*args)
+    except IndexError:
+        return IndexError
+
+
+def _plain_lines(text: str) -> list[Line]:
+    """The line table by its definition: each line's offsets and text, line breaks excluded."""
+    out, start = [], 0
+    for part in text.split("\n"):
+        out.append(Line(start, start + len(part), part))
+        start += len(part) + 1
+    return out
+
+
+@SETTINGS
+@given(texts, st.lists(st.integers(-40, 40), max_size=8))
+def test_line_table_reads_as_the_list_of_lines(text, picks):
+    table, plain = NormState(text).lines, _plain_lines(text)
+    assert len(table) == len(plain) and list(table) == plain
+    assert [line for _, line in NormState(text).live()] == [ln for ln in plain if ln.text.strip()]
+    for i in picks:
+        assert _outcome(table.__getitem__, i) == _outcome(plain.__getitem__, i)
+        for j in picks:
+            assert table[i:j] == plain[i:j] and table[max(0, i - 4):j + 1] == plain[max(0, i - 4):j + 1]
+
+
+def _careful_by_bisection(state: NormState, cuts) -> bytearray:
+    """``_careful_lines`` by its definition: a cut marks the lines from the one it begins in to
+    the one it ends in, whenever those differ."""
+    careful = bytearray(state.removed_lines)
+    for start, end, _ in cuts:
+        first = bisect.bisect_right(state._starts, start) - 1
+        last = bisect.bisect_right(state._starts, end) - 1
+        if last != first:
+            careful[first:last + 1] = b"\x01" * (last - first + 1)
+    return careful
+
+
+@SETTINGS
+@given(texts, st.lists(st.tuples(st.integers(-5, 300), st.integers(-5, 300)), max_size=12),
+       st.lists(st.integers(0, 40), max_size=4))
+def test_careful_lines_are_those_a_cut_runs_past_the_end_of(text, spans, removed):
+    state = NormState(text)
+    for i in removed:
+        if i < len(state.lines):
+            state.remove_line(i, "test")
+    cuts = sorted((start, end, "") for start, end in spans)
+    assert state._careful_lines(cuts) == _careful_by_bisection(state, cuts)
