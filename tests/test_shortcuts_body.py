@@ -172,3 +172,12 @@ def test_kept_lines_cut_from_the_lines_joined_are_the_kept_lines_joined(texts, k
 @given(st.text(alphabet="csnfCSNF/- \t\n\xa0\u2003\x1c\x85ſı", max_size=10))
 def test_portion_mark_drops_what_backslash_s_takes(mark):
     assert body._portion_mark(mark) == re.sub(r"\s", "", mark.upper()).replace("-", "/")
+
+
+@SETTINGS
+@given(st.lists(st.one_of(st.sampled_from(["(C)", "(S/NF)", "( U )", "(c - nf)", "(SBU)", "(", ")", "C", " ", "\xa0",
+                                           "\u2003", "\x1c", "\n"]), line_texts), max_size=6).map("".join))
+def test_an_unnumbered_mark_is_the_plain_match_on_stripped_text(text):
+    text = text.strip()
+    fast, plain = body._unnumbered_mark(text), body._UNNUMBERED_MARK.match(text)
+    assert (fast and (fast.span(), fast["mark"])) == (plain and (plain.span(), plain["mark"]))

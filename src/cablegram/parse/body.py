@@ -45,6 +45,15 @@ _SUMMARY_BLOCK = re.compile(r"\bBEGIN\s+SUMMARY\b\s*(?P<text>.*)\s*\bEND\s+SUMMA
 
 
 _UNNUMBERED_MARK = re.compile(r"^\s*\((?P<mark>(?:TS|S|C|U|SBU|LOU)(?:\s*[/\-]\s*(?:NF|N|NOFORN|REL[A-Z ,]*))?)\)\s*")
+
+
+def _unnumbered_mark(text: str) -> re.Match | None:
+    """``_UNNUMBERED_MARK.match(text)`` for a stripped ``text``: its blanks (``\\s``, what strip
+    takes) match nothing there, so a mark's bracket must be the first character; most paragraphs
+    open otherwise and need no regex call."""
+    return _UNNUMBERED_MARK.match(text) if text[:1] == "(" else None
+
+
 _REASON_CLAUSE = re.compile(r"\b1\s?\.\s?[456]\s*(?:\(\s*[a-hA-H]\s*\)|[A-Ha-h]\b|X\d)(?:[\s,]*(?:and\s+)?\(?[a-hA-H]\)?(?![a-z]))*[.,]?")
 
 
@@ -79,7 +88,7 @@ def read_body(d: Draft, lines: list[CLine], start: int) -> None:
             continue
         head, tail = body[first], body[stop - 1]
         portion = None
-        if number is None and (um := _UNNUMBERED_MARK.match(text)):
+        if number is None and (um := _unnumbered_mark(text)):
             portion = _portion_mark(um["mark"])
         if number is not None:
             m = PARA.match(head.text)
