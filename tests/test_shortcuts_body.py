@@ -73,8 +73,9 @@ def test_paragraphs_are_those_of_the_line_by_line_grouping(texts):
     lines = _cline_body(texts)
     joined = "\n" + "\n".join(texts)
     fast = body._paragraph_blocks(lines, joined)
-    assert [(number, lines[first:stop]) for number, first, stop, _ in fast] == _paragraph_blocks_plainly(lines)
-    assert [text for *_, text in fast] == ["\n".join(texts[first:stop]) for _, first, stop, _ in fast]
+    assert [(number, lines[first:stop]) for number, first, stop, *_ in fast] == _paragraph_blocks_plainly(lines)
+    assert [text for *_, text in fast] == ["\n".join(texts[first:stop]) for _, first, stop, *_ in fast]
+    assert [joined[at: at + len(text)] for *_, at, text in fast] == [text for *_, text in fast]
 
 
 @SETTINGS
@@ -111,7 +112,7 @@ CLASSIFIED_PIECES = ["Classified By", "CLASSIFIED BY:", "classifed\u2003by", "Cl
 @SETTINGS
 @given(st.lists(st.one_of(st.sampled_from(CLASSIFIED_PIECES), line_texts), max_size=10).map(" ".join))
 def test_classified_by_is_what_the_case_blind_search_finds(text):
-    fast, plain = body._classified_by(text), body._CLASSIFIED_BY.search(text)
+    fast, plain = body._classified_by(text, body.ascii_case_view(text)), body._CLASSIFIED_BY.search(text)
     assert (fast and fast.span()) == (plain and plain.span())
 
 
@@ -171,3 +172,12 @@ def test_kept_lines_cut_from_the_lines_joined_are_the_kept_lines_joined(texts, k
 @given(st.text(alphabet="csnfCSNF/- \t\n\xa0\u2003\x1c\x85ſı", max_size=10))
 def test_portion_mark_drops_what_backslash_s_takes(mark):
     assert body._portion_mark(mark) == re.sub(r"\s", "", mark.upper()).replace("-", "/")
+
+
+@SETTINGS
+@given(st.lists(st.one_of(st.sampled_from(["(C)", "(S/NF)", "( U )", "(c - nf)", "(SBU)", "(", ")", "C", " ", "\xa0",
+                                           "\u2003", "\x1c", "\n"]), line_texts), max_size=6).map("".join))
+def test_an_unnumbered_mark_is_the_plain_match_on_stripped_text(text):
+    text = text.strip()
+    fast, plain = body._unnumbered_mark(text), body._UNNUMBERED_MARK.match(text)
+    assert (fast and (fast.span(), fast["mark"])) == (plain and (plain.span(), plain["mark"]))

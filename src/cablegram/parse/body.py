@@ -8,6 +8,7 @@ included). Text before the first number forms un-numbered paragraphs.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from operator import attrgetter
 
 from ..defects import defect
@@ -44,6 +45,15 @@ _SUMMARY_BLOCK = re.compile(r"\bBEGIN\s+SUMMARY\b\s*(?P<text>.*)\s*\bEND\s+SUMMA
 
 
 _UNNUMBERED_MARK = re.compile(r"^\s*\((?P<mark>(?:TS|S|C|U|SBU|LOU)(?:\s*[/\-]\s*(?:NF|N|NOFORN|REL[A-Z ,]*))?)\)\s*")
+
+
+def _unnumbered_mark(text: str) -> re.Match | None:
+    """``_UNNUMBERED_MARK.match(text)`` for a stripped ``text``: its blanks (``\\s``, what strip
+    takes) match nothing there, so a mark's bracket must be the first character; most paragraphs
+    open otherwise and need no regex call."""
+    return _UNNUMBERED_MARK.match(text) if text[:1] == "(" else None
+
+
 _REASON_CLAUSE = re.compile(r"\b1\s?\.\s?[456]\s*(?:\(\s*[a-hA-H]\s*\)|[A-Ha-h]\b|X\d)(?:[\s,]*(?:and\s+)?\(?[a-hA-H]\)?(?![a-z]))*[.,]?")
 
 
@@ -64,14 +74,21 @@ def read_body(d: Draft, lines: list[CLine], start: int) -> None:
     whole = lines[start:end]
     body = _take_signature(d, whole)
     joined = _joined_kept(rest[:end_at], whole, body)
+    # The body's case view, once: the summary's and each classified-by search's (sliced).
+    view = ascii_case_view(joined)
+    # The paragraphs gathered here and added to the draft's lists at the end: nothing reads
+    # them before (read_body is the only reader to add to them), and two method calls a
+    # paragraph are spared.
+    parts: list[str] = []
+    paragraphs: list[Paragraph] = []
     expected = 1
-    for number, first, stop, text in _paragraph_blocks(body, joined):
-        text = text.strip()
+    for number, first, stop, at, raw in _paragraph_blocks(body, joined):
+        text = raw.strip()
         if not text:
             continue
         head, tail = body[first], body[stop - 1]
         portion = None
-        if number is None and (um := _UNNUMBERED_MARK.match(text)):
+        if number is None and (um := _unnumbered_mark(text)):
             portion = _portion_mark(um["mark"])
         if number is not None:
             m = PARA.match(head.text)
@@ -86,15 +103,19 @@ def read_body(d: Draft, lines: list[CLine], start: int) -> None:
             expected = number + 1
         span = d.span_of(head.start, tail.end)
         reflowed = _reflow(text)
-        d.add("body_parts", reflowed)
+        parts.append(reflowed)
         if number is not None and (m := PARA.match(reflowed)):
             reflowed = reflowed[m.end():]  # number and portion mark are fields of their own
         elif portion and (um := _UNNUMBERED_MARK.match(reflowed)):
             reflowed = reflowed[um.end():]
-        d.add("paragraphs", Paragraph(number=number, portion=portion, text=reflowed, span=span))
+        paragraphs.append(Paragraph(number=number, portion=portion, text=reflowed, span=span))
         if "classified_by_text" not in d.values and ("lassif" in text or "LASSIF" in text):
-            _read_classified_by(d, text, head.start)
-    d.set("summary", _summary(joined[1:]))
+            at += len(raw) - len(raw.lstrip())  # where ``text`` stands in ``joined``
+            _read_classified_by(d, text, head.start, _view_of(text, view, at))
+    if parts:  # as d.add would leave them
+        d.values.setdefault("body_parts", []).extend(parts)
+        d.values.setdefault("paragraphs", []).extend(paragraphs)
+    d.set("summary", _summary_viewed(joined[1:], view[1:] if view is not None else None))
     d.set("body_text", "\n\n".join(d.get("body_parts", [])))
 
 
@@ -102,9 +123,17 @@ _CLASSIFIED_BY = re.compile(r"\bClassifi?e?d\s+By\b", re.I)
 _CLASSIF_SEEN = re.compile(rb"CLASSIF")  # where _CLASSIFIED_BY can begin, in ``ascii_case_view``
 
 
-def _read_classified_by(d: Draft, text: str, start: int) -> None:
-    """The classified-by clause of a paragraph's text (which starts at clean offset ``start``)."""
-    cm = _classified_by(text)
+def _view_of(text: str, view: bytes | None, at: int) -> bytes | None:
+    """``ascii_case_view(text)``, where ``text`` stands at ``at`` in the text whose view is
+    ``view``: the view's slice, as the view maps each character to one byte on its own; where
+    the whole has no view (it holds a character re.I folds into ASCII), ``text`` may have one."""
+    return view[at: at + len(text)] if view is not None else ascii_case_view(text)
+
+
+def _read_classified_by(d: Draft, text: str, start: int, view: bytes | None) -> None:
+    """The classified-by clause of a paragraph's text (which starts at clean offset ``start``;
+    ``view`` is its ascii_case_view)."""
+    cm = _classified_by(text, view)
     if cm:
         after = text[cm.start():]
         # The clause runs to its last reason ('Reason 1.5(d), 1.6X6.').
@@ -115,18 +144,20 @@ def _read_classified_by(d: Draft, text: str, start: int) -> None:
         d.set("classified_by_text", " ".join(clause.split()), off, off + len(clause))
 
 
-def _classified_by(text: str) -> re.Match | None:
+def _classified_by(text: str, view: bytes | None) -> re.Match | None:
     """``_CLASSIFIED_BY.search(text)``: a case-blind scan tries every character, so where the text
-    allows, only the places its upper-cased view holds CLASSIF are tried (see _first_match)."""
-    view = ascii_case_view(text)
+    allows, only the places its upper-cased view (``view``: ascii_case_view) holds CLASSIF are
+    tried (see _first_match)."""
     if view is None:
         return _CLASSIFIED_BY.search(text)
     return _first_match(_CLASSIFIED_BY, text, _CLASSIF_SEEN.finditer(view))
 
 
+@lru_cache(maxsize=256)
 def _portion_mark(mark: str) -> str:
     """A portion mark as recorded: upper case, blanks dropped (split away: the same blanks as a
-    regex's ``\\s``, with no regex call), '/' between its parts ('c - nf' -> 'C/NF')."""
+    regex's ``\\s``, with no regex call), '/' between its parts ('c - nf' -> 'C/NF'). Memoised:
+    a pure function of a short string, and a body repeats its few marks paragraph after paragraph."""
     return "".join(mark.upper().split()).replace("-", "/")
 
 
@@ -184,23 +215,30 @@ _SUMMARY_WORD_SEEN = re.compile(rb"BEGIN|SUMMARY")
 
 
 def _summary(text: str) -> str | None:
+    """_summary_viewed, the text's view computed here."""
+    return _summary_viewed(text, ascii_case_view(text))
+
+
+def _summary_viewed(text: str, view: bytes | None) -> str | None:
     """The text of the summary block (BEGIN SUMMARY … END SUMMARY, or SUMMARY: … END SUMMARY),
     its blanks collapsed, or None.
 
     The summary is looked for only up to its end marker, so that a text with many 'SUMMARY'
     words and no 'END SUMMARY' is not scanned once per word; in that window the end marker is
-    the only one, which lets the patterns read the summary greedily.
+    the only one, which lets the patterns read the summary greedily. ``view`` is the text's
+    ascii_case_view.
     """
-    m = _summary_match(text)
+    m = _summary_match(text, view)
     return " ".join(m["text"].split()) if m else None
 
 
-def _summary_match(text: str) -> re.Match | None:
-    view = ascii_case_view(text)
+def _summary_match(text: str, view: bytes | None) -> re.Match | None:
     if view is None:
         end_mark = _END_SUMMARY.search(text)
         window = text[: end_mark.end()] if end_mark else ""
         return (_SUMMARY_BLOCK.search(window) or _SUMMARY.search(window)) if end_mark else None
+    if b"SUMMARY" not in view:
+        return None  # most texts not summarised: every end mark in the view holds the word
     end_mark = _first_match(_END_SUMMARY, text, _END_SUMMARY_SEEN.finditer(view))
     if not end_mark:
         return None
@@ -280,15 +318,16 @@ def _smart_officer(text: str) -> Officer | None:
     return Officer(name=m["name"].strip(), office=m["office"], raw=text.strip())
 
 
-def _paragraph_blocks(body: list[CLine], joined: str) -> list[tuple[int | None, int, int, str]]:
-    """Group lines into paragraphs ``(number, first, stop, text)``, lines ``body[first:stop]``
-    and their text: a numbered paragraph runs to the next number; before the first number,
-    blank lines split. ``joined`` is the lines joined, each after a line break.
+def _paragraph_blocks(body: list[CLine], joined: str) -> list[tuple[int | None, int, int, int, str]]:
+    """Group lines into paragraphs ``(number, first, stop, at, text)``, lines ``body[first:stop]``
+    and their text, which stands at ``joined[at]``: a numbered paragraph runs to the next number;
+    before the first number, blank lines split. ``joined`` is the lines joined, each after a line
+    break.
 
     Only the lines that may open a paragraph number are looked at (one scan of ``joined`` finds
     them); any other line just joins the paragraph being grouped, as it would if looked at.
     """
-    blocks: list[tuple[int | None, int, int, str]] = []
+    blocks: list[tuple[int | None, int, int, int, str]] = []
     # The numbered paragraph being grouped, body[first:], filled up to the line looked at; its
     # first line's break stands at joined[begin].
     current: list[CLine] = []
@@ -316,12 +355,12 @@ def _paragraph_blocks(body: list[CLine], joined: str) -> list[tuple[int | None, 
             if number is None:
                 blocks += _unnumbered_blocks(joined, pos, k)
             else:
-                blocks.append((number, first, k, joined[begin + 1: pos]))
+                blocks.append((number, first, k, begin + 1, joined[begin + 1: pos]))
             current, number, last_number, first, begin = [body[k]], n, n, k, pos
     if number is None:
         blocks += _unnumbered_blocks(joined, len(joined), len(body))
     else:
-        blocks.append((number, first, len(body), joined[begin + 1:]))
+        blocks.append((number, first, len(body), begin + 1, joined[begin + 1:]))
     return blocks
 
 
@@ -344,19 +383,19 @@ def _lines_holding(joined: str, word: str):
         at = joined.find(word, at + 1)
 
 
-def _unnumbered_blocks(joined: str, end: int, stop: int) -> list[tuple[None, int, int, str]]:
+def _unnumbered_blocks(joined: str, end: int, stop: int) -> list[tuple[None, int, int, int, str]]:
     """The paragraphs before the first paragraph number (line ``stop``, its break at ``end``):
     the runs of lines between blank lines, the blank lines left out."""
-    blocks: list[tuple[None, int, int, str]] = []
+    blocks: list[tuple[None, int, int, int, str]] = []
     first = begin = k = at = 0
     for m in _BLANK_LINE_AT.finditer(joined, 0, end):  # up to where line stop - 1 ends
         k += joined.count("\n", at, m.start())
         at = m.start()
         if first < k:
-            blocks.append((None, first, k, joined[begin + 1: at]))
+            blocks.append((None, first, k, begin + 1, joined[begin + 1: at]))
         first, begin = k + 1, m.end()  # the next line's break follows the blank line
     if first < stop:
-        blocks.append((None, first, stop, joined[begin + 1: end]))
+        blocks.append((None, first, stop, begin + 1, joined[begin + 1: end]))
     return blocks
 
 
