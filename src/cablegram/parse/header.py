@@ -424,7 +424,8 @@ def scan_header(d: Draft, lines: list[CLine], start: int = 0) -> int:
     while i < limit:
         ln = lines[i]
         text = ln.text
-        if not text.strip():
+        stripped = text.lstrip()
+        if not stripped:
             if _list_open(s):
                 # An address list broken by blank lines (a page break whose banners were removed,
                 # or OCR's double spacing) goes on where its continuation line takes it up.
@@ -446,14 +447,15 @@ def scan_header(d: Draft, lines: list[CLine], start: int = 0) -> int:
                 i += 1
                 continue
             close_block(d, s)
-        if s.seen_subject and s.block is None and (PARA_START.match(text) or not LABEL.match(text)):
+        pm = PARA_START.match(text) if _may_open_paragraph(stripped[0]) else None
+        if s.seen_subject and s.block is None and (pm or not LABEL.match(text)):
             # After the subject come REF and classified-by lines, then the text: an upper-case
             # line with FOR in it there is a sentence of the text, not an attention line.
             return i
         if incoming_form and (mc := _MARGIN.match(text)):
             ln = CLine(ln.index, ln.start + mc.end(), ln.end, text[mc.end():])
             text = ln.text
-        pm = PARA_START.match(text)
+            pm = PARA_START.match(text)  # (the line without its margin code asked again)
         if pm and (s.seen_subject or d.get("tags") or d.get("eo")
                    or (last_header is not None and int(pm["n"] or pm["n2"]) == 1)):
             # Paragraph 1 after any header element begins the text, SUBJECT or not
@@ -491,6 +493,15 @@ def scan_header(d: Draft, lines: list[CLine], start: int = 0) -> int:
     if last_header is not None and not s.seen_subject:
         return last_header + 1
     return i
+
+
+def _may_open_paragraph(first: str) -> bool:
+    """Whether a line whose first non-blank character is ``first`` may open a paragraph
+    (``PARA_START``): both its forms open with ``^\\s*`` and then '¶' or ``\\d``, and ``\\s``
+    takes exactly what ``str.isspace`` takes (so ``first`` is what follows ``\\s*``), ``\\d`` what
+    ``str.isdecimal`` takes. Most header lines open with a letter: the regex is not run for them.
+    Checked against the pattern in tests/test_shortcuts_head2.py."""
+    return first == "¶" or first.isdecimal()
 
 
 def _list_open(s: Scan) -> bool:
