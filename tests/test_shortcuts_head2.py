@@ -39,3 +39,4 @@ def test_paragraph_start_matches_only_lines_the_gate_lets_through(line):
     stripped = line.lstrip()
     if header.PARA_START.match(line):
         assert stripped and header._may_open_paragraph(stripped[0])
+

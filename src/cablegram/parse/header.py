@@ -462,9 +462,13 @@ def scan_header(d: Draft, lines: list[CLine], start: int = 0) -> int:
             # (other agencies' cables and many OCR'd copies have none).
             close_block(d, s)
             return i
+        # A routed address in an open address list (most lines of a long one) is settled by its
+        # shape alone: ``_match_rule`` would find no rule for it (a routed address without a colon,
+        # asked of the same first 400 characters), and ``_continues`` is given the match.
+        routed = _ROUTED_ADDRESS.match(text, 0, 400) if s.block in _ADDRESS_BLOCKS and ":" not in text else None
         # Header elements are short lines; reading at most the first 400 characters keeps a
         # pathological line (a megabyte of capitals) from costing more than its length.
-        rule = _match_rule(text[:400], s)
+        rule = None if routed else _match_rule(text[:400], s)
         if rule:
             name, m, handler = rule
             last_header = i
@@ -474,7 +478,7 @@ def scan_header(d: Draft, lines: list[CLine], start: int = 0) -> int:
             i += 1
             continue
         if s.block:
-            if _continues(s, text):
+            if _continues(s, text, routed):
                 s.block_parts.append((ln.start, ln.end, text))
                 last_header = i  # a header element's continuation is header too
                 i += 1
@@ -619,13 +623,18 @@ def _is_class_line(m: re.Match) -> bool:
     return bool(_CLASS_LINE_REST.fullmatch(rest))
 
 
-def _continues(s: Scan, text: str) -> bool:
+_ADDRESS_BLOCKS = ("TO", "INFO", "XMT", "FM")
+
+
+def _continues(s: Scan, text: str, routed: re.Match | None = None) -> bool:
+    """Whether the open block goes on with ``text``; ``routed`` is ``_ROUTED_ADDRESS``'s match of
+    it when the scanner has it at hand (the same match: see ``scan_header``)."""
     t = text.strip()
     if s.block == "SUBJECT":
         # A wrapped subject may begin with any word ('TO KOSOVO, MAY 21'); only the header's own
         # later labels end it.
         return not PARA_START.match(text) and not _AFTER_SUBJECT.match(text)
-    if s.block in ("TO", "INFO", "XMT", "FM") and (routed := _ROUTED_ADDRESS.match(text)):
+    if s.block in _ADDRESS_BLOCKS and (routed := routed or _ROUTED_ADDRESS.match(text)):
         # A routed address ('RUEHLM/AMEMBASSY COLOMBO 6415', most lines of a long address list):
         # no classification level opens with R, and no time group with a routing indicator (see
         # _ROUTED_ADDRESS), so of the tests below only the label and the address shape can fail.
