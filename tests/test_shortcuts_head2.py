@@ -40,3 +40,10 @@ def test_paragraph_start_matches_only_lines_the_gate_lets_through(line):
     if header.PARA_START.match(line):
         assert stripped and header._may_open_paragraph(stripped[0])
 
+
+
+@SETTINGS
+@given(st.text(alphabet=",; \t\xa0\u2003\x1cNODISEXLMT.ßſ", max_size=12))
+def test_first_caption_word_is_the_first_piece_of_the_caption_split(upper):
+    assert header._FIRST_CAPTION_WORD.match(upper)[0] == \
+        header._CAPTION_WORD_BREAK.split(upper, maxsplit=1)[0].strip(" ,;")

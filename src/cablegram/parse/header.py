@@ -218,13 +218,17 @@ def _one_letter_off(text: str) -> str | None:
     if len(text) not in _LONG_CAPTION_LENGTHS:
         return None  # no caption of its length: the look-ups below would find none
     first, second = _halves(text)
-    candidates = {*_LONG_CAPTIONS_BY_HALF.get(first, ()), *_LONG_CAPTIONS_BY_HALF.get(second, ())}
+    by_first, by_second = _LONG_CAPTIONS_BY_HALF.get(first), _LONG_CAPTIONS_BY_HALF.get(second)
+    if by_first is None and by_second is None:
+        return None  # no caption shares a half with it (most lines): no candidate, as below
+    candidates = {*(by_first or ()), *(by_second or ())}
     near = [c for c in candidates if sum(a != b for a, b in zip(c, text)) == 1]
     return near[0] if len(near) == 1 and not text[-1:].isdigit() else None
 
 
 # Patterns of the functions below, compiled once (the re module's cache lookup costs a call each).
 _CAPTION_WORD_BREAK = re.compile(r"[,;]|\s+")
+_FIRST_CAPTION_WORD = re.compile(r"[^,;\s]*")  # what stands before the first _CAPTION_WORD_BREAK
 _HANDLE_AS = re.compile(r"^(?:HANDLE\s+AS\s+)?(NODIS|EXDIS|LIMDIS|STADIS)\b")
 _HANDLE_AS_WORD = re.compile(r"^(?:HANDLE\s+AS\s+)?(\w+)")
 _LOWER_WORD = re.compile(r"\b[a-z]{2,}\b")
@@ -240,8 +244,10 @@ def _caption_words(upper: str) -> list[str] | None:
     """The words of a line that holds nothing but captions ('NODIS, EXDIS'), or None. Most lines
     are settled by their first word."""
     # (The first word is cut off alone, where splitting the whole line cost a regex step and a
-    # string a word: a first word that is no caption is where the loop below would stop too.)
-    first = _CAPTION_WORD_BREAK.split(upper, maxsplit=1)[0].strip(" ,;")
+    # string a word: a first word that is no caption is where the loop below would stop too. It is
+    # what the split's first piece would be: the run of characters before the first separator,
+    # which holds none of the blanks, commas or semicolons the split's strip would take off.)
+    first = _FIRST_CAPTION_WORD.match(upper)[0]
     if first and first not in CAPTION_SET:
         return None
     words = []
