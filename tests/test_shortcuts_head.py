@@ -140,3 +140,24 @@ def test_opening_reference_gate_holds_wherever_the_pattern_matches(line):
     text = line.strip()
     if opening._OPENING.match(text):
         assert "TEL" in text or "tel" in text or "CIRCULAR" in text
+
+
+# Routed addresses with every kind of lead (up to and past the 400 characters the rules read) and tail.
+routed_lines = st.builds(lambda lead, ri, tail: lead + ri + "/" + tail,
+                         st.one_of(st.sampled_from(["", " ", "\t", "\xa0", " " * 392, " " * 396, " " * 400]),
+                                   st.text(alphabet=" \t\xa0\u2003", max_size=4)),
+                         st.sampled_from(["RUEHC", "RUEHLM", "REFS", "REFTEL", "REFTELS", "RABC", "RUEKJCS", "ROMEX"]),
+                         st.one_of(lines, st.sampled_from(["AMEMBASSY COLOMBO 6415", "SECSTATE: X", "X" * 95,
+                                                          "131503Z MAR 08", ""])))
+
+
+@SETTINGS
+@given(st.one_of(routed_lines, lines, routed), st.sampled_from(["TO", "INFO", "XMT", "FM"]), st.booleans())
+def test_a_routed_address_in_an_address_list_is_settled_as_the_rules_and_continues_say(line, block, subject):
+    line = line.replace("\n", " ")
+    s = Scan(block=block, block_parts=[(0, 1, "X")], seen_subject=subject)
+    routed = header._ROUTED_ADDRESS.match(line, 0, 400) if ":" not in line else None
+    if routed is None:
+        return
+    assert header._match_rule(line[:400], s) is None
+    assert header._continues(s, line, routed) == header._continues(s, line)

@@ -218,13 +218,17 @@ def _one_letter_off(text: str) -> str | None:
     if len(text) not in _LONG_CAPTION_LENGTHS:
         return None  # no caption of its length: the look-ups below would find none
     first, second = _halves(text)
-    candidates = {*_LONG_CAPTIONS_BY_HALF.get(first, ()), *_LONG_CAPTIONS_BY_HALF.get(second, ())}
+    by_first, by_second = _LONG_CAPTIONS_BY_HALF.get(first), _LONG_CAPTIONS_BY_HALF.get(second)
+    if by_first is None and by_second is None:
+        return None  # no caption shares a half with it (most lines): no candidate, as below
+    candidates = {*(by_first or ()), *(by_second or ())}
     near = [c for c in candidates if sum(a != b for a, b in zip(c, text)) == 1]
     return near[0] if len(near) == 1 and not text[-1:].isdigit() else None
 
 
 # Patterns of the functions below, compiled once (the re module's cache lookup costs a call each).
 _CAPTION_WORD_BREAK = re.compile(r"[,;]|\s+")
+_FIRST_CAPTION_WORD = re.compile(r"[^,;\s]*")  # what stands before the first _CAPTION_WORD_BREAK
 _HANDLE_AS = re.compile(r"^(?:HANDLE\s+AS\s+)?(NODIS|EXDIS|LIMDIS|STADIS)\b")
 _HANDLE_AS_WORD = re.compile(r"^(?:HANDLE\s+AS\s+)?(\w+)")
 _LOWER_WORD = re.compile(r"\b[a-z]{2,}\b")
@@ -240,8 +244,10 @@ def _caption_words(upper: str) -> list[str] | None:
     """The words of a line that holds nothing but captions ('NODIS, EXDIS'), or None. Most lines
     are settled by their first word."""
     # (The first word is cut off alone, where splitting the whole line cost a regex step and a
-    # string a word: a first word that is no caption is where the loop below would stop too.)
-    first = _CAPTION_WORD_BREAK.split(upper, maxsplit=1)[0].strip(" ,;")
+    # string a word: a first word that is no caption is where the loop below would stop too. It is
+    # what the split's first piece would be: the run of characters before the first separator,
+    # which holds none of the blanks, commas or semicolons the split's strip would take off.)
+    first = _FIRST_CAPTION_WORD.match(upper)[0]
     if first and first not in CAPTION_SET:
         return None
     words = []
@@ -424,7 +430,8 @@ def scan_header(d: Draft, lines: list[CLine], start: int = 0) -> int:
     while i < limit:
         ln = lines[i]
         text = ln.text
-        if not text.strip():
+        stripped = text.lstrip()
+        if not stripped:
             if _list_open(s):
                 # An address list broken by blank lines (a page break whose banners were removed,
                 # or OCR's double spacing) goes on where its continuation line takes it up.
@@ -446,23 +453,28 @@ def scan_header(d: Draft, lines: list[CLine], start: int = 0) -> int:
                 i += 1
                 continue
             close_block(d, s)
-        if s.seen_subject and s.block is None and (PARA_START.match(text) or not LABEL.match(text)):
+        pm = PARA_START.match(text) if _may_open_paragraph(stripped[0]) else None
+        if s.seen_subject and s.block is None and (pm or not LABEL.match(text)):
             # After the subject come REF and classified-by lines, then the text: an upper-case
             # line with FOR in it there is a sentence of the text, not an attention line.
             return i
         if incoming_form and (mc := _MARGIN.match(text)):
             ln = CLine(ln.index, ln.start + mc.end(), ln.end, text[mc.end():])
             text = ln.text
-        pm = PARA_START.match(text)
+            pm = PARA_START.match(text)  # (the line without its margin code asked again)
         if pm and (s.seen_subject or d.get("tags") or d.get("eo")
                    or (last_header is not None and int(pm["n"] or pm["n2"]) == 1)):
             # Paragraph 1 after any header element begins the text, SUBJECT or not
             # (other agencies' cables and many OCR'd copies have none).
             close_block(d, s)
             return i
+        # A routed address in an open address list (most lines of a long one) is settled by its
+        # shape alone: ``_match_rule`` would find no rule for it (a routed address without a colon,
+        # asked of the same first 400 characters), and ``_continues`` is given the match.
+        routed = _ROUTED_ADDRESS.match(text, 0, 400) if s.block in _ADDRESS_BLOCKS and ":" not in text else None
         # Header elements are short lines; reading at most the first 400 characters keeps a
         # pathological line (a megabyte of capitals) from costing more than its length.
-        rule = _match_rule(text[:400], s)
+        rule = None if routed else _match_rule(text[:400], s)
         if rule:
             name, m, handler = rule
             last_header = i
@@ -472,7 +484,7 @@ def scan_header(d: Draft, lines: list[CLine], start: int = 0) -> int:
             i += 1
             continue
         if s.block:
-            if _continues(s, text):
+            if _continues(s, text, routed):
                 s.block_parts.append((ln.start, ln.end, text))
                 last_header = i  # a header element's continuation is header too
                 i += 1
@@ -491,6 +503,15 @@ def scan_header(d: Draft, lines: list[CLine], start: int = 0) -> int:
     if last_header is not None and not s.seen_subject:
         return last_header + 1
     return i
+
+
+def _may_open_paragraph(first: str) -> bool:
+    """Whether a line whose first non-blank character is ``first`` may open a paragraph
+    (``PARA_START``): both its forms open with ``^\\s*`` and then '¶' or ``\\d``, and ``\\s``
+    takes exactly what ``str.isspace`` takes (so ``first`` is what follows ``\\s*``), ``\\d`` what
+    ``str.isdecimal`` takes. Most header lines open with a letter: the regex is not run for them.
+    Checked against the pattern in tests/test_shortcuts_head2.py."""
+    return first == "¶" or first.isdecimal()
 
 
 def _list_open(s: Scan) -> bool:
@@ -608,13 +629,18 @@ def _is_class_line(m: re.Match) -> bool:
     return bool(_CLASS_LINE_REST.fullmatch(rest))
 
 
-def _continues(s: Scan, text: str) -> bool:
+_ADDRESS_BLOCKS = ("TO", "INFO", "XMT", "FM")
+
+
+def _continues(s: Scan, text: str, routed: re.Match | None = None) -> bool:
+    """Whether the open block goes on with ``text``; ``routed`` is ``_ROUTED_ADDRESS``'s match of
+    it when the scanner has it at hand (the same match: see ``scan_header``)."""
     t = text.strip()
     if s.block == "SUBJECT":
         # A wrapped subject may begin with any word ('TO KOSOVO, MAY 21'); only the header's own
         # later labels end it.
         return not PARA_START.match(text) and not _AFTER_SUBJECT.match(text)
-    if s.block in ("TO", "INFO", "XMT", "FM") and (routed := _ROUTED_ADDRESS.match(text)):
+    if s.block in _ADDRESS_BLOCKS and (routed := routed or _ROUTED_ADDRESS.match(text)):
         # A routed address ('RUEHLM/AMEMBASSY COLOMBO 6415', most lines of a long address list):
         # no classification level opens with R, and no time group with a routing indicator (see
         # _ROUTED_ADDRESS), so of the tests below only the label and the address shape can fail.

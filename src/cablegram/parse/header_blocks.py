@@ -42,7 +42,7 @@ ACTINFO_LINE = re.compile(r"^\s*[A-Z][A-Za-z0-9 ,;.•!'\-]*$")
 
 
 def read_action_information(d: Draft, parts: list[tuple[int, int, str]]) -> None:
-    text = " ".join(p[2].strip() for p in parts).upper()
+    text = " ".join([p[2].strip() for p in parts]).upper()
     start, end = parts[0][0], parts[-1][1]
     action, _, info = text.partition("INFORMATION")
     # The line is the telegram's own statement of action and information addressees: it
@@ -87,13 +87,13 @@ def close_block(d: Draft, s: Scan) -> None:
         return
     start, end = parts[0][0], parts[-1][1]
     if block in _JOINED:
-        text = " ".join(p[2].strip() for p in parts)
+        text = " ".join([p[2].strip() for p in parts])
     if block == "FM":
         d.set("from", F.plad(text), start, end)
     elif block in ("TO", "INFO"):
         if any(";" in p[2] for p in parts):
             # A SMART list: items separated by semicolons, wrapping freely across lines.
-            parts = [(start, end, " ".join(p[2].strip() for p in parts))]
+            parts = [(start, end, " ".join([p[2].strip() for p in parts]))]
         for p_start, p_end, p_text in parts:
             for item in split_addresses(p_text):
                 a = F.addressee(" ".join(item.split()))

@@ -1,0 +1,49 @@
+"""The header scanner's round-2 shortcuts agree with the plain definitions they stand for.
+
+Each fast path is checked against the pattern it keeps from running, on every character that
+could stand first on a line and on lines built to reach the edges (blanks of every kind, the
+characters ``\\d`` takes beyond ASCII, the pilcrow, paragraph numbers in every form).
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cablegram.parse import header
+
+SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+BLANKS = ["", " ", "  ", "\t", "\xa0", "\u2003", "\x1c", "\x85", "\u2028"]
+OPENINGS = ["1. ", "12. (C) ", "¶1. ", "¶ 2• ", "3· A", "4 (C) ", "4 (SBU) X", "\u0661. ", "\u0967 (C)", "²", "½", "Ⅻ",
+            "SUBJECT: X", "RUEHC/SECSTATE", "E.O. 12958", "(C)", "¶", "¶¶1.", "1", "123. X", "07 (LOU)", "Name:"]
+
+
+def test_may_open_paragraph_takes_exactly_what_paragraph_start_can_take_after_its_blanks():
+    # Both forms of PARA_START open with ``^\s*`` and then '¶' or ``\d``; ``\s*`` takes every blank
+    # first (``\s`` is ``str.isspace``), so the first non-blank character is what must be '¶' or ``\d``.
+    after_blanks = re.compile(r"¶|\d")
+    blank = re.compile(r"\s")
+    for ch in map(chr, range(0x110000)):
+        assert bool(blank.fullmatch(ch)) == ch.isspace()
+        assert header._may_open_paragraph(ch) == bool(after_blanks.fullmatch(ch)), hex(ord(ch))
+
+
+@SETTINGS
+@given(st.lists(st.one_of(st.sampled_from(BLANKS), st.sampled_from(OPENINGS),
+                          st.text(alphabet="0159¶•·.() ACSX/-\"'\u0661\xa0", max_size=6)), min_size=1, max_size=6).map("".join))
+def test_paragraph_start_matches_only_lines_the_gate_lets_through(line):
+    line = line.replace("\n", " ")
+    stripped = line.lstrip()
+    if header.PARA_START.match(line):
+        assert stripped and header._may_open_paragraph(stripped[0])
+
+
+
+@SETTINGS
+@given(st.text(alphabet=",; \t\xa0\u2003\x1cNODISEXLMT.ßſ", max_size=12))
+def test_first_caption_word_is_the_first_piece_of_the_caption_split(upper):
+    assert header._FIRST_CAPTION_WORD.match(upper)[0] == \
+        header._CAPTION_WORD_BREAK.split(upper, maxsplit=1)[0].strip(" ,;")
