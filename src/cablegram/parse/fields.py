@@ -432,7 +432,6 @@ _NOT_STATIONS = {"PARA", "PARAS", "PARAGRAPH", "REF", "REFTEL", "SECTION", "THE"
                  "OUT"}  # a CIA item's message-centre number ('DIR 42255 (OUT 81795)') is not a second reference
 # A month name right after a number makes the number a day ('DATED 23 OCTOBER'), not a serial.
 _MONTH_AFTER = re.compile(r"\s+(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*\b")
-_CAPITAL = re.compile(r"[A-Z]")
 # Words that name the Department in REF items: its message numbers are STATE's.
 _ALIASES = {"SECSTATE": "STATE", "DEPT": "STATE", "DEPTEL": "STATE", "SECSTATE WASHDC": "STATE"}
 # Stations written short in references whose canonical ids use the full station name.
@@ -453,7 +452,7 @@ def references(text: str, cable_year: int | None) -> list[Reference]:
             station = _strip_station_prefix(station)
             if not station or station in _NOT_STATIONS or len(station) < 3:
                 continue
-            if _CAPITAL.fullmatch(station[-1:]) is None:
+            if not "A" <= station[-1] <= "Z":  # (what ``[A-Z]`` matches; the station is not empty here)
                 continue
             station = _ALIASES.get(station, station)
             serial = int(m["serial"])
