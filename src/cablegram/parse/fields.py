@@ -448,13 +448,9 @@ def references(text: str, cable_year: int | None) -> list[Reference]:
         # What is the same for every reference of the item, worked out once per item.
         written, notal = " ".join(raw.split()), "NOTAL" in upper
         for m in _REF_ITEM.finditer(upper):
-            station = " ".join(m["station"].split()).strip(".")
-            station = _strip_station_prefix(station)
-            if not station or station in _NOT_STATIONS or len(station) < 3:
+            station = _ref_station(m["station"])
+            if station is None:
                 continue
-            if not "A" <= station[-1] <= "Z":  # (what ``[A-Z]`` matches; the station is not empty here)
-                continue
-            station = _ALIASES.get(station, station)
             serial = int(m["serial"])
             if serial == 0:
                 continue
@@ -472,6 +468,19 @@ def references(text: str, cable_year: int | None) -> list[Reference]:
         if not found:
             continue
     return out
+
+
+# The same stations (STATE, the posts of a region) are cited in cable after cable: each written
+# form is read once. Pure over a short key (one to four words) and the fixed station table.
+@lru_cache(maxsize=4096)
+def _ref_station(written: str) -> str | None:
+    """The station a REF item's station words name, or None when they name none (``PARA``, ``THE``)."""
+    station = _strip_station_prefix(" ".join(written.split()).strip("."))
+    if not station or station in _NOT_STATIONS or len(station) < 3:
+        return None
+    if not "A" <= station[-1] <= "Z":  # (what ``[A-Z]`` matches; the station is not empty here)
+        return None
+    return _ALIASES.get(station, station)
 
 
 def _strip_station_prefix(station: str) -> str:
