@@ -368,7 +368,7 @@ def _plad(name: str, any_station: bool = False) -> str:
 
 
 def _canonical(a):
-    plad = _plad(a.name, any_station=True)
+    plad = _plad(a.name, True)  # (any_station, passed by position: lru_cache keys a keyword slower)
     if plad != a.name and not a.canonical:
         return F.Addressee(name=a.name, canonical=plad, precedence=a.precedence, routing=a.routing, sequence=a.sequence)
     return a
@@ -464,7 +464,8 @@ def _settle_captions(d: Draft) -> None:
     d.values["captions"] = caps
     att = []
     for text, *_ in d.get("attention_found", []):
-        text = _OFFICE_NOUGHT.sub("O", text)
+        if "0" in text:  # (the nought the pattern rewrites: without one, nothing to substitute)
+            text = _OFFICE_NOUGHT.sub("O", text)
         if text not in att:
             att.append(text)
     if d.get("kind") == "cia-cable" and att:

@@ -63,13 +63,14 @@ def dtg(text: str) -> tuple[str, str, re.Match] | None:
     m = DTG_RE.search(text)
     if not m:
         return None
-    dd, hh, mi = int(_digits(m["dd"])), int(_digits(m["hh"])), int(_digits(m["mi"]))
-    year = full_year(int(m["yy"]))
-    day = iso_date(year, MONTHS[m["mon"][:3].upper()], dd)
+    # Each part read for digits once, and used both as a number and as written.
+    dd_s, hh_s, mi_s = _digits(m["dd"]), _digits(m["hh"]), _digits(m["mi"])
+    dd, hh, mi = int(dd_s), int(hh_s), int(mi_s)
+    mon = m["mon"][:3].upper()
+    day = iso_date(full_year(int(m["yy"])), MONTHS[mon], dd)
     if day is None or hh > 23 or mi > 59:
         return None
-    written = f"{_digits(m['dd'])}{_digits(m['hh'])}{_digits(m['mi'])}Z {m['mon'][:3].upper()} {m['yy']}"
-    return written, f"{day}T{hh:02d}:{mi:02d}:00Z", m
+    return f"{dd_s}{hh_s}{mi_s}Z {mon} {m['yy']}", f"{day}T{hh:02d}:{mi:02d}:00Z", m
 
 
 _DATE_FORMS = (
@@ -81,8 +82,13 @@ _DATE_FORMS = (
 )
 
 
+_A_DIGIT = re.compile(r"\d")
+
+
 def written_date(text: str) -> tuple[str, re.Match] | None:
     """DATE = mm/dd/yy[yy] | yyyy/mm/dd | Month d, yyyy | d Month yyyy -> (ISO, match)."""
+    if _A_DIGIT.search(text) is None:
+        return None  # every form holds a ``\d``: text without one ('N/A', 'OADR') has no date
     for form in _DATE_FORMS:
         for m in form.finditer(text):
             gd = m.groupdict()
@@ -208,7 +214,10 @@ def eo_line(text: str) -> EO | None:
     rest = " ".join((m["rest"] or "").split()).strip(" .;")
     declassify_on = None
     event = None
-    body = _DECL_LABEL.sub("", rest).strip()
+    # (a match cut off rather than ``_DECL_LABEL.sub``: the label is anchored at the start, with no
+    # MULTILINE, and never empty, so the substitution can only ever cut one match from the front)
+    label = _DECL_LABEL.match(rest)
+    body = (rest[label.end():] if label else rest).strip()
     found = written_date(body)
     if found:
         declassify_on = found[0]
@@ -251,7 +260,9 @@ def classified_by(text: str) -> Classifier | None:
         return None
     rest = text[m.end():]
     # A doubled label ('Classified By: Classifed by …') is a typo, not part of the name.
-    rest = _DOUBLED_LABEL.sub("", rest)
+    # (cut as a match, like the DECL label in ``eo_line``: anchored, no MULTILINE, never empty)
+    if doubled := _DOUBLED_LABEL.match(rest):
+        rest = rest[doubled.end():]
     r = _REASONS_LABEL.search(rest)
     who = rest[: r.start()] if r else rest
     why = rest[r.end():] if r else ""
@@ -268,9 +279,12 @@ def classified_by(text: str) -> Classifier | None:
         if section in ("4", "5"):
             for lm in _REASON_LETTERS.finditer(tail):
                 _add(reasons, f"1.{section}({(lm[1] or lm[2]).lower()})")
-    exemptions = []
-    for xm in _X_EXEMPT.finditer(why):
-        _add(exemptions, (xm[1] or xm[2]).upper())
+    exemptions: list[str] = []
+    # Every exemption holds an X, and under re.I only 'X' and 'x' match one (no other character
+    # folds to it): most reasons ('1.4 (B), (D)') hold neither, and skip the case-blind scan.
+    if "X" in why or "x" in why:
+        for xm in _X_EXEMPT.finditer(why):
+            _add(exemptions, (xm[1] or xm[2]).upper())
     name, title = _name_and_title(who)
     return Classifier(name=name, title=title, reasons=tuple(reasons), exemptions=tuple(exemptions), raw=text.strip())
 
@@ -336,11 +350,17 @@ def tags(text: str) -> tuple[list[str], bool]:
     # Person tags in parentheses: OVIP (VANCE, CYRUS)
     if "(" in s:  # (no parenthesis, nothing to rewrite: the common line skips the substitution)
         s = _PERSON_TAG.sub(lambda m: "," + m[1].replace(",", "\u0001") + ",", s)
-    items = [i.strip() for i in _COMMA_OR_SEMICOLON.split(s)] if ("," in s or ";" in s) else s.split()
+    split_on_blanks = not ("," in s or ";" in s)
+    items = s.split() if split_on_blanks else [i.strip() for i in _COMMA_OR_SEMICOLON.split(s)]
     lexicon = tables.tags()
     for item in items:
         item = item.replace("\u0001", ",").strip(" .")
         if not item:
+            continue
+        if split_on_blanks and (code := item.upper()) in lexicon:
+            # The common item, a known code. Items split on blanks hold none, so it is one word,
+            # and for one known word every branch below comes to appending it as it stands.
+            out.append(code)
             continue
         words = item.split()
         if len(words) > 1 and all(w.upper() in lexicon for w in words):
@@ -412,7 +432,6 @@ _NOT_STATIONS = {"PARA", "PARAS", "PARAGRAPH", "REF", "REFTEL", "SECTION", "THE"
                  "OUT"}  # a CIA item's message-centre number ('DIR 42255 (OUT 81795)') is not a second reference
 # A month name right after a number makes the number a day ('DATED 23 OCTOBER'), not a serial.
 _MONTH_AFTER = re.compile(r"\s+(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*\b")
-_CAPITAL = re.compile(r"[A-Z]")
 # Words that name the Department in REF items: its message numbers are STATE's.
 _ALIASES = {"SECSTATE": "STATE", "DEPT": "STATE", "DEPTEL": "STATE", "SECSTATE WASHDC": "STATE"}
 # Stations written short in references whose canonical ids use the full station name.
@@ -426,14 +445,12 @@ def references(text: str, cable_year: int | None) -> list[Reference]:
     for letter, raw in items:
         found = False
         upper = raw.upper()
+        # What is the same for every reference of the item, worked out once per item.
+        written, notal = " ".join(raw.split()), "NOTAL" in upper
         for m in _REF_ITEM.finditer(upper):
-            station = " ".join(m["station"].split()).strip(".")
-            station = _strip_station_prefix(station)
-            if not station or station in _NOT_STATIONS or len(station) < 3:
+            station = _ref_station(m["station"])
+            if station is None:
                 continue
-            if _CAPITAL.fullmatch(station[-1:]) is None:
-                continue
-            station = _ALIASES.get(station, station)
             serial = int(m["serial"])
             if serial == 0:
                 continue
@@ -444,14 +461,26 @@ def references(text: str, cable_year: int | None) -> list[Reference]:
                 continue  # a written date ('MEMORANDUM DATED 23 OCTOBER 1975'), not station and serial
             year_stated = m["yy"] is not None
             year = full_year(int(m["yy"])) if year_stated else cable_year
-            notal = "NOTAL" in upper
             rid = canonical_id(year, _ID_STATIONS.get(station, station), serial)
-            out.append(Reference(letter=letter, raw=" ".join(raw.split()), station=station, serial=serial, year=year,
+            out.append(Reference(letter=letter, raw=written, station=station, serial=serial, year=year,
                                  year_stated=year_stated, id=rid, notal=notal))
             found = True
         if not found:
             continue
     return out
+
+
+# The same stations (STATE, the posts of a region) are cited in cable after cable: each written
+# form is read once. Pure over a short key (one to four words) and the fixed station table.
+@lru_cache(maxsize=4096)
+def _ref_station(written: str) -> str | None:
+    """The station a REF item's station words name, or None when they name none (``PARA``, ``THE``)."""
+    station = _strip_station_prefix(" ".join(written.split()).strip("."))
+    if not station or station in _NOT_STATIONS or len(station) < 3:
+        return None
+    if not "A" <= station[-1] <= "Z":  # (what ``[A-Z]`` matches; the station is not empty here)
+        return None
+    return _ALIASES.get(station, station)
 
 
 def _strip_station_prefix(station: str) -> str:
@@ -476,7 +505,9 @@ def _split_ref_items(text: str) -> list[tuple[str | None, str]]:
     s = " ".join(text.split())
     if _GLUED_YEAR.search(s):  # (a search is a third of a substitution's cost; most lines have none)
         s = _GLUED_YEAR.sub(r"\1 \2", s)  # '10SHENYANG 003' -> '10 SHENYANG 003'
-    marks = list(_LETTER.finditer(s))
+    # Every letter mark ends '.' or ')' then a blank: a line with neither holds no mark, and skips
+    # a pattern whose look-behind start is tried at every character.
+    marks = list(_LETTER.finditer(s)) if ("." in s or ")" in s) else []
     if not marks:
         return [(None, part) for part in _ITEM_SEPARATOR.split(s) if part.strip()]
     out = []
@@ -492,7 +523,15 @@ def canonical_id(year: int | None, station: str | None, serial: int | None) -> s
     """ID = YYYY + station without spaces + serial zero-padded to 6 (``1996STATE075727``)."""
     if not year or not station or serial is None:
         return None
-    return f"{year:04d}{_NOT_CAPITAL.sub('', station.upper())}{serial:06d}"
+    return f"{year:04d}{_station_letters(station)}{serial:06d}"
+
+
+# The same few stations (STATE, the posts of a region) make id after id: each one's letters are
+# worked out once. Pure over its small key, so nothing of one document reaches another.
+@lru_cache(maxsize=1024)
+def _station_letters(station: str) -> str:
+    """A station's capitals, as in its canonical id (``NEW DELHI`` -> ``NEWDELHI``)."""
+    return _NOT_CAPITAL.sub("", station.upper())
 
 
 # -- drafting block --------------------------------------------------------------------------------
