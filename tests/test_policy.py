@@ -23,3 +23,19 @@ def test_strict_on_chosen_codes_only(example_text):
     assert record.defects  # other codes do not stop it
     with pytest.raises(DefectError):
         parse("", policy=Policy(strict=True, codes=frozenset({"empty-input"})))
+
+
+@pytest.mark.parametrize("placeholder", [
+    "TELEGRAM TEXT FOR THIS MRN IS UNAVAILABLE",
+    "Telegram text for this MRN is unavailable",
+    "EXPAND  ERROR\nENCOUNTERED",
+    "expand error encountered",
+])
+def test_archive_placeholder_is_a_defect_in_any_case_and_spacing(placeholder):
+    text = f"UNCLASSIFIED\nMRN: 09STATE12345\nSUBJECT: TALKS\n\n{placeholder}\n"
+    assert "text-unavailable" in {d.code for d in parse(text).defects}
+
+
+def test_ordinary_text_is_not_taken_for_the_placeholder():
+    text = "UNCLASSIFIED\nSUBJECT: TALKS\n\n1. THE MINISTER WAS UNAVAILABLE; WE ENCOUNTERED HIS DEPUTY.\n"
+    assert "text-unavailable" not in {d.code for d in parse(text).defects}

@@ -41,7 +41,7 @@ def assemble(d: Draft, state: NormState, original: str, source) -> Telegram:
     kind = d.get("kind", "telegram")
     _settle_signature(d, kind)
     era = _era(d, kind)
-    _validate(d, original, era)
+    _validate(d, state, era)
     portion_rank_check(d, d.get("classification"))
     defects = tuple(d.defects)
     return Telegram(
@@ -647,11 +647,27 @@ def _era(d: Draft, kind: str) -> str | None:
 _REASON_1_4 = re.compile(r"\b1\s?\.\s?4\s*\(")
 
 
-def _validate(d: Draft, original: str, era: str | None) -> None:
+def _says_unavailable(state: NormState) -> bool:
+    """The archive's placeholder for a telegram whose text it lost, in any case and spacing.
+
+    Every match holds UNAVAILABLE or ENCOUNTERED in some case: where the text's ASCII upper-cased
+    bytes are exact for case-blind words (no ``ı``, ``İ``, ``ſ`` or Kelvin sign, which ``re.I`` reads
+    as ASCII letters), their absence there settles it with two byte searches, and the state has
+    usually made those bytes already for the normalisation rules.
+    """
+    if state.ascii_case_exact:
+        upper = state.ascii_upper
+        if b"UNAVAILABLE" not in upper and b"ENCOUNTERED" not in upper:
+            return False
+    return _PLACEHOLDER.search(state.original) is not None
+
+
+def _validate(d: Draft, state: NormState, era: str | None) -> None:
+    original = state.original
     if not original or original.isspace():  # (as ``not original.strip()``, without copying the text)
         d.defects.insert(0, defect("empty-input", "the input holds no text"))
         return
-    if ("UNAVAILABLE" in original or "EXPAND ERROR" in original) and _PLACEHOLDER.search(original):
+    if _says_unavailable(state):
         d.defect("text-unavailable", "the archive's placeholder says the telegram text is unavailable")
     if era is None and not d.get("subject") and not d.get("dtg") and not d.get("from"):
         d.defect("not-a-telegram", "no telegram header element was found")
