@@ -20,6 +20,8 @@ _MD_PAGE_ANY = re.compile(r"^##\s+Page\s+\d+\s*$", re.I | re.M)
 _MD_RULE = re.compile(r"^\s*-{3,}\s*$")
 # The lines the three patterns above can match: those opening with '#', or with blanks and '---'.
 _MD_CANDIDATE = re.compile(r"\n(?:#|[^\S\n]*---)")  # see matching_line_starts
+# Past this many '#', the text is made of them (see _has_markdown_pages).
+_MARKS_LOOKED_AT = 64
 
 
 def markdown_page_markers(state: NormState) -> None:
@@ -39,18 +41,19 @@ def markdown_page_markers(state: NormState) -> None:
 def _has_markdown_pages(text: str) -> bool:
     """``"## " in text and _MD_PAGE_ANY.search(text)``, asked at each '#' (found at C speed, and
     few): every occurrence of either begins with one (``^`` matches no character)."""
-    if text.count("#") > 64:  # (text made of them: the plain tests, which take no Python step a '#')
-        return "## " in text and _MD_PAGE_ANY.search(text) is not None
     spaced = paged = False
     at = text.find("#")
-    while at >= 0:
+    for _ in range(_MARKS_LOOKED_AT):
+        if at < 0:
+            return False
         spaced = spaced or text.startswith("## ", at)
         paged = paged or _MD_PAGE_ANY.match(text, at) is not None  # (``^`` under re.M: after a line break)
         if spaced and paged:
             return True
         at = text.find("#", at + 1)
-    return False
-
+    # Text made of them: the plain tests, which take no Python step a '#', answer the same question.
+    # (Counting the '#' first would cost a pass over the text that most texts, with none or few, spare.)
+    return at >= 0 and "## " in text and _MD_PAGE_ANY.search(text) is not None
 
 
 # -- continuation and page headers --------------------------------------------------------------

@@ -27,7 +27,6 @@ def _us_date(text: str) -> str | None:
     return iso_date(y, mo, d)
 
 
-
 # -- FOIA case/doc banners (State reading room) --------------------------------------------------
 _FOIA_BANNER = re.compile(
     r"(?P<cls>UNC\s?L?ASSIFIED|CONFIDENTIAL|SECRET)?[\W_]*U\.?\s?S\.?\s+Dep\w*\s+(?:of\s+)?S\w*\s+"
@@ -75,7 +74,6 @@ def _foia_candidates(state: NormState) -> list:
     if not state.may_hold("case") or ("Case" not in text and "CASE" not in text and "case" not in text):
         return []  # a substring test of the whole text spares a pass over its lines
     return state.matching_ascii_upper(_CASE_WORD)
-
 
 
 # -- release stamps ------------------------------------------------------------------------------

@@ -26,8 +26,11 @@ def html_entities(state: NormState) -> None:
             ch = _NAMED[m[3]]
         state.cut(m.start(), m.end(), "html-entity", ch, record=False)
 
+
 # A pilcrow with only blanks before it on its line (``\s`` and ``str.strip`` agree on what is blank).
 _LEADING_PILCROW = re.compile(r"\n[^\S\n]*¶")
+# Past this many pilcrows, the text is made of them (see _leading_pilcrows).
+_PILCROWS_LOOKED_AT = 256
 
 
 def pilcrows(state: NormState) -> None:
@@ -44,12 +47,12 @@ def _leading_pilcrows(text: str) -> list[int]:
     only blanks before it (any later one has the first before it), so the others are passed over
     and no character of the text is looked at twice.
     """
-    if text.count("¶") > 256:  # (text made of them: the pattern, which takes no Python step a pilcrow)
-        return [m.end() - 2 for m in _LEADING_PILCROW.finditer("\n" + text)]
     out = []
     first, previous = True, 0
     at = text.find("¶")
-    while at >= 0:
+    for _ in range(_PILCROWS_LOOKED_AT):
+        if at < 0:
+            return out
         newline = text.rfind("\n", previous, at)  # (the text since the last pilcrow: each character once)
         if first or newline >= 0:  # the first pilcrow on its line
             start = newline + 1
@@ -57,7 +60,12 @@ def _leading_pilcrows(text: str) -> list[int]:
                 out.append(at)
         first, previous = False, at
         at = text.find("¶", at + 1)
-    return out
+    if at < 0:
+        return out
+    # Text made of them: the pattern, which takes no Python step a pilcrow, finds the same ones.
+    # (Counting the pilcrows first would cost a pass over the text that most texts, with none or
+    # a few dozen, spare.)
+    return [m.end() - 2 for m in _LEADING_PILCROW.finditer("\n" + text)]
 
 
 _STRIKE = re.compile(r"~~(.+?)~~")

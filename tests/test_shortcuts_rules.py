@@ -1,0 +1,53 @@
+"""Normalisation's fourth round of shortcuts agrees with the plain definitions they stand for.
+
+As in ``test_shortcuts.py`` and ``test_shortcuts_norm.py``: each cheaper way of asking a question
+is checked against the obvious way of asking it, on text built to reach the edges (the counts at
+which a loop hands over to a whole-text pattern, characters that ``re.I`` or ``str.upper`` folds
+into ASCII letters).
+"""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from cablegram.normalise.rules import page, repair
+
+SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+# Pieces of markdown pages and pilcrowed paragraphs, many of each, so that the loops' budgets
+# (64 '#', 256 pilcrows) are reached and passed.
+PIECES = ["#", "##", "## ", "## Page 2", "##\tPage 3", "# 104-10219-10072", "¶", " ¶", "¶1.", "x¶", "\u2003¶", "x", " "]
+SEPARATORS = ["", " ", "\n", "\n\n", "\t", "\u2003"]
+many_marks = st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from(SEPARATORS)), max_size=400).map(
+    lambda parts: "".join(p + s for p, s in parts))
+
+
+def _budget_edges(mark: str, budget: int, tail: str) -> list[str]:
+    """Texts with the budget's count of marks, one fewer and one more, and the decisive line last."""
+    return [mark * n + "\n" + tail for n in (budget - 2, budget - 1, budget, budget + 1)]
+
+
+@SETTINGS
+@given(many_marks)
+def test_markdown_pages_are_found_where_the_plain_tests_find_them(text):
+    assert page._has_markdown_pages(text) == ("## " in text and bool(page._MD_PAGE_ANY.search(text)))
+
+
+def test_markdown_pages_at_the_edges_of_the_loop_budget():
+    for tail in ("## Page 2\n", "##\tPage 2\n## x", "nothing"):
+        for text in _budget_edges("#", page._MARKS_LOOKED_AT, tail):
+            assert page._has_markdown_pages(text) == ("## " in text and bool(page._MD_PAGE_ANY.search(text)))
+
+
+@SETTINGS
+@given(many_marks)
+@example("¶ ¶\n" * 130)
+def test_leading_pilcrows_are_those_of_the_pattern(text):
+    assert repair._leading_pilcrows(text) == [m.end() - 2 for m in repair._LEADING_PILCROW.finditer("\n" + text)]
+
+
+def test_leading_pilcrows_at_the_edges_of_the_loop_budget():
+    for mark in ("¶", "¶\n", " ¶\n", "x¶\n"):
+        for text in _budget_edges(mark, repair._PILCROWS_LOOKED_AT, " ¶1."):
+            assert repair._leading_pilcrows(text) == [m.end() - 2 for m in repair._LEADING_PILCROW.finditer("\n" + text)]
