@@ -11,7 +11,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from cablegram.normalise.rules import page, repair
+from cablegram.normalise.rules import jfk, page, repair
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -51,3 +51,18 @@ def test_leading_pilcrows_at_the_edges_of_the_loop_budget():
     for mark in ("¶", "¶\n", " ¶\n", "x¶\n"):
         for text in _budget_edges(mark, repair._PILCROWS_LOOKED_AT, " ¶1."):
             assert repair._leading_pilcrows(text) == [m.end() - 2 for m in repair._LEADING_PILCROW.finditer("\n" + text)]
+
+
+# Around the K that KENNEDY and JFK share.
+K_PIECES = ["K", "JFK", "JF", "KENNEDY", "ENNEDY", "KENNED", "JFKENNEDY", "KK", "J", "F", "DOCID", "DOCLD", "14176",
+            "14-00000", "\u212a", "ſ", "x", " "]
+k_texts = st.lists(st.sampled_from(K_PIECES), max_size=12).map("".join)
+
+
+@SETTINGS
+@given(k_texts)
+def test_jfk_marker_search_finds_kennedy_or_jfk_where_either_word_is(text):
+    upper = text.encode("utf-8").upper()
+    found = any(form.search(upper) for form in jfk._JFK_MARKERS_UPPER)
+    assert found == any(word in upper for word in (b"KENNEDY", b"JFK", b"DOCID", b"DOCLD", b"14176", b"14-00000"))
+    assert bool(jfk._JFK_MARKERS_UPPER[0].search(upper)) == (b"KENNEDY" in upper or b"JFK" in upper)

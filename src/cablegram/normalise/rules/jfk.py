@@ -57,10 +57,13 @@ _JFK_DATE = re.compile(r"Date\s*:?\s*(\d{2}-\d{2}-\d{4})", re.I)
 
 
 _JFK_MARKERS = ("KENNEDY", "Kennedy", "JFK", "14176", "Docld", "DocId", "DocID", "14-00000")
-# The markers upper-cased, four searches of the upper-cased bytes instead of eight of the text (a
-# marker in the text is there upper-cased): 'KENNEDY', 'JFK', 'DOCLD' or 'DOCID', '14176' or '14-00000'.
+# The markers upper-cased, three searches of the upper-cased bytes instead of eight of the text (a
+# marker in the text is there upper-cased): 'KENNEDY' or 'JFK', 'DOCLD' or 'DOCID', '14176' or '14-00000'.
+# The first two share their K, a rare letter, which the search looks for at C speed: from each K,
+# 'ENNEDY' after it or 'JF' before it (``K(?:ENNEDY|(?<=JFK))`` matches exactly where one of the
+# two words occurs), one pass where the two words took two.
 # (The regex engine's search for a short literal of common letters is up to twice as fast as ``in``.)
-_JFK_MARKERS_UPPER = tuple(map(re.compile, (rb"KENNEDY", rb"JFK", rb"DOC[IL]D", rb"14(?:176|-00000)")))
+_JFK_MARKERS_UPPER = tuple(map(re.compile, (rb"K(?:ENNEDY|(?<=JFK))", rb"DOC[IL]D", rb"14(?:176|-00000)")))
 
 
 def _jfk_markers_present(state: NormState) -> bool:
