@@ -66,3 +66,16 @@ def test_jfk_marker_search_finds_kennedy_or_jfk_where_either_word_is(text):
     found = any(form.search(upper) for form in jfk._JFK_MARKERS_UPPER)
     assert found == any(word in upper for word in (b"KENNEDY", b"JFK", b"DOCID", b"DOCLD", b"14176", b"14-00000"))
     assert bool(jfk._JFK_MARKERS_UPPER[0].search(upper)) == (b"KENNEDY" in upper or b"JFK" in upper)
+
+
+# Around the tail of a broken JFK legend: dates after a colon, with and without 'ate' before it.
+TAIL_PIECES = ["Date", "ate", "Diate", ":", " : ", "\u2003", "\n", "11-03-2021", "11.03.2021", "11/03/2021", "1-03-2021",
+               "11-03-21", "Case", "2107", "x", "١١-٠٣-٢٠٢١"]
+tail_texts = st.lists(st.sampled_from(TAIL_PIECES), max_size=14).map("".join)
+
+
+@SETTINGS
+@given(tail_texts)
+def test_colon_date_is_found_wherever_a_tail_date_is(text):
+    if jfk._CASE_TAIL_DATE.search(text):
+        assert jfk._COLON_DATE.search(text)
