@@ -11,7 +11,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from cablegram.normalise.rules import jfk, page, repair
+from cablegram.normalise.rules import jfk, page, release, repair
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -79,3 +79,21 @@ tail_texts = st.lists(st.sampled_from(TAIL_PIECES), max_size=14).map("".join)
 def test_colon_date_is_found_wherever_a_tail_date_is(text):
     if jfk._CASE_TAIL_DATE.search(text):
         assert jfk._COLON_DATE.search(text)
+
+
+# The stamp words, their pieces and near misses, in every case the search tells apart.
+STAMP_PIECES = ["RELEASE", "RELEASED", "Release", "release", "RE", "LEASE", "ELEASE", "REL", "DENIED", "DENI", "ED", "E",
+                "D", "APPROVED", "APPROV", "Approved", "approved", "DECLASSIFIED", "DECLASSIFI", "SANITIZED", "SANITIZ",
+                "Sanitized", "ſANITIZED", "\u212a", "x", " ", "\n"]
+stamp_texts = st.lists(st.sampled_from(STAMP_PIECES), max_size=12).map("".join)
+
+
+@SETTINGS
+@given(stamp_texts)
+@example("RELEASE")
+@example("RERELEASE")
+@example("DENIEDAPPROVEDDECLASSIFIEDSANITIZED")
+def test_stamp_word_search_says_what_the_seven_in_tests_say(text):
+    assert release._has_stamp_word(text) == any(word in text for word in release._STAMP_WORDS)
+    assert bool(release._UPPER_STAMP_WORD.search(text)) == any(
+        word in text for word in ("RELEASE", "DENIED", "APPROVED", "DECLASSIFIED", "SANITIZED"))

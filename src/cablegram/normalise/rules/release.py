@@ -82,6 +82,13 @@ _STAMP = re.compile(
     re.I,
 )
 _STAMP_WORDS = ("RELEASE", "Release", "DENIED", "APPROVED", "Approved", "DECLASSIFIED", "SANITIZED")
+# The five upper-case words in one search, from the capital E each holds: 'ED' ending DENIED,
+# APPROVED, DECLASSIFIED or SANITIZED (the word checked behind it), or the E of 'RE' that 'LEASE'
+# follows. It matches exactly where one of the five occurs, case for case, and costs one pass over
+# the text where five ``in`` tests cost five: a capital E is rare in running text, and where the
+# text is in capitals the search stops at the first stamp word.
+_UPPER_STAMP_WORD = re.compile(r"E(?:D(?:(?<=DENIED)|(?<=APPROVED)|(?<=DECLASSIFIED)|(?<=SANITIZED))|(?<=RE)LEASE)")
+_TITLE_STAMP_WORDS = ("Release", "Approved")  # the other two
 # Candidate lines: a stamp's words, upper case or title case as stamps are printed (running text
 # that merely mentions a release is not searched line by line).
 # Two scans, each fast: words anywhere (every branch opens with a letter, which the regex engine
@@ -103,8 +110,7 @@ _REVIEWER = re.compile(r"^\s*(R\d{3,5})\s*$")
 
 def release_stamps(state: NormState) -> None:
     """``RELEASED IN FULL``, ``RELEASE IN PART B5,B6`` (split over lines), and a reviewer code beside them."""
-    text = state.original
-    if not any(word in text for word in _STAMP_WORDS):
+    if not _has_stamp_word(state.original):
         return
     for i, ln in _stamp_lines(state):
         if state.removed_lines[i]:
@@ -150,6 +156,11 @@ def release_stamps(state: NormState) -> None:
                 state.remove_line(j, "reviewer-code")
                 continue
             break
+
+
+def _has_stamp_word(text: str) -> bool:
+    """``any(word in text for word in _STAMP_WORDS)``, in three searches instead of seven."""
+    return bool(_UPPER_STAMP_WORD.search(text)) or any(word in text for word in _TITLE_STAMP_WORDS)
 
 
 def _stamp_lines(state: NormState) -> list:
