@@ -57,22 +57,17 @@ _JFK_DATE = re.compile(r"Date\s*:?\s*(\d{2}-\d{2}-\d{4})", re.I)
 
 
 _JFK_MARKERS = ("KENNEDY", "Kennedy", "JFK", "14176", "Docld", "DocId", "DocID", "14-00000")
-# The markers upper-cased, three searches of the upper-cased bytes instead of eight of the text (a
-# marker in the text is there upper-cased): 'KENNEDY' or 'JFK', 'DOCLD' or 'DOCID', '14176' or '14-00000'.
-# The first two share their K, a rare letter, which the search looks for at C speed: from each K,
-# 'ENNEDY' after it or 'JF' before it (``K(?:ENNEDY|(?<=JFK))`` matches exactly where one of the
-# two words occurs), one pass where the two words took two.
-# (The regex engine's search for a short literal of common letters is up to twice as fast as ``in``.)
-_JFK_MARKERS_UPPER = tuple(map(re.compile, (rb"K(?:ENNEDY|(?<=JFK))", rb"DOC[IL]D", rb"14(?:176|-00000)")))
+# The markers in three searches of the text instead of eight, each matching exactly where one of
+# its markers occurs, case for case: 'KENNEDY', 'Kennedy' and 'JFK' from the capital K they share
+# (rare in running text: the search looks for it at C speed, then 'ENNEDY' or 'ennedy' after it
+# or 'JF' before it), 'Doc' and its OCR-read endings, and '14' and the two numbers it opens.
+# (The regex engine's search for a short literal is up to twice as fast as ``in``.)
+_JFK_MARKER_FORMS = tuple(map(re.compile, (r"K(?:ENNEDY|ennedy|(?<=JFK))", r"Doc(?:ld|Id|ID)", r"14(?:176|-00000)")))
 
 
 def _jfk_markers_present(state: NormState) -> bool:
-    """``any(marker in state.original for marker in _JFK_MARKERS)``, after a cheaper test that
-    fails where it would."""
-    upper = state.ascii_upper
-    if not any(form.search(upper) for form in _JFK_MARKERS_UPPER):
-        return False
-    return any(marker in state.original for marker in _JFK_MARKERS)
+    """``any(marker in state.original for marker in _JFK_MARKERS)``."""
+    return any(form.search(state.original) for form in _JFK_MARKER_FORMS)
 
 
 _OCR_DIGITS = str.maketrans({"o": "0", "O": "0", "D": "0", "Q": "0", "i": "1", "I": "1", "l": "1", "|": "1", "t": "1",
