@@ -8,10 +8,13 @@ into ASCII letters).
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from cablegram.normalise.rules import jfk, page, release, repair
+from cablegram.normalise.state import NormState
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -100,3 +103,20 @@ def test_stamp_word_search_says_what_the_seven_in_tests_say(text):
     assert release._has_stamp_word(text) == any(word in text for word in release._STAMP_WORDS)
     assert bool(release._UPPER_STAMP_WORD.search(text)) == any(
         word in text for word in ("RELEASE", "DENIED", "APPROVED", "DECLASSIFIED", "SANITIZED"))
+
+
+# The plain definition of a stamp's candidate lines (as in test_shortcuts.py): one scan of the
+# alternation of every branch.
+_STAMP_LINE = re.compile(r"RELEASED?\s+IN\b|Released?\s+[Ii]n\b|DENIED\s+IN\b|APPROVED\s+FOR\b|Approved\s+[Ff]or\b"
+                         r"|^[ \t]*(?:RELEASED?|Released?)[ \t]+IN[ \t]*\|?[ \t]*$|^[ \t]*(?:DECLASSIFIED|SANITIZED)\b", re.M)
+stamp_line_texts = st.lists(st.sampled_from(STAMP_PIECES + [" IN", " in", "IN", " FOR", " For", "FOR", " |", "\t", "\u2003",
+                                                            "\n ", "INx", "\n\n", "é"]), max_size=16).map("".join)
+
+
+@SETTINGS
+@given(stamp_line_texts)
+@example("RELEASED IN\nDENIED\u2003IN APPROVED\nFOR RERELEASE IN")
+@example("RELEASE\nIN\nReleased in\nApproved For")
+def test_stamp_lines_are_those_of_the_one_combined_scan(text):
+    state = NormState(text)
+    assert release._stamp_lines(state) == state.matching(_STAMP_LINE)

@@ -94,10 +94,18 @@ _TITLE_STAMP_WORDS = ("Release", "Approved")  # the other two
 # Two scans, each fast: words anywhere (every branch opens with a letter, which the regex engine
 # looks for at C speed) and words that open a line (see ``matching_line_starts``).
 _STAMP_WORDS_ANYWHERE = re.compile(r"RELEASED?\s+IN\b|Released?\s+[Ii]n\b|DENIED\s+IN\b|APPROVED\s+FOR\b|Approved\s+[Ff]or\b")
-# Its branches, each scanned alone: a pattern that opens with a literal is found at C speed, the
-# alternation (opening with R, D or A, common letters) is tried at nearly every character. They
-# find the same lines: no match of one branch can begin inside a match of another, or of itself.
-_STAMP_WORDS_BRANCHES = tuple(re.compile(branch) for branch in _STAMP_WORDS_ANYWHERE.pattern.split("|"))
+# Its branches, scanned in three searches: a pattern that opens with a literal is found at C speed,
+# the alternation (opening with R, D or A, common letters) is tried at nearly every character. The
+# three upper-case branches are scanned as one, from the capital E each holds (as in
+# _UPPER_STAMP_WORD): the E of 'RE' that 'LEASE' follows, or the 'ED' ending DENIED or APPROVED;
+# such a match begins at that E instead of the word's first letter, on the same line (no word holds
+# a line break). The searches find the same lines as the alternation: no match of one branch can
+# begin inside a match of another, or of itself (a match holds no E that could open another).
+_STAMP_WORDS_SCANS = (
+    re.compile(r"E(?:(?<=RE)LEASED?\s+IN\b|D(?:(?<=DENIED)\s+IN\b|(?<=APPROVED)\s+FOR\b))"),
+    re.compile(r"Released?\s+[Ii]n\b"),
+    re.compile(r"Approved\s+[Ff]or\b"),
+)
 _STAMP_WORDS_ALONE = re.compile(r"\n[ \t]*(?:(?:RELEASED?|Released?)[ \t]+IN[ \t]*\|?[ \t]*$|(?:DECLASSIFIED|SANITIZED)\b)", re.M)
 # (Within one line: a match that began on a blank line above would be credited to that line.)
 # NARA's stamps on declassified paper: 'DECLASSIFIED' (Authority / By … NARA, Date …), 'SANITIZED …'.
@@ -167,8 +175,8 @@ def _stamp_lines(state: NormState) -> list:
     """Live lines holding a stamp's words, in order. (A match of the first scan that runs over a
     line break ends on 'IN' or 'FOR', so it never hides a line the second would find.)"""
     lines = {}
-    for branch in _STAMP_WORDS_BRANCHES:
-        lines.update(state.matching(branch))
+    for scan in _STAMP_WORDS_SCANS:
+        lines.update(state.matching(scan))
     lines.update(state.matching_line_starts(_STAMP_WORDS_ALONE))
     return sorted(lines.items())
 
