@@ -120,3 +120,14 @@ stamp_line_texts = st.lists(st.sampled_from(STAMP_PIECES + [" IN", " in", "IN", 
 def test_stamp_lines_are_those_of_the_one_combined_scan(text):
     state = NormState(text)
     assert release._stamp_lines(state) == state.matching(_STAMP_LINE)
+
+
+hyphen_texts = st.lists(st.sampled_from(["-", "--", " ", "\t", "\r", "\u2003", "\x1c", "\x85", "\u2028", "\n", "x", "ab"]),
+                        max_size=16).map("".join)
+
+
+@SETTINGS
+@given(hyphen_texts)
+def test_hyphen_at_line_end_is_found_as_without_the_possessive_run(text):
+    plain = re.compile(r"-[^\S\n]*$", re.M)
+    assert [m.start() for m in repair._HYPHEN_EOL.finditer(text)] == [m.start() for m in plain.finditer(text)]
