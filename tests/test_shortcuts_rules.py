@@ -131,3 +131,13 @@ hyphen_texts = st.lists(st.sampled_from(["-", "--", " ", "\t", "\r", "\u2003", "
 def test_hyphen_at_line_end_is_found_as_without_the_possessive_run(text):
     plain = re.compile(r"-[^\S\n]*$", re.M)
     assert [m.start() for m in repair._HYPHEN_EOL.finditer(text)] == [m.start() for m in plain.finditer(text)]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(["14-00000", "14-0000", "-00000", "14", "-", "0", "DOC", "NW", "x", " ", "\n", "é"]),
+                max_size=12).map("".join))
+@example("14-00000\n14-0000\n")
+def test_jfk_candidate_lines_need_no_search_for_the_collection_number(text):
+    state = NormState(text)
+    assert state.matching_ascii_upper_any(jfk._JFK_CANDIDATE_WORDS, jfk._JFK_CANDIDATE_NUMBER) == \
+        state.matching_ascii_upper(jfk._JFK_CANDIDATE_UPPER)
