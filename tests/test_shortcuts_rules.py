@@ -133,11 +133,15 @@ def test_hyphen_at_line_end_is_found_as_without_the_possessive_run(text):
     assert [m.start() for m in repair._HYPHEN_EOL.finditer(text)] == [m.start() for m in plain.finditer(text)]
 
 
+JFK_CANDIDATE_PIECES = ["14-00000", "14-0000", "-00000", "14", "-", "0", "DOC", "NW", "USC", "RELEAS", "FK", "F", "K", "MLK",
+                        "ML", "SEN.", "SEN", "REV.", "REV", ".", "DECLASS", "DECL", "ASS", "ASSASSINATION", "ASSASS",
+                        "INATION", "CLASS", "x", " ", "\n", "é"]
+
+
 @SETTINGS
-@given(st.lists(st.sampled_from(["14-00000", "14-0000", "-00000", "14", "-", "0", "DOC", "NW", "x", " ", "\n", "é"]),
-                max_size=12).map("".join))
+@given(st.lists(st.sampled_from(JFK_CANDIDATE_PIECES), max_size=14).map("".join))
 @example("14-00000\n14-0000\n")
-def test_jfk_candidate_lines_need_no_search_for_the_collection_number(text):
+@example("ASSASSINATION\nDECLASSASSINATION\nSEN.REV.\nMLK FK\n")
+def test_jfk_loose_candidates_are_the_lines_of_the_one_alternation(text):
     state = NormState(text)
-    assert state.matching_ascii_upper_any(jfk._JFK_CANDIDATE_WORDS, jfk._JFK_CANDIDATE_NUMBER) == \
-        state.matching_ascii_upper(jfk._JFK_CANDIDATE_UPPER)
+    assert jfk._jfk_loose_candidates(state) == state.matching_ascii_upper(jfk._JFK_CANDIDATE_UPPER)

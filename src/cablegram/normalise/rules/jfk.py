@@ -46,12 +46,18 @@ _JFK_CANDIDATE = re.compile(r"(?i)RELEAS|DECLASS|FK\b|MLK|SEN\.|REV\.|ASSASSINAT
 # The same words, looser, over the ASCII-upper-cased bytes: a case-sensitive scan whose branches
 # all open with a literal runs ten times faster than the case-blind one (see ``_jfk_candidates``).
 _JFK_CANDIDATE_UPPER = re.compile(rb"RELEAS|DECLASS|FK|MLK|SEN\.|REV\.|ASSASSINATION|USC|NW|DOC|14-00000|-[0-9\x80-\xff]{5}")
-# Its branches, each looked for alone: a literal search, or a pattern that opens with one, is three
-# times faster than the alternation, whose first characters are letters common in any text. The
-# branch '14-00000' needs no search of its own: every line holding it holds '-00000', which the
-# number pattern finds, and only lines are asked for.
-_JFK_CANDIDATE_WORDS = (b"RELEAS", b"DECLASS", b"FK", b"MLK", b"SEN.", b"REV.", b"ASSASSINATION", b"USC", b"NW", b"DOC")
+# Its branches, looked for in eight searches: a literal search, or a pattern that opens with one,
+# is three times faster than the alternation, whose first characters are letters common in any
+# text. Four words are looked for alone; the number pattern; and three patterns that each find two
+# words from a character they share (from where a word's first occurrence is found on its line,
+# which no word breaks): FK and MLK from their K, SEN. and REV. from their full stop, DECLASS and
+# ASSASSINATION from an 'ASS' (the one ending DECLASS, the first of ASSASSINATION). The branch
+# '14-00000' needs no search of its own: every line holding it holds '-00000', which the number
+# pattern finds, and only lines are asked for.
+_JFK_CANDIDATE_WORDS = (b"RELEAS", b"USC", b"NW", b"DOC")
 _JFK_CANDIDATE_NUMBER = re.compile(rb"-[0-9\x80-\xff]{5}")
+_JFK_CANDIDATE_PAIRS = tuple(map(re.compile, (rb"K(?:(?<=FK)|(?<=MLK))", rb"\.(?:(?<=SEN\.)|(?<=REV\.))",
+                                              rb"ASS(?:(?<=DECLASS)|ASSINATION)")))
 _NW_AT_END = re.compile(r"(?i)\bNW\s*$")
 _JFK_CASE = re.compile(r"Case\s*#?\s*:?\s*(NW\s*\d{4,6})(?:\s+Date\s*:?\s*(\d{2}-\d{2}-\d{4}))?", re.I)
 _JFK_DATE = re.compile(r"Date\s*:?\s*(\d{2}-\d{2}-\d{4})", re.I)
@@ -107,7 +113,10 @@ def _jfk_candidates(state: NormState) -> list:
 def _jfk_loose_candidates(state: NormState) -> list:
     """Live lines where ``_JFK_CANDIDATE_UPPER`` matches the upper-cased bytes (where those agree
     with ``re.I``): every line ``_JFK_CANDIDATE`` matches, and a few more."""
-    return state.matching_ascii_upper_any(_JFK_CANDIDATE_WORDS, _JFK_CANDIDATE_NUMBER)
+    found = dict(state.matching_ascii_upper_any(_JFK_CANDIDATE_WORDS, _JFK_CANDIDATE_NUMBER))
+    for pair in _JFK_CANDIDATE_PAIRS:
+        found.update(state.matching_ascii_upper(pair))
+    return sorted(found.items())
 
 
 def _is_jfk_candidate(state: NormState, ln) -> bool:
