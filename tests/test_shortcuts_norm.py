@@ -11,7 +11,8 @@ from __future__ import annotations
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from cablegram.normalise import normalise, rules
+from cablegram.normalise import normalise
+from cablegram.normalise.rules import jfk, page, release, repair
 from cablegram.normalise.state import NormState, _Builder
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -70,8 +71,8 @@ def _lines(state: NormState, hit) -> set[int]:
 @example("US Dept of State Case\x1cNo. F-1 Doc No. 5\nU.S. Department of State CASE\u2003 no F-2 Doc No. C05765907")
 def test_foia_candidates_hold_every_line_the_banner_pattern_matches(text):
     state = NormState(text)
-    found = {i for i, _ in rules._foia_candidates(state)}
-    assert _lines(state, lambda t: "case" in t.lower() and "dep" in t.lower() and rules._FOIA_BANNER.search(t)) <= found
+    found = {i for i, _ in release._foia_candidates(state)}
+    assert _lines(state, lambda t: "case" in t.lower() and "dep" in t.lower() and release._FOIA_BANNER.search(t)) <= found
 
 
 @SETTINGS
@@ -79,15 +80,15 @@ def test_foia_candidates_hold_every_line_the_banner_pattern_matches(text):
 @example("TRIPOLI 00000220 002 OF 003\nX 12345678\t001\tOF\u2003004")
 def test_continuation_candidates_hold_every_line_with_a_serial_and_page(text):
     state = NormState(text)
-    found = {i for i, _ in state.matching(rules._OF_PAGES, one_line=True)}
-    assert _lines(state, lambda t: rules._SERIAL_PAGE.search(t)) <= found
+    found = {i for i, _ in state.matching(page._OF_PAGES, one_line=True)}
+    assert _lines(state, lambda t: page._SERIAL_PAGE.search(t)) <= found
 
 
 def _is_banner_line(text: str) -> bool:
     """What ``page_banners`` first asks of a candidate line: a level word alone, or letter-spaced."""
-    if rules._BANNER.match(text):
+    if page._BANNER.match(text):
         return True
-    s = rules._SPACED.match(text)
+    s = page._SPACED.match(text)
     return bool(s) and s[1].replace(" ", "").replace("-", "") in ("SECRET", "CONFIDENTIAL", "TOPSECRET", "UNCLASSIFIED")
 
 
@@ -96,8 +97,8 @@ def _is_banner_line(text: str) -> bool:
 @example("x\nU N C L A S S I F I E D\n  C-O-N-F-I-D-E-N-T-I-A-L\n_ Top Secret _\n~~lou~~\nT O P S E C R E T")
 def test_banner_lines_are_the_candidates_that_can_be_a_banner(text):
     state = NormState(text)
-    candidates = state.matching_line_starts(rules._BANNER_CANDIDATE)
-    found = state.matching_line_starts(rules._BANNER_LINE)
+    candidates = state.matching_line_starts(page._BANNER_CANDIDATE)
+    found = state.matching_line_starts(page._BANNER_LINE)
     assert set(found) <= set(candidates)
     assert {i for i, ln in candidates if _is_banner_line(ln.text)} <= {i for i, _ in found}
 
@@ -106,8 +107,7 @@ def test_banner_lines_are_the_candidates_that_can_be_a_banner(text):
 @given(texts)
 def test_words_looked_for_one_at_a_time_find_the_lines_of_their_alternation(text):
     state = NormState(text)
-    assert state.matching_ascii_upper_any(rules._JFK_CANDIDATE_WORDS, rules._JFK_CANDIDATE_NUMBER) == \
-        state.matching_ascii_upper(rules._JFK_CANDIDATE_UPPER)
+    assert jfk._jfk_loose_candidates(state) == state.matching_ascii_upper(jfk._JFK_CANDIDATE_UPPER)
 
 
 @SETTINGS
@@ -115,14 +115,14 @@ def test_words_looked_for_one_at_a_time_find_the_lines_of_their_alternation(text
 @example("JFKX Relased under the John F. Kennedy\nSEN. RFK\nNW 65990 DocId: 32 Page 2\nĐoc ID: 12")
 def test_legend_lines_are_the_candidates_the_legend_alternation_matches(text):
     state = NormState(text)
-    assert rules._jfk_legend_lines(state) == [(i, ln) for i, ln in rules._jfk_candidates(state)
-                                              if rules._JFK_ANY.search(ln.text)]
+    assert jfk._jfk_legend_lines(state) == [(i, ln) for i, ln in jfk._jfk_candidates(state)
+                                              if jfk._JFK_ANY.search(ln.text)]
 
 
 @SETTINGS
 @given(texts)
 def test_jfk_markers_are_present_where_one_is_in_the_text(text):
-    assert rules._jfk_markers_present(NormState(text)) == any(marker in text for marker in rules._JFK_MARKERS)
+    assert jfk._jfk_markers_present(NormState(text)) == any(marker in text for marker in jfk._JFK_MARKERS)
 
 
 @SETTINGS
@@ -130,15 +130,15 @@ def test_jfk_markers_are_present_where_one_is_in_the_text(text):
 @example("#" * 65 + "\n## Page 2\n")
 @example("#" * 65 + "\n##\tPage 2\n")
 def test_markdown_pages_are_found_where_the_plain_tests_find_them(text):
-    assert rules._has_markdown_pages(text) == ("#" in text and "## " in text and bool(rules._MD_PAGE_ANY.search(text)))
+    assert page._has_markdown_pages(text) == ("#" in text and "## " in text and bool(page._MD_PAGE_ANY.search(text)))
 
 
 @SETTINGS
 @given(texts)
 def test_markdown_candidates_hold_every_line_a_marker_pattern_matches(text):
     state = NormState(text)
-    found = {i for i, _ in state.matching_line_starts(rules._MD_CANDIDATE)}
-    patterns = (rules._MD_PAGE, rules._MD_RULE, rules._MD_TITLE)
+    found = {i for i, _ in state.matching_line_starts(page._MD_CANDIDATE)}
+    patterns = (page._MD_PAGE, page._MD_RULE, page._MD_TITLE)
     assert _lines(state, lambda t: any(p.match(t) for p in patterns)) <= found
 
 
@@ -148,17 +148,17 @@ def test_markdown_candidates_hold_every_line_a_marker_pattern_matches(text):
 @example("x¶\n¶")
 @example("¶ ¶\n" * 200)
 def test_leading_pilcrows_are_those_of_the_pattern(text):
-    assert rules._leading_pilcrows(text) == [m.end() - 2 for m in rules._LEADING_PILCROW.finditer("\n" + text)]
+    assert repair._leading_pilcrows(text) == [m.end() - 2 for m in repair._LEADING_PILCROW.finditer("\n" + text)]
 
 
 @SETTINGS
 @given(texts)
 def test_gates_pass_wherever_a_line_can_match(text):
     state = NormState(text)
-    if any(rules._CREST.search(ln.text) for _, ln in state.live()):
-        assert rules._FOR_REL.search(state.ascii_upper)
-    if any(rules._CASE_TAIL.match(ln.text) for _, ln in state.live()):
-        assert rules._CASE_TAIL_DATE.search(text)
+    if any(release._CREST.search(ln.text) for _, ln in state.live()):
+        assert release._FOR_REL.search(state.ascii_upper)
+    if any(jfk._CASE_TAIL.match(ln.text) for _, ln in state.live()):
+        assert jfk._CASE_TAIL_DATE.search(text)
 
 
 @SETTINGS
@@ -170,7 +170,7 @@ def test_gated_legend_test_says_what_the_legend_alternation_says(text):
     if not state.ascii_case_exact:
         return  # such text is tested pattern by pattern, ungated
     for line in text.split("\n"):
-        assert rules._is_legend_gated(line) == bool(rules._JFK_ANY.search(line))
+        assert jfk._is_legend_gated(line) == bool(jfk._JFK_ANY.search(line))
 
 
 @SETTINGS

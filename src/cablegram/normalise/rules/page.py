@@ -1,0 +1,190 @@
+"""Page furniture: what the page, the teletype or the OCR tool put around the cable's text.
+
+Markdown page markers, continuation and teletype page headers, classification banners, bare page
+numbers, clearance-worksheet boxes and stray glyphs.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...vocab.markings import LEVEL_WORDS
+from ..state import NormState
+from .common import lift_record_number, remove_match_or_line
+
+
+# -- markdown page markers from OCR tools ------------------------------------------------------
+_MD_TITLE = re.compile(r"^#\s+(\S.*)$")
+_MD_PAGE = re.compile(r"^##\s+Page\s+\d+\s*$", re.I)
+_MD_PAGE_ANY = re.compile(r"^##\s+Page\s+\d+\s*$", re.I | re.M)
+_MD_RULE = re.compile(r"^\s*-{3,}\s*$")
+# The lines the three patterns above can match: those opening with '#', or with blanks and '---'.
+_MD_CANDIDATE = re.compile(r"\n(?:#|[^\S\n]*---)")  # see matching_line_starts
+# Past this many '#', the text is made of them (see _has_markdown_pages).
+_MARKS_LOOKED_AT = 64
+
+
+def markdown_page_markers(state: NormState) -> None:
+    """``# DOCID``, ``## Page 2`` and ``---`` page separators written by OCR-to-markdown tools."""
+    if not _has_markdown_pages(state.original):
+        return
+    for i, ln in state.matching_line_starts(_MD_CANDIDATE):
+        if _MD_PAGE.match(ln.text):
+            state.remove_line(i, "markdown-page-marker")
+        elif _MD_RULE.match(ln.text):
+            state.remove_line(i, "markdown-page-marker")
+        elif i < 3 and (m := _MD_TITLE.match(ln.text)):
+            lift_record_number(state, m[1])
+            state.remove_line(i, "markdown-page-marker")
+
+
+def _has_markdown_pages(text: str) -> bool:
+    """``"## " in text and _MD_PAGE_ANY.search(text)``, asked at each '#' (found at C speed, and
+    few): every occurrence of either begins with one (``^`` matches no character)."""
+    spaced = paged = False
+    at = text.find("#")
+    for _ in range(_MARKS_LOOKED_AT):
+        if at < 0:
+            return False
+        spaced = spaced or text.startswith("## ", at)
+        paged = paged or _MD_PAGE_ANY.match(text, at) is not None  # (``^`` under re.M: after a line break)
+        if spaced and paged:
+            return True
+        at = text.find("#", at + 1)
+    # Text made of them: the plain tests, which take no Python step a '#', answer the same question.
+    # (Counting the '#' first would cost a pass over the text that most texts, with none or few, spare.)
+    return at >= 0 and "## " in text and _MD_PAGE_ANY.search(text) is not None
+
+
+# -- continuation and page headers --------------------------------------------------------------
+_CONTINUATION = re.compile(r"\b(?P<station>[A-Z][A-Z .']{1,24}?)\s+(?P<serial>\d{8})\s+(?P<page>\d{3}(?:\.\d)?)\s+OF\s+(?P<of>\d{3})\b")
+_SERIAL_PAGE = re.compile(r"\d{8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\b")
+_PAGE_HEADER = re.compile(
+    r"\bPAGE\s+(?P<page>\d{2,3})\s+(?P<station>[A-Z][A-Z .']{1,24}?)\s+(?P<serial>\d{3,6})\s+"
+    r"(?:(?P<sec>\d{2})\s+OF\s+(?P<of>\d{2})\s+)?(?P<time>\d{6}Z)\b"
+)
+
+# Literal words that every header holds: one scan of the text finds the lines worth a look.
+_OF = re.compile(" OF ")
+# The tail of every _SERIAL_PAGE match ('002 OF 003'): one scan finds the lines it can be on, far
+# fewer than those with ' OF ' in running text. (A match from a line that runs on into the next
+# only adds a line to look at: the scan goes on from the next line, see ``NormState.matching``.)
+_OF_PAGES = re.compile(r"OF\s+\d{3}\b")
+_PAGE = re.compile("PAGE")
+
+
+def continuation_headers(state: NormState) -> None:
+    """Cablegate continuation headers ``TRIPOLI 00000220 002 OF 003``, wherever they land."""
+    for i, ln in state.matching(_OF_PAGES, one_line=True):
+        if " OF " not in ln.text or not _SERIAL_PAGE.search(ln.text):
+            continue  # the header's tail, which the costlier pattern looks for at every capital
+        for m in _CONTINUATION.finditer(ln.text):
+            remove_match_or_line(state, i, m, "continuation-header")
+            break
+
+
+def teletype_page_headers(state: NormState) -> None:
+    """1970s record-copy page headers ``PAGE 02 HARARE 06677 01 OF 03 291400Z`` (not page 01)."""
+    if not _PAGE.search(state.original):  # ('PAGE' in the text, asked faster)
+        return
+    for i, ln in state.matching(_PAGE, one_line=True):
+        m = _PAGE_HEADER.search(ln.text)
+        if not m or m["page"].lstrip("0") == "1":
+            continue
+        remove_match_or_line(state, i, m, "page-header")
+
+
+# -- page banners, page numbers, boxes, debris --------------------------------------------------
+_LEVEL_ALT = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in LEVEL_WORDS), key=len, reverse=True))
+_BANNER = re.compile(rf"^[\s_|\-~*]*(?:~~)?(?P<level>{_LEVEL_ALT})(?:~~)?[\s_|\-~*.]*$", re.I)
+# (Runs written possessive, ``{0,59}+``: a line too long for one fails at once instead of being
+# given back a character at a time; no shorter run could end the line either, so the lines found
+# are the same.)
+_BANNER_CANDIDATE = re.compile(r"\n[ \t_|\-~*]*+[STCULstcul][^\n]{0,59}+$", re.M)  # see matching_line_starts
+# Letter-spaced markings: 'S E C R E T', and 'S-E-C-R-E-T' as CIA cable forms type it.
+_SPACED = re.compile(r"^\s*((?:[A-Z](?:\s|\s?-\s?)){3,}[A-Z])\s*$")
+# The candidate lines (_BANNER_CANDIDATE, in the lookahead) that can be a banner: on such a line
+# the marking opens at the first character past the leading blanks and rules, which is a letter;
+# _BANNER needs a level word there, and a word _SPACED reads as a level (SECRET, CONFIDENTIAL,
+# TOPSECRET, UNCLASSIFIED) needs only blanks before it, an upper-case S, C, T or U there, and a
+# blank (not the line break: a letter follows on the line) or a hyphen after it. Running text that
+# opens with an S, T, C, U or L is passed over by the scan instead of tried line by line.
+_BANNER_LINE = re.compile(rf"\n(?=[ \t_|\-~*]*+[STCULstcul][^\n]{{0,59}}+$)[ \t_|\-~*]*+"
+                          rf"(?:(?i:{_LEVEL_ALT})|[STCU](?:[^\S\n]|-))", re.M)
+
+
+def page_banners(state: NormState) -> None:
+    """Lines that hold only a classification marking: page banners, top and bottom of each page.
+
+    Their levels are kept (``release.banners``) because on many releases the banner is the only
+    statement of the original classification, and an UNCLASSIFIED banner beside a classified one
+    marks a declassified copy.
+    """
+    for i, ln in state.matching_line_starts(_BANNER_LINE):
+        text = ln.text
+        m = _BANNER.match(text)
+        level = None
+        if m:
+            level = LEVEL_WORDS[" ".join(m["level"].upper().split())]
+        elif s := _SPACED.match(text):
+            word = s[1].replace(" ", "").replace("-", "")
+            if word in ("SECRET", "CONFIDENTIAL", "TOPSECRET", "UNCLASSIFIED"):
+                level = "TOP SECRET" if word == "TOPSECRET" else word
+        if level is None:
+            continue
+        if level in ("SENSITIVE BUT UNCLASSIFIED", "LIMITED OFFICIAL USE") and text.strip().upper() in ("SBU", "LOU"):
+            # A bare SBU line is a banner only beside an UNCLASSIFIED banner (the SMART page
+            # marking 'UNCLASSIFIED / SBU'); elsewhere it marks an email, not the cable.
+            near = [ln2.text.strip().upper() for ln2 in state.lines[max(0, i - 3): i + 4]]
+            if "UNCLASSIFIED" not in near:
+                continue
+        if "~~" in text:
+            state.release.struck_banners.append(level)
+        state.release.banners.append((level, (ln.start, ln.end)))
+        state.remove_line(i, "page-banner")
+
+
+_PAGE_NUMBER_CANDIDATE = re.compile(r"\n[ \t]*+[-Pp\d][^\n]{0,13}+$", re.M)  # (possessive: see _BANNER_CANDIDATE)
+_PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:PAGE\s+)?\d{1,3}(?:\s*-)?(?:\s+of\s+\d{1,3})?\s*$", re.I)
+
+
+def page_numbers(state: NormState) -> None:
+    """Bare page numbers (``2``, ``- 3 -``, ``Page 4 of 7``) standing alone between blank lines."""
+    for i, ln in state.matching_line_starts(_PAGE_NUMBER_CANDIDATE):
+        t = ln.text.strip()
+        if not _PAGE_NUMBER.match(t):
+            continue
+        before = i == 0 or not state.is_live(i - 1)  # (blank, removed, or none)
+        after = not state.is_live(i + 1)
+        if before and after:
+            state.remove_line(i, "page-number")
+
+
+_BOX = re.compile(r"^\s*(?:[A-Z]{0,6}\s*\d{0,2}\s*_{3,}\s*)+$")
+_UNDERSCORES = re.compile("___")
+
+
+def worksheet_boxes(state: NormState) -> None:
+    """Clearance-worksheet boxes (``APPR _____ DRAFT _____``, ``CLEAR 1 ____ 2 ____``)."""
+    if "_" not in state.original or "___" not in state.original:
+        return  # (one character is looked for at C speed; a run of one repeated is slow to find)
+    for i, ln in state.matching(_UNDERSCORES, one_line=True):
+        if _BOX.match(ln.text):
+            state.remove_line(i, "worksheet-box")
+
+
+_DEBRIS_CANDIDATE = re.compile(r"\n[ \t]*+(?:[A-Za-z]{1,2}+|[^\w\s]{1,6}+)[ \t]*+$", re.M)  # (as _BANNER_CANDIDATE)
+_LETTER_ITEM = re.compile(r"[A-Z]\.")
+_DEBRIS = re.compile(r"^\s*(?:[A-Za-z]{1,2}|[^\w\s]{1,6}|[|_~•.,:;'\"`]+)\s*$")
+
+
+def stray_glyphs(state: NormState) -> None:
+    """Short non-word lines (``YY``, ``|``, ``•``) left by stamps and rules, after the header zone."""
+    header_end = state.live_index(8)  # the header zone: the first eight lines of text
+    if header_end is None:
+        return
+    for i, ln in state.matching_line_starts(_DEBRIS_CANDIDATE):
+        t = ln.text.strip()
+        if i >= header_end and _DEBRIS.match(ln.text) and not _LETTER_ITEM.fullmatch(t):
+            state.remove_line(i, "stray-glyphs")
+

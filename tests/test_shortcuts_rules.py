@@ -1,0 +1,147 @@
+"""Normalisation's fourth round of shortcuts agrees with the plain definitions they stand for.
+
+As in ``test_shortcuts.py`` and ``test_shortcuts_norm.py``: each cheaper way of asking a question
+is checked against the obvious way of asking it, on text built to reach the edges (the counts at
+which a loop hands over to a whole-text pattern, characters that ``re.I`` or ``str.upper`` folds
+into ASCII letters).
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from cablegram.normalise.rules import jfk, page, release, repair
+from cablegram.normalise.state import NormState
+
+SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+# Pieces of markdown pages and pilcrowed paragraphs, many of each, so that the loops' budgets
+# (64 '#', 256 pilcrows) are reached and passed.
+PIECES = ["#", "##", "## ", "## Page 2", "##\tPage 3", "# 104-10219-10072", "¶", " ¶", "¶1.", "x¶", "\u2003¶", "x", " "]
+SEPARATORS = ["", " ", "\n", "\n\n", "\t", "\u2003"]
+many_marks = st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from(SEPARATORS)), max_size=400).map(
+    lambda parts: "".join(p + s for p, s in parts))
+
+
+def _budget_edges(mark: str, budget: int, tail: str) -> list[str]:
+    """Texts with the budget's count of marks, one fewer and one more, and the decisive line last."""
+    return [mark * n + "\n" + tail for n in (budget - 2, budget - 1, budget, budget + 1)]
+
+
+@SETTINGS
+@given(many_marks)
+def test_markdown_pages_are_found_where_the_plain_tests_find_them(text):
+    assert page._has_markdown_pages(text) == ("## " in text and bool(page._MD_PAGE_ANY.search(text)))
+
+
+def test_markdown_pages_at_the_edges_of_the_loop_budget():
+    for tail in ("## Page 2\n", "##\tPage 2\n## x", "nothing"):
+        for text in _budget_edges("#", page._MARKS_LOOKED_AT, tail):
+            assert page._has_markdown_pages(text) == ("## " in text and bool(page._MD_PAGE_ANY.search(text)))
+
+
+@SETTINGS
+@given(many_marks)
+@example("¶ ¶\n" * 130)
+def test_leading_pilcrows_are_those_of_the_pattern(text):
+    assert repair._leading_pilcrows(text) == [m.end() - 2 for m in repair._LEADING_PILCROW.finditer("\n" + text)]
+
+
+def test_leading_pilcrows_at_the_edges_of_the_loop_budget():
+    for mark in ("¶", "¶\n", " ¶\n", "x¶\n"):
+        for text in _budget_edges(mark, repair._PILCROWS_LOOKED_AT, " ¶1."):
+            assert repair._leading_pilcrows(text) == [m.end() - 2 for m in repair._LEADING_PILCROW.finditer("\n" + text)]
+
+
+# Around the JFK markers: their pieces, joined in every way, and the same in other cases.
+K_PIECES = ["K", "JFK", "JF", "KENNEDY", "Kennedy", "ennedy", "ENNEDY", "KENNED", "JFKENNEDY", "KK", "J", "F", "DOCID",
+            "DOCLD", "Doc", "ld", "Id", "ID", "14", "176", "-00000", "14176", "14-00000", "\u212a", "ſ", "x", " "]
+k_texts = st.lists(st.sampled_from(K_PIECES), max_size=12).map("".join)
+
+
+@SETTINGS
+@given(k_texts)
+@example("Kennedy")
+@example("JFKennedy")
+@example("DocldDocIdDocID")
+def test_jfk_marker_forms_find_a_marker_where_one_is(text):
+    for form, markers in zip(jfk._JFK_MARKER_FORMS, (("KENNEDY", "Kennedy", "JFK"), ("Docld", "DocId", "DocID"),
+                                                     ("14176", "14-00000")), strict=True):
+        assert bool(form.search(text)) == any(marker in text for marker in markers)
+    assert set(jfk._JFK_MARKERS) == {"KENNEDY", "Kennedy", "JFK", "Docld", "DocId", "DocID", "14176", "14-00000"}
+
+
+# Around the tail of a broken JFK legend: dates after a colon, with and without 'ate' before it.
+TAIL_PIECES = ["Date", "ate", "Diate", ":", " : ", "\u2003", "\n", "11-03-2021", "11.03.2021", "11/03/2021", "1-03-2021",
+               "11-03-21", "Case", "2107", "x", "١١-٠٣-٢٠٢١"]
+tail_texts = st.lists(st.sampled_from(TAIL_PIECES), max_size=14).map("".join)
+
+
+@SETTINGS
+@given(tail_texts)
+def test_colon_date_is_found_wherever_a_tail_date_is(text):
+    if jfk._CASE_TAIL_DATE.search(text):
+        assert jfk._COLON_DATE.search(text)
+
+
+# The stamp words, their pieces and near misses, in every case the search tells apart.
+STAMP_PIECES = ["RELEASE", "RELEASED", "Release", "release", "RE", "LEASE", "ELEASE", "REL", "DENIED", "DENI", "ED", "E",
+                "D", "APPROVED", "APPROV", "Approved", "approved", "DECLASSIFIED", "DECLASSIFI", "SANITIZED", "SANITIZ",
+                "Sanitized", "ſANITIZED", "\u212a", "x", " ", "\n"]
+stamp_texts = st.lists(st.sampled_from(STAMP_PIECES), max_size=12).map("".join)
+
+
+@SETTINGS
+@given(stamp_texts)
+@example("RELEASE")
+@example("RERELEASE")
+@example("DENIEDAPPROVEDDECLASSIFIEDSANITIZED")
+def test_stamp_word_search_says_what_the_seven_in_tests_say(text):
+    assert release._has_stamp_word(text) == any(word in text for word in release._STAMP_WORDS)
+    assert bool(release._UPPER_STAMP_WORD.search(text)) == any(
+        word in text for word in ("RELEASE", "DENIED", "APPROVED", "DECLASSIFIED", "SANITIZED"))
+
+
+# The plain definition of a stamp's candidate lines (as in test_shortcuts.py): one scan of the
+# alternation of every branch.
+_STAMP_LINE = re.compile(r"RELEASED?\s+IN\b|Released?\s+[Ii]n\b|DENIED\s+IN\b|APPROVED\s+FOR\b|Approved\s+[Ff]or\b"
+                         r"|^[ \t]*(?:RELEASED?|Released?)[ \t]+IN[ \t]*\|?[ \t]*$|^[ \t]*(?:DECLASSIFIED|SANITIZED)\b", re.M)
+stamp_line_texts = st.lists(st.sampled_from(STAMP_PIECES + [" IN", " in", "IN", " FOR", " For", "FOR", " |", "\t", "\u2003",
+                                                            "\n ", "INx", "\n\n", "é"]), max_size=16).map("".join)
+
+
+@SETTINGS
+@given(stamp_line_texts)
+@example("RELEASED IN\nDENIED\u2003IN APPROVED\nFOR RERELEASE IN")
+@example("RELEASE\nIN\nReleased in\nApproved For")
+def test_stamp_lines_are_those_of_the_one_combined_scan(text):
+    state = NormState(text)
+    assert release._stamp_lines(state) == state.matching(_STAMP_LINE)
+
+
+hyphen_texts = st.lists(st.sampled_from(["-", "--", " ", "\t", "\r", "\u2003", "\x1c", "\x85", "\u2028", "\n", "x", "ab"]),
+                        max_size=16).map("".join)
+
+
+@SETTINGS
+@given(hyphen_texts)
+def test_hyphen_at_line_end_is_found_as_without_the_possessive_run(text):
+    plain = re.compile(r"-[^\S\n]*$", re.M)
+    assert [m.start() for m in repair._HYPHEN_EOL.finditer(text)] == [m.start() for m in plain.finditer(text)]
+
+
+JFK_CANDIDATE_PIECES = ["14-00000", "14-0000", "-00000", "14", "-", "0", "DOC", "NW", "USC", "RELEAS", "FK", "F", "K", "MLK",
+                        "ML", "SEN.", "SEN", "REV.", "REV", ".", "DECLASS", "DECL", "ASS", "ASSASSINATION", "ASSASS",
+                        "INATION", "CLASS", "x", " ", "\n", "é"]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(JFK_CANDIDATE_PIECES), max_size=14).map("".join))
+@example("14-00000\n14-0000\n")
+@example("ASSASSINATION\nDECLASSASSINATION\nSEN.REV.\nMLK FK\n")
+def test_jfk_loose_candidates_are_the_lines_of_the_one_alternation(text):
+    state = NormState(text)
+    assert jfk._jfk_loose_candidates(state) == state.matching_ascii_upper(jfk._JFK_CANDIDATE_UPPER)
