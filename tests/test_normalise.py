@@ -204,6 +204,15 @@ def test_systematic_review_stamp_broken_over_two_lines():
     assert state.release.release_date == "2006-07-05"
 
 
+def test_systematic_review_stamp_in_capitals_whole_and_broken():
+    clean, state = run("THE TALKS DECLASSIFIED/RELEASED US DEPARTMENT OF STATE EO SYSTEMATIC REVIEW 20 MAR 2014 WILL RESUME\n")
+    assert "SYSTEMATIC" not in clean.text and "WILL RESUME" in clean.text
+    assert state.release.release_date == "2014-03-20"
+    clean, state = run("HELMS\n\nDECLASSIFIED/RELEASED US DEPARTMENT OF STATE EO\nSYSTEMATIC REVIEW 05 JUL 2006\n")
+    assert clean.text.strip() == "HELMS"
+    assert state.release.release_date == "2006-07-05"
+
+
 def test_hyphen_spaced_marking_of_cia_forms_is_a_banner():
     clean, state = run("S-E-C-R-E-T\n\nDIR CITE MEXI 1234\n\nS - E - C - R - E - T\n")
     assert [lv for lv, _ in state.release.banners] == ["SECRET", "SECRET"]

@@ -247,13 +247,14 @@ _SYSTEMATIC = re.compile(
 
 
 def systematic_review_stamps(state: NormState) -> None:
-    """``<Reviewer> Declassified/Released US Department of State EO Systematic Review 20 Mar 2014``, anywhere."""
-    if "ystematic" not in state.original:
-        return
+    """``<Reviewer> Declassified/Released US Department of State EO Systematic Review 20 Mar 2014``, anywhere,
+    in any case (OCR and some reading-room copies print it in capitals)."""
+    if state.ascii_case_exact and b"SYSTEMATIC" not in state.ascii_upper:
+        return  # exact: every match holds the word, and these bytes hold it wherever re.I would
     for i, ln in state.live():
-        if "ystematic" not in ln.text:
+        if not _SYSTEMATIC_WORD.search(ln.text):
             continue
-        if ln.text.lstrip().startswith("Systematic") and i > 0 and "Declassified/Released" in state.lines[i - 1].text \
+        if _OPENS_SYSTEMATIC.match(ln.text) and i > 0 and _DECLASSIFIED_RELEASED.search(state.lines[i - 1].text) \
                 and not state.removed_lines[i - 1]:
             # The stamp broken over two lines: '… Department of State EO' / 'Systematic Review 05 JUL 2006'.
             joined = state.lines[i - 1].text.rstrip() + " " + ln.text.strip()
@@ -265,6 +266,11 @@ def systematic_review_stamps(state: NormState) -> None:
         for m in _SYSTEMATIC.finditer(ln.text):
             _lift_systematic(state, m)
             remove_match_or_line(state, i, m, "systematic-review-stamp")
+
+
+_SYSTEMATIC_WORD = re.compile("systematic", re.I)
+_OPENS_SYSTEMATIC = re.compile(r"\s*systematic", re.I)
+_DECLASSIFIED_RELEASED = re.compile(r"Declassified\s*/\s*Released", re.I)
 
 
 def _lift_systematic(state: NormState, m: re.Match) -> None:
