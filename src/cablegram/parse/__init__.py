@@ -130,7 +130,7 @@ def _parse(data: str | bytes, source: Source, skip_rules: tuple[str, ...]) -> Te
             if remainder is not None:
                 lines = lines[: body_start - 1] + [remainder] + lines[body_start:]
                 body_start -= 1
-            read_body(d, lines, body_start)
+            read_body(d, lines, body_start, clean.text if remainder is None else None)
             return assemble(d, state, text, source)
     else:
         form_end = read_jfk_form(d, lines)
@@ -166,7 +166,7 @@ def _parse(data: str | bytes, source: Source, skip_rules: tuple[str, ...]) -> Te
         read_cia_boxes(d, lines, start, cite if cite is not None and cite >= start else body_start)
     elif not d.get("kind"):
         read_opening_reference(d, lines, start, body_start)
-    read_body(d, lines, body_start)
+    read_body(d, lines, body_start, clean.text)  # ``lines`` are still clean_lines(clean) here
     return assemble(d, state, text, source)
 
 

@@ -61,12 +61,15 @@ _TEXT = attrgetter("text")  # a line's text, for joins run in C
 _BLANK_LINE = re.compile(r"\n\s*\n")
 
 
-def read_body(d: Draft, lines: list[CLine], start: int) -> None:
-    """Read the body lines from ``start`` into paragraphs, summary, signature and classified-by."""
+def read_body(d: Draft, lines: list[CLine], start: int, text: str | None = None) -> None:
+    """Read the body lines from ``start`` into paragraphs, summary, signature and classified-by.
+
+    ``text``, where given, is the text ``lines`` are the ``clean_lines`` of, unchanged: the
+    caller's promise, which lets their join be a slice of it."""
     # The lines from ``start`` joined once, each after a line break: scanned whole for the end
     # of the message, then (cut to the body) for the lines that may open a paragraph number,
     # and sliced for each paragraph's text (no join a paragraph).
-    rest = "\n" + "\n".join(map(_TEXT, lines[start:]))
+    rest = _joined_from(lines, start, text)
     second = rest.find("\n", 1)  # where line start + 1's break stands
     end, end_at = _message_end_in(rest, second, lines, start + 1) if second >= 0 else (len(lines), len(rest))
     if end < len(lines) and _SMART_FOOTER.match(lines[end].text):
@@ -82,6 +85,7 @@ def read_body(d: Draft, lines: list[CLine], start: int) -> None:
     parts: list[str] = []
     paragraphs: list[Paragraph] = []
     expected = 1
+    clean_span = d.clean.span  # what d.span_of forwards to, bound once (a frame a paragraph spared)
     for number, first, stop, at, raw in _paragraph_blocks(body, joined):
         text = raw.strip()
         if not text:
@@ -101,7 +105,7 @@ def read_body(d: Draft, lines: list[CLine], start: int) -> None:
                 d.defect("paragraph-sequence", f"paragraph {number} follows paragraph {expected - 1}",
                          head.start, head.end)
             expected = number + 1
-        span = d.span_of(head.start, tail.end)
+        span = clean_span(head.start, tail.end)
         reflowed = _reflow(text)
         parts.append(reflowed)
         if number is not None and (m := PARA.match(reflowed)):
@@ -117,6 +121,17 @@ def read_body(d: Draft, lines: list[CLine], start: int) -> None:
         d.values.setdefault("paragraphs", []).extend(paragraphs)
     d.set("summary", _summary_viewed(joined[1:], view[1:] if view is not None else None))
     d.set("body_text", "\n\n".join(d.get("body_parts", [])))
+
+
+def _joined_from(lines: list[CLine], start: int, text: str | None) -> str:
+    """``"\\n" + "\\n".join(ln.text for ln in lines[start:])``; where ``text`` is the text the
+    lines were split from (``clean_lines``: consecutive, each ending at a line break or the
+    text's end), that is the text from the break before line ``start`` on, a slice instead of
+    a join of every line."""
+    if text is None or not 0 <= start < len(lines):
+        return "\n" + "\n".join(map(_TEXT, lines[start:]))
+    at = lines[start].start
+    return text[at - 1:] if at else "\n" + text
 
 
 _CLASSIFIED_BY = re.compile(r"\bClassifi?e?d\s+By\b", re.I)
