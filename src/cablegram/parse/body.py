@@ -403,9 +403,11 @@ def _unnumbered_blocks(joined: str, end: int, stop: int) -> list[tuple[None, int
     the runs of lines between blank lines, the blank lines left out."""
     blocks: list[tuple[None, int, int, int, str]] = []
     first = begin = k = at = 0
+    count = joined.count  # (bound once: an OCR'd page's opening holds dozens of blank lines)
     for m in _BLANK_LINE_AT.finditer(joined, 0, end):  # up to where line stop - 1 ends
-        k += joined.count("\n", at, m.start())
-        at = m.start()
+        brk = m.start()
+        k += count("\n", at, brk)
+        at = brk
         if first < k:
             blocks.append((None, first, k, begin + 1, joined[begin + 1: at]))
         first, begin = k + 1, m.end()  # the next line's break follows the blank line
@@ -576,6 +578,11 @@ def _starts_paragraph(n: int, last: int, text: str, current: list[CLine]) -> boo
 _TYPIST_REFERENCE = re.compile(r"^\s*(?:[A-Z]{2,4}/\d{1,3}\b.*|[A-Z]{2,3})\s*$")
 _GLUED_SIGNATURE = re.compile(r"(?:[.\"')]\s*|\*{3,}\s+)(?P<sig>[A-Z][A-Z'\-]{2,}(?:\s+[A-Z][A-Z'\-]{2,})?)\s*$")
 _GLUED_TITLE_SIGNATURE = re.compile(r"[a-z]{2}[.]\s+(?P<sig>[A-Z][a-z]+(?:[A-Z][a-z]+)?)\s*$")
+# The patterns _take_signature asks, compiled once (the module-level ``re`` functions look each
+# up in re's cache at every call).
+_TITLE_CASE_NAME = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)?")
+_LOWER_WORD = re.compile(r"\b[a-z]")
+_LOWER_LETTER = re.compile(r"[a-z]")
 
 
 def _take_signature(d: Draft, body: list[CLine]) -> list[CLine]:
@@ -597,7 +604,7 @@ def _take_signature(d: Draft, body: list[CLine]) -> list[CLine]:
     if m and m["sig"].upper() not in _NOT_SIGNATURES and not m["sig"].isdigit() and len(m["sig"]) >= 3 \
             and m["sig"].split()[0].upper() not in _PRECEDENCES:
         sig = m["sig"]
-        if sig.isupper() or re.fullmatch(r"[A-Z][a-z]+(?:[A-Z][a-z]+)?", sig):
+        if sig.isupper() or _TITLE_CASE_NAME.fullmatch(sig):
             d.set("signature", sig, last.start + m.start("sig"), last.start + m.end("sig"))
             return body[:k]
     # '... End Comment. SPOGLI' / '… WITH IT." KISSINGER'
@@ -607,9 +614,9 @@ def _take_signature(d: Draft, body: list[CLine]) -> list[CLine]:
         before = " ".join(map(_TEXT, body[:k])) + " " + last.text[: g.start("sig")]
         if _uses_word(before, g["sig"]):
             g = None  # a word the text already uses, not a signer's name
-    if g and g["sig"].upper() not in _NOT_SIGNATURES and not re.search(r"\b[a-z]", last.text[g.end("sig"):]):
+    if g and g["sig"].upper() not in _NOT_SIGNATURES and not _LOWER_WORD.search(last.text[g.end("sig"):]):
         words = last.text[: g.start("sig")]
-        if re.search(r"[a-z]", words) or len(g["sig"]) <= 20:
+        if _LOWER_LETTER.search(words) or len(g["sig"]) <= 20:
             d.set("signature", g["sig"], last.start + g.start("sig"), last.start + g.end("sig"))
             trimmed = CLine(last.index, last.start, last.start + g.start("sig"), last.text[: g.start("sig")].rstrip())
             return body[:k] + [trimmed]
