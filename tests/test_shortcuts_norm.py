@@ -234,3 +234,24 @@ def test_clean_text_and_map_are_those_built_line_by_line_whatever_the_cuts(text,
     clean, plain = state.build(), _build_line_by_line(state)
     assert clean.text == plain.text
     assert (clean._clean, clean._orig, clean._synthetic) == (plain._clean, plain._orig, plain._synthetic)
+
+
+# Short lines as page furniture leaves them: bare numbers, rules, glyphs, markings, blanks.
+short_lines = st.lists(st.one_of(markings, st.sampled_from(["2", "- 3 -", "Page 4 of 7", "p", "P12", "-", "|", "•",
+                                                            "YY", "U ", "U", "S-", "C\t", "lou", "~~", "   ", ""]),
+                                 st.text(alphabet=" \t-Pp0129SCTULstcul|_~*•.x\xa0", max_size=8)),
+                       max_size=12).map("\n".join)
+
+
+@SETTINGS
+@given(st.one_of(texts, short_lines), st.lists(st.integers(0, 40), max_size=6))
+@example("U \nU\n2\n-\nSECRET\n\nYY", [1])
+def test_one_scan_of_the_short_line_family_finds_what_each_pattern_finds(text, removed):
+    """``matching_line_starts_of`` (one scan for page-banner, page-number and stray-glyphs) against
+    ``matching_line_starts`` for each pattern, also after lines are removed between the calls."""
+    state = NormState(text)
+    for k, pattern in enumerate(page._SHORT_LINES.patterns):
+        assert state.matching_line_starts_of(page._SHORT_LINES, k) == state.matching_line_starts(pattern)
+        for at in removed[k::3]:
+            if at < len(state.lines):
+                state.remove_line(at, "test")
