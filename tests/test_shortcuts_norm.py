@@ -255,3 +255,15 @@ def test_one_scan_of_the_short_line_family_finds_what_each_pattern_finds(text, r
         for at in removed[k::3]:
             if at < len(state.lines):
                 state.remove_line(at, "test")
+
+
+@SETTINGS
+@given(st.one_of(texts, st.lists(st.sampled_from(
+    ["Systematic Review 05 JUL 2006", "SYSTEMATIC", "ſystematic", "systematic", "sYsTeMaTiC", "Sys tematic",
+     "Declassified/Released US Department of State EO", "x"]), max_size=6).map("\n".join)))
+def test_systematic_candidates_hold_every_live_line_the_word_is_on(text):
+    state = NormState(text)
+    candidates = release._systematic_candidates(state)
+    assert [c[0] for c in candidates] == sorted({i for i, _ in candidates})
+    assert {i for i, ln in state.live() if release._SYSTEMATIC_WORD.search(ln.text)} <= {i for i, _ in candidates}
+    assert all(state.lines[i] == ln for i, ln in candidates)
