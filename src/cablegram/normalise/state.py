@@ -144,6 +144,8 @@ class NormState:
         self.lines = LineTable(starts, raws)
         self._starts = starts
         self._texts = raws
+        # The lines' texts (``lines[i].text``), for rules that read only those: no tuple a line.
+        self.texts: list[str] = raws
         self.removed_lines = bytearray(len(raws))
         # Lines rules need not visit: removed ones and blank ones (rules look at blank
         # neighbours through ``lines`` directly).
