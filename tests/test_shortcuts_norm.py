@@ -267,3 +267,14 @@ def test_systematic_candidates_hold_every_live_line_the_word_is_on(text):
     assert [c[0] for c in candidates] == sorted({i for i, _ in candidates})
     assert {i for i, ln in state.live() if release._SYSTEMATIC_WORD.search(ln.text)} <= {i for i, _ in candidates}
     assert all(state.lines[i] == ln for i, ln in candidates)
+
+
+@SETTINGS
+@given(texts, st.lists(st.integers(0, 40), max_size=8), st.integers(0, 5))
+def test_first_live_lines_are_the_head_of_the_live_list(text, removed, count):
+    state = NormState(text)
+    assert state.first_live(count) == state.live()[:count]
+    for at in removed:
+        if at < len(state.lines):
+            state.remove_line(at, "test")
+        assert state.first_live(count) == state.live()[:count]

@@ -192,6 +192,17 @@ class NormState:
             self._live_removed = self._removed_count
         return self._live
 
+    def first_live(self, count: int) -> list[tuple[int, Line]]:
+        """``live()[:count]``: the first ``count`` lines live now, found by searches of the skip
+        flags (whose 0s are exactly the lines :meth:`live` keeps) instead of building the list
+        of every live line (and a tuple for every line) to keep a few."""
+        out: list[tuple[int, Line]] = []
+        skip, lines = self._skip, self.lines
+        i = -1
+        while len(out) < count and (i := skip.find(0, i + 1)) >= 0:
+            out.append((i, lines[i]))
+        return out
+
     def live_index(self, n: int) -> int | None:
         """The index of the ``n``-th (from 0) line of :meth:`live`, or None when there are not
         that many: a search of the skip flags at C speed, without building the list."""
