@@ -234,3 +234,47 @@ def test_clean_text_and_map_are_those_built_line_by_line_whatever_the_cuts(text,
     clean, plain = state.build(), _build_line_by_line(state)
     assert clean.text == plain.text
     assert (clean._clean, clean._orig, clean._synthetic) == (plain._clean, plain._orig, plain._synthetic)
+
+
+# Short lines as page furniture leaves them: bare numbers, rules, glyphs, markings, blanks.
+short_lines = st.lists(st.one_of(markings, st.sampled_from(["2", "- 3 -", "Page 4 of 7", "p", "P12", "-", "|", "•",
+                                                            "YY", "U ", "U", "S-", "C\t", "lou", "~~", "   ", ""]),
+                                 st.text(alphabet=" \t-Pp0129SCTULstcul|_~*•.x\xa0", max_size=8)),
+                       max_size=12).map("\n".join)
+
+
+@SETTINGS
+@given(st.one_of(texts, short_lines), st.lists(st.integers(0, 40), max_size=6))
+@example("U \nU\n2\n-\nSECRET\n\nYY", [1])
+def test_one_scan_of_the_short_line_family_finds_what_each_pattern_finds(text, removed):
+    """``matching_line_starts_of`` (one scan for page-banner, page-number and stray-glyphs) against
+    ``matching_line_starts`` for each pattern, also after lines are removed between the calls."""
+    state = NormState(text)
+    for k, pattern in enumerate(page._SHORT_LINES.patterns):
+        assert state.matching_line_starts_of(page._SHORT_LINES, k) == state.matching_line_starts(pattern)
+        for at in removed[k::3]:
+            if at < len(state.lines):
+                state.remove_line(at, "test")
+
+
+@SETTINGS
+@given(st.one_of(texts, st.lists(st.sampled_from(
+    ["Systematic Review 05 JUL 2006", "SYSTEMATIC", "ſystematic", "systematic", "sYsTeMaTiC", "Sys tematic",
+     "Declassified/Released US Department of State EO", "x"]), max_size=6).map("\n".join)))
+def test_systematic_candidates_hold_every_live_line_the_word_is_on(text):
+    state = NormState(text)
+    candidates = release._systematic_candidates(state)
+    assert [c[0] for c in candidates] == sorted({i for i, _ in candidates})
+    assert {i for i, ln in state.live() if release._SYSTEMATIC_WORD.search(ln.text)} <= {i for i, _ in candidates}
+    assert all(state.lines[i] == ln for i, ln in candidates)
+
+
+@SETTINGS
+@given(texts, st.lists(st.integers(0, 40), max_size=8), st.integers(0, 5))
+def test_first_live_lines_are_the_head_of_the_live_list(text, removed, count):
+    state = NormState(text)
+    assert state.first_live(count) == state.live()[:count]
+    for at in removed:
+        if at < len(state.lines):
+            state.remove_line(at, "test")
+        assert state.first_live(count) == state.live()[:count]

@@ -144,6 +144,8 @@ class NormState:
         self.lines = LineTable(starts, raws)
         self._starts = starts
         self._texts = raws
+        # The lines' texts (``lines[i].text``), for rules that read only those: no tuple a line.
+        self.texts: list[str] = raws
         self.removed_lines = bytearray(len(raws))
         # Lines rules need not visit: removed ones and blank ones (rules look at blank
         # neighbours through ``lines`` directly).
@@ -155,6 +157,7 @@ class NormState:
         self._framed: str | None = None
         self._ascii_upper: bytes | None = None
         self._ascii_case_exact: bool | None = None
+        self._family_hits: dict[LineStartFamily, list[tuple[int, int]]] = {}
         self.cuts: list[tuple[int, int, str]] = []  # (start, end, replacement) within lines
         self.removals: list[Removal] = []
         self.release = ReleaseFacts()
@@ -189,6 +192,17 @@ class NormState:
             self._live_removed = self._removed_count
         return self._live
 
+    def first_live(self, count: int) -> list[tuple[int, Line]]:
+        """``live()[:count]``: the first ``count`` lines live now, found by searches of the skip
+        flags (whose 0s are exactly the lines :meth:`live` keeps) instead of building the list
+        of every live line (and a tuple for every line) to keep a few."""
+        out: list[tuple[int, Line]] = []
+        skip, lines = self._skip, self.lines
+        i = -1
+        while len(out) < count and (i := skip.find(0, i + 1)) >= 0:
+            out.append((i, lines[i]))
+        return out
+
     def live_index(self, n: int) -> int | None:
         """The index of the ``n``-th (from 0) line of :meth:`live`, or None when there are not
         that many: a search of the skip flags at C speed, without building the list."""
@@ -219,6 +233,43 @@ class NormState:
         the pattern must not match a line break after its first character.
         """
         return self._lines_hit(pattern, self.framed)
+
+    def matching_line_starts_of(self, family: "LineStartFamily", k: int) -> list[tuple[int, Line]]:
+        """What :meth:`matching_line_starts` finds for ``family.patterns[k]``, from one scan of the
+        text shared by the whole family (made the first time one of them is asked for).
+
+        The scan records, for every line (live or not: rules remove lines between the calls), the
+        first branch of the family's alternation that matches at its start. A line is one of
+        pattern ``k``'s when that branch is ``k``; when it is an earlier one, pattern ``k`` is tried
+        at the line's start (a later branch is tried by an alternation only where the earlier ones
+        fail); when it is a later one, or there is none, pattern ``k`` failed there. Which lines are
+        live is read at the call, as :meth:`matching_line_starts` reads it.
+        """
+        hits = self._family_hits.get(family)
+        if hits is None:
+            hits = self._family_hits[family] = self._branch_hits(family.union)
+        pattern, framed, starts = family.patterns[k], self.framed, self._starts
+        skip, lines = self._skip, self.lines
+        # ``framed`` holds line i's leading line break at ``starts[i]`` (one character ahead).
+        return [(i, lines[i]) for i, branch in hits
+                if not skip[i] and (branch == k or (branch < k and pattern.match(framed, starts[i])))]
+
+    def _branch_hits(self, union: "re.Pattern[str]") -> list[tuple[int, int]]:
+        """(line, branch) for every line of the original, live or not, where ``union`` matches at
+        its leading line break in :attr:`framed`; the branch numbered from 0 by ``lastindex``.
+        A line has one match at most: the scan goes on from the next line's line break (each
+        match opens with one, and holds no other)."""
+        out: list[tuple[int, int]] = []
+        framed, starts = self.framed, self._starts
+        last = len(starts) - 1
+        pos = 0
+        while (m := union.search(framed, pos)) is not None:
+            i = bisect.bisect_right(starts, m.start()) - 1
+            out.append((i, m.lastindex - 1))
+            if i == last:
+                break
+            pos = starts[i + 1]
+        return out
 
     @property
     def framed(self) -> str:
@@ -460,6 +511,27 @@ class NormState:
         else:
             out.copy(pos, self.original[pos:end])
             out.insert("\n", end)
+
+
+class LineStartFamily:
+    """Line-start patterns (see :meth:`NormState.matching_line_starts`) that several rules scan
+    for, looked for in one scan of the text: their alternation, each branch closed by an empty
+    group so that ``lastindex`` names the first that matched.
+
+    Each pattern is a literal ``\\n`` and a body without groups of its own; they share their flags.
+    The alternation matches at a line break exactly where one of them does (it tries each body
+    there in turn), and one scan costs less than one for each: the regex engine stops at each
+    line break once, not once per pattern.
+    """
+
+    __slots__ = ("patterns", "union")
+
+    def __init__(self, *patterns: "re.Pattern[str]") -> None:
+        flags = {p.flags for p in patterns}
+        if len(flags) != 1 or any(not p.pattern.startswith("\\n") or p.groups for p in patterns):
+            raise ValueError("line-start patterns must open with \\n, hold no group and share their flags")
+        self.patterns = patterns
+        self.union = re.compile("\\n(?:" + "|".join("(?:" + p.pattern[2:] + ")()" for p in patterns) + ")", flags.pop())
 
 
 def _first_on_each_line(text: bytes, find) -> list[int]:

@@ -182,7 +182,7 @@ def jfk_legends(state: NormState) -> None:
         state.remove_line(i, "jfk-legend")
     if not state.release.doc_number:
         # A record number alone on the first lines, as OCR garbled it.
-        for i, ln in state.live()[:3]:
+        for i, ln in state.first_live(3):
             if len(ln.text.strip()) <= 24 and (number := _read_record_number(ln.text)):
                 lift_record_number(state, number)
                 state.remove_line(i, "jfk-legend")

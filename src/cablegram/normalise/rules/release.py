@@ -251,7 +251,7 @@ def systematic_review_stamps(state: NormState) -> None:
     in any case (OCR and some reading-room copies print it in capitals)."""
     if state.ascii_case_exact and b"SYSTEMATIC" not in state.ascii_upper:
         return  # exact: every match holds the word, and these bytes hold it wherever re.I would
-    for i, ln in state.live():
+    for i, ln in _systematic_candidates(state):
         if not _SYSTEMATIC_WORD.search(ln.text):
             continue
         if _OPENS_SYSTEMATIC.match(ln.text) and i > 0 and _DECLASSIFIED_RELEASED.search(state.lines[i - 1].text) \
@@ -269,6 +269,21 @@ def systematic_review_stamps(state: NormState) -> None:
 
 
 _SYSTEMATIC_WORD = re.compile("systematic", re.I)
+_SYSTEMATIC_BYTES = re.compile(rb"SYSTEMATIC")
+
+
+def _systematic_candidates(state: NormState) -> list:
+    """Live lines that may hold the stamp: where ``ascii_case_exact``, those whose upper-cased
+    bytes hold 'SYSTEMATIC' (every line ``_SYSTEMATIC_WORD`` matches, found by one literal scan
+    instead of a case-blind search of every live line); otherwise every live line.
+
+    The same lines in the same order as the loop over ``live()`` reaches past its word test: the
+    loop only ever removes the line it is at and the one before, so no later line changes state
+    between the two lists being taken.
+    """
+    if state.ascii_case_exact:
+        return state.matching_ascii_upper(_SYSTEMATIC_BYTES)
+    return state.live()
 _OPENS_SYSTEMATIC = re.compile(r"\s*systematic", re.I)
 _DECLASSIFIED_RELEASED = re.compile(r"Declassified\s*/\s*Released", re.I)
 

@@ -149,8 +149,9 @@ def dehyphenate(state: NormState) -> None:
 
 def rejoin_split_sentences(state: NormState) -> None:
     """Where furniture was removed mid-sentence, drop the blank lines it leaves behind."""
-    lines, removed = state.lines, state.removed_lines
-    n = len(lines)
+    # (The texts read from their list, not through ``state.lines``: no Line tuple made for each.)
+    texts, removed = state.texts, state.removed_lines
+    n = len(texts)
     i = 0
     while i < n:
         i = removed.find(1, i)  # the next removed line, found at C speed
@@ -159,9 +160,9 @@ def rejoin_split_sentences(state: NormState) -> None:
         # The live lines around the removed one: a line is live unless removed or blank.
         j, k = state.next_live(i), state.previous_live(i)
         if 0 <= k and j < n:
-            before, after = lines[k].text.rstrip(), lines[j].text.lstrip()
+            before, after = texts[k].rstrip(), texts[j].lstrip()
             if before and after and before[-1].isalpha() and after[:1].islower():
                 for b in range(k + 1, j):
-                    if not lines[b].text.strip():
+                    if not texts[b].strip():
                         removed[b] = 1
         i = j
