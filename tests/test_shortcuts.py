@@ -15,10 +15,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cablegram.normalise import normalise, rules
-from cablegram.normalise.state import NormState, _Builder, ascii_case_view, upper_holds
+from cablegram.normalise.state import NormState, ascii_case_view, upper_holds
 from cablegram.parse import body, header
 from cablegram.parse.agencies import reader
 from cablegram.parse.draft import CLine, clean_lines
+from shortcut_support import build_line_by_line
 
 SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -257,41 +258,11 @@ def test_gated_header_rules_match_where_their_patterns_match(line):
         assert (fast and fast.span()) == (plain and plain.span()), name
 
 
-def _build_line_by_line(state: NormState):
-    """The clean text assembled one line at a time (how ``build`` did it before it copied runs)."""
-    cuts = sorted(state.cuts)
-    k, skip_to, out = 0, 0, _Builder()
-    for i, line in enumerate(state.lines):
-        if state.removed_lines[i]:
-            continue
-        pos = max(line.start, skip_to)
-        while k < len(cuts) and cuts[k][0] < line.start:
-            k += 1
-        while k < len(cuts) and cuts[k][0] <= line.end:
-            start, end, repl = cuts[k]
-            k += 1
-            if start < pos:
-                continue
-            out.copy(pos, state.original[pos:start])
-            if repl:
-                out.insert(repl, start)
-            pos = end
-        if pos > line.end:
-            skip_to = pos
-            continue
-        if line.end < len(state.original):
-            out.copy(pos, state.original[pos:line.end + 1])
-        else:
-            out.copy(pos, state.original[pos:line.end])
-            out.insert("\n", line.end)
-    return out.finish(state.original)
-
-
 @SETTINGS
 @given(texts)
 def test_clean_text_and_offset_map_are_those_built_line_by_line(text):
     clean, state = normalise(text)
-    plain = _build_line_by_line(state)
+    plain = build_line_by_line(state)
     assert clean.text == plain.text
     assert [clean.to_original(p) for p in range(len(clean.text) + 1)] == \
         [plain.to_original(p) for p in range(len(plain.text) + 1)]

@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 from cablegram.normalise import normalise
 from cablegram.normalise.rules import jfk, page, release, repair
-from cablegram.normalise.state import NormState, _Builder
+from cablegram.normalise.state import NormState
+from shortcut_support import build_line_by_line
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -186,36 +187,6 @@ def test_live_lines_are_those_neither_removed_nor_blank_after_the_chain(text):
 
 
 # -- the clean text, built run by run ------------------------------------------------------------
-def _build_line_by_line(state: NormState):
-    """The clean text as first written: every line visited, every cut applied where it stands."""
-    cuts = sorted(state.cuts)
-    k, skip_to, out = 0, 0, _Builder()
-    for i, line in enumerate(state.lines):
-        if state.removed_lines[i]:
-            continue
-        pos = max(line.start, skip_to)
-        while k < len(cuts) and cuts[k][0] < line.start:
-            k += 1
-        while k < len(cuts) and cuts[k][0] <= line.end:
-            start, end, repl = cuts[k]
-            k += 1
-            if start < pos:
-                continue
-            out.copy(pos, state.original[pos:start])
-            if repl:
-                out.insert(repl, start)
-            pos = end
-        if pos > line.end:
-            skip_to = pos
-            continue
-        if line.end < len(state.original):
-            out.copy(pos, state.original[pos:line.end + 1])
-        else:
-            out.copy(pos, state.original[pos:line.end])
-            out.insert("\n", line.end)
-    return out.finish(state.original)
-
-
 edits = st.lists(st.tuples(st.sampled_from(["remove", "cut"]), st.integers(0, 400), st.integers(0, 30),
                            st.sampled_from(["", "x", "&"])), max_size=25)
 
@@ -231,7 +202,7 @@ def test_clean_text_and_map_are_those_built_line_by_line_whatever_the_cuts(text,
         elif text:
             start = at % len(text)
             state.cut(start, min(len(text), start + width), "test", repl)  # within a line, or over several
-    clean, plain = state.build(), _build_line_by_line(state)
+    clean, plain = state.build(), build_line_by_line(state)
     assert clean.text == plain.text
     assert (clean._clean, clean._orig, clean._synthetic) == (plain._clean, plain._orig, plain._synthetic)
 

@@ -439,18 +439,7 @@ class NormState:
             i += 1
             if removed:
                 continue
-            pos = max(line_start, skip_to)
-            while k < len(cuts) and cuts[k][0] < line_start:
-                k += 1  # cuts inside removed lines, or overlapped by an earlier cut
-            while k < len(cuts) and cuts[k][0] <= line_end:
-                start, end, repl = cuts[k]
-                k += 1
-                if start < pos:
-                    continue  # overlapping cut: the earlier one wins
-                out.copy(pos, original[pos:start])
-                if repl:
-                    out.insert(repl, start)
-                pos = end
+            pos, k = self._apply_cuts(out, max(line_start, skip_to), line_start, line_end, cuts, k)
             if pos > line_end:
                 skip_to = pos  # the cut joined this line to the next
                 continue
@@ -488,21 +477,32 @@ class NormState:
         run (in removed lines, or overlapped) are passed over, an overlapping cut loses to the
         earlier one, and no cut here ends past its line, so the next line always begins afresh.
         """
-        original = self.original
         pos, end_of_run = self._starts[first], self._starts[last] + len(self._texts[last])
-        while k < len(cuts) and cuts[k][0] < pos:
+        pos, k = self._apply_cuts(out, pos, pos, end_of_run, cuts, k)
+        self._copy_tail(out, pos, end_of_run)
+        return k
+
+    def _apply_cuts(self, out: "_Builder", pos: int, begin: int, end_at: int,
+                    cuts: list[tuple[int, int, str]], k: int) -> tuple[int, int]:
+        """Copy from ``pos`` through the cuts (sorted, from ``k``) that begin in ``begin..end_at``,
+        each replaced by its replacement; return where the copy stands and the next cut's index.
+
+        Cuts that begin before ``begin`` (inside removed lines, or overlapped by an earlier cut) are
+        passed over, and of two overlapping cuts the earlier one wins.
+        """
+        original = self.original
+        while k < len(cuts) and cuts[k][0] < begin:
             k += 1
-        while k < len(cuts) and cuts[k][0] <= end_of_run:
+        while k < len(cuts) and cuts[k][0] <= end_at:
             start, end, repl = cuts[k]
             k += 1
             if start < pos:
-                continue  # overlapping cut: the earlier one wins
+                continue
             out.copy(pos, original[pos:start])
             if repl:
                 out.insert(repl, start)
             pos = end
-        self._copy_tail(out, pos, end_of_run)
-        return k
+        return pos, k
 
     def _copy_tail(self, out: "_Builder", pos: int, end: int) -> None:
         """Copy ``original[pos:end]`` and the line break after it (one is added after the last line)."""
