@@ -61,3 +61,21 @@ def test_lines_with_from_are_the_lines_holding_rom_or_ROM(text):
             expected.append(start)
         start += len(line) + 1
     assert _lines_with_from(text) == expected
+
+
+CAPTION_PIECES = sorted(header.CAPTION_SET) + ["HANDLE AS ", "HANDLE", "NODIS", "EXDIS", "LIMDIS", "STADIS", "EVES ONLY"]
+
+
+@SETTINGS
+@given(st.lists(st.one_of(st.sampled_from(CAPTION_PIECES), st.sampled_from([",", ";", " ", "\t", "\xa0", "\u2003", "."]),
+                          st.text(alphabet="ACDEHILNOSTXY ,;/-\u2003", max_size=5)), max_size=6).map("".join))
+def test_a_line_the_caption_gate_turns_away_passes_none_of_the_caption_tests(line):
+    # The gate stands before the line-is-a-caption, caption-words, leading-long-caption and
+    # HANDLE AS tests of _caption_or_attention: a line it turns away must fail every one of them.
+    for upper in (line, line.upper(), line.strip(" ."), " ".join(line.split()).strip(" .").upper()):
+        if header._MAY_OPEN_WITH_CAPTION.match(upper):
+            continue
+        assert upper not in header.CAPTION_SET
+        assert header._caption_words(upper) is None
+        assert not upper.startswith(header._LONG_CAPTIONS)
+        assert not header._HANDLE_AS.match(upper)
