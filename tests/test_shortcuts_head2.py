@@ -79,3 +79,13 @@ def test_a_line_the_caption_gate_turns_away_passes_none_of_the_caption_tests(lin
         assert header._caption_words(upper) is None
         assert not upper.startswith(header._LONG_CAPTIONS)
         assert not header._HANDLE_AS.match(upper)
+
+
+@SETTINGS
+@given(st.lists(st.one_of(st.sampled_from(["FOR", "FO", "PASS", "PAS", "PLEASE", "PLEAS", "ONLY", "ONL", "ALSO", "ALS",
+                                           "AMBASSADOR", "S/S-O", "STATE", " ", ",", ";", "\t", "\xa0"]),
+                          st.text(alphabet="AFLOPRSYN ,;/-", max_size=5)), max_size=8).map("".join))
+def test_attention_matches_only_lines_holding_a_passing_word(line):
+    # The scanner asks for one of the five words in C before running _ATTENTION.
+    if not ("FOR" in line or "PASS" in line or "PLEASE" in line or "ONLY" in line or "ALSO" in line):
+        assert not header._ATTENTION.match(line)
