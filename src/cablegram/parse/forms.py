@@ -354,7 +354,8 @@ _PAGE_HEAD = re.compile(r"^[\W_]{0,2}[a-z]?\s?[-=_~]?\s?[2-9]\W?\s?[-=_~]\s+(?P<
 
 def read_page_heads(d: Draft, lines: list[CLine]) -> None:
     """Serial and date of a 1960s incoming telegram from its pages' running heads, when its
-    first page's ``NO:`` line was not legible."""
+    first page's ``NO:`` line was not legible. ``lines`` must be ``clean_lines`` of ``d.clean``
+    (what the parser hands it): the lines are looked for in that text (see ``_lines_with_from``)."""
     if d.get("number_serial") is not None:
         return
     text = d.clean.text
