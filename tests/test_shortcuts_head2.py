@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cablegram.parse import header
+from cablegram.parse.forms import _lines_with_from
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -47,3 +48,44 @@ def test_paragraph_start_matches_only_lines_the_gate_lets_through(line):
 def test_first_caption_word_is_the_first_piece_of_the_caption_split(upper):
     assert header._FIRST_CAPTION_WORD.match(upper)[0] == \
         header._CAPTION_WORD_BREAK.split(upper, maxsplit=1)[0].strip(" ,;")
+
+
+# -- round 3 -------------------------------------------------------------------------------------
+@SETTINGS
+@given(st.lists(st.one_of(st.sampled_from(["rom", "ROM", "Rom", "rOM", "from", "\n", "\n\n", "ro", "m", "R", "OM"]),
+                          st.text(alphabet="romROMf \n-=2,", max_size=8)), max_size=12).map("".join))
+def test_lines_with_from_are_the_lines_holding_rom_or_ROM(text):
+    expected, start = [], 0
+    for line in text.split("\n"):  # what ``clean_lines`` cuts, and the test read_page_heads made
+        if "rom" in line or "ROM" in line:
+            expected.append(start)
+        start += len(line) + 1
+    assert _lines_with_from(text) == expected
+
+
+CAPTION_PIECES = sorted(header.CAPTION_SET) + ["HANDLE AS ", "HANDLE", "NODIS", "EXDIS", "LIMDIS", "STADIS", "EVES ONLY"]
+
+
+@SETTINGS
+@given(st.lists(st.one_of(st.sampled_from(CAPTION_PIECES), st.sampled_from([",", ";", " ", "\t", "\xa0", "\u2003", "."]),
+                          st.text(alphabet="ACDEHILNOSTXY ,;/-\u2003", max_size=5)), max_size=6).map("".join))
+def test_a_line_the_caption_gate_turns_away_passes_none_of_the_caption_tests(line):
+    # The gate stands before the line-is-a-caption, caption-words, leading-long-caption and
+    # HANDLE AS tests of _caption_or_attention: a line it turns away must fail every one of them.
+    for upper in (line, line.upper(), line.strip(" ."), " ".join(line.split()).strip(" .").upper()):
+        if header._MAY_OPEN_WITH_CAPTION.match(upper):
+            continue
+        assert upper not in header.CAPTION_SET
+        assert header._caption_words(upper) is None
+        assert not upper.startswith(header._LONG_CAPTIONS)
+        assert not header._HANDLE_AS.match(upper)
+
+
+@SETTINGS
+@given(st.lists(st.one_of(st.sampled_from(["FOR", "FO", "PASS", "PAS", "PLEASE", "PLEAS", "ONLY", "ONL", "ALSO", "ALS",
+                                           "AMBASSADOR", "S/S-O", "STATE", " ", ",", ";", "\t", "\xa0"]),
+                          st.text(alphabet="AFLOPRSYN ,;/-", max_size=5)), max_size=8).map("".join))
+def test_attention_matches_only_lines_holding_a_passing_word(line):
+    # The scanner asks for one of the five words in C before running _ATTENTION.
+    if not ("FOR" in line or "PASS" in line or "PLEASE" in line or "ONLY" in line or "ALSO" in line):
+        assert not header._ATTENTION.match(line)

@@ -354,18 +354,40 @@ _PAGE_HEAD = re.compile(r"^[\W_]{0,2}[a-z]?\s?[-=_~]?\s?[2-9]\W?\s?[-=_~]\s+(?P<
 
 def read_page_heads(d: Draft, lines: list[CLine]) -> None:
     """Serial and date of a 1960s incoming telegram from its pages' running heads, when its
-    first page's ``NO:`` line was not legible."""
+    first page's ``NO:`` line was not legible. ``lines`` must be ``clean_lines`` of ``d.clean``
+    (what the parser hands it): the lines are looked for in that text (see ``_lines_with_from``)."""
     if d.get("number_serial") is not None:
         return
-    found: dict[tuple[int, str], list[tuple[CLine, re.Match]]] = {}
-    for ln in lines:
-        if "rom" in ln.text or "ROM" in ln.text:  # most lines: no regex needed
-            if m := _PAGE_HEAD.match(ln.text):
-                key = (int(m["serial"]), " ".join(m["md"].split()).upper())
-                found.setdefault(key, []).append((ln, m))
+    text = d.clean.text
+    found: dict[tuple[int, str], list[tuple[int, re.Match]]] = {}
+    for start in _lines_with_from(text):
+        end = text.find("\n", start)
+        if m := _PAGE_HEAD.match(text[start:] if end < 0 else text[start:end]):
+            key = (int(m["serial"]), " ".join(m["md"].split()).upper())
+            found.setdefault(key, []).append((start, m))
     if not found:
         return
     agreed = max(found.values(), key=len)
-    ln, m = agreed[0]
-    d.set("number_serial", int(m["serial"]), ln.start + m.start("serial"), ln.start + m.end("serial"))
-    d.set("number_month_day", m["md"], ln.start + m.start("md"), ln.start + m.end("md"))
+    start, m = agreed[0]
+    d.set("number_serial", int(m["serial"]), start + m.start("serial"), start + m.end("serial"))
+    d.set("number_month_day", m["md"], start + m.start("md"), start + m.end("md"))
+
+
+def _lines_with_from(text: str) -> list[int]:
+    """Where the lines of ``text`` that hold 'rom' or 'ROM' begin, in order: the lines a page head
+    may stand on (its 'from' in either case; the pattern's re.I takes more, but a line without one
+    of these two was never tried). Two searches of the text in C, where asking each of the ~160
+    lines of a born-digital cable cost a Python step a line (~23 -> ~18 us/doc). Exact: neither
+    word holds a newline, so an occurrence lies within one line, and a line holds one iff a search
+    from the end of the line before it finds one there. ``read_page_heads`` is handed the lines
+    ``clean_lines`` cut from ``d.clean.text``: a line's clean start is where it begins here."""
+    starts = set()
+    for word in ("rom", "ROM"):
+        at = text.find(word)
+        while at >= 0:
+            starts.add(text.rfind("\n", 0, at) + 1)
+            end = text.find("\n", at)
+            if end < 0:
+                break
+            at = text.find(word, end)
+    return sorted(starts)
