@@ -16,7 +16,7 @@ from .. import fields as F
 from ..draft import CLine, Draft
 from .cia_opening import closest
 from .intercepts import intercept_party, intercept_title
-from .markings import iter_nonblank, read_agency_controls, read_page_marking
+from .markings import head_lines, iter_nonblank, read_agency_controls, read_marking_in
 from .window import Window
 
 # The CITE line as OCR and outgoing forms leave it: 'CITE(MONT 8397)', and headquarters' 'CITE DIR'
@@ -80,8 +80,9 @@ _STAMP_TIME = re.compile(r"[0-2O][\dO][^\S\n]?[0-5O][\dO]")
 
 def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
     """Other agencies' cables: CITE station and number, precedence words, IN/OUT numbers."""
-    read_page_marking(d, lines, start)
-    read_agency_controls(d, lines, start)
+    head = head_lines(lines, start)  # (the non-blank lines counted once for the two readers)
+    read_marking_in(d, head)
+    read_agency_controls(d, head)
     text_lines = lines[start:]
     # The cable's window: its first 80 non-blank lines, taken from the non-blank lines counted
     # once; the report form's reader goes on through the same count, only as far as it reads.
