@@ -129,6 +129,20 @@ def test_each_gated_line_pattern_matches_only_a_line_holding_its_gate(line):
         assert "CITE" in t
 
 
+PRECEDENCE_PIECES = ["OPERATIONAL IMMEDIATE", "OPERATIONAL\tIMMEDIATE", "OPIM", "IMMEDIATE", "PRIORITY", "PRITY", "ROUTINE",
+                     "RTNE", "FLASH", "DEFERRED", "URGENT", "NIACT", "NO NIACT", "TO:", "TO", "DIR", "MEXI", "PRI", "ROUT"]
+precedence_lines = st.lists(st.one_of(st.sampled_from(PRECEDENCE_PIECES), st.text(alphabet="AEINOPRTU :.(-\t", max_size=6)),
+                            max_size=5).map(" ".join)
+
+
+@SETTINGS
+@given(precedence_lines)
+def test_a_typed_address_or_a_precedence_word_holds_a_precedence_gate_word(line):
+    t = line.upper()
+    if reader._TYPED_ADDRESS.match(t) or reader._AGENCY_PREC.search(t):
+        assert any(w in t for w in reader._PRECEDENCE_WORDS)
+
+
 MARKING_PIECES = ["E2 IMPDET", "£2 IMPDET", "E.Z, INPDET", "E 2 IHET", "CABINET", "TOP SECRET", "S-E-C-R-E-T", "SECRET AGENT",
                   "C-O-N-F-I-D-E-N-T-I-A-L", "S - E - C", "CONFIDENTIAL", "BEC-RE-T", "-"]
 

@@ -18,11 +18,30 @@ _MARKING_WORD = re.compile(r"\b(TOP\s+SECRET|SECRET|CONFIDENTIAL|S-E-C-R-E-T|C-O
                            r"(?!\s*(?:SERVICE|AGENT|POLICE|INFORMANT))")
 
 
+# The agency readers' head of a record: its first non-blank lines, up to 600 lines from its start.
+# The controls are looked for in the first 120 of them, the page marking in the first 60.
+_HEAD_SPAN = 600
+_CONTROL_LINES = 120
+_MARKING_LINES = 60
+
+
+def head_lines(lines: list[CLine], start: int) -> list[CLine]:
+    """The first 120 non-blank lines of the 600 from ``start``: read_agency_controls' lines, and
+    (their first 60) read_marking_in's, worked out once for both."""
+    return nonblank(lines[start: start + _HEAD_SPAN], _CONTROL_LINES)
+
+
 def read_page_marking(d: Draft, lines: list[CLine], start: int) -> None:
     """On OCR'd pages of released records the marking often survives only inside a line of debris
     (``wip SECRET A Pn``): the first marking word in the first lines, as a last resort."""
+    read_marking_in(d, nonblank(lines[start: start + _HEAD_SPAN], _MARKING_LINES))
+
+
+def read_marking_in(d: Draft, head: list[CLine]) -> None:
+    """read_page_marking over ``head``, the head_lines of a record (only its first 60 are read:
+    the first 60 of the first 120 non-blank lines are the first 60)."""
     found = None
-    for ln in nonblank(lines[start: start + 600], 60):
+    for ln in head[:_MARKING_LINES]:
         if "SECRET" not in ln.text and "CONFIDENTIAL" not in ln.text and "-" not in ln.text:
             continue  # no marking word, spelt or letter-spaced: spare the scan
         # (Every match of _MARKING_WORD holds one of these; a line with only a hyphen, as most of
@@ -72,9 +91,9 @@ _CONTROL_HINTS = tuple(sorted({"DISSEM"} | {max(c.split(), key=len) for c in AGE
 _CS_COMMENT = re.compile(r"[C¢]\s?/\s?S\s+COMMENT", re.I)
 
 
-def read_agency_controls(d: Draft, lines: list[CLine], start: int) -> None:
-    """Dissemination controls on an agency cable's slug line and report banners, in order."""
-    window = nonblank(lines[start: start + 600], 120)
+def read_agency_controls(d: Draft, window: list[CLine]) -> None:
+    """Dissemination controls on an agency cable's slug line and report banners, in order, in
+    ``window``: the record's head_lines."""
     # Only lines with a word of a control, or DISSEM, can hold one (most lines hold none).
     for ln in map(window.__getitem__, lines_holding(list(map(_TEXT, window)), _CONTROL_HINTS)):
         if "/" in ln.text and _CS_COMMENT.search(ln.text):
