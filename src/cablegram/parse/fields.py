@@ -176,6 +176,16 @@ def addressee(text: str) -> Addressee | None:
     sequence = None
     if m := _SEQ.search(s):
         sequence, s = int(m[1]), s[: m.start()]
+    name, prec = _name_and_precedence(s)
+    if not name or len(name) > 90:
+        return None
+    return Addressee(name=name, precedence=prec, routing=routing, sequence=sequence)
+
+
+# What stands before the sequence number: memoised apart, because the whole line's key holds the
+# number, new in every cable ('... IMMEDIATE 6818'), while this part repeats from cable to cable.
+@lru_cache(maxsize=4096)
+def _name_and_precedence(s: str) -> tuple[str, str | None]:
     prec = None
     if m := _TRAILING_PRECEDENCE.search(s):
         prec = precedence_word(m[1])
@@ -187,9 +197,7 @@ def addressee(text: str) -> Addressee | None:
     # SMART writes the address post first: 'WASHDC, SECSTATE', 'KABUL, AMEMBASSY'.
     if m := _POST_FIRST.fullmatch(s):
         s = f"{m[2]} {m[1]}"
-    if not s or len(s) > 90:
-        return None
-    return Addressee(name=s, precedence=prec, routing=routing, sequence=sequence)
+    return s, prec
 
 
 def plad(text: str) -> str | None:
