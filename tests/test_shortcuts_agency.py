@@ -9,13 +9,14 @@ case, glued to letters or digits, split over lines, and the characters ``re.I`` 
 
 from __future__ import annotations
 
+import difflib
 import re
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cablegram.normalise import normalise
-from cablegram.parse.agencies import jfk_form, markings, reader, recognise, window
+from cablegram.parse.agencies import cia_opening, jfk_form, markings, reader, recognise, window
 from cablegram.parse.agencies.window import Window
 from cablegram.parse.draft import CLine, Draft, clean_lines
 from cablegram.vocab.markings import AGENCY_CONTROLS
@@ -242,3 +243,41 @@ def test_form_gate_is_the_plain_test_of_the_lines_joined(text, count):
     lines = clean_lines(clean)[:count]
     head = "\n".join(ln.text for ln in lines)
     assert jfk_form._may_hold_form(Draft(clean), lines) == ("IDENTIFICATION" in head or "ASSASSINATION" in head)
+
+
+# Words near the known names: letters of the names (several occurrences), lookalikes, spaces, and
+# characters outside them, so that quick_ratio lands on every side of the cutoff.
+_NAME_TABLES = [cia_opening._addressees(), tuple(reader._PRECEDENCE_READINGS), ("ABBA", "BAAB", "ABBA", "AB BA", "ÉCOLE")]
+_near_words = st.one_of(st.sampled_from([n for t in _NAME_TABLES for n in t]).flatmap(
+    lambda n: st.lists(st.sampled_from(list(n) + ["Q", "0", " ", "É", "A"]), min_size=0, max_size=len(n) + 3)
+    .map("".join) | st.just(n[:-1]) | st.just(n + "S") | st.just(n[1:])), st.text(alphabet="ABCDEIRSTUVWX ", max_size=12))
+
+
+@SETTINGS
+@given(_near_words, st.sampled_from(_NAME_TABLES))
+def test_quick_ratio_prefilter_keeps_the_names_difflib_keeps(word, known):
+    plain = difflib.SequenceMatcher()
+    plain.set_seq2(word)
+    kept = []
+    for name in known:
+        plain.set_seq1(name)
+        if plain.quick_ratio() >= cia_opening._CUTOFF:
+            kept.append(name)
+    if word:
+        assert cia_opening._within_quick_ratio(word, known) == kept
+
+
+@SETTINGS
+@given(_near_words, st.sampled_from(_NAME_TABLES))
+def test_closest_is_difflib_over_every_known_name(word, known):
+    close = difflib.get_close_matches(word, known, n=3, cutoff=cia_opening._CUTOFF)
+    if word in known:
+        plain = word
+    elif len(word) < 4:
+        plain = None
+    elif len(close) == 1:
+        plain = close[0]
+    else:
+        shaped = [c for c in close if cia_opening._lookalike_of(word, c)]
+        plain = shaped[0] if len(shaped) == 1 else None
+    assert cia_opening.closest.__wrapped__(word, known) == plain
