@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections import Counter
 from functools import cache, lru_cache
-from itertools import chain
 
 from ...vocab import tables
 from ..draft import CLine, Draft
@@ -147,27 +145,27 @@ def _within_quick_ratio(word: str, known: tuple[str, ...]) -> list[str]:
     in a Python loop over the name's letters, for every name, in every call (~2/3 of a cold
     ``closest``). quick_ratio's ``matches`` is the size of the multiset intersection of the two
     strings' characters, that is the number of (character, occurrence number) pairs of ``word``'s
-    bag that the name's bag holds too; counting, through an index from each pair to the names
-    holding it, how often each name is reached from ``word``'s pairs gives that number for every
-    name at once (a name never reached has 0 matches and a quick_ratio of 0). The ratio is then
-    computed as difflib's ``_calculate_ratio`` does (``2.0 * matches / length``; ``word`` is never
-    empty here), so the float compared with the cutoff is the very same."""
-    index, lengths = _pair_index(known)
-    matches = Counter(chain.from_iterable(index.get(pair, ()) for pair in _bag(word)))
+    bag that the name's bag holds too: with one bit for each pair found in some name, the bits set
+    in both the word's mask and the name's (a pair found in no name is in no intersection). The
+    ratio is then computed as difflib's ``_calculate_ratio`` does (``2.0 * matches / length``;
+    ``word`` is never empty here), so the float compared with the cutoff is the very same."""
+    bits, names = _pair_bits(known)
+    mask = 0
+    for pair in _bag(word):
+        mask |= bits.get(pair, 0)
     total = len(word)
-    passing = sorted(i for i, m in matches.items() if 2.0 * m / (lengths[i] + total) >= _CUTOFF)
-    return [known[i] for i in passing]
+    return [name for name, name_mask, size in names if 2.0 * (mask & name_mask).bit_count() / (size + total) >= _CUTOFF]
 
 
 @lru_cache(maxsize=16)
-def _pair_index(known: tuple[str, ...]) -> tuple[dict[tuple[str, int], list[int]], tuple[int, ...]]:
-    """For one name table ``closest`` is asked about: which names (by position) hold each
-    (character, occurrence number) pair, and each name's length."""
-    index: dict[tuple[str, int], list[int]] = {}
-    for i, name in enumerate(known):
+def _pair_bits(known: tuple[str, ...]) -> tuple[dict[tuple[str, int], int], tuple[tuple[str, int, int], ...]]:
+    """For one name table ``closest`` is asked about: a bit for each (character, occurrence
+    number) pair of its names, and each name with the mask of its pairs and its length."""
+    bits: dict[tuple[str, int], int] = {}
+    for name in known:
         for pair in _bag(name):
-            index.setdefault(pair, []).append(i)
-    return index, tuple(len(name) for name in known)
+            bits.setdefault(pair, 1 << len(bits))
+    return bits, tuple((name, sum(bits[pair] for pair in _bag(name)), len(name)) for name in known)
 
 
 def _bag(text: str) -> list[tuple[str, int]]:
