@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cablegram.normalise import normalise
-from cablegram.parse.agencies import cia_opening, jfk_form, markings, reader, recognise, window
+from cablegram.parse.agencies import cia_opening, email, jfk_form, markings, reader, recognise, window
 from cablegram.parse.agencies.window import Window
 from cablegram.parse.draft import CLine, Draft, clean_lines
 from cablegram.vocab.markings import AGENCY_CONTROLS
@@ -281,3 +281,14 @@ def test_closest_is_difflib_over_every_known_name(word, known):
         shaped = [c for c in close if cia_opening._lookalike_of(word, c)]
         plain = shaped[0] if len(shaped) == 1 else None
     assert cia_opening.closest.__wrapped__(word, known) == plain
+
+
+_EMAIL_LINES = ["From: A", "SENT;", "  to :", "Cc", "Subject", "rom:", "attachments ;", "FROM", "TO X: Y", "X: Y", ";", ":"]
+
+
+@SETTINGS
+@given(st.lists(st.one_of(st.sampled_from(_EMAIL_LINES), texts), max_size=45).map("\n".join))
+def test_is_email_asks_only_lines_with_a_colon_what_it_asked_every_line(text):
+    lines = clean_lines(normalise(text)[0])
+    plain = len([ln for ln in lines[:40] if email.EMAIL_HEADER.match(ln.text)]) >= 3
+    assert email.is_email(lines) == plain

@@ -15,8 +15,16 @@ CABLE_START = re.compile(
 
 
 def is_email(lines: list[CLine]) -> bool:
-    heads = [ln for ln in lines[:40] if EMAIL_HEADER.match(ln.text)]
-    return len(heads) >= 3
+    """Whether three of the first 40 lines are an email's header lines ('From:', 'Sent:', 'To:')."""
+    heads = 0
+    for ln in lines[:40]:
+        text = ln.text
+        # Every match of EMAIL_HEADER ends with its ':' or ';', so a line holding neither is not
+        # asked: two literal tests cost half the anchored case-blind match most lines fail
+        # (is_email on the OCR'd releases: ~7 -> ~3.5 µs a document).
+        if (":" in text or ";" in text) and EMAIL_HEADER.match(text):
+            heads += 1
+    return heads >= 3
 
 
 def cable_start(lines: list[CLine]) -> int | None:
