@@ -305,6 +305,9 @@ def _CITE_STATIONS() -> frozenset[str]:
     return frozenset(tables.cia_cites().values())
 
 
+# (Memoised, a pure function of the word over the fixed CITE table: a misreading recurs on every
+# page of a cable, and a hit hashes the word alone where ``closest``'s key holds all the codes.)
+@lru_cache(maxsize=4096)
 def _closest_code(word: str) -> str | None:
     """``closest(word, _CITE_CODES())``, with difflib shown only the codes it could find close.
 
@@ -322,15 +325,17 @@ def _closest_code(word: str) -> str | None:
 
 
 def _codes_near(word: str) -> tuple[str, ...]:
-    """The CITE codes (in table order) whose difflib ``quick_ratio`` with ``word`` reaches
-    ``closest``'s cutoff, computed as difflib computes it; ``word`` is not empty."""
-    shared: dict[str, int] = {}
+    """The CITE codes whose difflib ``quick_ratio`` with ``word`` reaches ``closest``'s cutoff,
+    computed as difflib computes it (``word`` is not empty). Their order is of no account:
+    get_close_matches ranks what it keeps by (score, code)."""
+    shared: dict[str, int] = {}  # code -> the letters it shares with word, as multisets
+    index = _CODES_WITH_LETTER()
     for letter in set(word):
         k = word.count(letter)
-        for code, c in _CODES_WITH_LETTER().get(letter, ()):
-            shared[code] = shared.get(code, 0) + min(k, c)
+        for code, c in index.get(letter, ()):
+            shared[code] = shared.get(code, 0) + (k if k < c else c)
     n = len(word)
-    return tuple(code for code in _CITE_CODES() if code in shared and 2.0 * shared[code] / (n + len(code)) >= _CUTOFF)
+    return tuple(code for code, m in shared.items() if 2.0 * m / (n + len(code)) >= _CUTOFF)
 
 
 @cache
