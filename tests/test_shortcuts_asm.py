@@ -112,3 +112,54 @@ def test_records_take_the_arguments_their_dataclass_takes(cls, data):
 
 def test_a_default_factory_gives_each_record_its_own_value():
     assert model.Telegram().spans == {} and model.Telegram().spans is not model.Telegram().spans
+
+
+# -- CITE codes read as the one they are close to ------------------------------------------------
+# Words near the codes: a code with letters changed (lookalikes among them), added or taken away,
+# doubled letters, and words of the code letters and OCR specks of every length.
+def _cite_codes() -> tuple[str, ...]:
+    from cablegram.parse.assemble import _CITE_CODES
+    return _CITE_CODES()
+
+
+@st.composite
+def cite_words(draw) -> str:
+    if draw(st.booleans()):
+        return draw(st.text(alphabet="ABDEILMNORSTVWX1!.0 ", max_size=9))
+    word = list(draw(st.sampled_from(_cite_codes())))
+    for _ in range(draw(st.integers(0, 3))):
+        at = draw(st.integers(0, len(word)))
+        edit = draw(st.sampled_from(["change", "add", "drop"]))
+        letter = draw(st.sampled_from("GQODCEFPRBILUVWMNHA!1"))
+        if edit == "add" or not word:
+            word.insert(at, letter)
+        elif edit == "drop":
+            del word[min(at, len(word) - 1)]
+        else:
+            word[min(at, len(word) - 1)] = letter
+    return "".join(word)
+
+
+@SETTINGS
+@given(cite_words())
+def test_a_cite_word_is_read_as_closest_reads_it_among_all_codes(word):
+    from cablegram.parse.agencies.cia_opening import closest
+    from cablegram.parse.assemble import _closest_code
+    assert _closest_code(word) == closest.__wrapped__(word, _cite_codes())
+
+
+@SETTINGS
+@given(cite_words())
+def test_the_codes_left_out_fail_difflibs_quick_ratio(word):
+    import difflib
+
+    from cablegram.parse.agencies.cia_opening import _CUTOFF
+    from cablegram.parse.assemble import _codes_near
+    if not word:
+        return
+    near = _codes_near(word)
+    matcher = difflib.SequenceMatcher()
+    matcher.set_seq2(word)
+    for code in _cite_codes():
+        matcher.set_seq1(code)
+        assert (code in near) == (matcher.quick_ratio() >= _CUTOFF)
