@@ -7,7 +7,7 @@ out of the figure), the same in CPU time of the process (``time.process_time``: 
 machine, time spent waiting for a core is not the parser's), and the slowest document.
 
 Before each repeat the parser's memo caches (``functools`` caches of pure look-ups: addressees,
-stations, TAGS) are emptied, so a repeat does not find every line of the documents already read
+station readings, TAGS items; not the tables themselves, loaded once a process) are emptied, so a repeat does not find every line of the documents already read
 by the one before: each pass is what one pass over these documents costs, as in an ingest that
 meets each document once.
 """
@@ -15,6 +15,7 @@ meets each document once.
 from __future__ import annotations
 
 import argparse
+import inspect
 import json
 import platform
 import sys
@@ -26,16 +27,28 @@ from cablegram.evaluate import frus_document
 
 
 def clear_memos() -> int:
-    """Empty every ``functools`` cache in cablegram's modules; return how many there were."""
+    """Empty the memo caches of cablegram's modules (``functools`` caches of functions that take
+    arguments: answers kept per address, station or word); return how many were emptied.
+
+    A cached function of no arguments is a table loaded once a process (the TAGS, the stations),
+    not a memo of what was read, so it is kept, as it is in any process that parses.
+    """
     count = 0
     for name, module in list(sys.modules.items()):
         if not name.startswith("cablegram") or module is None:
             continue
         for value in vars(module).values():
-            if callable(getattr(value, "cache_clear", None)):
+            if callable(getattr(value, "cache_clear", None)) and _takes_arguments(value):
                 value.cache_clear()
                 count += 1
     return count
+
+
+def _takes_arguments(cached) -> bool:
+    try:
+        return bool(inspect.signature(cached.__wrapped__).parameters)
+    except (AttributeError, TypeError, ValueError):
+        return True
 
 
 def main() -> None:
