@@ -93,3 +93,26 @@ def test_careful_lines_are_those_a_cut_runs_past_the_end_of(text, spans, removed
             state.remove_line(i, "test")
     cuts = sorted((start, end, "") for start, end in spans)
     assert state._careful_lines(cuts) == _careful_by_bisection(state, cuts)
+
+
+# Short lines of page furniture between runs of empty lines (and blank ones), at either end too.
+FAMILY_LINES = ["", "", "", " ", "\t", "2", "- 3 -", "Page 4 of 7", "SECRET", "S E C R E T", "U", "YY", "|", "•", "x y z",
+                "The cable", "lou", "\u2003", "\n"]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(FAMILY_LINES), max_size=16).map("\n".join))
+def test_family_scan_stepping_over_empty_lines_finds_each_lines_first_branch(text):
+    """``_branch_hits`` (the union stepping over runs of empty lines) against its definition: for
+    every line, the first pattern of the family that matches at its leading line break."""
+    from cablegram.normalise.rules import page  # (the one family in use)
+
+    state = NormState(text)
+    family = page._SHORT_LINES
+    plain = []
+    for i, start in enumerate(state._starts):
+        for k, pattern in enumerate(family.patterns):
+            if pattern.match(state.framed, start):
+                plain.append((i, k))
+                break
+    assert state._branch_hits(family.union) == plain

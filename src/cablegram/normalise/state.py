@@ -255,17 +255,19 @@ class NormState:
                 if not skip[i] and (branch == k or (branch < k and pattern.match(framed, starts[i])))]
 
     def _branch_hits(self, union: "re.Pattern[str]") -> list[tuple[int, int]]:
-        """(line, branch) for every line of the original, live or not, where ``union`` matches at
-        its leading line break in :attr:`framed`; the branch numbered from 0 by ``lastindex``.
-        A line has one match at most: the scan goes on from the next line's line break (each
-        match opens with one, and holds no other)."""
+        """(line, branch) for every line of the original, live or not, where the family's
+        alternation matches at its leading line break in :attr:`framed`; the branch numbered from 0
+        by ``lastindex`` (group 1 is the run of empty lines the union steps over, see
+        :class:`LineStartFamily`). A line has one match at most: the scan goes on from the next
+        line's line break (each match opens with a run of them, and holds no other)."""
         out: list[tuple[int, int]] = []
         framed, starts = self.framed, self._starts
         last = len(starts) - 1
         pos = 0
         while (m := union.search(framed, pos)) is not None:
-            i = bisect.bisect_right(starts, m.start()) - 1
-            out.append((i, m.lastindex - 1))
+            # The line whose leading break ends the run (``framed`` holds line i's at ``starts[i]``).
+            i = bisect.bisect_right(starts, m.end(1) - 1) - 1
+            out.append((i, m.lastindex - 2))
             if i == last:
                 break
             pos = starts[i + 1]
@@ -522,6 +524,15 @@ class LineStartFamily:
     The alternation matches at a line break exactly where one of them does (it tries each body
     there in turn), and one scan costs less than one for each: the regex engine stops at each
     line break once, not once per pattern.
+
+    No body may match at the start of an empty line (each needs a character before the line
+    ends): the union then steps over runs of line breaks, which are four lines in ten of an OCR'd
+    release, instead of trying every body at each. It opens at a line break that does not follow
+    one (``\\n(?<!\\n\\n)``: the first of a run, or of the text) and takes the rest of the run
+    possessively (group 1), so the bodies are tried once, at the last line break of the run: the
+    leading break of the first line after the empty ones, which is the one line of the run a body
+    can match at. At the run's other line breaks the scan fails at once on the look-behind.
+    (~20 % off the scan on OCR'd releases.)
     """
 
     __slots__ = ("patterns", "union")
@@ -531,7 +542,7 @@ class LineStartFamily:
         if len(flags) != 1 or any(not p.pattern.startswith("\\n") or p.groups for p in patterns):
             raise ValueError("line-start patterns must open with \\n, hold no group and share their flags")
         self.patterns = patterns
-        self.union = re.compile("\\n(?:" + "|".join("(?:" + p.pattern[2:] + ")()" for p in patterns) + ")", flags.pop())
+        self.union = re.compile("\\n(?<!\\n\\n)(\\n*+)(?:" + "|".join("(?:" + p.pattern[2:] + ")()" for p in patterns) + ")", flags.pop())
 
 
 def _first_on_each_line(text: bytes, find) -> list[int]:
