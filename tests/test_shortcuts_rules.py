@@ -117,6 +117,8 @@ stamp_line_texts = st.lists(st.sampled_from(STAMP_PIECES + [" IN", " in", "IN", 
 @given(stamp_line_texts)
 @example("RELEASED IN\nDENIED\u2003IN APPROVED\nFOR RERELEASE IN")
 @example("RELEASE\nIN\nReleased in\nApproved For")
+@example(" DECLASSIFIED\n\tSANITIZED x\nxSANITIZED\nDECLASSIFIEDx\n RELEASED IN |\nReleased\tIN\nRELEASE IN\nDECLASSIFIED")
+@example("Release IN\n Released IN | \nxReleased IN\nReleased IN x\nReleased\nIN\n\tRelease\t\tIN")
 def test_stamp_lines_are_those_of_the_one_combined_scan(text):
     state = NormState(text)
     assert release._stamp_lines(state) == state.matching(_STAMP_LINE)
