@@ -304,14 +304,18 @@ class NormState:
             i += 1
         return out
 
-    def matching_ascii_upper_any(self, words: tuple[bytes, ...], pattern: "re.Pattern[bytes]") -> list[tuple[int, Line]]:
-        """Live lines where one of ``words`` or ``pattern`` occurs in :attr:`ascii_upper`: what
-        :meth:`matching_ascii_upper` finds for the alternation of them all, by one literal search
-        each (a line is found when an occurrence begins on it, which is where the alternation's
-        scan finds one). Neither the words nor the pattern may match a line break.
+    def matching_ascii_upper_any(self, words: tuple[bytes, ...], *patterns: "re.Pattern[bytes]") -> list[tuple[int, Line]]:
+        """Live lines where one of ``words`` or ``patterns`` occurs in :attr:`ascii_upper`: what
+        :meth:`matching_ascii_upper` finds for the alternation of them all, by one search each
+        (a line is found when an occurrence begins on it, which is where the alternation's scan
+        finds one). Neither the words nor the patterns may match a line break. (A word of three
+        letters is found faster as a pattern: the regex engine's search for a short literal beats
+        ``bytes.find``'s, which wins for longer ones.)
         """
         text = self.ascii_upper
-        found = _first_on_each_line(text, lambda at: (m := pattern.search(text, at)) and m.start())
+        found: list[int] = []
+        for pattern in patterns:
+            found += _first_on_each_line(text, lambda at: (m := pattern.search(text, at)) and m.start())
         for word in words:
             found += _first_on_each_line(text, lambda at: text.find(word, at))
         found.sort()

@@ -69,7 +69,9 @@ _JFK_CANDIDATE_PAIRS = tuple(map(re.compile, (rb"K(?:(?<=FK)|(?<=MLK))", rb"\.(?
 # needs no search for NW of its own), the 'Doc Ref ID' line, and the 'Doc ID' one when it is a
 # candidate (spelt 'Đoc' or 'Dóc' it holds no candidate word); '-' and five digits in the two
 # record-number lines (a digit beyond ASCII is two or more bytes of \x80-\xff).
-_LEGEND_SUSPECT_WORDS = (b"RELEAS", b"USC", b"DOC")
+_LEGEND_SUSPECT_WORDS = (b"RELEAS",)
+# (USC and DOC as patterns, with the number pattern: see ``NormState.matching_ascii_upper_any``.)
+_LEGEND_SUSPECT_PATTERNS = (re.compile(rb"USC"), re.compile(rb"DOC"), _JFK_CANDIDATE_NUMBER)
 _LEGEND_SUSPECT_PAIRS = tuple(map(re.compile, (rb"K(?:(?<=FK)|(?<=MLK)|ENNEDY)", rb"\.(?:(?<=SEN\.)|(?<=REV\.))",
                                                rb"ASS(?:(?<=DECLASS)|ASSINATION)")))
 _NW_AT_END = re.compile(r"(?i)\bNW\s*$")
@@ -136,7 +138,7 @@ def _jfk_loose_candidates(state: NormState) -> list:
 def _jfk_legend_suspects(state: NormState) -> list:
     """Live lines where one of the legend-suspect words occurs in the upper-cased bytes: every
     line that both holds a legend and is a candidate, and a few more (see ``_LEGEND_SUSPECT_WORDS``)."""
-    found = dict(state.matching_ascii_upper_any(_LEGEND_SUSPECT_WORDS, _JFK_CANDIDATE_NUMBER))
+    found = dict(state.matching_ascii_upper_any(_LEGEND_SUSPECT_WORDS, *_LEGEND_SUSPECT_PATTERNS))
     for pair in _LEGEND_SUSPECT_PAIRS:
         found.update(state.matching_ascii_upper(pair))
     return sorted(found.items())
