@@ -93,3 +93,43 @@ def test_careful_lines_are_those_a_cut_runs_past_the_end_of(text, spans, removed
             state.remove_line(i, "test")
     cuts = sorted((start, end, "") for start, end in spans)
     assert state._careful_lines(cuts) == _careful_by_bisection(state, cuts)
+
+
+# Short lines of page furniture between runs of empty lines (and blank ones), at either end too.
+FAMILY_LINES = ["", "", "", " ", "\t", "2", "- 3 -", "Page 4 of 7", "SECRET", "S E C R E T", "U", "YY", "|", "•", "x y z",
+                "The cable", "lou", "\u2003", "\n"]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(FAMILY_LINES), max_size=16).map("\n".join))
+def test_family_scan_stepping_over_empty_lines_finds_each_lines_first_branch(text):
+    """``_branch_hits`` (the union stepping over runs of empty lines) against its definition: for
+    every line, the first pattern of the family that matches at its leading line break."""
+    from cablegram.normalise.rules import page  # (the one family in use)
+
+    state = NormState(text)
+    family = page._SHORT_LINES
+    plain = []
+    for i, start in enumerate(state._starts):
+        for k, pattern in enumerate(family.patterns):
+            if pattern.match(state.framed, start):
+                plain.append((i, k))
+                break
+    assert state._branch_hits(family.union) == plain
+
+
+# Each character that upper-cases or folds to an ASCII letter, its neighbours (same first byte of
+# UTF-8, or not), Latin-1 letters, typographic marks and a lone surrogate.
+CASE_CHARS = list("\u00df\u0130\u0131\u0149\u017f\u01f0\u1e96\u1e97\u1e98\u1e99\u1e9a\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06\u212a"
+                  "\u00de\u00e0\u00e9\u012f\u0132\u0148\u0150\u01ef\u01f1\u1e95\u1e9b\u2014\u2019\u212b\ufb07\ufeff\ud800"
+                  "aZk \n")
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(CASE_CHARS), max_size=12).map("".join))
+def test_upper_to_ascii_found_from_the_lead_bytes_as_by_one_search_each(text):
+    from cablegram.normalise.state import _UPPER_TO_ASCII, _holds_upper_to_ascii
+
+    utf8 = text.encode("utf-8", "surrogatepass").upper()
+    assert _holds_upper_to_ascii(text, utf8) == any(ch in text for ch in _UPPER_TO_ASCII)
+    assert NormState(text).ascii_case_exact == (not any(ch in text for ch in _UPPER_TO_ASCII))

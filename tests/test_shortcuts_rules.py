@@ -117,6 +117,8 @@ stamp_line_texts = st.lists(st.sampled_from(STAMP_PIECES + [" IN", " in", "IN", 
 @given(stamp_line_texts)
 @example("RELEASED IN\nDENIED\u2003IN APPROVED\nFOR RERELEASE IN")
 @example("RELEASE\nIN\nReleased in\nApproved For")
+@example(" DECLASSIFIED\n\tSANITIZED x\nxSANITIZED\nDECLASSIFIEDx\n RELEASED IN |\nReleased\tIN\nRELEASE IN\nDECLASSIFIED")
+@example("Release IN\n Released IN | \nxReleased IN\nReleased IN x\nReleased\nIN\n\tRelease\t\tIN")
 def test_stamp_lines_are_those_of_the_one_combined_scan(text):
     state = NormState(text)
     assert release._stamp_lines(state) == state.matching(_STAMP_LINE)
@@ -145,3 +147,27 @@ JFK_CANDIDATE_PIECES = ["14-00000", "14-0000", "-00000", "14", "-", "0", "DOC", 
 def test_jfk_loose_candidates_are_the_lines_of_the_one_alternation(text):
     state = NormState(text)
     assert jfk._jfk_loose_candidates(state) == state.matching_ascii_upper(jfk._JFK_CANDIDATE_UPPER)
+
+
+# Pieces of every legend, whole and broken, beside the candidate words and the spellings that
+# hold no candidate word ('Relased', 'Đoc', 'AND THE REV' without its full stop).
+LEGEND_PIECES = ["RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY ASSASSINATION RECORDS ACT", "Released pursuant to Executive Order 14176",
+                 "DECLASS. OF RECORDS CONC", "SEN. RFK, AND THE REV. DR. MLK, JR.", "FK", "AND THE REV", "AND THE REV.",
+                 "DR. MLK JR", "SEN.", "Relased under the John F Kennedy", "Released under the John F. Kennedy",
+                 "Released on 3/4/2021", "(o4-10219-10072) [2025 RELEASE]", "Assassination Records Collection Act",
+                 "992 (44 USC 2107 Note)", "(44USC 2107 Note)", "NW 65990 Docld: 32 Page 2", "NW", "14-00000",
+                 "104-10219-10072", "Doc Ref ID: A1", "Doc ID: 12", "Đoc ID: 12", "Dóc Id: 3", "١٠٤-١٠٢١٩-١٠٠٧٢",
+                 "DOC", "USC", "-12345", "x", " ", "\n", "\n", "é"]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(LEGEND_PIECES), max_size=10).map("".join))
+@example("Relased under the John F Kennedy NW 12\nĐoc ID: 12\nAND THE REV\n")
+def test_legend_suspects_hold_every_line_both_a_legend_and_a_candidate(text):
+    state = NormState(text)
+    if not state.ascii_case_exact:
+        return
+    suspects = {i for i, _ in jfk._jfk_legend_suspects(state)}
+    assert {i for i, ln in jfk._jfk_candidates(state) if jfk._JFK_ANY.search(ln.text)} <= suspects
+    assert jfk._jfk_legend_lines(state) == [(i, ln) for i, ln in jfk._jfk_candidates(state)
+                                              if jfk._JFK_ANY.search(ln.text)]

@@ -58,6 +58,22 @@ _JFK_CANDIDATE_WORDS = (b"RELEAS", b"USC", b"NW", b"DOC")
 _JFK_CANDIDATE_NUMBER = re.compile(rb"-[0-9\x80-\xff]{5}")
 _JFK_CANDIDATE_PAIRS = tuple(map(re.compile, (rb"K(?:(?<=FK)|(?<=MLK))", rb"\.(?:(?<=SEN\.)|(?<=REV\.))",
                                               rb"ASS(?:(?<=DECLASS)|ASSINATION)")))
+# The legend lines are found among fewer lines than the candidates: those holding a word that every
+# line both a legend and a candidate holds (under ``ascii_case_exact``), looked for in seven
+# searches instead of eight. Pattern by pattern of ``_JFK_LEGENDS``: RELEAS in the release-act,
+# 14176, 'Released on' and record-number-RELEASE legends; DECLASS or ASSASSINATION (the 'ASS'
+# pair) in the DECLASS. and Collection Act ones; FK, MLK (the K pair), SEN., REV. (the full-stop
+# pair) in the two RFK/MLK ones (a line 'AND THE REV' without its full stop holds no candidate
+# word, so is no candidate); KENNEDY (added to the K pair) in 'Rele?ased under the John F
+# Kennedy', which may lack RELEAS; USC in the two 2107 ones; DOC in the NW/DocId footer (which
+# needs no search for NW of its own), the 'Doc Ref ID' line, and the 'Doc ID' one when it is a
+# candidate (spelt 'Đoc' or 'Dóc' it holds no candidate word); '-' and five digits in the two
+# record-number lines (a digit beyond ASCII is two or more bytes of \x80-\xff).
+_LEGEND_SUSPECT_WORDS = (b"RELEAS",)
+# (USC and DOC as patterns, with the number pattern: see ``NormState.matching_ascii_upper_any``.)
+_LEGEND_SUSPECT_PATTERNS = (re.compile(rb"USC"), re.compile(rb"DOC"), _JFK_CANDIDATE_NUMBER)
+_LEGEND_SUSPECT_PAIRS = tuple(map(re.compile, (rb"K(?:(?<=FK)|(?<=MLK)|ENNEDY)", rb"\.(?:(?<=SEN\.)|(?<=REV\.))",
+                                               rb"ASS(?:(?<=DECLASS)|ASSINATION)")))
 _NW_AT_END = re.compile(r"(?i)\bNW\s*$")
 _JFK_CASE = re.compile(r"Case\s*#?\s*:?\s*(NW\s*\d{4,6})(?:\s+Date\s*:?\s*(\d{2}-\d{2}-\d{4}))?", re.I)
 _JFK_DATE = re.compile(r"Date\s*:?\s*(\d{2}-\d{2}-\d{4})", re.I)
@@ -119,6 +135,15 @@ def _jfk_loose_candidates(state: NormState) -> list:
     return sorted(found.items())
 
 
+def _jfk_legend_suspects(state: NormState) -> list:
+    """Live lines where one of the legend-suspect words occurs in the upper-cased bytes: every
+    line that both holds a legend and is a candidate, and a few more (see ``_LEGEND_SUSPECT_WORDS``)."""
+    found = dict(state.matching_ascii_upper_any(_LEGEND_SUSPECT_WORDS, *_LEGEND_SUSPECT_PATTERNS))
+    for pair in _LEGEND_SUSPECT_PAIRS:
+        found.update(state.matching_ascii_upper(pair))
+    return sorted(found.items())
+
+
 def _is_jfk_candidate(state: NormState, ln) -> bool:
     """Whether a scan of the whole text with ``_JFK_CANDIDATE`` finds a match on line ``ln``. A
     match may begin on a line and end on the next ('NW' / '65990'): a line ending in 'NW' is
@@ -130,13 +155,14 @@ def _is_jfk_candidate(state: NormState, ln) -> bool:
 def _jfk_legend_lines(state: NormState) -> list:
     """The candidate lines (``_jfk_candidates``) that hold a legend, in order.
 
-    The two tests are independent, so the cheap one runs first: the loose scan's lines (as many
-    as the candidates, near enough) are tried against the legends, and the few that hold one are
-    then tested as candidates.
+    The two tests are independent, so the cheap one runs first: the lines of a loose scan for the
+    words every legend-and-candidate line holds (``_jfk_legend_suspects``, as many as the
+    candidates, near enough) are tried against the legends, and the few that hold one are then
+    tested as candidates.
     """
     if not state.ascii_case_exact:
         return [(i, ln) for i, ln in state.matching(_JFK_CANDIDATE) if _is_legend(ln.text)]
-    return [(i, ln) for i, ln in _jfk_loose_candidates(state)
+    return [(i, ln) for i, ln in _jfk_legend_suspects(state)
             if _is_legend_gated(ln.text) and _is_jfk_candidate(state, ln)]
 
 
