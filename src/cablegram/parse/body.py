@@ -432,7 +432,7 @@ _MISREAD_STOP = re.compile(r"^[\s•·*'‘’\"“”.,|;:~_=+<>\-]{0,4}(?:[a-z
                            r"(?P<num>\d)(?:(?P<zero>0)\.?|[aeoS°][.,]?|\*{1,2}|\s?[.,•·:*]|-)\s+(?=[A-Z\"'“(]{2})")
 # A paragraph number whose stop OCR lost altogether ('6 OKINAWA TIMES …'): read only as the next
 # number due, after a line that ends a sentence, before a word that is not a month ('7 APRIL').
-_BARE_NUMBER = re.compile(r"^[\s•·*'‘.,|;:]{0,4}(?P<num>\d{1,2})\s+(?!(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*\b)"
+_BARE_NUMBER = re.compile(r"^[\s•·*'‘.,|;:]{0,4}(?P<num>\d{1,2})\s+(?!(?:" + F.MONTH_ALTERNATION + r")[A-Z]*\b)"
                           r"(?=[A-Z\"'“(][A-Z\-']+\s+[A-Z\"'“(])")
 _LETTER_ITEM = re.compile(r"^[\s¶]*\(?[A-Z]{1,2}[.)]\s")
 # The lookalike's stop may itself be misread as an accented O or a degree sign ('ZÓ FIORINI'), never

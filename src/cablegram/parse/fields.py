@@ -17,6 +17,8 @@ from ..vocab.markings import LEVEL_WORDS, PRECEDENCES, PROSIGNS
 
 MONTHS = {m: i for i, m in enumerate(
     ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"], 1)}
+# The twelve abbreviations as a regular-expression alternation, for the patterns that read a date.
+MONTH_ALTERNATION = "|".join(MONTHS)
 _MONTH_NAMES = {
     "JANUARY": 1, "FEBRUARY": 2, "MARCH": 3, "APRIL": 4, "MAY": 5, "JUNE": 6, "JULY": 7,
     "AUGUST": 8, "SEPTEMBER": 9, "OCTOBER": 10, "NOVEMBER": 11, "DECEMBER": 12,
@@ -53,7 +55,7 @@ _NOT_CAPITAL = re.compile(r"[^A-Z]")
 # -- dates --------------------------------------------------------------------------------------
 DTG_RE = re.compile(
     r"(?<![\w/])(?P<dd>[0-3OoIl][\dOoIl])(?P<hh>[0-2OoIl][\dOoIl])(?P<mi>[0-5OoIl][\dOoIl])\s?Z\s*,?\s*"
-    r"(?P<mon>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*\.?\s*,?\s*(?P<yy>\d{4}|\d{2})\b",
+    r"(?P<mon>" + MONTH_ALTERNATION + r")[A-Z]*\.?\s*,?\s*(?P<yy>\d{4}|\d{2})\b",
     re.I,
 )
 
@@ -439,7 +441,7 @@ _NOT_STATIONS = {"PARA", "PARAS", "PARAGRAPH", "REF", "REFTEL", "SECTION", "THE"
                  "EMBTEL", "MSG", "MESSAGE", "LETTER", "PL", "USC", "UNSCR", "RES", "RESOLUTION", "ARTICLE",
                  "OUT"}  # a CIA item's message-centre number ('DIR 42255 (OUT 81795)') is not a second reference
 # A month name right after a number makes the number a day ('DATED 23 OCTOBER'), not a serial.
-_MONTH_AFTER = re.compile(r"\s+(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*\b")
+_MONTH_AFTER = re.compile(r"\s+(?:" + MONTH_ALTERNATION + r")[A-Z]*\b")
 # Words that name the Department in REF items: its message numbers are STATE's.
 _ALIASES = {"SECSTATE": "STATE", "DEPT": "STATE", "DEPTEL": "STATE", "SECSTATE WASHDC": "STATE"}
 # Stations written short in references whose canonical ids use the full station name.

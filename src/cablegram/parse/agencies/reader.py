@@ -37,9 +37,9 @@ _AGENCY_PREC = re.compile(r"\b(?<!NO )(FLASH|OPERATIONAL\s+IMMEDIATE|IMMEDIATE|P
 # is tried only on a line with its day and time ('17 1826'). The two cannot match at one offset (a
 # digit, a letter), so the leftmost match of the two is the one pattern's; see _loose_date.)
 _LOOSE_DAY_FIRST = re.compile(
-    r"(?i)(?P<d>\d(?<![A-Za-z0-9].)\d?)[).]?\s+(?P<m>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*\.?\s+(?P<y>19\d{2}|\d{2})(?:\b|(?=\d{4}))")
+    r"(?i)(?P<d>\d(?<![A-Za-z0-9].)\d?)[).]?\s+(?P<m>" + F.MONTH_ALTERNATION + r")[A-Z]*\.?\s+(?P<y>19\d{2}|\d{2})(?:\b|(?=\d{4}))")
 _LOOSE_MONTH_FIRST = re.compile(
-    r"(?i)\b(?P<m>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*\s+(?P<d>\d{1,2})\s+\d{3,5}Z?\s+(?P<y>\d{2})\b")
+    r"(?i)\b(?P<m>" + F.MONTH_ALTERNATION + r")[A-Z]*\s+(?P<d>\d{1,2})\s+\d{3,5}Z?\s+(?P<y>\d{2})\b")
 _DAY_AND_TIME = re.compile(r"\d\s+\d\d\d")  # in every match of _LOOSE_MONTH_FIRST
 
 
@@ -458,7 +458,7 @@ _PREC_ABBR = {"OPIM": "OPERATIONAL IMMEDIATE", "PRITY": "PRIORITY", "RTNE": "ROU
 # opens with the months themselves and the regex engine skips at C speed to their first letters;
 # see _IMPDET.)
 CIA_TIME = re.compile(
-    r"(?P<mon>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)(?<!\w...)[A-Z]*[:.,]?\s+(?P<dd>[0-3O]?[\dO])[:.,]?\s+"
+    r"(?P<mon>" + F.MONTH_ALTERNATION + r")(?<!\w...)[A-Z]*[:.,]?\s+(?P<dd>[0-3O]?[\dO])[:.,]?\s+"
     r"(?P<hhmm>[0-2O][\dO]\s?[0-5O][\dO])\s?[Z72]?\s*(?P<yy>[4-9O][\dO])\b")
 
 
@@ -470,7 +470,7 @@ _IMPDET = re.compile(r"[E£€](?<![A-Z0-9].)[\s.]?[2Z]\W{0,2}\s?I[MNH]P?D?P?ET\
 # of a cable), it is looked for at C speed, and most cables (all before 1972) hold none: a gate
 # that spares the search of the whole text (4 µs where the search costs 13).
 _IMPDET_TAIL = re.compile(r"I[MNH]P?D?P?ET")
-_MONTH_YEAR = r"(?:\s+(?P<mon>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\s+(?P<yy>\d{2})\b)?"
+_MONTH_YEAR = r"(?:\s+(?P<mon>" + F.MONTH_ALTERNATION + r")\s+(?P<yy>\d{2})\b)?"
 _CLASS_WORD = re.compile(r"^\W{0,3}(?:TOP\s+)?(?:SECRET|CONFIDENTIAL|UNCLASSIFIED)\b")
 # 'SECRET 231228Z' (also 'SECRET 2312282', the Z read as 2): day, hour and minute must be valid.
 CIA_DTG = re.compile(r"^\W{0,3}(?:TOP\s+)?(?:SECRET|CONFIDENTIAL|UNCLASSIFIED)\W{1,3}"
@@ -499,7 +499,7 @@ def _time_of_receipt(d: Draft, ln: CLine, m: re.Match) -> None:
 
 # The receipt stamp opening its line with the time's digits lost to specks ('JUN 26 $5502 63'):
 # month, day and year still date the cable; the time is not read.
-_SPECKED_STAMP = re.compile(r"^\W{0,3}(?P<mon>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*[:.,]?\s+(?P<dd>[0-3]?\d)[:.,]?\s+"
+_SPECKED_STAMP = re.compile(r"^\W{0,3}(?P<mon>" + F.MONTH_ALTERNATION + r")[A-Z]*[:.,]?\s+(?P<dd>[0-3]?\d)[:.,]?\s+"
                             r"(?P<hhmm>\S{4,5})\s+(?P<yy>[4-9]\d)\b")
 
 
