@@ -146,20 +146,3 @@ def test_a_cite_word_is_read_as_closest_reads_it_among_all_codes(word):
     from cablegram.parse.agencies.cia_opening import closest
     from cablegram.parse.assemble import _closest_code
     assert _closest_code(word) == closest.__wrapped__(word, _cite_codes())
-
-
-@SETTINGS
-@given(cite_words())
-def test_the_codes_left_out_fail_difflibs_quick_ratio(word):
-    import difflib
-
-    from cablegram.parse.agencies.cia_opening import _CUTOFF
-    from cablegram.parse.assemble import _codes_near
-    if not word:
-        return
-    near = _codes_near(word)
-    matcher = difflib.SequenceMatcher()
-    matcher.set_seq2(word)
-    for code in _cite_codes():
-        matcher.set_seq1(code)
-        assert (code in near) == (matcher.quick_ratio() >= _CUTOFF)

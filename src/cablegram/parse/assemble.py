@@ -19,7 +19,7 @@ from ..vocab.markings import CAPTION_SET, RANK
 from ..vocab.orders import ORDERS, REASONS_RENUMBERED
 from . import fields as F
 from .body import portion_rank_check
-from .agencies.cia_opening import _CUTOFF, closest
+from .agencies.cia_opening import closest
 from .draft import Draft
 
 _PLACEHOLDER = re.compile(r"TELEGRAM\s+TEXT\s+FOR\s+THIS\s+MRN\s+IS\s+UNAVAILABLE|EXPAND\s+ERROR\s+ENCOUNTERED", re.I)
@@ -309,43 +309,8 @@ def _CITE_STATIONS() -> frozenset[str]:
 # page of a cable, and a hit hashes the word alone where ``closest``'s key holds all the codes.)
 @lru_cache(maxsize=4096)
 def _closest_code(word: str) -> str | None:
-    """``closest(word, _CITE_CODES())``, with difflib shown only the codes it could find close.
-
-    A garbled code ('LONO', 'PRITY') made difflib compare it with each of the ~50 codes (60-100
-    µs a word). ``difflib.get_close_matches`` keeps a code only if its ``quick_ratio`` (twice the
-    letters the two share as multisets over their summed lengths) reaches the cutoff, and ranks
-    what it keeps by (score, code), not by where a code stands; ``_codes_near`` leaves out exactly
-    the codes that fail that test, so the close matches, their order and ``closest``'s answer
-    are the same (a code equal to ``word`` shares all its letters and stays; a word under four
-    letters is answered by membership alone). Time in difflib on OCR'd releases, memos empty:
-    ~49 -> ~35 µs a document. Checked against ``closest`` in tests/test_shortcuts_asm.py."""
-    if len(word) < 4:  # closest answers these by membership alone
-        return closest(word, _CITE_CODES())
-    return closest(word, _codes_near(word))
-
-
-def _codes_near(word: str) -> tuple[str, ...]:
-    """The CITE codes whose difflib ``quick_ratio`` with ``word`` reaches ``closest``'s cutoff,
-    computed as difflib computes it (``word`` is not empty). Their order is of no account:
-    get_close_matches ranks what it keeps by (score, code)."""
-    shared: dict[str, int] = {}  # code -> the letters it shares with word, as multisets
-    index = _CODES_WITH_LETTER()
-    for letter in set(word):
-        k = word.count(letter)
-        for code, c in index.get(letter, ()):
-            shared[code] = shared.get(code, 0) + (k if k < c else c)
-    n = len(word)
-    return tuple(code for code, m in shared.items() if 2.0 * m / (n + len(code)) >= _CUTOFF)
-
-
-@cache
-def _CODES_WITH_LETTER() -> dict[str, tuple[tuple[str, int], ...]]:
-    """Each letter -> (code, how often the code holds it) of the CITE codes that hold it."""
-    index: dict[str, list[tuple[str, int]]] = {}
-    for code in _CITE_CODES():
-        for letter in set(code):
-            index.setdefault(letter, []).append((code, code.count(letter)))
-    return {letter: tuple(pairs) for letter, pairs in index.items()}
+    """``closest(word, _CITE_CODES())``: the one CITE code an OCR-garbled code is a misreading of."""
+    return closest(word, _CITE_CODES())
 
 
 def _split_names(text: str | None) -> list[str]:
