@@ -242,7 +242,7 @@ def _settle_addresses(d: Draft) -> None:
             d.notes.append("from read from the routing box's FROM line (no CITE line legible)")
         elif d.get("agency_from"):
             d.set("from", d.get("agency_from"), replace=True)
-        elif d.get("from") and d.get("from") not in tables.stations() and d.get("from") not in _CITE_STATIONS():
+        elif d.get("from") and d.get("from") not in tables.stations() and d.get("from") not in _cite_stations():
             # What the header scanner took from a routing box is debris unless it names a station.
             d.values.pop("from")
             d.spans.pop("from", None)
@@ -296,12 +296,12 @@ def _cite_code(d: Draft, cite: str) -> str:
 # its codes made afresh was a copy per name and a new key for ``closest``'s memo to compare, and
 # ``in table.values()`` a walk through every station.
 @cache
-def _CITE_CODES() -> tuple[str, ...]:
+def _cite_codes() -> tuple[str, ...]:
     return tuple(tables.cia_cites())
 
 
 @cache
-def _CITE_STATIONS() -> frozenset[str]:
+def _cite_stations() -> frozenset[str]:
     return frozenset(tables.cia_cites().values())
 
 
@@ -309,8 +309,8 @@ def _CITE_STATIONS() -> frozenset[str]:
 # page of a cable, and a hit hashes the word alone where ``closest``'s key holds all the codes.)
 @lru_cache(maxsize=4096)
 def _closest_code(word: str) -> str | None:
-    """``closest(word, _CITE_CODES())``: the one CITE code an OCR-garbled code is a misreading of."""
-    return closest(word, _CITE_CODES())
+    """``closest(word, _cite_codes())``: the one CITE code an OCR-garbled code is a misreading of."""
+    return closest(word, _cite_codes())
 
 
 def _split_names(text: str | None) -> list[str]:
@@ -339,7 +339,7 @@ def _expand_cites(d: Draft, names: list[str], keep_codes: bool = False) -> list[
     out = []
     for n in names:
         n = n.strip(".,:;'\"“”‘’/")  # a slash glued on by OCR ('GELS/CITE LOND 629'); codes hold none
-        if n in stations or n in _CITE_STATIONS():
+        if n in stations or n in _cite_stations():
             out.append(F.Addressee(name=n))
             continue
         code = _closest_code(n)
