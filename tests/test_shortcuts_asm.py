@@ -118,8 +118,8 @@ def test_a_default_factory_gives_each_record_its_own_value():
 # Words near the codes: a code with letters changed (lookalikes among them), added or taken away,
 # doubled letters, and words of the code letters and OCR specks of every length.
 def _cite_codes() -> tuple[str, ...]:
-    from cablegram.parse.assemble import _CITE_CODES
-    return _CITE_CODES()
+    from cablegram.parse.assemble import _cite_codes as codes
+    return codes()
 
 
 @st.composite
