@@ -4,6 +4,7 @@ file needs the same one."""
 from __future__ import annotations
 
 from cablegram.normalise.state import CleanText, NormState, _Builder
+from cablegram.parse.draft import CLine
 
 
 def build_line_by_line(state: NormState) -> CleanText:
@@ -34,3 +35,12 @@ def build_line_by_line(state: NormState) -> CleanText:
             out.copy(pos, state.original[pos:line.end])
             out.insert("\n", line.end)
     return out.finish(state.original)
+
+
+def clines(texts: list[str]) -> list[CLine]:
+    """Clean lines as the readers get them, for line texts joined by line breaks."""
+    out, at = [], 0
+    for k, text in enumerate(texts):
+        out.append(CLine(k, at, at + len(text), text))
+        at += len(text) + 1
+    return out

@@ -15,10 +15,12 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from shortcut_support import clines
+
 from cablegram.normalise import normalise
 from cablegram.parse.agencies import cia_opening, email, jfk_form, markings, reader, recognise, window
 from cablegram.parse.agencies.window import Window
-from cablegram.parse.draft import CLine, Draft, clean_lines
+from cablegram.parse.draft import Draft, clean_lines
 from cablegram.vocab.markings import AGENCY_CONTROLS
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -87,18 +89,10 @@ def test_each_control_holds_one_of_the_hint_words():
         assert any(w in control for w in markings._CONTROL_HINTS)
 
 
-def _clines(texts: list[str]) -> list[CLine]:
-    out, at = [], 0
-    for k, t in enumerate(texts):
-        out.append(CLine(k, at, at + len(t), t))
-        at += len(t) + 1
-    return out
-
-
 @SETTINGS
 @given(line_lists, st.lists(st.sampled_from(["SECRET", "TOR", "T0R", "CITE", "ATE", "ß"]), min_size=1, max_size=3))
 def test_a_window_finds_the_lines_whose_upper_case_holds_a_word(texts, words):
-    win = Window(_clines(texts))
+    win = Window(clines(texts))
     assert win.uppers == [t.upper() for t in texts]
     words = [w for w in words if w.isascii()] or ["SECRET"]
     assert win.holding(tuple(words)) == {k for k, t in enumerate(texts) if any(w in t.upper() for w in words)}
@@ -108,8 +102,14 @@ def test_a_window_finds_the_lines_whose_upper_case_holds_a_word(texts, words):
 
 STAMP_PIECES = ["SECRET 231228Z", "TOP SECRET", "CONFIDENTIAL 0808532 APR 76", "UNCLASSIFIED", "TOR: 0822422 JUN 76",
                 "T0R 1811282", "_TOR 0101", "MIY 27. 22162 62", "AUG 17 1942Z 62", "NOV 8: 2343762", "JANUARY 9 12O0 63", "12 DSC 63", "NOV 8: O0OO OO", "1O OO"]
-stamp_lines = st.lists(st.one_of(st.sampled_from(STAMP_PIECES), st.text(alphabet="SECRTO0Z27 :.-_1", max_size=6)),
-                       max_size=5).map(" ".join)
+
+
+def pieced_lines(pieces: list[str], alphabet: str):
+    """Lines of up to five pieces, each a known piece or a short run of likely characters."""
+    return st.lists(st.one_of(st.sampled_from(pieces), st.text(alphabet=alphabet, max_size=6)), max_size=5).map(" ".join)
+
+
+stamp_lines = pieced_lines(STAMP_PIECES, "SECRTO0Z27 :.-_1")
 
 
 @SETTINGS
@@ -132,8 +132,7 @@ def test_each_gated_line_pattern_matches_only_a_line_holding_its_gate(line):
 
 PRECEDENCE_PIECES = ["OPERATIONAL IMMEDIATE", "OPERATIONAL\tIMMEDIATE", "OPIM", "IMMEDIATE", "PRIORITY", "PRITY", "ROUTINE",
                      "RTNE", "FLASH", "DEFERRED", "URGENT", "NIACT", "NO NIACT", "TO:", "TO", "DIR", "MEXI", "PRI", "ROUT"]
-precedence_lines = st.lists(st.one_of(st.sampled_from(PRECEDENCE_PIECES), st.text(alphabet="AEINOPRTU :.(-\t", max_size=6)),
-                            max_size=5).map(" ".join)
+precedence_lines = pieced_lines(PRECEDENCE_PIECES, "AEINOPRTU :.(-\t")
 
 
 @SETTINGS
@@ -193,7 +192,7 @@ def test_form_title_lines_are_among_the_lines_holding_its_words_in_any_case(text
 @given(st.lists(st.one_of(st.sampled_from(FORM_LINES), st.text(alphabet="JFKjfk ıIDENTIFICATIONFORM", max_size=12)),
                 max_size=20))
 def test_title_line_is_the_first_line_the_title_pattern_finds(texts):
-    lines = _clines(texts)
+    lines = clines(texts)
     assert jfk_form._title_line(lines) == next((k for k, ln in enumerate(lines) if jfk_form.JFK_FORM.search(ln.text)), None)
 
 

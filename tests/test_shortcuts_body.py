@@ -13,6 +13,8 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from shortcut_support import clines
+
 from cablegram.parse import body
 from cablegram.parse.draft import CLine
 
@@ -28,14 +30,6 @@ LINES = ["1. THE TALKS", "2. (C) BEGIN", "3. SECRET -- ENTIRE TEXT.", "4. (S/NF)
 line_texts = st.one_of(st.sampled_from(LINES), st.text(alphabet="aSZ019 .,:-(" + ODD, max_size=8),
                        st.tuples(st.sampled_from(LINES), st.sampled_from(LINES)).map(" ".join))
 bodies = st.lists(line_texts, max_size=30)
-
-
-def _cline_body(texts: list[str]) -> list[CLine]:
-    lines, start = [], 0
-    for k, text in enumerate(texts):
-        lines.append(CLine(k, start, start + len(text), text))
-        start += len(text) + 1
-    return lines
 
 
 def _paragraph_blocks_plainly(lines: list[CLine]) -> list[tuple[int | None, list[CLine]]]:
@@ -70,7 +64,7 @@ def _paragraph_blocks_plainly(lines: list[CLine]) -> list[tuple[int | None, list
 @SETTINGS
 @given(bodies)
 def test_paragraphs_are_those_of_the_line_by_line_grouping(texts):
-    lines = _cline_body(texts)
+    lines = clines(texts)
     joined = "\n" + "\n".join(texts)
     fast = body._paragraph_blocks(lines, joined)
     assert [(number, lines[first:stop]) for number, first, stop, *_ in fast] == _paragraph_blocks_plainly(lines)
@@ -81,7 +75,7 @@ def test_paragraphs_are_those_of_the_line_by_line_grouping(texts):
 @SETTINGS
 @given(bodies)
 def test_every_line_a_paragraph_number_can_open_is_a_candidate(texts):
-    lines = _cline_body(texts)
+    lines = clines(texts)
     kept = body._ocr_number_lines(lines)
     for k, ln in enumerate(lines):
         if body._NUMBERED.match(ln.text) or any(
@@ -148,7 +142,7 @@ END_LINES = ["NNNN", " bt", "END OF MESSAGE", "End Cable Text", "Signature: SMIT
 @SETTINGS
 @given(st.lists(st.one_of(st.sampled_from(END_LINES), line_texts), max_size=14), st.integers(0, 15))
 def test_message_end_read_in_the_lines_joined_from_a_start_is_the_plain_one(texts, start):
-    lines = _cline_body(texts)
+    lines = clines(texts)
     rest = "\n" + "\n".join(texts[start:])
     second = rest.find("\n", 1)
     end, end_at = body._message_end_in(rest, second, lines, start + 1) if second >= 0 else (len(lines), len(rest))
@@ -159,7 +153,7 @@ def test_message_end_read_in_the_lines_joined_from_a_start_is_the_plain_one(text
 @SETTINGS
 @given(bodies, st.integers(0, 30), st.integers(0, 5), st.booleans())
 def test_kept_lines_cut_from_the_lines_joined_are_the_kept_lines_joined(texts, k, cut, trim):
-    whole = _cline_body(texts)
+    whole = clines(texts)
     kept = whole[:k]
     if trim and kept:
         last = kept[-1]
