@@ -76,7 +76,6 @@ _LEGEND_SUSPECT_PAIRS = tuple(map(re.compile, (rb"K(?:(?<=FK)|(?<=MLK)|ENNEDY)",
                                                rb"ASS(?:(?<=DECLASS)|ASSINATION)")))
 _NW_AT_END = re.compile(r"(?i)\bNW\s*$")
 _JFK_CASE = re.compile(r"Case\s*#?\s*:?\s*(NW\s*\d{4,6})(?:\s+Date\s*:?\s*(\d{2}-\d{2}-\d{4}))?", re.I)
-_JFK_DATE = re.compile(r"Date\s*:?\s*(\d{2}-\d{2}-\d{4})", re.I)
 
 
 _JFK_MARKERS = ("KENNEDY", "Kennedy", "JFK", "14176", "Docld", "DocId", "DocID", "14-00000")

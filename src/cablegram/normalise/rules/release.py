@@ -91,11 +91,11 @@ _UPPER_STAMP_WORD = re.compile(r"E(?:D(?:(?<=DENIED)|(?<=APPROVED)|(?<=DECLASSIF
 _TITLE_STAMP_WORDS = ("Release", "Approved")  # the other two
 # Candidate lines: a stamp's words, upper case or title case as stamps are printed (running text
 # that merely mentions a release is not searched line by line).
-# Two scans, each fast: words anywhere (every branch opens with a letter, which the regex engine
-# looks for at C speed) and words that open a line (see ``matching_line_starts``).
-_STAMP_WORDS_ANYWHERE = re.compile(r"RELEASED?\s+IN\b|Released?\s+[Ii]n\b|DENIED\s+IN\b|APPROVED\s+FOR\b|Approved\s+[Ff]or\b")
-# Its branches, scanned in three searches: a pattern that opens with a literal is found at C speed,
-# the alternation (opening with R, D or A, common letters) is tried at nearly every character. The
+# Words anywhere: 'RELEASED? IN', 'Released? [Ii]n', 'DENIED IN', 'APPROVED FOR', 'Approved [Ff]or'
+# (the alternation is the plain definition in tests/test_shortcuts_rules.py), and words that open a
+# line (see ``matching_line_starts``). The branches are scanned in three searches: a pattern that
+# opens with a literal is found at C speed, while the alternation (opening with R, D or A, common
+# letters) would be tried at nearly every character. The
 # three upper-case branches are scanned as one, from the capital E each holds (as in
 # _UPPER_STAMP_WORD): the E of 'RE' that 'LEASE' follows, or the 'ED' ending DENIED or APPROVED;
 # such a match begins at that E instead of the word's first letter, on the same line (no word holds
