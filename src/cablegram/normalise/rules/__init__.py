@@ -27,7 +27,7 @@ from .repair import dehyphenate, html_entities, pilcrows, rejoin_split_sentences
 from .jfk import _CASE_TAIL_CANDIDATE, _JFK_CANDIDATE, _jfk_candidates  # noqa: F401
 from .page import _BANNER_CANDIDATE, _DEBRIS_CANDIDATE, _OF, _PAGE, _PAGE_NUMBER_CANDIDATE, _UNDERSCORES  # noqa: F401
 from .release import _stamp_lines  # noqa: F401
-from .repair import _HYPHEN_EOL, _TILDES, _DocumentWords  # noqa: F401
+from .repair import _HYPHEN_END, _HYPHEN_EOL, _TILDES, _WORD_HYPHEN_EOL, _DocumentWords  # noqa: F401
 
 __all__ = [
     "continuation_headers", "crest_banners", "dehyphenate", "foia_banners", "html_entities", "jfk_case_lines",
