@@ -7,10 +7,12 @@ after a hyphen, letters beyond ASCII before it, matches that straddle a line bre
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from cablegram.normalise.rules import repair
+from cablegram.normalise.rules import jfk, page, release, repair
 from cablegram.normalise.state import NormState
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -31,3 +33,29 @@ def test_word_hyphen_lines_are_the_hyphen_lines_the_word_pattern_matches(text):
     plain = [(i, ln) for i, ln in state.matching(repair._HYPHEN_EOL, one_line=True)
              if repair._HYPHEN_END.search(ln.text)]
     assert state.matching(repair._WORD_HYPHEN_EOL, one_line=True) == plain
+
+
+# Words asked for by searches that open with one character, the rest of the word in a look-behind.
+WORD_PIECES = ["PAGE", "PAG", "AGE", "P", "G", "E", "OF", "O", "F", " 002", "002", "0021", "\u0662\u0660\u0661", "RDP", "RD",
+               "DP", "anitized", "anitiz", "ed", "Sanitized", "2107", "210", "07", "7", "Doc", "Docld", "DocId", "DocID",
+               "14176", "14-00000", "14", "4", "x", " ", "\t", "\n", "\u2003"]
+word_texts = st.lists(st.sampled_from(WORD_PIECES), max_size=14).map("".join)
+
+
+@SETTINGS
+@given(word_texts)
+@example("PAGE\nOF 002\nRDP anitized 2107")
+def test_searches_from_one_character_find_the_words(text):
+    assert bool(release._RDP.search(text)) == ("RDP" in text)
+    assert bool(release._ANITIZED.search(text)) == ("anitized" in text)
+    assert bool(jfk._USC_2107.search(text)) == ("2107" in text)
+    assert bool(page._PAGE.search(text)) == ("PAGE" in text)
+
+
+@SETTINGS
+@given(word_texts)
+@example("OF 002\nxOF\t123 OF 1234\nOF\n002")
+def test_lines_found_from_one_character_are_those_the_whole_word_finds(text):
+    state = NormState(text)
+    for scan, plain in ((page._OF_PAGES, r"OF\s+\d{3}\b"), (page._PAGE, "PAGE")):
+        assert state.matching(scan, one_line=True) == state.matching(re.compile(plain))

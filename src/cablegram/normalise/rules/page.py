@@ -69,8 +69,11 @@ _OF = re.compile(" OF ")
 # The tail of every _SERIAL_PAGE match ('002 OF 003'): one scan finds the lines it can be on, far
 # fewer than those with ' OF ' in running text. (A match from a line that runs on into the next
 # only adds a line to look at: the scan goes on from the next line, see ``NormState.matching``.)
-_OF_PAGES = re.compile(r"OF\s+\d{3}\b")
-_PAGE = re.compile("PAGE")
+# (Written to open with one literal character, the rest of its word in a look-behind: the regex
+# engine scans for a one-character prefix faster than for a longer one, ~0.6-1.3 us a document.
+# The match begins a character or two later, on the same line, which is all ``matching`` asks.)
+_OF_PAGES = re.compile(r"F(?<=OF)\s+\d{3}\b")
+_PAGE = re.compile("G(?<=PAG)E")  # 'PAGE'
 
 
 def continuation_headers(state: NormState) -> None:

