@@ -37,12 +37,13 @@ RULES: tuple[tuple[str, Rule], ...] = (
 )
 
 RULE_NAMES = tuple(name for name, _ in RULES)
+_KNOWN_NAMES = frozenset(RULE_NAMES)  # (made once, not for every text normalised)
 
 
 def normalise(text: str, skip: Iterable[str] = ()) -> tuple[CleanText, NormState]:
     """Run the rule chain over ``text``; return the clean text (with its offset map) and the state."""
     skipped = set(skip)
-    unknown = skipped - set(RULE_NAMES)
+    unknown = skipped - _KNOWN_NAMES
     if unknown:
         raise ValueError(f"unknown normalisation rule(s): {', '.join(sorted(unknown))}")
     state = NormState(text)
