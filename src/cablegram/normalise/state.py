@@ -32,6 +32,9 @@ _UPPER_TO_ASCII_BY_LEAD = tuple(
     for lead in sorted({ch.encode()[0] for ch in _UPPER_TO_ASCII}))
 
 
+_new_line = tuple.__new__  # ``_new_line(Line, (start, end, text))``: a Line made at C speed (``Line._make`` runs a frame)
+
+
 class Line(NamedTuple):
     """One line of the original: ``start``/``end`` exclude the newline.
 
@@ -165,8 +168,11 @@ class NormState:
         self.texts: list[str] = raws
         self.removed_lines = bytearray(len(raws))
         # Lines rules need not visit: removed ones and blank ones (rules look at blank
-        # neighbours through ``lines`` directly).
-        self._skip = bytearray(map(bool, map(str.strip, raws))).translate(_INVERT)
+        # neighbours through ``lines`` directly). A line is blank when ``strip`` leaves nothing,
+        # which is when ``lstrip`` does (it strips the same characters, and the whole of a blank
+        # line); ``lstrip`` makes no new string for the lines that open with no blank, most of a
+        # cable's, where ``strip`` makes one for every line ending in a blank (~2 us a cable).
+        self._skip = bytearray(map(bool, map(str.lstrip, raws))).translate(_INVERT)
         self._removed_count = 0
         self._live: list[tuple[int, Line]] | None = None
         self._pairs: list[tuple[int, Line]] | None = None
@@ -190,8 +196,8 @@ class NormState:
         self.removed_lines[index] = 1
         self._skip[index] = 1
         self._removed_count += 1
-        if text.strip():
-            self.removals.append(Removal(rule, text.strip(), (start, start + len(text))))
+        if stripped := text.strip():
+            self.removals.append(Removal(rule, stripped, (start, start + len(text))))
 
     def cut(self, start: int, end: int, rule: str, replacement: str = "", record: bool = True) -> None:
         """Remove (or replace) ``original[start:end]`` inside a line."""
@@ -265,10 +271,11 @@ class NormState:
         hits = self._family_hits.get(family)
         if hits is None:
             hits = self._family_hits[family] = self._branch_hits(family.union)
-        pattern, framed, starts = family.patterns[k], self.framed, self._starts
-        skip, lines = self._skip, self.lines
-        # ``framed`` holds line i's leading line break at ``starts[i]`` (one character ahead).
-        return [(i, lines[i]) for i, branch in hits
+        pattern, framed, starts, texts, skip = family.patterns[k], self.framed, self._starts, self._texts, self._skip
+        # ``framed`` holds line i's leading line break at ``starts[i]`` (one character ahead). Each
+        # line found is made as ``lines[i]`` makes it, without a call of that (Python) method: the
+        # family's three calls find ~19 lines on an OCR'd release.
+        return [(i, _new_line(Line, (starts[i], starts[i] + len(texts[i]), texts[i]))) for i, branch in hits
                 if not skip[i] and (branch == k or (branch < k and pattern.match(framed, starts[i])))]
 
     def _branch_hits(self, union: "re.Pattern[str]") -> list[tuple[int, int]]:
@@ -443,7 +450,7 @@ class NormState:
         """
         cuts = sorted(self.cuts)
         starts, texts, original = self._starts, self._texts, self.original
-        careful = self._careful_lines(cuts)
+        careful, removed_lines = self._careful_lines(cuts), self.removed_lines
         k = 0
         skip_to = 0  # original offset up to which a cut has consumed the text
         out = _Builder()
@@ -455,11 +462,15 @@ class NormState:
                 k = self._copy_run(out, i, j - 1, cuts, k)
                 i = j
                 continue
-            removed, line_start = self.removed_lines[i], starts[i]
+            if removed_lines[i]:
+                # Past the whole run of removed lines at once: the loop would pass over each alone,
+                # changing nothing (OCR'd releases remove seventeen lines a document, in runs).
+                i = removed_lines.find(0, i)
+                i = n if i < 0 else i
+                continue
+            line_start = starts[i]
             line_end = line_start + len(texts[i])
             i += 1
-            if removed:
-                continue
             pos, k = self._apply_cuts(out, max(line_start, skip_to), line_start, line_end, cuts, k)
             if pos > line_end:
                 skip_to = pos  # the cut joined this line to the next
@@ -511,19 +522,11 @@ class NormState:
         Cuts that begin before ``begin`` (inside removed lines, or overlapped by an earlier cut) are
         passed over, and of two overlapping cuts the earlier one wins.
         """
-        original = self.original
         while k < len(cuts) and cuts[k][0] < begin:
             k += 1
-        while k < len(cuts) and cuts[k][0] <= end_at:
-            start, end, repl = cuts[k]
-            k += 1
-            if start < pos:
-                continue
-            out.copy(pos, original[pos:start])
-            if repl:
-                out.insert(repl, start)
-            pos = end
-        return pos, k
+        if k == len(cuts) or cuts[k][0] > end_at:
+            return pos, k  # no cut here (most runs of an OCR'd release, between removed lines)
+        return out.copy_through_cuts(self.original, pos, end_at, cuts, k)
 
     def _copy_tail(self, out: "_Builder", pos: int, end: int) -> None:
         """Copy ``original[pos:end]`` and the line break after it (one is added after the last line)."""
@@ -603,6 +606,45 @@ class _Builder:
             return
         self._add(text, orig_start, False)
         self._follows = orig_start + len(text)
+
+    def copy_through_cuts(self, original: str, pos: int, end_at: int,
+                          cuts: list[tuple[int, int, str]], k: int) -> tuple[int, int]:
+        """Copy ``original`` from ``pos`` through the cuts (sorted, from ``k``) that begin at or
+        before ``end_at``, each replaced by its replacement, passing over those that begin before
+        ``pos`` (overlapped); return where the copy stands and the next cut's index.
+
+        For each cut, what ``copy(pos, original[pos:start])`` and ``insert(repl, start)`` do, with
+        the map's lists and counters held in local names: a cable has a dozen cuts (pilcrows,
+        entities) and two method calls a cut were half of :meth:`NormState.build`.
+        """
+        parts, clean_starts, orig_starts, synthetic = self.parts, self.clean_starts, self.orig_starts, self.synthetic
+        length, follows = self.length, self._follows
+        while k < len(cuts):
+            start, end, repl = cuts[k]
+            if start > end_at:
+                break
+            k += 1
+            if start < pos:
+                continue
+            piece = original[pos:start]
+            if piece:  # copy(): a piece of its own unless it continues the last copied one
+                if pos != follows:
+                    clean_starts.append(length)
+                    orig_starts.append(pos)
+                    synthetic.append(False)
+                parts.append(piece)
+                length += len(piece)
+                follows = pos + len(piece)
+            if repl:  # insert()
+                clean_starts.append(length)
+                orig_starts.append(start)
+                synthetic.append(True)
+                parts.append(repl)
+                length += len(repl)
+                follows = None
+            pos = end
+        self.length, self._follows = length, follows
+        return pos, k
 
     def insert(self, text: str, orig_pos: int) -> None:
         self._add(text, orig_pos, True)
