@@ -657,11 +657,17 @@ _WORD = re.compile(r"[a-z']+")
 def _uses_word(text: str, word: str) -> bool:
     """Whether ``word`` lower-cased is one of the words (runs of ``[a-z']``) of ``text``
     lower-cased: a search for it standing alone, where listing every word of the text would
-    cost an object a word."""
+    cost an object a word.
+
+    The search is ``(?<![a-z'])WORD(?![a-z'])`` with the look-behind moved after the word, as
+    ``(?<![a-z']WORD)``: where the word stands, the two ask the same of the character before it.
+    Opening with the word, the pattern has a literal prefix the engine scans for; opening with
+    the look-behind, it was tried at every character of the body (~0.4 ms on a 14 kB one)."""
     word = word.lower()
     if not _WORD.fullmatch(word):
         return False  # no run of [a-z'] is anything else
-    return re.search(rf"(?<![a-z']){re.escape(word)}(?![a-z'])", text.lower()) is not None
+    literal = re.escape(word)
+    return re.search(rf"{literal}(?<![a-z']{literal})(?![a-z'])", text.lower()) is not None
 
 # A list item opens its line with a dash or bullet, or 'A.', '1)', '(b)', and a blank.
 _LIST_ITEM = r"(?:[-•*]|\(?[A-Za-z0-9]{1,2}[.)])"

@@ -1,0 +1,42 @@
+"""The body grammar's fifth-round shortcuts agree with the plain definitions they stand for."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cablegram.parse import body
+
+SETTINGS = settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+# Letters, the apostrophe, blanks and characters whose lower case is another length or an
+# ASCII letter (İ, K), so that words meet at every kind of edge.
+words = st.text(alphabet="abAB'İK", min_size=1, max_size=4)
+texts = st.lists(st.one_of(words, st.text(alphabet=" \n.,'abAB-İKé", max_size=4)), max_size=12).map("".join)
+
+
+def _uses_word_plainly(text: str, word: str) -> bool:
+    """The search as first written: the look-behind before the word."""
+    word = word.lower()
+    if not re.fullmatch(r"[a-z']+", word):
+        return False
+    return re.search(rf"(?<![a-z']){re.escape(word)}(?![a-z'])", text.lower()) is not None
+
+
+@SETTINGS
+@given(texts, words)
+def test_uses_word_with_the_look_behind_after_the_word(text, word):
+    assert body._uses_word(text, word) == _uses_word_plainly(text, word)
+
+
+@SETTINGS
+@given(texts, st.data())
+def test_uses_word_for_words_the_text_holds(text, data):
+    # Words cut from the text itself, so that most are found (at its edges too).
+    if not text:
+        return
+    start = data.draw(st.integers(0, len(text) - 1))
+    word = text[start: start + data.draw(st.integers(1, 4))]
+    assert body._uses_word(text, word) == _uses_word_plainly(text, word)
