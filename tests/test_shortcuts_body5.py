@@ -1,4 +1,5 @@
-"""The body grammar's fifth-round shortcuts agree with the plain definitions they stand for."""
+"""The body grammar's and the driver's fifth-round shortcuts agree with the plain definitions
+they stand for."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cablegram.parse import body
+from cablegram.parse import body, decode
 
 SETTINGS = settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -40,3 +41,15 @@ def test_uses_word_for_words_the_text_holds(text, data):
     start = data.draw(st.integers(0, len(text) - 1))
     word = text[start: start + data.draw(st.integers(1, 4))]
     assert body._uses_word(text, word) == _uses_word_plainly(text, word)
+
+
+# NULs, line ends, a lone surrogate, characters stored one, two and four bytes a character.
+raw_texts = st.text(alphabet="a \x00\r\n\ud800é€𝄞\x01", max_size=30)
+
+
+@SETTINGS
+@given(raw_texts)
+def test_decode_asks_the_utf8_for_nul(text):
+    utf8 = text.encode("utf-8", "surrogatepass")
+    assert decode(text, utf8=utf8) == decode(text)
+    assert decode(utf8, utf8=utf8) == decode(utf8)  # bytes: their own NUL test, the argument unused
