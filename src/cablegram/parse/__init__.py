@@ -40,10 +40,7 @@ def decode(data: str | bytes, *, utf8: bytes | None = None) -> tuple[str, list[t
     """Bytes -> text. Returns the text and ``(code, message)`` problems met on the way.
 
     ``utf8``, where ``data`` is text, may be its UTF-8 (``surrogatepass``), as ``parse`` has it
-    for the digest: the text holds a NUL character exactly where those bytes hold a NUL byte
-    (every other character's UTF-8 is made of non-zero bytes, and replacing line ends neither
-    makes nor removes one), and a byte search runs at ``memchr`` speed where a search of text
-    stored two bytes a character steps through it (~2 us on a 10 kB cable)."""
+    for the digest: decode then asks it whether the text holds a NUL (see ``_holds_nul``)."""
     problems: list[tuple[str, str]] = []
     if isinstance(data, bytes):
         if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -63,13 +60,24 @@ def decode(data: str | bytes, *, utf8: bytes | None = None) -> tuple[str, list[t
         text = data
     if "\r" in text:  # (a search for one character is far cheaper than two copies of the text)
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if (b"\x00" in utf8) if utf8 is not None and isinstance(data, str) else ("\x00" in text):
+    if _holds_nul(text, data, utf8):
         text = text.replace("\x00", "\ufffd")
         problems.append(("not-text", "the input contains NUL characters"))
     if len(text) > MAX_CHARS:
         problems.append(("input-truncated", f"the input has {len(text):,} characters; only the first {MAX_CHARS:,} were read"))
         text = text[:MAX_CHARS]
     return text, problems
+
+
+def _holds_nul(text: str, data: str | bytes, utf8: bytes | None) -> bool:
+    """Whether ``text`` (decoded from ``data``) holds a NUL character. Where ``data`` is text and
+    ``utf8`` its UTF-8, the bytes are asked: they hold a NUL byte exactly where the text holds a
+    NUL (every other character's UTF-8 is made of non-zero bytes, and decode's replacing of line
+    ends makes and removes none), and a byte search runs at ``memchr`` speed where a search of
+    text stored two bytes a character steps through it (~2 us on a 10 kB cable)."""
+    if utf8 is not None and isinstance(data, str):
+        return b"\x00" in utf8
+    return "\x00" in text
 
 
 def parse(data: str | bytes, path: str | None = None, *, skip_rules: tuple[str, ...] = (),
