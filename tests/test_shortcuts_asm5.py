@@ -97,3 +97,22 @@ def plain_name_and_precedence(s: str) -> tuple[str, str | None]:
               "AMEBSY,L ", [",", ", ", ",\t", " ", "", "\n"]))
 def test_name_and_precedence_reads_as_the_plain_definition(s):
     assert fields._name_and_precedence.__wrapped__(s) == plain_name_and_precedence(s)
+
+
+# -- BY POUCH and UNN need their letters -----------------------------------------------------------
+@SETTINGS
+@given(_texts(["BY POUCH", "by pouch", "By\tPouch", "POUCH", "pOuCh", "UNN", "unn", "uNn", "BY", "İ", "ſ", "\u212a"],
+              "BYPOUCHNbypouchn İ", [" ", "", "\t", "\xa0"]))
+def test_a_line_without_pouch_or_a_final_unn_cannot_go_by_pouch(text):
+    # (single-spaced text, as the callers pass: no line break for ``$`` to stand before)
+    if not fields._may_go_by_pouch(text):
+        assert fields._BY_POUCH.search(text) is None
+
+
+def test_only_ascii_letters_fold_to_the_letters_of_by_pouch_and_unn():
+    import re
+
+    for letter in "BYPOUCHN":
+        folding = [c for c in map(chr, range(0x110000)) if re.fullmatch(letter, c, re.I)]
+        assert folding == [letter, letter.lower()]
+        assert [c for c in map(chr, range(0x110000)) if c.lower() == letter.lower()] == [letter, letter.lower()]

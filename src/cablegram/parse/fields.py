@@ -172,15 +172,17 @@ def addressee(text: str) -> Addressee | None:
         return None
     # A line that ends in a sequence number is new in every cable ('... IMMEDIATE 6818'), so the
     # whole-line memo misses on it, but what stands before the number repeats: that part is read
-    # once (``_unnumbered``) and the number added. See ``_unnumbered`` for when the two readings
-    # agree; where they may not, the line is read whole.
+    # from a memo (``_unnumbered``) and the number added. ``_unnumbered`` says when its reading
+    # is the line's; where it may not be, the line is read whole, as it always was.
     head, blank, last = s.rpartition(" ")
-    if blank and len(last) <= 5 and last.isdecimal():
-        found = _unnumbered(head)
-        if found is not None:
-            routing, name, prec = found
-            return Addressee(name=name, precedence=prec, routing=routing, sequence=int(last)) if name else None
-    return _addressee_whole(s)
+    numbered = bool(blank) and len(last) <= 5 and last.isdecimal()
+    found = _unnumbered(head if numbered else s)
+    if found is None:
+        return _addressee_whole(s)
+    routing, name, prec = found
+    if name is None:
+        return None
+    return Addressee(name=name, precedence=prec, routing=routing, sequence=int(last) if numbered else None)
 
 
 def _addressee_whole(s: str) -> Addressee | None:
@@ -189,7 +191,8 @@ def _addressee_whole(s: str) -> Addressee | None:
     if m := _RI.match(s):
         routing, s = m[1], s[m.end():]
     s = s.strip()  # a military address keeps its office suffix ('…MACDILL AFB FL//CCJ2/POLAD//')
-    s = _BY_POUCH.sub("", s)
+    if _may_go_by_pouch(s):
+        s = _BY_POUCH.sub("", s)
     sequence = None
     if m := _SEQ.search(s):
         sequence, s = int(m[1]), s[: m.start()]
@@ -199,31 +202,41 @@ def _addressee_whole(s: str) -> Addressee | None:
     return Addressee(name=name, precedence=prec, routing=routing, sequence=sequence)
 
 
-# (Memoised, pure over its short key: the part of an addressee line before its sequence number.)
+# (Memoised, pure over its short key: an addressee line, or the part of one before its number.)
 @lru_cache(maxsize=4096)
-def _unnumbered(head: str) -> tuple[str | None, str | None, str | None] | None:
-    """(routing, name or None, precedence) of the line ``head + " " + number``, for a ``number`` of
-    one to five decimal digits, as :func:`_addressee_whole` reads it; None where this reading may
-    differ from that one and the line must be read whole.
+def _unnumbered(part: str) -> tuple[str | None, str | None, str | None] | None:
+    """(routing, name or None, precedence) that :func:`_addressee_whole` reads from a line that is
+    ``part`` followed by its sequence number (a blank and one to five decimal digits), or from
+    ``part`` itself when it does not end in such a number; None where this reading may differ
+    from that one and the line must be read whole. ``part`` is single-spaced and stripped.
 
-    On such a line ``_addressee_whole`` finds the routing indicator where it finds it on ``head``
-    (its '/' cannot be in the number), unless the indicator takes all of ``head``: then its
-    trailing ``\\s*`` eats the blank, and the number is the name. ``_BY_POUCH`` cannot match in
-    the number or reach ``$`` at a digit's end with ``UNN``, so it removes nothing from the line
-    unless ``BY POUCH`` stands in ``head`` (then it removes the number with it): where it matches
-    ``head`` at all, the line is read whole. Otherwise ``_SEQ`` takes the number (a blank then one
-    to five ``\\d``, which are ``str.isdecimal`` characters, at the end) and leaves the rest of
-    ``head`` for ``_name_and_precedence``, as here.
+    ``_addressee_whole`` finds the routing indicator where it finds it on ``part`` (its '/' cannot
+    be in the number), unless the indicator takes all of ``part``: then its trailing ``\\s*`` eats
+    the blank before the number, and the number is the name. ``_BY_POUCH`` cannot match in the
+    number, nor reach ``$`` with ``UNN`` at a digit, so it removes nothing from the line unless it
+    matches ``part`` (it then removes the number with its own match): where it may, the line is
+    read whole. Otherwise ``_SEQ`` takes the number, if there is one, and nothing else: it wants a
+    blank, then one to five ``\\d`` (the ``str.isdecimal`` characters) at the end, and the rest of
+    ``part`` ends in something else. What is left goes to ``_name_and_precedence``, as here.
     """
     routing = None
-    if m := _RI.match(head):
-        routing, head = m[1], head[m.end():]
-        if not head:
+    if m := _RI.match(part):
+        routing, part = m[1], part[m.end():]
+        if not part:
             return None
-    if _BY_POUCH.search(head):
+    if _may_go_by_pouch(part):
         return None
-    name, prec = _name_and_precedence(head)
+    name, prec = _name_and_precedence(part)
     return routing, (name if name and len(name) <= 90 else None), prec
+
+
+def _may_go_by_pouch(s: str) -> bool:
+    """False where ``_BY_POUCH`` cannot match ``s``: each match holds POUCH or ends with UNN, in
+    some case, and under ``re.I`` only the ASCII letters of either case match those letters (no
+    other character lowers to one), so a match leaves 'pouch' in ``s.lower()`` or 'unn' at its end
+    (``s`` is single-spaced: no line break for ``$`` to stand before). Two lower-casings instead of
+    a case-blind search tried at every blank."""
+    return "pouch" in s.lower() or s[-3:].lower() == "unn"
 
 
 # What stands before the sequence number: memoised apart, because the whole line's key holds the
