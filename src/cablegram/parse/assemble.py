@@ -577,7 +577,7 @@ def _settle_tags(d: Draft) -> tuple[list[str], list[Tag]]:
         if code == "OVIP":
             person_next = True
         if entries:
-            decoded.append(_lexicon_tag(code))
+            decoded.append(_lexicon_tags()[code])
         else:
             decoded.append(Tag(code=code, kind="unknown", meaning=None))
             if _TAG_SHAPE.fullmatch(code):
@@ -588,13 +588,18 @@ def _settle_tags(d: Draft) -> tuple[list[str], list[Tag]]:
     return codes, decoded
 
 
-# The same codes (PREL, PGOV, the country codes of a post) stand in cable after cable: each is
-# decoded once. The lexicon is fixed and the record immutable, so nothing of one document can
-# reach another through the cache.
-@lru_cache(maxsize=4096)
-def _lexicon_tag(code: str) -> Tag:
-    """The decoded tag of a code the lexicon lists."""
-    entry = _pick(tables.tags()[code], 0)
+# The decoded tag of every code the lexicon lists, built once a process as the lexicon itself is
+# loaded once (a table of the fixed vocabulary, not a memo of what documents hold): a memo per
+# code was emptied before every pass and rebuilt the same hundred-odd tags each time.
+@cache
+def _lexicon_tags() -> dict[str, Tag]:
+    """Code -> its decoded tag, for each code the lexicon lists."""
+    return {code: _lexicon_tag(code, entries) for code, entries in tables.tags().items() if entries}
+
+
+def _lexicon_tag(code: str, entries) -> Tag:
+    """The decoded tag of a code the lexicon lists with ``entries``."""
+    entry = _pick(entries, 0)
     return Tag(code=code, kind=entry.kind, meaning=entry.meaning)
 
 

@@ -137,7 +137,10 @@ def precedence_word(text: str) -> str | None:
     if not m:
         return None
     word = " ".join(m[1].split())
-    return {"PRIOITY": "PRIORITY", "NIACT": "NIACT IMMEDIATE"}.get(word, word)
+    return _PREC_SPELLING.get(word, word)
+
+
+_PREC_SPELLING = {"PRIOITY": "PRIORITY", "NIACT": "NIACT IMMEDIATE"}  # (built once, not on every call)
 
 
 def prosign(letter: str) -> str | None:
@@ -335,6 +338,16 @@ def classified_by(text: str) -> Classifier | None:
     r = _REASONS_LABEL.search(rest)
     who = rest[: r.start()] if r else rest
     why = rest[r.end():] if r else ""
+    reasons, exemptions = _reasons(why)
+    name, title = _name_and_title(who)
+    return Classifier(name=name, title=title, reasons=reasons, exemptions=exemptions, raw=text.strip())
+
+
+# The reasons stand in the same few words from cable to cable ('1.4 (B), (D)', '1.4 (b) and
+# (d).'), while the name before them changes: that part is read once. Pure over a short text.
+@lru_cache(maxsize=4096)
+def _reasons(why: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """REASONS = 1.N (x)[, (y)] ... -> (reasons, exemptions) of a classified-by line's reasons part."""
     reasons: list[str] = []
     section = None
     for rm in _REASON.finditer(why):
@@ -354,8 +367,7 @@ def classified_by(text: str) -> Classifier | None:
     if "X" in why or "x" in why:
         for xm in _X_EXEMPT.finditer(why):
             _add(exemptions, (xm[1] or xm[2]).upper())
-    name, title = _name_and_title(who)
-    return Classifier(name=name, title=title, reasons=tuple(reasons), exemptions=tuple(exemptions), raw=text.strip())
+    return tuple(reasons), tuple(exemptions)
 
 
 def _add(items: list[str], value: str) -> None:
