@@ -46,7 +46,8 @@ _DIGIT_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "i": 
 
 def _digits(s: str) -> str:
     """Read OCR letter-for-digit confusions inside a number (``2201l6`` -> ``220116``)."""
-    return s.translate(_DIGIT_LOOKALIKES)
+    # (digits alone, the usual case, have nothing to translate: the table maps letters only)
+    return s if s.isdigit() else s.translate(_DIGIT_LOOKALIKES)
 
 
 _NOT_CAPITAL = re.compile(r"[^A-Z]")
