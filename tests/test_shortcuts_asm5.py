@@ -114,7 +114,7 @@ def test_only_ascii_letters_fold_to_the_letters_of_by_pouch_and_unn():
 
     everything = [chr(code) for code in range(0x110000)]
     for letter in "BYPOUCHN":
-        fullmatch = re.compile(letter, re.I).fullmatch
+        fullmatch = re.compile(letter, re.IGNORECASE).fullmatch
         assert [c for c in everything if fullmatch(c)] == [letter, letter.lower()]
         lower = letter.lower()
         assert [c for c in everything if c.lower() == lower] == [letter, lower]
