@@ -128,7 +128,7 @@ def _settle_classification(d: Draft, state: NormState) -> None:
                 d.values["classification"] = level
                 d.notes.append("classification read from the JFK identification form")
     overall = d.get("classification")
-    if overall and "SBU" in {c for c, *_ in d.get("captions_found", [])} and overall == "UNCLASSIFIED":
+    if overall and "SBU" in {found[0] for found in d.get("captions_found", [])} and overall == "UNCLASSIFIED":
         d.values["classification"] = "SENSITIVE BUT UNCLASSIFIED"
     if classified and "UNCLASSIFIED" in banners:
         d.set("current_classification", "UNCLASSIFIED")
@@ -188,10 +188,12 @@ def _year_from_form(d: Draft) -> None:
 
 # -- addresses ----------------------------------------------------------------------------------------
 def _settle_addresses(d: Draft) -> None:
-    to = [a for a, *_ in d.get("to_found", [])]
-    info = [a for a, *_ in d.get("info_found", [])]
+    # (Each item found is a (value, start, end) tuple: its value taken by index here and below,
+    # which builds no list of the rest as ``a, *_`` does for every item.)
+    to = [found[0] for found in d.get("to_found", [])]
+    info = [found[0] for found in d.get("info_found", [])]
     if not to and d.get("worksheet_to"):
-        to = [a for a, *_ in d.get("worksheet_to")]
+        to = [found[0] for found in d.get("worksheet_to")]
     if not to and d.get("frus_to_plad"):
         to = [F.Addressee(name=n) for n in d.get("frus_to_plad")]
         to += [F.Addressee(name=n) for n in d.get("frus_also_to", [])]
@@ -463,15 +465,16 @@ def _frus_number(d: Draft) -> tuple[str | None, int | None]:
 # -- captions and attention --------------------------------------------------------------------------
 def _settle_captions(d: Draft) -> None:
     caps: list[str] = []
-    for c, *_ in d.get("captions_found", []):
-        c = c.upper().strip()
+    for found in d.get("captions_found", []):
+        c = found[0].upper().strip()
         if c == "SBU":
             continue
         if c in CAPTION_SET and c not in caps:
             caps.append(c)
     d.values["captions"] = caps
     att = []
-    for text, *_ in d.get("attention_found", []):
+    for found in d.get("attention_found", []):
+        text = found[0]
         if "0" in text:  # (the nought the pattern rewrites: without one, nothing to substitute)
             text = _OFFICE_NOUGHT.sub("O", text)
         if text not in att:
@@ -577,7 +580,7 @@ def _settle_tags(d: Draft) -> tuple[list[str], list[Tag]]:
         if code == "OVIP":
             person_next = True
         if entries:
-            decoded.append(_lexicon_tag(code))
+            decoded.append(_lexicon_tags()[code])
         else:
             decoded.append(Tag(code=code, kind="unknown", meaning=None))
             if _TAG_SHAPE.fullmatch(code):
@@ -588,13 +591,18 @@ def _settle_tags(d: Draft) -> tuple[list[str], list[Tag]]:
     return codes, decoded
 
 
-# The same codes (PREL, PGOV, the country codes of a post) stand in cable after cable: each is
-# decoded once. The lexicon is fixed and the record immutable, so nothing of one document can
-# reach another through the cache.
-@lru_cache(maxsize=4096)
-def _lexicon_tag(code: str) -> Tag:
-    """The decoded tag of a code the lexicon lists."""
-    entry = _pick(tables.tags()[code], 0)
+# The decoded tag of every code the lexicon lists, built once a process as the lexicon itself is
+# loaded once (a table of the fixed vocabulary, not a memo of what documents hold): a memo per
+# code was emptied before every pass and rebuilt the same hundred-odd tags each time.
+@cache
+def _lexicon_tags() -> dict[str, Tag]:
+    """Code -> its decoded tag, for each code the lexicon lists."""
+    return {code: _lexicon_tag(code, entries) for code, entries in tables.tags().items() if entries}
+
+
+def _lexicon_tag(code: str, entries) -> Tag:
+    """The decoded tag of a code the lexicon lists with ``entries``."""
+    entry = _pick(entries, 0)
     return Tag(code=code, kind=entry.kind, meaning=entry.meaning)
 
 
