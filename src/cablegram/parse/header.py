@@ -14,7 +14,9 @@ the Department worksheet and 1960s lines in ``department``; the SMART labels in 
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from ..model import Officer, Section
@@ -451,6 +453,11 @@ def scan_header(d: Draft, lines: list[CLine], start: int = 0) -> int:
         text = ln.text
         stripped = text.lstrip()
         if not stripped:
+            if s.block is None and not s.block_parts and s.pending_drafter is None:
+                # Nothing open (most blank lines): no list to go on, nothing for close_block to
+                # finish (its own first test), so the two calls below would do nothing.
+                i += 1
+                continue
             if _list_open(s):
                 # An address list broken by blank lines (a page break whose banners were removed,
                 # or OCR's double spacing) goes on where its continuation line takes it up.
@@ -507,6 +514,11 @@ def scan_header(d: Draft, lines: list[CLine], start: int = 0) -> int:
                 s.block_parts.append((ln.start, ln.end, text))
                 last_header = i  # a header element's continuation is header too
                 i += 1
+                if routed:
+                    # An address list's next lines are most likely routed addresses too.
+                    run_end = _routed_run(lines, i, limit, s.block_parts)
+                    if run_end > i:
+                        last_header, i = run_end - 1, run_end
                 continue
             close_block(d, s)
         if _caption_or_attention(d, s, ln):
@@ -521,6 +533,32 @@ def scan_header(d: Draft, lines: list[CLine], start: int = 0) -> int:
     close_block(d, s)
     if last_header is not None and not s.seen_subject:
         return last_header + 1
+    return i
+
+
+def _routed_run(lines: list[CLine], i: int, limit: int, parts: list[tuple[int, int, str]]) -> int:
+    """Take the routed addresses that go on an open address list from line ``i`` (before
+    ``limit``) into its ``parts``; return the index of the first line not taken.
+
+    What the scanner's loop does with such a line, without its steps for other lines: a line of an
+    address list (TO, INFO, XMT, FM) that ``_ROUTED_ADDRESS`` matches and holds no colon is not
+    blank, opens with R (so with neither a paragraph number nor a margin code, which opens with a
+    word and a blank), has no rule (see ``_ROUTED_ADDRESS``) and is taken exactly when
+    ``_continues`` says so, asked with the match. A line that fails any of these is left to the loop,
+    nothing having been done with it. Checked against the loop in tests/test_shortcuts_head5.py."""
+    while i < limit:
+        ln = lines[i]
+        text = ln.text
+        if ":" in text:
+            break
+        routed = _ROUTED_ADDRESS.match(text, 0, 400)
+        if routed is None or routed[1] in _LABEL_ROUTINGS:
+            break
+        t = text.strip()
+        if len(t) >= 90 or not ADDRESS_LINE.match(t):
+            break
+        parts.append((ln.start, ln.end, text))
+        i += 1
     return i
 
 
@@ -608,14 +646,60 @@ _ROUTED_ADDRESS = re.compile(r"\s*(R[A-Z]{3,7})/")
 _LABEL_ROUTINGS = frozenset({"REFS", "REFTEL", "REFTELS"})
 
 
+def _dispatch_table() -> dict[str, tuple[tuple, ...]]:
+    """``_rules_for`` of every ASCII character a line may open with (as written: an ASCII character
+    upper-cases to one ASCII character), for each combination of gates, indexed by the number whose
+    bit k says whether the line passes the gate of ``_GATED[k]``. Characters that the rules' first
+    letters treat alike share their lists."""
+    combos = [tuple(bool(mask >> k & 1) for k in range(len(_GATED))) for mask in range(1 << len(_GATED))]
+    shared: dict[tuple[bool, ...], tuple[tuple, ...]] = {}
+    table = {}
+    for written in map(chr, range(128)):
+        first = written.upper()
+        allowed = tuple(_FIRST[name] is None or first in _FIRST[name] for name, _, _ in LINE_RULES)
+        if allowed not in shared:
+            shared[allowed] = tuple(tuple(_rules_for.__wrapped__(first, held)) for held in combos)
+        table[written] = shared[allowed]
+    return table
+
+
+# The rules a line may meet, looked up by its first character as written and its gates as a
+# number: a table of the code's own rules, built once at import, where ``_rules_for`` is a memo
+# (emptied with the others before each benchmark pass, it was rebuilt ~90 times a pass of the
+# born-digital cables and ~270 of the OCR'd releases, ~13 us each) asked with a tuple key a line.
+_DISPATCH = _dispatch_table()
+# The letters the rules' first characters name, and the rules of a line opening with any other
+# character (those open to every first character, as for '~', which is none of them).
+_FIRST_LETTERS = frozenset("".join(letters for letters in _FIRST.values() if letters))
+_ANY_FIRST = {held: tuple(_rules_for.__wrapped__("~", held)) for held in itertools.product((False, True), repeat=len(_GATED))}
+
+
+def _rules_outside_ascii(written: str, text: str) -> Sequence:
+    """``_rules_for`` a line ``text`` opening with ``written``, a character outside ASCII: most
+    (the bullets, quotes and Cyrillic of OCR'd pages) upper-case to one character none of the rules
+    names, and meet the rules open to every first character; the few others ('ſ' for S, 'ß' for
+    SS) are asked of ``_rules_for``."""
+    first = written.upper()
+    if len(first) == 1 and first not in _FIRST_LETTERS:
+        return _ANY_FIRST[_gates_held(text)]
+    return _rules_for(first, _gates_held(text))
+
+
 def _match_rule(text: str, s: Scan):
     stripped = text.lstrip()
     if not stripped:
         return None
-    first = stripped[0].upper()
-    if first == "R" and ":" not in text and _ROUTED_ADDRESS.match(text):
+    written = stripped[0]
+    # (``_ROUTED_ADDRESS`` takes only a capital R first: what asking the upper case for R let through.)
+    if written == "R" and ":" not in text and _ROUTED_ADDRESS.match(text):
         return None
-    for name, match, handler in _rules_for(first, _gates_held(text)):
+    by_gates = _DISPATCH.get(written)
+    if by_gates is None:
+        rules = _rules_outside_ascii(written, text)
+    else:
+        # ``_gates_held``'s three tests, in its order, as bits 1, 2 and 4.
+        rules = by_gates[("Z" in text or "z" in text) + 2 * (":" in text) + 4 * text.rstrip()[-1:].isdigit()]
+    for name, match, handler in rules:
         m = match(text)
         if not m:
             continue
