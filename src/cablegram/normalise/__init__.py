@@ -40,13 +40,14 @@ RULE_NAMES = tuple(name for name, _ in RULES)
 _KNOWN_NAMES = frozenset(RULE_NAMES)  # (made once, not for every text normalised)
 
 
-def normalise(text: str, skip: Iterable[str] = ()) -> tuple[CleanText, NormState]:
-    """Run the rule chain over ``text``; return the clean text (with its offset map) and the state."""
+def normalise(text: str, skip: Iterable[str] = (), *, utf8: bytes | None = None) -> tuple[CleanText, NormState]:
+    """Run the rule chain over ``text``; return the clean text (with its offset map) and the state.
+    ``utf8``, where the caller has it, is the text's UTF-8 (``surrogatepass``), handed to the state."""
     skipped = set(skip)
     unknown = skipped - _KNOWN_NAMES
     if unknown:
         raise ValueError(f"unknown normalisation rule(s): {', '.join(sorted(unknown))}")
-    state = NormState(text)
+    state = NormState(text, utf8=utf8)
     for name, rule in RULES:
         if name not in skipped:
             rule(state)

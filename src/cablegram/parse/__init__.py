@@ -130,7 +130,7 @@ class _gc_paused:
 
 def _parse(data: str | bytes, raw_bytes: bytes, source: Source, skip_rules: tuple[str, ...]) -> Telegram:
     text, problems = decode(data, utf8=raw_bytes)
-    clean, state = normalise(text, skip=skip_rules)
+    clean, state = normalise(text, skip=skip_rules, utf8=_utf8_of(text, data, raw_bytes))
     d = Draft(clean)
     for code, message in problems:
         d.defect(code, message)
@@ -182,6 +182,14 @@ def _parse(data: str | bytes, raw_bytes: bytes, source: Source, skip_rules: tupl
         read_opening_reference(d, lines, start, body_start)
     read_body(d, lines, body_start, clean.text)  # ``lines`` are still clean_lines(clean) here
     return assemble(d, state, text, source)
+
+
+def _utf8_of(text: str, data: str | bytes, raw_bytes: bytes) -> bytes | None:
+    """``text``'s UTF-8 (``surrogatepass``) where the digest's bytes are exactly that, else None.
+    Text input that decode handed back as it came (``text is data``: no line ends, NULs or length
+    to mend, each of which makes a new string) was encoded so for the digest. Bytes input is
+    not matched against its text here (a BOM dropped or a line end mended would part them)."""
+    return raw_bytes if text is data else None
 
 
 def _settle_document_number(d: Draft, state, path: str | None) -> None:

@@ -1,0 +1,48 @@
+"""Sixth round's shared views agree with the plain definitions they stand for.
+
+The driver hands the digest's UTF-8 to the normalisation state only where it is the decoded
+text's own UTF-8 (``_utf8_of``), and the state's upper-cased view made from those bytes is the
+one it makes by encoding the text itself.
+"""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from cablegram.normalise.state import NormState
+from cablegram.parse import _utf8_of, decode
+
+SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+# Line ends, NULs, lone surrogates and letters in and outside ASCII: what decode mends or keeps.
+PIECES = ["a", "Z", "\n", "\r", "\r\n", "\x00", "ß", "é", "\u017f", "\u212a", "\ud800", "\U0001f600", " "]
+texts = st.lists(st.sampled_from(PIECES), max_size=20).map("".join)
+
+
+def _digest_bytes(data: str | bytes) -> bytes:
+    """The bytes ``parse`` hashes for the digest (as it spells them)."""
+    return data.encode("utf-8", errors="surrogatepass") if isinstance(data, str) else data
+
+
+@SETTINGS
+@given(st.one_of(texts, texts.map(lambda t: t.encode("utf-8", "surrogatepass"))))
+@example("ab\r\ncd")
+@example("\ufeffx".encode("utf-8"))
+def test_utf8_handed_over_only_where_it_is_the_texts_own(data):
+    raw = _digest_bytes(data)
+    text, _ = decode(data, utf8=raw)
+    utf8 = _utf8_of(text, data, raw)
+    if utf8 is not None:
+        assert utf8 == text.encode("utf-8", "surrogatepass")
+
+
+@SETTINGS
+@given(texts)
+@example("")
+@example("stra\u00dfe \u017ftop")
+def test_ascii_upper_from_handed_bytes_is_the_encoded_texts(text):
+    plain = NormState(text)
+    handed = NormState(text, utf8=text.encode("utf-8", "surrogatepass"))
+    assert handed.ascii_upper == plain.ascii_upper == text.encode("utf-8", "surrogatepass").upper()
+    assert handed.ascii_case_exact == plain.ascii_case_exact
