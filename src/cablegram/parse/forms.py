@@ -382,12 +382,23 @@ def _lines_with_from(text: str) -> list[int]:
     from the end of the line before it finds one there. ``read_page_heads`` is handed the lines
     ``clean_lines`` cut from ``d.clean.text``: a line's clean start is where it begins here."""
     starts = set()
-    for word in ("rom", "ROM"):
-        at = text.find(word)
-        while at >= 0:
-            starts.add(text.rfind("\n", 0, at) + 1)
-            end = text.find("\n", at)
+    for word in _FROM_WORDS:
+        m = word.search(text)
+        while m:
+            starts.add(text.rfind("\n", 0, m.start()) + 1)
+            end = text.find("\n", m.start())
             if end < 0:
                 break
-            at = text.find(word, end)
+            m = word.search(text, end)
     return sorted(starts)
+
+
+# 'rom' and 'ROM' as _lines_with_from looks for them: each from its last letter, the two before it
+# in a look-behind, so that the regex engine skips at C speed from one 'm' (or 'M') to the next,
+# which is quicker than ``str.find``'s scan for the three letters (~17.8 -> ~12.5 us/doc
+# born-digital, ~9.3 -> ~7.3 OCR'd releases). A match stands where the word ends; the word holds
+# no line break, so the line it stands on, and the line break after it, are those of its 'm'. A
+# look-behind sees the text before the offset a search starts from, but a search started at a
+# line break finds no word that would hold it: the words found are exactly those that
+# ``text.find(word, end)`` finds, in the same order.
+_FROM_WORDS = (re.compile(r"m(?<=rom)"), re.compile(r"M(?<=ROM)"))
