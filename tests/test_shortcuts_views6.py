@@ -77,3 +77,26 @@ def test_incoming_form_gate_is_both_words_in_the_first_20000_characters(pad, tai
 
     for text in (tail, "x" * pad + tail, tail + "x" * pad + tail):
         assert _may_hold_incoming_form(text) == ("Rec" in text[:20000] and "NO" in text[:20000])
+
+
+# Pieces of running heads, and of lines that look like them: serials, commas, month-days across
+# line breaks, 'from' in its cases, letters re.I folds into ASCII ones, blanks beyond ASCII.
+HEAD_PIECES = ["-2- 631, October 15, 6 p.m. from Elisabethville", "=3= 78, OCT 19 FROM Paris", "-4- ", "7", ",",
+               " ", "\n", "\u3000", "Oct", "oct", "\u017fep", "\u212aay", ".", "12", " from Rome", " FRoM Rome",
+               "rom", "ROM", "x", "\u0130"]
+head_texts = st.lists(st.sampled_from(HEAD_PIECES), max_size=16).map("".join)
+
+
+@SETTINGS
+@given(head_texts)
+@example("-2- 631, October 15, 6 p.m. from Elisabethville\n=3= 631,\nOctober 15 from Elisabethville")
+@example("-2- 631, \u212aay 15 from Rome")
+def test_page_heads_are_the_matches_of_the_lines_holding_rom_or_ROM(text):
+    from cablegram.parse.forms import _PAGE_HEAD, _lines_with_from, _page_heads
+
+    plain = []
+    for start in _lines_with_from(text):
+        end = text.find("\n", start)
+        if m := _PAGE_HEAD.match(text[start:] if end < 0 else text[start:end]):
+            plain.append((start, m.span(), m.groupdict()))
+    assert [(start, m.span(), m.groupdict()) for start, m in _page_heads(text)] == plain
