@@ -412,23 +412,12 @@ def _lines_with_from(text: str) -> list[int]:
     the shortcut tests compare with. Exact: neither word holds a newline, so an occurrence lies
     within one line, and a line holds one iff a search from the end of the line before finds one."""
     starts = set()
-    for word in _FROM_WORDS:
-        m = word.search(text)
-        while m:
-            starts.add(text.rfind("\n", 0, m.start()) + 1)
-            end = text.find("\n", m.start())
+    for word in ("rom", "ROM"):
+        at = text.find(word)
+        while at >= 0:
+            starts.add(text.rfind("\n", 0, at) + 1)
+            end = text.find("\n", at)
             if end < 0:
                 break
-            m = word.search(text, end)
+            at = text.find(word, end)
     return sorted(starts)
-
-
-# 'rom' and 'ROM' as _lines_with_from looks for them: each from its last letter, the two before it
-# in a look-behind, so that the regex engine skips at C speed from one 'm' (or 'M') to the next,
-# which is quicker than ``str.find``'s scan for the three letters (~17.8 -> ~12.5 us/doc
-# born-digital, ~9.3 -> ~7.3 OCR'd releases). A match stands where the word ends; the word holds
-# no line break, so the line it stands on, and the line break after it, are those of its 'm'. A
-# look-behind sees the text before the offset a search starts from, but a search started at a
-# line break finds no word that would hold it: the words found are exactly those that
-# ``text.find(word, end)`` finds, in the same order.
-_FROM_WORDS = (re.compile(r"m(?<=rom)"), re.compile(r"M(?<=ROM)"))
