@@ -136,20 +136,22 @@ class _WordSeen:
     holding either lies where the view holds ``word`` within the range, and the first place
     the view holds it at or after the range's start is then within the range. One scan of the
     view finds that place for every range up to it (none, on most bodies); a range it clears
-    needs no scan of its own, any other is asked as before.
+    needs no scan of its own, any other is asked as before. The view is first scanned when a
+    range is first asked: most bodies follow a header that named the classifier, and ask none.
     """
 
     def __init__(self, view: bytes | None, word: bytes) -> None:
         self.view, self.word = view, word
-        self.at = view.find(word) if view is not None else 0  # the first place at or after the last start asked; -1: none
+        self.at: int | None = None  # the first place at or after the last start asked (-1: none); None: not yet looked for
 
     def within(self, start: int, end: int) -> bool:
         """Whether the word may stand within ``view[start:end]`` (``start`` no less than the last asked)."""
         if self.view is None:
             return True
-        if 0 <= self.at < start:
-            self.at = self.view.find(self.word, start)
-        return 0 <= self.at <= end - len(self.word)
+        at = self.at
+        if at is None or 0 <= at < start:
+            at = self.at = self.view.find(self.word, start)
+        return 0 <= at <= end - len(self.word)
 
 
 def _joined_from(lines: list[CLine], start: int, text: str | None) -> str:
