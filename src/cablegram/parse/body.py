@@ -86,7 +86,6 @@ def read_body(d: Draft, lines: list[CLine], start: int, text: str | None = None)
     paragraphs: list[Paragraph] = []
     expected = 1
     clean_span = d.clean.span  # what d.span_of forwards to, bound once (a frame a paragraph spared)
-    may_name_classifier = _WordSeen(view, b"LASSIF")
     for number, first, stop, at, raw in _paragraph_blocks(body, joined):
         text = raw.strip()
         if not text:
@@ -114,8 +113,7 @@ def read_body(d: Draft, lines: list[CLine], start: int, text: str | None = None)
         elif portion and (um := _UNNUMBERED_MARK.match(reflowed)):
             reflowed = reflowed[um.end():]
         paragraphs.append(Paragraph(number=number, portion=portion, text=reflowed, span=span))
-        if "classified_by_text" not in d.values and may_name_classifier.within(at, at + len(raw)) \
-                and ("lassif" in text or "LASSIF" in text):
+        if "classified_by_text" not in d.values and ("lassif" in text or "LASSIF" in text):
             at += len(raw) - len(raw.lstrip())  # where ``text`` stands in ``joined``
             _read_classified_by(d, text, head.start, _view_of(text, view, at))
     if parts:  # as d.add would leave them
@@ -123,35 +121,6 @@ def read_body(d: Draft, lines: list[CLine], start: int, text: str | None = None)
         d.values.setdefault("paragraphs", []).extend(paragraphs)
     d.set("summary", _summary_viewed(joined[1:], view[1:] if view is not None else None))
     d.set("body_text", "\n\n".join(d.get("body_parts", [])))
-
-
-class _WordSeen:
-    """Where a word may stand in ranges of a text, read from the text's ``ascii_case_view``
-    (``view``; None: anywhere), the ranges asked in order of their starts.
-
-    read_body asked each paragraph ``"lassif" in text or "LASSIF" in text``: two scans of every
-    paragraph of a body that names no classifier (~8 us a born-digital body). Either spelling
-    of an ASCII word stands in the view as its upper case, at the same offsets, and no other
-    character is read as an ASCII letter there (see ascii_case_view); so a range of the text
-    holding either lies where the view holds ``word`` within the range, and the first place
-    the view holds it at or after the range's start is then within the range. One scan of the
-    view finds that place for every range up to it (none, on most bodies); a range it clears
-    needs no scan of its own, any other is asked as before. The view is first scanned when a
-    range is first asked: most bodies follow a header that named the classifier, and ask none.
-    """
-
-    def __init__(self, view: bytes | None, word: bytes) -> None:
-        self.view, self.word = view, word
-        self.at: int | None = None  # the first place at or after the last start asked (-1: none); None: not yet looked for
-
-    def within(self, start: int, end: int) -> bool:
-        """Whether the word may stand within ``view[start:end]`` (``start`` no less than the last asked)."""
-        if self.view is None:
-            return True
-        at = self.at
-        if at is None or 0 <= at < start:
-            at = self.at = self.view.find(self.word, start)
-        return 0 <= at <= end - len(self.word)
 
 
 def _joined_from(lines: list[CLine], start: int, text: str | None) -> str:
