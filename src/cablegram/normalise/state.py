@@ -668,6 +668,9 @@ class _Builder:
         return CleanText("".join(self.parts), self.clean_starts, self.orig_starts, self.synthetic, original)
 
 
+_bisect_right = bisect.bisect_right  # (one global lookup in CleanText.span, ~24 calls a parse, not two)
+
+
 class CleanText:
     """Normalised text plus a map from clean offsets to original offsets."""
 
@@ -708,8 +711,15 @@ class CleanText:
         # :meth:`to_original` of both ends. The text is not empty, so neither is the map, and its
         # first piece starts at 0: no clamping. The last character's piece is at or after the first's.
         clean, orig, synthetic = self._clean, self._orig, self._synthetic
-        k = bisect.bisect_right(clean, start) - 1
-        j = bisect.bisect_right(clean, last, k) - 1
+        k = _bisect_right(clean, start) - 1
+        # Both ends lie in one piece for ~19 spans in 20 (a field, a paragraph between two
+        # removals): where no piece follows k's or the next starts after ``last``, the second
+        # bisection (the first index from k whose start exceeds ``last``, less one) is k itself,
+        # as ``clean[k] <= start <= last``; an index and a comparison instead of a call.
+        if k + 1 < len(clean) and clean[k + 1] <= last:
+            j = _bisect_right(clean, last, k + 1) - 1
+        else:
+            j = k
         return (orig[k] if synthetic[k] else orig[k] + (start - clean[k]),
                 (orig[j] if synthetic[j] else orig[j] + (last - clean[j])) + 1)
 
