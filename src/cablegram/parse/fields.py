@@ -252,16 +252,23 @@ def _name_and_precedence(s: str) -> tuple[str, str | None]:
         prec = precedence_word(m[1])
         s = s[: m.start()]
     s = s.strip(" ,;.").upper()
-    s = _ZEN.sub("", s)  # ZEN: delivered by other means
-    s = _AMEMBASSY_MISREAD.sub("AMEMBASSY", s)  # AMEMDASSY, AMEBASSY, AMMBASSY
-    # 'AmEmbassy, LAGOS': the pattern is anchored with ``^`` (no MULTILINE) and never empty, so
-    # ``sub`` could only ever replace one match at the start; cut as that match, without ``sub``'s
-    # template expansion (a third of this function's cost).
-    if m := _POST_COMMA.match(s):
-        s = f"{m[1]} {s[m.end():]}"
-    # SMART writes the address post first: 'WASHDC, SECSTATE', 'KABUL, AMEMBASSY'.
-    if m := _POST_FIRST.fullmatch(s):
-        s = f"{m[2]} {m[1]}"
+    # The three patterns below are anchored with ``^`` (no MULTILINE) and never empty, so a
+    # substitution could only ever replace one match at the start: each is cut as that match,
+    # without ``sub``'s template expansion, and tried only on a line that opens with the literal
+    # its every match opens with (a line that does not has no match: the substitution would
+    # give it back unchanged).
+    if s.startswith("ZEN") and (m := _ZEN.match(s)):
+        s = s[m.end():]  # ZEN: delivered by other means
+    if s.startswith("AM") and (m := _AMEMBASSY_MISREAD.match(s)):
+        s = "AMEMBASSY" + s[m.end():]  # AMEMDASSY, AMEBASSY, AMMBASSY
+    # Both comma forms need a comma: the usual line, without one, skips both patterns.
+    if "," in s:
+        # 'AmEmbassy, LAGOS'
+        if m := _POST_COMMA.match(s):
+            s = f"{m[1]} {s[m.end():]}"
+        # SMART writes the address post first: 'WASHDC, SECSTATE', 'KABUL, AMEMBASSY'.
+        if m := _POST_FIRST.fullmatch(s):
+            s = f"{m[2]} {m[1]}"
     return s, prec
 
 
