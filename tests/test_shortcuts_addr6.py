@@ -48,3 +48,32 @@ def test_name_and_precedence_on_known_forms():
         assert F._name_and_precedence.__wrapped__(s) == _plain_name_and_precedence(s), s
 
 
+
+
+# The records that the readers and ``assemble`` build by position (a call by keyword costs twice
+# as much): the calls assume these field orders, which a reordering of model.py must not break.
+POSITIONAL_ORDERS = {
+    "Addressee": ["name", "canonical", "precedence", "routing", "sequence"],
+    "EO": ["order", "declassify_on", "event", "raw"],
+    "Classifier": ["name", "title", "reasons", "exemptions", "raw"],
+    "Reference": ["letter", "raw", "station", "serial", "year", "year_stated", "id", "notal"],
+    "Telegram": ["id", "aliases", "kind", "era", "classification", "caveats", "current_classification", "precedence",
+                 "date", "dtg", "from_", "to", "info", "excluded", "captions", "attention", "mrn", "section", "eo",
+                 "classified_by", "tags", "tags_raw", "tags_decoded", "subject", "references", "drafted_by",
+                 "approved_by", "cleared_by", "paragraphs", "summary", "signature", "struck", "release", "text",
+                 "removed", "defects", "notes", "spans", "source"],
+}
+
+
+def test_records_built_by_position_keep_their_field_order():
+    from dataclasses import fields
+
+    from cablegram import model
+
+    for name, order in POSITIONAL_ORDERS.items():
+        assert [f.name for f in fields(getattr(model, name)) if f.init] == order, name
+
+
+def test_positional_addressee_is_the_keyword_one():
+    a = F.addressee("RUEHKT/AMEMBASSY KATHMANDU PRIORITY 7186")
+    assert a == F.Addressee(name="AMEMBASSY KATHMANDU", precedence="PRIORITY", routing="RUEHKT", sequence=7186)
