@@ -77,3 +77,12 @@ def test_records_built_by_position_keep_their_field_order():
 def test_positional_addressee_is_the_keyword_one():
     a = F.addressee("RUEHKT/AMEMBASSY KATHMANDU PRIORITY 7186")
     assert a == F.Addressee(name="AMEMBASSY KATHMANDU", precedence="PRIORITY", routing="RUEHKT", sequence=7186)
+
+
+@SETTINGS
+@given(st.lists(st.one_of(st.sampled_from(["RUEHC/SECSTATE WASHDC", "IMMEDIATE", "6818", "BY POUCH", "UNN", "ZEN/",
+                                           "AMEMBASSY, KABUL", " ", "  ", "\t", "\u00a0", ",", "."]),
+                          st.text(max_size=5)), max_size=6).map(" ".join))
+def test_addressee_reads_an_item_as_its_single_spaced_copy(item):
+    # close_block hands an address item over as it stands, no longer single-spaced first.
+    assert F.addressee.__wrapped__(item) == F.addressee.__wrapped__(" ".join(item.split()))
