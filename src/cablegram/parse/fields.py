@@ -86,23 +86,26 @@ _DATE_FORMS = (
 
 
 _A_DIGIT = re.compile(r"\d")
+# Each form with whether it names its month. (Where it does, its ``mn`` group is not optional and
+# never empty, so a match's name is there and true: what asking each match's ``groupdict`` for
+# ``mn`` found, without building the dictionary.)
+_DATE_FORMS_NAMED = tuple((form, "mn" in form.groupindex) for form in _DATE_FORMS)
 
 
 def written_date(text: str) -> tuple[str, re.Match] | None:
     """DATE = mm/dd/yy[yy] | yyyy/mm/dd | Month d, yyyy | d Month yyyy -> (ISO, match)."""
     if _A_DIGIT.search(text) is None:
         return None  # every form holds a ``\d``: text without one ('N/A', 'OADR') has no date
-    for form in _DATE_FORMS:
+    for form, named in _DATE_FORMS_NAMED:
         for m in form.finditer(text):
-            gd = m.groupdict()
-            if gd.get("mn"):
-                name = gd["mn"].upper()
+            if named:
+                name = m["mn"].upper()
                 month = _MONTH_NAMES.get(name) or MONTHS.get(name[:3]) if len(name) >= 3 else None
                 if not month:
                     continue
             else:
-                month = int(gd["m"])
-            iso = iso_date(full_year(int(gd["y"])), month, int(gd["d"]))
+                month = int(m["m"])
+            iso = iso_date(full_year(int(m["y"])), month, int(m["d"]))
             if iso:
                 return iso, m
     return None
