@@ -91,14 +91,7 @@ def close_block(d: Draft, s: Scan) -> None:
     if block == "FM":
         d.set("from", F.plad(text), start, end)
     elif block in ("TO", "INFO"):
-        if any(";" in p[2] for p in parts):
-            # A SMART list: items separated by semicolons, wrapping freely across lines.
-            parts = [(start, end, " ".join([p[2].strip() for p in parts]))]
-        for p_start, p_end, p_text in parts:
-            for item in split_addresses(p_text):
-                a = F.addressee(" ".join(item.split()))
-                if a:
-                    d.add("to_found" if block == "TO" else "info_found", (a, p_start, p_end))
+        _read_addressees(d, "to_found" if block == "TO" else "info_found", parts, start, end)
     elif block == "XMT":
         for p_start, p_end, p_text in parts:
             for item in split_addresses(p_text):
@@ -126,6 +119,22 @@ def close_block(d: Draft, s: Scan) -> None:
         for p_start, p_end, p_text in parts:
             if p_text.strip():
                 d.add("attention_found", (" ".join(p_text.split()), p_start, p_end))
+
+
+def _read_addressees(d: Draft, key: str, parts: list[tuple[int, int, str]], start: int, end: int) -> None:
+    """The addressees of a TO or INFO block, each with the span of its line, added to ``key``."""
+    if any(";" in p[2] for p in parts):
+        # A SMART list: items separated by semicolons, wrapping freely across lines.
+        parts = [(start, end, " ".join([p[2].strip() for p in parts]))]
+    found = []
+    for p_start, p_end, p_text in parts:
+        for item in split_addresses(p_text):
+            # (``addressee`` reads its text single-spaced first: the item goes as it stands,
+            # without a single-spaced copy made here for it to make again)
+            if a := F.addressee(item):
+                found.append((a, p_start, p_end))
+    if found:  # (what ``d.add`` of each in turn leaves: no list where there is nothing to add)
+        d.values.setdefault(key, []).extend(found)
 
 
 _BEFORE_ROUTING = re.compile(r"\s+(?=R[A-Z]{4,6}/[A-Z])")
