@@ -4,6 +4,7 @@ file needs the same one."""
 from __future__ import annotations
 
 from cablegram.normalise.state import CleanText, NormState, _Builder
+from cablegram.parse import fields
 from cablegram.parse.draft import CLine
 
 
@@ -44,3 +45,19 @@ def clines(texts: list[str]) -> list[CLine]:
         out.append(CLine(k, at, at + len(text), text))
         at += len(text) + 1
     return out
+
+
+def plain_name_and_precedence(s: str) -> tuple[str, str | None]:
+    """``fields._name_and_precedence`` as it was before its fast paths: every pattern applied by
+    substitution, in order."""
+    prec = None
+    if m := fields._TRAILING_PRECEDENCE.search(s):
+        prec = fields.precedence_word(m[1])
+        s = s[: m.start()]
+    s = s.strip(" ,;.").upper()
+    s = fields._ZEN.sub("", s)
+    s = fields._AMEMBASSY_MISREAD.sub("AMEMBASSY", s)
+    s = fields._POST_COMMA.sub(r"\1 ", s)
+    if m := fields._POST_FIRST.fullmatch(s):
+        s = f"{m[2]} {m[1]}"
+    return s, prec

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from shortcut_support import plain_name_and_precedence
 
 from cablegram.model import Addressee
 from cablegram.parse import fields
@@ -77,21 +78,6 @@ def test_by_pouch_before_a_number_removes_the_number():
 
 
 # -- an anchored substitution cut as its match ------------------------------------------------------
-def plain_name_and_precedence(s: str) -> tuple[str, str | None]:
-    """``fields._name_and_precedence`` with ``_POST_COMMA`` applied by ``re.sub``, as it was."""
-    prec = None
-    if m := fields._TRAILING_PRECEDENCE.search(s):
-        prec = fields.precedence_word(m[1])
-        s = s[: m.start()]
-    s = s.strip(" ,;.").upper()
-    s = fields._ZEN.sub("", s)
-    s = fields._AMEMBASSY_MISREAD.sub("AMEMBASSY", s)
-    s = fields._POST_COMMA.sub(r"\1 ", s)
-    if m := fields._POST_FIRST.fullmatch(s):
-        s = f"{m[2]} {m[1]}"
-    return s, prec
-
-
 @SETTINGS
 @given(_texts(["AMEMBASSY", "AMCONSUL", "USMISSION", "AmEmbassy", "LAGOS", "WASHDC", "SECSTATE", "PRIORITY", "ZEN"],
               "AMEBSY,L ", [",", ", ", ",\t", " ", "", "\n"]))

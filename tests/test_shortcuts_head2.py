@@ -13,7 +13,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cablegram.parse import header
-from cablegram.parse.forms import _lines_with_from
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -51,18 +50,6 @@ def test_first_caption_word_is_the_first_piece_of_the_caption_split(upper):
 
 
 # -- round 3 -------------------------------------------------------------------------------------
-@SETTINGS
-@given(st.lists(st.one_of(st.sampled_from(["rom", "ROM", "Rom", "rOM", "from", "\n", "\n\n", "ro", "m", "R", "OM"]),
-                          st.text(alphabet="romROMf \n-=2,", max_size=8)), max_size=12).map("".join))
-def test_lines_with_from_are_the_lines_holding_rom_or_ROM(text):
-    expected, start = [], 0
-    for line in text.split("\n"):  # what ``clean_lines`` cuts, and the test read_page_heads made
-        if "rom" in line or "ROM" in line:
-            expected.append(start)
-        start += len(line) + 1
-    assert _lines_with_from(text) == expected
-
-
 CAPTION_PIECES = sorted(header.CAPTION_SET) + ["HANDLE AS ", "HANDLE", "NODIS", "EXDIS", "LIMDIS", "STADIS", "EVES ONLY"]
 
 

@@ -405,19 +405,3 @@ def _page_heads(text: str) -> list[tuple[int, re.Match]]:
 # more commas than the line-by-line pattern would: those lines are then tried in full.)
 _SERIAL_COMMA = re.compile(r",(?<=\d,)(?=\s+[A-Za-z]{3,9}\.?\s+\d)", re.I)
 
-
-def _lines_with_from(text: str) -> list[int]:
-    """Where the lines of ``text`` that hold 'rom' or 'ROM' begin, in order: the lines
-    ``read_page_heads`` tried until ``_page_heads`` narrowed them, kept as the plain definition
-    the shortcut tests compare with. Exact: neither word holds a newline, so an occurrence lies
-    within one line, and a line holds one iff a search from the end of the line before finds one."""
-    starts = set()
-    for word in ("rom", "ROM"):
-        at = text.find(word)
-        while at >= 0:
-            starts.add(text.rfind("\n", 0, at) + 1)
-            end = text.find("\n", at)
-            if end < 0:
-                break
-            at = text.find(word, end)
-    return sorted(starts)
