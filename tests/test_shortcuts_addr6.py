@@ -33,20 +33,13 @@ def test_name_and_precedence_on_known_forms():
         assert F._name_and_precedence.__wrapped__(s) == plain_name_and_precedence(s), s
 
 
-
-
-# The records that the readers and ``assemble`` build by position (a call by keyword costs twice
+# The records that the readers build by position (a call by keyword costs twice
 # as much): the calls assume these field orders, which a reordering of model.py must not break.
 POSITIONAL_ORDERS = {
     "Addressee": ["name", "canonical", "precedence", "routing", "sequence"],
     "EO": ["order", "declassify_on", "event", "raw"],
     "Classifier": ["name", "title", "reasons", "exemptions", "raw"],
     "Reference": ["letter", "raw", "station", "serial", "year", "year_stated", "id", "notal"],
-    "Telegram": ["id", "aliases", "kind", "era", "classification", "caveats", "current_classification", "precedence",
-                 "date", "dtg", "from_", "to", "info", "excluded", "captions", "attention", "mrn", "section", "eo",
-                 "classified_by", "tags", "tags_raw", "tags_decoded", "subject", "references", "drafted_by",
-                 "approved_by", "cleared_by", "paragraphs", "summary", "signature", "struck", "release", "text",
-                 "removed", "defects", "notes", "spans", "source"],
 }
 
 

@@ -44,48 +44,46 @@ def assemble(d: Draft, state: NormState, original: str, source) -> Telegram:
     _validate(d, state, era)
     portion_rank_check(d, d.get("classification"))
     defects = tuple(d.defects)
-    # The record's fields by position, in its order (each named in its comment): a call by
-    # keyword matches each of the 39 names against the parameters, and cost 3 us a document more.
     return Telegram(
-        d.get("id"),  # id
-        tuple(d.get("aliases", [])),  # aliases
-        kind,  # kind
-        era,  # era
-        d.get("classification"),  # classification
-        tuple(d.get("caveats", [])),  # caveats
-        d.get("current_classification"),  # current_classification
-        d.get("precedence"),  # precedence
-        d.get("date"),  # date
-        d.get("dtg"),  # dtg
-        d.get("from"),  # from_
-        tuple(d.get("to", [])),  # to
-        tuple(d.get("info", [])),  # info
-        tuple(dict.fromkeys(d.get("excluded_found", []))),  # excluded
-        tuple(d.get("captions", [])),  # captions
-        tuple(d.get("attention", [])),  # attention
-        d.get("mrn"),  # mrn
-        d.get("section") or d.get("page_section"),  # section
-        d.get("eo"),  # eo
-        classifier,  # classified_by
-        tuple(tags),  # tags
-        d.get("tags_raw"),  # tags_raw
-        tuple(decoded),  # tags_decoded
-        d.get("subject"),  # subject
-        tuple(refs),  # references
-        d.get("drafted_by"),  # drafted_by
-        d.get("approved_by"),  # approved_by
-        tuple(d.get("cleared_found", [])),  # cleared_by
-        tuple(d.get("paragraphs", [])),  # paragraphs
-        d.get("summary"),  # summary
-        d.get("signature"),  # signature
-        tuple(state.struck),  # struck
-        release,  # release
-        d.get("body_text", ""),  # text
-        tuple(state.removals),  # removed
-        defects,  # defects
-        tuple(d.notes),  # notes
-        _public_spans(d.spans),  # spans
-        source,  # source
+        id=d.get("id"),
+        aliases=tuple(d.get("aliases", [])),
+        kind=kind,
+        era=era,
+        classification=d.get("classification"),
+        caveats=tuple(d.get("caveats", [])),
+        current_classification=d.get("current_classification"),
+        precedence=d.get("precedence"),
+        date=d.get("date"),
+        dtg=d.get("dtg"),
+        from_=d.get("from"),
+        to=tuple(d.get("to", [])),
+        info=tuple(d.get("info", [])),
+        excluded=tuple(dict.fromkeys(d.get("excluded_found", []))),
+        captions=tuple(d.get("captions", [])),
+        attention=tuple(d.get("attention", [])),
+        mrn=d.get("mrn"),
+        section=d.get("section") or d.get("page_section"),
+        eo=d.get("eo"),
+        classified_by=classifier,
+        tags=tuple(tags),
+        tags_raw=d.get("tags_raw"),
+        tags_decoded=tuple(decoded),
+        subject=d.get("subject"),
+        references=tuple(refs),
+        drafted_by=d.get("drafted_by"),
+        approved_by=d.get("approved_by"),
+        cleared_by=tuple(d.get("cleared_found", [])),
+        paragraphs=tuple(d.get("paragraphs", [])),
+        summary=d.get("summary"),
+        signature=d.get("signature"),
+        struck=tuple(state.struck),
+        release=release,
+        text=d.get("body_text", ""),
+        removed=tuple(state.removals),
+        defects=defects,
+        notes=tuple(d.notes),
+        spans=_public_spans(d.spans),
+        source=source,
     )
 
 
