@@ -531,9 +531,17 @@ class NormState:
         """
         while k < len(cuts) and cuts[k][0] < begin:
             k += 1
-        if k == len(cuts) or cuts[k][0] > end_at:
-            return pos, k  # no cut here (most runs of an OCR'd release, between removed lines)
-        return out.copy_through_cuts(self.original, pos, end_at, cuts, k)
+        original = self.original
+        while k < len(cuts) and cuts[k][0] <= end_at:
+            start, end, repl = cuts[k]
+            k += 1
+            if start < pos:
+                continue
+            out.copy(pos, original[pos:start])
+            if repl:
+                out.insert(repl, start)
+            pos = end
+        return pos, k
 
     def _copy_tail(self, out: "_Builder", pos: int, end: int) -> None:
         """Copy ``original[pos:end]`` and the line break after it (one is added after the last line)."""
@@ -613,45 +621,6 @@ class _Builder:
             return
         self._add(text, orig_start, False)
         self._follows = orig_start + len(text)
-
-    def copy_through_cuts(self, original: str, pos: int, end_at: int,
-                          cuts: list[tuple[int, int, str]], k: int) -> tuple[int, int]:
-        """Copy ``original`` from ``pos`` through the cuts (sorted, from ``k``) that begin at or
-        before ``end_at``, each replaced by its replacement, passing over those that begin before
-        ``pos`` (overlapped); return where the copy stands and the next cut's index.
-
-        For each cut, what ``copy(pos, original[pos:start])`` and ``insert(repl, start)`` do, with
-        the map's lists and counters held in local names: a cable has a dozen cuts (pilcrows,
-        entities) and two method calls a cut were half of :meth:`NormState.build`.
-        """
-        parts, clean_starts, orig_starts, synthetic = self.parts, self.clean_starts, self.orig_starts, self.synthetic
-        length, follows = self.length, self._follows
-        while k < len(cuts):
-            start, end, repl = cuts[k]
-            if start > end_at:
-                break
-            k += 1
-            if start < pos:
-                continue
-            piece = original[pos:start]
-            if piece:  # copy(): a piece of its own unless it continues the last copied one
-                if pos != follows:
-                    clean_starts.append(length)
-                    orig_starts.append(pos)
-                    synthetic.append(False)
-                parts.append(piece)
-                length += len(piece)
-                follows = pos + len(piece)
-            if repl:  # insert()
-                clean_starts.append(length)
-                orig_starts.append(start)
-                synthetic.append(True)
-                parts.append(repl)
-                length += len(repl)
-                follows = None
-            pos = end
-        self.length, self._follows = length, follows
-        return pos, k
 
     def insert(self, text: str, orig_pos: int) -> None:
         self._add(text, orig_pos, True)
