@@ -514,11 +514,6 @@ def scan_header(d: Draft, lines: list[CLine], start: int = 0) -> int:
                 s.block_parts.append((ln.start, ln.end, text))
                 last_header = i  # a header element's continuation is header too
                 i += 1
-                if routed:
-                    # An address list's next lines are most likely routed addresses too.
-                    run_end = _routed_run(lines, i, limit, s.block_parts)
-                    if run_end > i:
-                        last_header, i = run_end - 1, run_end
                 continue
             close_block(d, s)
         if _caption_or_attention(d, s, ln):
@@ -533,32 +528,6 @@ def scan_header(d: Draft, lines: list[CLine], start: int = 0) -> int:
     close_block(d, s)
     if last_header is not None and not s.seen_subject:
         return last_header + 1
-    return i
-
-
-def _routed_run(lines: list[CLine], i: int, limit: int, parts: list[tuple[int, int, str]]) -> int:
-    """Take the routed addresses that go on an open address list from line ``i`` (before
-    ``limit``) into its ``parts``; return the index of the first line not taken.
-
-    What the scanner's loop does with such a line, without its steps for other lines: a line of an
-    address list (TO, INFO, XMT, FM) that ``_ROUTED_ADDRESS`` matches and holds no colon is not
-    blank, opens with R (so with neither a paragraph number nor a margin code, which opens with a
-    word and a blank), has no rule (see ``_ROUTED_ADDRESS``) and is taken exactly when
-    ``_continues`` says so, asked with the match. A line that fails any of these is left to the loop,
-    nothing having been done with it. Checked against the loop in tests/test_shortcuts_head5.py."""
-    while i < limit:
-        ln = lines[i]
-        text = ln.text
-        if ":" in text:
-            break
-        routed = _ROUTED_ADDRESS.match(text, 0, 400)
-        if routed is None or routed[1] in _LABEL_ROUTINGS:
-            break
-        t = text.strip()
-        if len(t) >= 90 or not ADDRESS_LINE.match(t):
-            break
-        parts.append((ln.start, ln.end, text))
-        i += 1
     return i
 
 
