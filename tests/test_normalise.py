@@ -31,6 +31,20 @@ def test_letter_spaced_banner_is_a_banner():
     assert "C O N" not in clean.text
 
 
+@pytest.mark.parametrize("blank", [" ", "\t", "\xa0", "\u2003", "\u3000", "\x0c"])
+def test_a_banner_indented_with_any_blank_is_a_banner(blank):
+    # Text converted from HTML or a word processor indents with no-break and em spaces.
+    clean, state = run(f"{blank}SECRET\n\nSUBJECT: X\n\n1. Text.\n\n{blank * 3}SECRET{blank}\n")
+    assert [lv for lv, _ in state.release.banners] == ["SECRET", "SECRET"]
+    assert "SECRET" not in clean.text
+
+
+@pytest.mark.parametrize("blank", ["\xa0", "\u2003"])
+def test_a_page_number_indented_with_any_blank_is_removed(blank):
+    clean, state = run(f"text one\n\n{blank * 4}2\n\ntext two\n")
+    assert removed(state, "page-number") == ["2"]
+
+
 def test_bare_page_numbers_only_between_blank_lines():
     clean, state = run("text one\n\n2\n\ntext two\n3 APPLES\n")
     assert removed(state, "page-number") == ["2"]

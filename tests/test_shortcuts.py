@@ -62,9 +62,9 @@ def test_ascii_case_view_holds_a_word_where_a_case_blind_pattern_matches(text, w
 
 # The candidate patterns as they were written with ``^`` under re.M (a scan trying every character).
 _LINE_START_FORMS = [
-    (rules._BANNER_CANDIDATE, re.compile(r"^[ \t_|\-~*]*[STCULstcul][^\n]{0,59}$", re.M)),
-    (rules._PAGE_NUMBER_CANDIDATE, re.compile(r"^[ \t]*[-Pp\d][^\n]{0,13}$", re.M)),
-    (rules._DEBRIS_CANDIDATE, re.compile(r"^[ \t]*(?:[A-Za-z]{1,2}|[^\w\s]{1,6})[ \t]*$", re.M)),
+    (rules._BANNER_CANDIDATE, re.compile(r"^(?:[^\S\n]|[_|\-~*])*[STCULstcul][^\n]{0,59}$", re.M)),
+    (rules._PAGE_NUMBER_CANDIDATE, re.compile(r"^[^\S\n]*[-Pp\d][^\n]{0,13}$", re.M)),
+    (rules._DEBRIS_CANDIDATE, re.compile(r"^[^\S\n]*(?:[A-Za-z]{1,2}|[^\w\s]{1,6})[^\S\n]*$", re.M)),
 ]
 
 

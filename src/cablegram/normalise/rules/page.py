@@ -98,12 +98,17 @@ def teletype_page_headers(state: NormState) -> None:
 
 
 # -- page banners, page numbers, boxes, debris --------------------------------------------------
+# The blanks a line may open with, in the candidate scans below: every character ``\s`` takes but the
+# line break (``str.isspace``: tab, VT, FF, CR, the file separators, NEL, no-break space, the em and
+# other Unicode spaces), as the line patterns they stand before (``^\s*``) take them. Text converted
+# from HTML or a word processor indents a banner with a no-break space as often as with a space.
+LINE_BLANKS = r"\t\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 _LEVEL_ALT = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in LEVEL_WORDS), key=len, reverse=True))
 _BANNER = re.compile(rf"^[\s_|\-~*]*(?:~~)?(?P<level>{_LEVEL_ALT})(?:~~)?[\s_|\-~*.]*$", re.I)
 # (Runs written possessive, ``{0,59}+``: a line too long for one fails at once instead of being
 # given back a character at a time; no shorter run could end the line either, so the lines found
 # are the same.)
-_BANNER_CANDIDATE = re.compile(r"\n[ \t_|\-~*]*+[STCULstcul][^\n]{0,59}+$", re.M)  # see matching_line_starts
+_BANNER_CANDIDATE = re.compile(rf"\n[{LINE_BLANKS}_|\-~*]*+[STCULstcul][^\n]{{0,59}}+$", re.M)  # see matching_line_starts
 # Letter-spaced markings: 'S E C R E T', and 'S-E-C-R-E-T' as CIA cable forms type it.
 _SPACED = re.compile(r"^\s*((?:[A-Z](?:\s|\s?-\s?)){3,}[A-Z])\s*$")
 # The candidate lines (_BANNER_CANDIDATE, in the lookahead) that can be a banner: on such a line
@@ -112,7 +117,7 @@ _SPACED = re.compile(r"^\s*((?:[A-Z](?:\s|\s?-\s?)){3,}[A-Z])\s*$")
 # TOPSECRET, UNCLASSIFIED) needs only blanks before it, an upper-case S, C, T or U there, and a
 # blank (not the line break: a letter follows on the line) or a hyphen after it. Running text that
 # opens with an S, T, C, U or L is passed over by the scan instead of tried line by line.
-_BANNER_LINE = re.compile(rf"\n(?=[ \t_|\-~*]*+[STCULstcul][^\n]{{0,59}}+$)[ \t_|\-~*]*+"
+_BANNER_LINE = re.compile(rf"\n(?=[{LINE_BLANKS}_|\-~*]*+[STCULstcul][^\n]{{0,59}}+$)[{LINE_BLANKS}_|\-~*]*+"
                           rf"(?:(?i:{_LEVEL_ALT})|[STCU](?:[^\S\n]|-))", re.M)
 
 
@@ -147,7 +152,7 @@ def page_banners(state: NormState) -> None:
         state.remove_line(i, "page-banner")
 
 
-_PAGE_NUMBER_CANDIDATE = re.compile(r"\n[ \t]*+[-Pp\d][^\n]{0,13}+$", re.M)  # (possessive: see _BANNER_CANDIDATE)
+_PAGE_NUMBER_CANDIDATE = re.compile(rf"\n[{LINE_BLANKS}]*+[-Pp\d][^\n]{{0,13}}+$", re.M)  # (possessive: see _BANNER_CANDIDATE)
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:PAGE\s+)?\d{1,3}(?:\s*-)?(?:\s+of\s+\d{1,3})?\s*$", re.I)
 
 
@@ -176,7 +181,7 @@ def worksheet_boxes(state: NormState) -> None:
             state.remove_line(i, "worksheet-box")
 
 
-_DEBRIS_CANDIDATE = re.compile(r"\n[ \t]*+(?:[A-Za-z]{1,2}+|[^\w\s]{1,6}+)[ \t]*+$", re.M)  # (as _BANNER_CANDIDATE)
+_DEBRIS_CANDIDATE = re.compile(rf"\n[{LINE_BLANKS}]*+(?:[A-Za-z]{{1,2}}+|[^\w\s]{{1,6}}+)[{LINE_BLANKS}]*+$", re.M)  # (as _BANNER_CANDIDATE)
 _LETTER_ITEM = re.compile(r"[A-Z]\.")
 _DEBRIS = re.compile(r"^\s*(?:[A-Za-z]{1,2}|[^\w\s]{1,6}|[|_~•.,:;'\"`]+)\s*$")
 
