@@ -3,6 +3,8 @@ file needs the same one."""
 
 from __future__ import annotations
 
+import re
+
 from cablegram.normalise.state import CleanText, NormState, _Builder
 from cablegram.parse import fields
 from cablegram.parse.draft import CLine
@@ -61,3 +63,10 @@ def plain_name_and_precedence(s: str) -> tuple[str, str | None]:
     if m := fields._POST_FIRST.fullmatch(s):
         s = f"{m[2]} {m[1]}"
     return s, prec
+
+
+# The plain definition of a release stamp's candidate lines: one scan of the alternation of every
+# branch (``release._stamp_lines`` finds them in several).
+STAMP_LINE = re.compile(r"RELEASED?\s+IN\b|Released?\s+[Ii]n\b|DENIED\s+IN\b|APPROVED\s+FOR\b|Approved\s+[Ff]or\b"
+                        r"|^[^\S\n]*(?:RELEASED?|Released?)[^\S\n]+IN[^\S\n]*\|?[^\S\n]*$"
+                        r"|^[^\S\n]*(?:DECLASSIFIED|SANITIZED)\b", re.M)

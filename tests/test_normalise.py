@@ -63,6 +63,15 @@ def test_release_stamp_split_over_lines_by_ocr():
     assert state.release.status == "RELEASE IN FULL"
 
 
+@pytest.mark.parametrize("blank", ["\xa0", "\u2003"])
+def test_stamps_standing_alone_indented_with_any_blank(blank):
+    _, state = run(f"{blank}RELEASE{blank}IN{blank}\n\nFULL\n\nbody\n")
+    assert state.release.status == "RELEASE IN FULL"
+    clean, state = run(f"made in that message.\n\n{blank * 2}DECLASSIFIED\n\nAuthority NND 12345\n")
+    assert state.release.status == "DECLASSIFIED"
+    assert "DECLASSIFIED" not in clean.text
+
+
 def test_release_words_inside_running_text_are_not_a_stamp():
     clean, state = run("The ministry said the prisoners were released in full view of the press at noon today.\n")
     assert state.release.status is None

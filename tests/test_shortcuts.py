@@ -19,7 +19,7 @@ from cablegram.normalise.state import NormState, ascii_case_view, upper_holds
 from cablegram.parse import body, header
 from cablegram.parse.agencies import reader
 from cablegram.parse.draft import CLine, clean_lines
-from shortcut_support import build_line_by_line
+from shortcut_support import STAMP_LINE, build_line_by_line
 
 SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -85,15 +85,13 @@ def test_scans_that_jump_lines_find_what_a_scan_of_every_match_finds(text):
         assert state.matching(pattern, one_line=True) == state.matching(pattern)
 
 
-_STAMP_LINE = re.compile(r"RELEASED?\s+IN\b|Released?\s+[Ii]n\b|DENIED\s+IN\b|APPROVED\s+FOR\b|Approved\s+[Ff]or\b"
-                         r"|^[ \t]*(?:RELEASED?|Released?)[ \t]+IN[ \t]*\|?[ \t]*$|^[ \t]*(?:DECLASSIFIED|SANITIZED)\b", re.M)
 
 
 @SETTINGS
 @given(texts)
 def test_stamp_lines_are_those_of_the_one_combined_scan(text):
     state = NormState(text)
-    assert rules._stamp_lines(state) == state.matching(_STAMP_LINE)
+    assert rules._stamp_lines(state) == state.matching(STAMP_LINE)
 
 
 @SETTINGS

@@ -12,6 +12,7 @@ import re
 
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from shortcut_support import STAMP_LINE
 
 from cablegram.normalise.rules import jfk, page, release, repair
 from cablegram.normalise.state import NormState
@@ -105,11 +106,8 @@ def test_stamp_word_search_says_what_the_seven_in_tests_say(text):
         word in text for word in ("RELEASE", "DENIED", "APPROVED", "DECLASSIFIED", "SANITIZED"))
 
 
-# The plain definition of a stamp's candidate lines (as in test_shortcuts.py): one scan of the
-# alternation of every branch.
-_STAMP_LINE = re.compile(r"RELEASED?\s+IN\b|Released?\s+[Ii]n\b|DENIED\s+IN\b|APPROVED\s+FOR\b|Approved\s+[Ff]or\b"
-                         r"|^[ \t]*(?:RELEASED?|Released?)[ \t]+IN[ \t]*\|?[ \t]*$|^[ \t]*(?:DECLASSIFIED|SANITIZED)\b", re.M)
-stamp_line_texts = st.lists(st.sampled_from(STAMP_PIECES + [" IN", " in", "IN", " FOR", " For", "FOR", " |", "\t", "\u2003",
+# Pieces of stamp lines, for the candidate scan against its plain definition (shortcut_support.STAMP_LINE).
+stamp_line_texts = st.lists(st.sampled_from(STAMP_PIECES + [" IN", " in", "IN", " FOR", " For", "FOR", " |", "\t", "\u2003", "\xa0",
                                                             "\n ", "INx", "\n\n", "é"]), max_size=16).map("".join)
 
 
@@ -121,7 +119,7 @@ stamp_line_texts = st.lists(st.sampled_from(STAMP_PIECES + [" IN", " in", "IN", 
 @example("Release IN\n Released IN | \nxReleased IN\nReleased IN x\nReleased\nIN\n\tRelease\t\tIN")
 def test_stamp_lines_are_those_of_the_one_combined_scan(text):
     state = NormState(text)
-    assert release._stamp_lines(state) == state.matching(_STAMP_LINE)
+    assert release._stamp_lines(state) == state.matching(STAMP_LINE)
 
 
 hyphen_texts = st.lists(st.sampled_from(["-", "--", " ", "\t", "\r", "\u2003", "\x1c", "\x85", "\u2028", "\n", "x", "ab"]),

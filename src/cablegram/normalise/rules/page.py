@@ -98,10 +98,11 @@ def teletype_page_headers(state: NormState) -> None:
 
 
 # -- page banners, page numbers, boxes, debris --------------------------------------------------
-# The blanks a line may open with, in the candidate scans below: every character ``\s`` takes but the
-# line break (``str.isspace``: tab, VT, FF, CR, the file separators, NEL, no-break space, the em and
-# other Unicode spaces), as the line patterns they stand before (``^\s*``) take them. Text converted
-# from HTML or a word processor indents a banner with a no-break space as often as with a space.
+# The blanks a line may open with in the candidate scans below (``[^\S\n]``, written out to share a
+# class with the rules' characters): every character ``\s`` takes but the line break (tab, VT, FF,
+# CR, the file separators, NEL, no-break space, the em and other Unicode spaces), as the line
+# patterns they stand before (``^\s*``) take them. Text converted from HTML or a word processor
+# indents a banner with a no-break space as often as with a space.
 LINE_BLANKS = r"\t\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 _LEVEL_ALT = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in LEVEL_WORDS), key=len, reverse=True))
 _BANNER = re.compile(rf"^[\s_|\-~*]*(?:~~)?(?P<level>{_LEVEL_ALT})(?:~~)?[\s_|\-~*.]*$", re.I)
@@ -152,7 +153,7 @@ def page_banners(state: NormState) -> None:
         state.remove_line(i, "page-banner")
 
 
-_PAGE_NUMBER_CANDIDATE = re.compile(rf"\n[{LINE_BLANKS}]*+[-Pp\d][^\n]{{0,13}}+$", re.M)  # (possessive: see _BANNER_CANDIDATE)
+_PAGE_NUMBER_CANDIDATE = re.compile(r"\n[^\S\n]*+[-Pp\d][^\n]{0,13}+$", re.M)  # (possessive: see _BANNER_CANDIDATE)
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:PAGE\s+)?\d{1,3}(?:\s*-)?(?:\s+of\s+\d{1,3})?\s*$", re.I)
 
 
@@ -181,7 +182,7 @@ def worksheet_boxes(state: NormState) -> None:
             state.remove_line(i, "worksheet-box")
 
 
-_DEBRIS_CANDIDATE = re.compile(rf"\n[{LINE_BLANKS}]*+(?:[A-Za-z]{{1,2}}+|[^\w\s]{{1,6}}+)[{LINE_BLANKS}]*+$", re.M)  # (as _BANNER_CANDIDATE)
+_DEBRIS_CANDIDATE = re.compile(r"\n[^\S\n]*+(?:[A-Za-z]{1,2}+|[^\w\s]{1,6}+)[^\S\n]*+$", re.M)  # (as _BANNER_CANDIDATE)
 _LETTER_ITEM = re.compile(r"[A-Z]\.")
 _DEBRIS = re.compile(r"^\s*(?:[A-Za-z]{1,2}|[^\w\s]{1,6}|[|_~•.,:;'\"`]+)\s*$")
 

@@ -106,7 +106,7 @@ _STAMP_WORDS_SCANS = (
     re.compile(r"Released?\s+[Ii]n\b"),
     re.compile(r"Approved\s+[Ff]or\b"),
 )
-_STAMP_WORDS_ALONE = re.compile(r"\n[ \t]*(?:(?:RELEASED?|Released?)[ \t]+IN[ \t]*\|?[ \t]*$|(?:DECLASSIFIED|SANITIZED)\b)", re.M)
+_STAMP_WORDS_ALONE = re.compile(r"\n[^\S\n]*(?:(?:RELEASED?|Released?)[^\S\n]+IN[^\S\n]*\|?[^\S\n]*$|(?:DECLASSIFIED|SANITIZED)\b)", re.M)
 # (Within one line: a match that began on a blank line above would be credited to that line.)
 # The lines that pattern can match at, found without trying it at every line's start (a cost a
 # line, ~12 us on an OCR'd release): a line it matches holds 'RELEASED IN' or 'RELEASE IN' (which
@@ -116,7 +116,7 @@ _STAMP_WORDS_ALONE = re.compile(r"\n[ \t]*(?:(?:RELEASED?|Released?)[ \t]+IN[ \t
 # SANITIZED. The last three are looked for here, the two words in one search from the ends they
 # share with nothing else here ('IZED', 'IFIED' behind a common I, found at C speed); the pattern
 # is then tried at the start of each line they are on. Neither search matches a line break.
-_ALONE_WORD_SCANS = (re.compile(r"IZED(?<=SANITIZED)|IFIED(?<=DECLASSIFIED)"), re.compile(r"Released?[ \t]+IN"))
+_ALONE_WORD_SCANS = (re.compile(r"IZED(?<=SANITIZED)|IFIED(?<=DECLASSIFIED)"), re.compile(r"Released?[^\S\n]+IN"))
 # NARA's stamps on declassified paper: 'DECLASSIFIED' (Authority / By … NARA, Date …), 'SANITIZED …'.
 _NARA_STAMP = re.compile(r"^\s*(?P<status>DECLASSIFIED|SANITIZED)\b(?:\s+[A-Z0-9.\-]{1,20}){0,2}\s*$")
 _STAMP_SPLIT = re.compile(r"^\s*(RELEASED?\s+IN)\s*\|?\s*$", re.I)
