@@ -5,7 +5,9 @@ The lines are made up in the style of the telegrams; each case has a near case t
 
 import pytest
 
+from cablegram import parse
 from cablegram.parse import fields as F
+from cablegram.parse.forms import _frus_officer
 
 
 def _classifier(line: str) -> tuple[str | None, str | None]:
@@ -61,3 +63,65 @@ def test_classified_by_reads_a_service_rank_as_a_title_before_a_name(line, name)
 def test_classified_by_finds_the_reasons_label_split_by_a_line_wrap(line, name, reasons):
     c = F.classified_by(line)
     assert (c.name, c.reasons) == (name, reasons)
+
+
+# -- FRUS drafting phrases ----------------------------------------------------------------------------
+@pytest.mark.parametrize("phrase, name, office", [
+    ("J.K. Ostrander (EUR/CE)", "J.K. Ostrander", "EUR/CE"),
+    ("Colonel Hatherley (DOD/ISA)", "Hatherley", "DOD/ISA"),
+    ("Lt. Col. Dunmore", "Dunmore", None),
+    ("Ambassador Pell (AF)", "Pell", "AF"),
+    # an area of responsibility between the title and the name belongs to the title
+    ("Assistant Secretary for Legislative Relations Mark T. Ebbing (info)", "Mark T. Ebbing", "info"),
+    # near case: a surname that is also a rank, standing last, stays the name
+    ("Harold Major", "Harold Major", None),
+])
+def test_frus_officer_drops_titles_and_ranks(phrase, name, office):
+    off = _frus_officer(phrase)
+    assert (off.name, off.office) == (name, office)
+
+
+@pytest.mark.parametrize("phrase, name, office", [
+    ("Harriet P. Lindqvist in EUR/NE", "Harriet P. Lindqvist", "EUR/NE"),
+    ("Dorsey S/P", "Dorsey", "S/P"),
+    ("Quayle ARA", "Quayle", "ARA"),
+    ("Sherwin (NEA/IAI) and Tolliver", "Sherwin and Tolliver", "NEA/IAI"),
+    ("in EB/ORF", "EB/ORF", None),
+    # near cases: a generational suffix is not an office, nor is an office after a plain word
+    ("Thaddeus Kroll III", "Thaddeus Kroll III", None),
+    ("Kroll Jr", "Kroll Jr", None),
+    ("substance in IO", "IO", None),
+])
+def test_frus_officer_separates_the_office_from_the_name(phrase, name, office):
+    off = _frus_officer(phrase)
+    assert (off.name, off.office) == (name, office)
+
+
+@pytest.mark.parametrize("phrase, name", [
+    ("Halvorsen and the Sahel Task Force", "Halvorsen"),
+    ("Placido and IO/UNP staff", "Placido"),
+    ("Okafor from a draft received from the Embassy", "Okafor"),
+    # near case: several people stay as printed
+    ("Halvorsen and Tran", "Halvorsen and Tran"),
+    ("Abbott, Kessler, and Wynn", "Abbott, Kessler, and Wynn"),
+])
+def test_frus_officer_keeps_people_not_groups_or_sources(phrase, name):
+    assert _frus_officer(phrase).name == name
+
+
+def _frus(note: str):
+    return parse("12. Telegram From the Department of State to the Embassy in Norway\n\n"
+                 f"Source: National Archives, RG 59, Central Files. {note}\n\n"
+                 "Washington, May 3, 1972, 1512Z.\n\n"
+                 "71234. 1. Please convey the following to the Foreign Ministry.\n")
+
+
+def test_frus_approver_ends_at_a_new_sentence_that_starts_with_a_short_word():
+    rec = _frus("Secret; Exdis. Drafted by Lund; cleared by Ibsen; and approved by Grieg. In telegram 7123 "
+                "the Embassy was told to wait.")
+    assert (rec.drafted_by.name, rec.approved_by.name, [o.name for o in rec.cleared_by]) == ("Lund", "Grieg", ["Ibsen"])
+
+
+def test_frus_approver_is_not_cut_at_an_initial():
+    rec = _frus("Confidential. Drafted by Lund and approved by Arne K. Grieg. Repeated to Oslo.")
+    assert rec.approved_by.name == "Arne K. Grieg"
