@@ -326,6 +326,21 @@ _TITLE_WORDS = {
     "STATE", "PUBLIC", "MANAGEMENT", "CONSULATE", "OFFICE", "PO", "RSO", "DATT", "POLMIL", "POL/ECON",
     "POL-ECON", "POLITICAL/ECONOMIC", "SPECIAL", "ENVOY", "REPRESENTATIVE", "PERMANENT", "U.S.", "US",
     "USUN", "DIVISION", "BRANCH", "UNIT", "INTERIM", "A/DCM", "CHIEF,", "POLITICAL-ECONOMIC", "AMBASSADOR,",
+    # The charge's title as it is often typed: misspelt ('Charge d'Affairs'), or 'ad interim'.
+    "D'AFFAIRS", "D'AFFAIRE", "A.I",
+    # Civil titles and forms of address before a name.
+    "MR", "MRS", "MS", "DR", "HON", "HONORABLE", "SENATOR", "CONGRESSMAN", "CONGRESSWOMAN", "GOVERNOR", "UNDER",
+    # The area of a title ('Assistant Secretary for Congressional Relations'), which a name follows.
+    "RELATIONS", "CONGRESSIONAL", "LEGISLATIVE", "INTELLIGENCE", "RESEARCH", "PLANNING", "OPERATIONS",
+    "ADMINISTRATION", "ADMINISTRATIVE", "CONSULAR", "COMMERCIAL", "PROTOCOL", "SECURITY", "INTERNATIONAL",
+    "ORGANIZATION", "ORGANIZATIONS", "EXECUTIVE", "SECRETARIAT", "BUREAU", "INSPECTOR", "SPOKESMAN",
+}
+# Ranks of the services, in full and abbreviated. Some are also surnames ('John Major'), so a rank
+# is a title only where a name follows it; standing last it is read as part of the name.
+_RANKS = {
+    "CAPTAIN", "CAPT", "CPT", "COLONEL", "COL", "LTCOL", "LTC", "LIEUTENANT", "LT", "MAJOR", "MAJ", "GEN",
+    "BRIGADIER", "BG", "MG", "LTG", "ADMIRAL", "ADM", "RADM", "VADM", "COMMANDER", "CDR", "LCDR", "CMDR",
+    "COMMODORE", "SERGEANT", "SGT", "MSGT", "ENSIGN", "MARSHAL", "CORPORAL", "CPL",
 }
 _REASON = re.compile(r"\b1\s?\.\s?([456])\s*(?:\(\s*([a-hA-H])\s*\)|([a-hA-H])\b)?")
 _REASON_LETTERS = re.compile(r"\(\s*([a-hA-H])\s*\)|\b([a-hA-H])\b")
@@ -334,7 +349,10 @@ _X_EXEMPT = re.compile(r"\b(?:1\.6\s*)?(X[1-8])\b|\b(25X[1-9]|50X[12](?:-[A-Z]+)
 
 _CLASSIFIED_BY = re.compile(r"classifi?e?d\s+by\s*:?\s*", re.I)
 _DOUBLED_LABEL = re.compile(r"^classif\w*\s+by\s*:?\s*", re.I)
-_REASONS_LABEL = re.compile(r"[,;.]?\s*\b(?:for\s+)?reasons?\b\s*:?\s*|\s+(?=1\s?\.\s?[45]\s*\(?[a-hA-H])", re.I)
+# Cablegate text was wrapped at a fixed width, and the wrap can fall inside a word ('FOR REAS\nONS',
+# 'FO\nR REASONS', also 'Rea sons'): the label's words allow a break between any two letters.
+_REASONS_LABEL = re.compile(r"[,;.]?\s*\b(?:f\s{0,2}o\s{0,2}r\s+)?r\s{0,2}e\s{0,2}a\s{0,2}s\s{0,2}o\s{0,2}n(?:\s{0,2}s)?\b\s*:?\s*"
+                            r"|\s+(?=1\s?\.\s?[45]\s*\(?[a-hA-H])", re.I)
 _NEXT_REASON = re.compile(r"\b1\s?\.\s?\d|\bX\d")
 
 
@@ -388,7 +406,8 @@ def _add(items: list[str], value: str) -> None:
         items.append(value)
 
 
-_NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zA-Z'\-]+|[A-Z]\.|[A-Z][a-z]*\.?|Mc[A-Z][a-z]+|[A-Z]+|[IVX]+|Jr\.?|Sr\.?)$")
+# Initials may be run together without a space ('W.B.', 'N.S.'), as well as single ('W.').
+_NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zA-Z'\-]+|(?:[A-Z]\.){1,3}|[A-Z][a-z]*\.?|Mc[A-Z][a-z]+|[A-Z]+|[IVX]+|Jr\.?|Sr\.?)$")
 
 
 _DERIVED_FROM = re.compile(r"derived\s+from", re.I)
@@ -408,11 +427,13 @@ def _name_and_title(who: str) -> tuple[str | None, str | None]:
     tokens = parts[0].split() if parts else []
     # The name is the trailing run of tokens that are not title words.
     k = len(tokens)
-    while k > 0 and tokens[k - 1].upper().strip(",.") not in _TITLE_WORDS and _NAME_TOKEN.match(tokens[k - 1].strip(",")):
+    while k > 0 and not _is_title(tokens[k - 1], k < len(tokens)) and _NAME_TOKEN.match(tokens[k - 1].strip(",")):
         k -= 1
     name_tokens, title_tokens = tokens[k:], tokens[:k]
     if name_tokens and all(len(t.strip(".")) <= 1 for t in name_tokens):
         name_tokens = []
+    if len(name_tokens) == 1 and name_tokens[0].upper().strip(",.") in _RANKS:
+        name_tokens, title_tokens = [], tokens  # a rank alone ('Defense Attache Colonel') names no one
     title = " ".join(title_tokens) or None
     if len(parts) > 1:
         title = ", ".join([title] + parts[1:]) if title else ", ".join(parts[1:])
@@ -422,11 +443,17 @@ def _name_and_title(who: str) -> tuple[str | None, str | None]:
     return name, title
 
 
+def _is_title(token: str, before_name: bool) -> bool:
+    """A title word; a service rank counts only before a name ('Colonel Boylan', not 'John Major')."""
+    word = token.upper().strip(",.")
+    return word in _TITLE_WORDS or before_name and word in _RANKS
+
+
 def _looks_like_name(text: str) -> bool:
     tokens = text.split()
     if not 1 < len(tokens) <= 5:
         return False
-    return all(t.upper().strip(",.") not in _TITLE_WORDS and _NAME_TOKEN.match(t) for t in tokens)
+    return all(not _is_title(t, i < len(tokens) - 1) and _NAME_TOKEN.match(t) for i, t in enumerate(tokens))
 
 
 # -- TAGS -----------------------------------------------------------------------------------------

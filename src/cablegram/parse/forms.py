@@ -139,8 +139,21 @@ def _markings(d: Draft, items: list[str], upper: list[str], base: int, sentence:
                     d.add("captions_found", (part, s0, s1))
 
 
+# A full stop ends the phrase before a new sentence ('Johnson. In telegram ...'), but not after an
+# initial ('Robert J. McCloskey').
 _PHRASE_END = (r"(?=\s+on\s+[A-Z][a-z]+\s+\d|;|,\s+cleared|,?\s+and\s+approved|,?\s+and\s+sent"
-               r"|(?<!\b[A-Z])\.\s+[A-Z][a-z]{2,}|\.\s+[A-Z]\s+[a-z]|\.?\s*$)")
+               r"|(?<!\b[A-Z])\.\s+[A-Z][a-z]+\b|\.\s+[A-Z]\s+[a-z]|\.?\s*$)")
+
+# The office is printed in brackets after the name ('Ranard (EA/K)'), or named with 'in' after it
+# ('Montville in NEA/AFN'), or given as a bare symbol after it ('Gleysteen S/S', 'Moore AF').
+_OFFICE_IN_BRACKETS = re.compile(r"\s*\(([^)]*)\)")
+# (the word before the symbol must be a capitalised name: 'cleared in substance in IO' names no one)
+_OFFICE_AFTER_NAME = re.compile(r"(?<=[A-Za-z])\s+(?:in\s+)?(?!(?:[IVX]+|JR|SR)$)([A-Z]{1,6}(?:[/–-][A-Z]{1,6})*)$")
+_CAPITALISED_LAST_WORD = re.compile(r"(?:^|\s)[A-Z][\w'’\-]*[a-z]$")
+# What follows the names is not a name: the source of the text ('Ewing from text received from the
+# White House'), or a group beside the people ('Brubeck and the Nigeria Working Group', 'Placke and
+# EB/OFP staff').
+_NOT_A_NAME_TAIL = re.compile(r"\s+from\s.*$|,?\s+and\s+(?:the\s+[A-Z]|[A-Z/]+\s+staff\b).*$")
 
 
 def _frus_officer(text: str) -> Officer:
@@ -148,9 +161,13 @@ def _frus_officer(text: str) -> Officer:
     raw = " ".join(text.split()).strip(" ,;.")
     text = raw
     office = None
-    if m := re.search(r"\(([^)]*)\)\s*$", text):
-        office, text = m[1].strip(), text[: m.start()].strip()
-    text = re.sub(r"^(?:and\s+)?(?:by\s+)?", "", text)
+    if "(" in text and (m := _OFFICE_IN_BRACKETS.search(text)):
+        office = m[1].strip()
+        text = _OFFICE_IN_BRACKETS.sub("", text).strip()
+    text = re.sub(r"^(?:and\s+)?(?:by\s+|in\s+)?", "", text)
+    text = _NOT_A_NAME_TAIL.sub("", text)
+    if (m := _OFFICE_AFTER_NAME.search(text)) and _CAPITALISED_LAST_WORD.search(text, 0, m.start()):
+        office, text = office or m[1], text[: m.start()]
     if " " in text and not re.search(r",|\band\b", text):  # several names stay as printed
         name, _title = F._name_and_title(text)
         text = name or text
