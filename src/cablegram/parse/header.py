@@ -382,8 +382,21 @@ def _skip(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
     close_block(d, s)
 
 
+def _post_distribution(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
+    """A post's message-centre line (``CXABU:``, in copies printed from a post's inbox): the lines
+    under it (``ACTION: POL``, ``INFO: AMB DCM``, then ``DISSEMINATION:`` and ``CHARGE:``) route
+    the copy to the post's own sections. They are not the telegram's addressees or clearers."""
+    close_block(d, s)
+    s.post_distribution = True
+
+
+# A line of a post's own distribution (see ``_post_distribution``), asked only after its CX line.
+_POST_DISTRIBUTION_LINE = re.compile(r"^\s*(?:ACTION|INFO|DISSEMINATION|CHARGE)\s*:")
+
+
 LINE_RULES: tuple[tuple[str, re.Pattern, LineRule], ...] = (
     ("envelope", _rx(r"^\s*VZCZC\w*"), _envelope),
+    ("post-distribution", re.compile(r"^\s*CX[A-Z]{2,6}\s*:\s*$"), _post_distribution),
     ("fl2", _rx(r"^\s*(ZZ|OO|PP|RR)\s+(?:R[A-Z]{3,7}\b\s*)+$"), _fl2),
     ("de", _rx(r"^\s*DE\s+(?P<ri>R[A-Z]{3,7})\s+#\s?(?P<serial>\d{1,5})(?:/(?P<section>\d{2}))?\s+(?P<jul>\d{7})"), _de),
     ("zny", _rx(r"^\s*ZN[YR]\s+(?P<letter>[A-Z])(?P=letter){3,4}\b"), _zny),
@@ -559,7 +572,7 @@ def _is_prose(text: str) -> bool:
 # The first letter a line can begin with for each rule (upper-cased; None: any). Trying only the
 # rules a line's first character allows keeps the scanner from running forty patterns a line.
 _FIRST = {
-    "envelope": "V", "fl2": "ZOPR", "de": "D", "zny": "Z", "routing-continuation": "R", "relay-counter": "-",
+    "envelope": "V", "post-distribution": "C", "fl2": "ZOPR", "de": "D", "zny": "Z", "routing-continuation": "R", "relay-counter": "-",
     "page-one": "P", "action-information": "A", "department-number": "DO", "outgoing-action": "A", "distribution-action": "A", "distribution-info": "I",
     "smart-mrn": "M", "smart-date": "D", "smart-from": "F", "smart-action": "A", "smart-info": "I", "smart-eo": "E",
     "smart-captions": "C", "smart-pass": "P", "smart-reference": "R", "dtg": None, "fm": "F", "to": "T", "info": "I",
@@ -658,6 +671,8 @@ def _match_rule(text: str, s: Scan):
     stripped = text.lstrip()
     if not stripped:
         return None
+    if s.post_distribution and (m := _POST_DISTRIBUTION_LINE.match(text)):
+        return "post-distribution-line", m, _skip
     written = stripped[0]
     # (``_ROUTED_ADDRESS`` takes only a capital R first: what asking the upper case for R let through.)
     if written == "R" and ":" not in text and _ROUTED_ADDRESS.match(text):

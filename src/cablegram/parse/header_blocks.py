@@ -25,6 +25,8 @@ class Scan:
     pending_drafter: tuple | None = None
     seen_subject: bool = False
     in_envelope: bool = False  # between VZCZC and the DE line
+    # After a post's message-centre line (``CXABU:``): the post's own distribution lines follow.
+    post_distribution: bool = False
     seen_class_line: bool = False
     ended: bool = False
     body_start: int | None = None
