@@ -310,7 +310,9 @@ def _caption_or_attention(d: Draft, s: Scan, ln: CLine) -> bool:
     if caption_first and _HANDLE_AS.match(upper):
         d.add("captions_found", (_HANDLE_AS_WORD.match(upper)[1], ln.start, ln.end))
         return True
-    if len(text) < 120 and _is_attention_line(d, s, text, upper):
+    # (A mixed-case line may be an attention line only by its place, after the classification
+    # line: the ~7 mixed-case lines a document of OCR'd releases sends here come before any.)
+    if len(text) < 120 and (text == upper or s.seen_class_line) and _is_attention_line(d, s, text, upper):
         if eo := _EO_IN_LINE.search(text):
             # An attention line and the E.O. line printed on one line.
             eo_start = ln.start + len(ln.text) - len(ln.text.lstrip()) + eo.start() + 1
@@ -332,23 +334,25 @@ def _caption_or_attention(d: Draft, s: Scan, ln: CLine) -> bool:
 
 def _is_attention_line(d: Draft, s: Scan, text: str, upper: str) -> bool:
     """An upper-case line with a passing word early, or where the format puts attention lines
-    (``_in_attention_place``) a mixed-case one, or an upper-case list of office symbols."""
+    (``_in_attention_place``) a mixed-case one, or a short upper-case list of office symbols."""
     # (The tests in C first. Every match of _ATTENTION holds one of its six passing words, so a
     # line with none is turned away by six substring tests (~140 ns) before the pattern (~380 ns
-    # on the ~12 upper-case lines a document of OCR'd releases that reach it and match nothing).)
+    # on the ~12 upper-case lines a document of OCR'd releases that reach it and match nothing),
+    # and the place is asked last: most of those lines come before the classification line.)
     passing = ("FOR" in upper or "PASS" in upper or "PLEASE" in upper or "ONLY" in upper or "ALSO" in upper
                or "DELIVER" in upper)
     if text != upper:
         return passing and _in_attention_place(d, s) and _ATTENTION.match(upper) is not None
     if passing and _ATTENTION.match(upper):
         return True
-    return len(text) <= 60 and _in_attention_place(d, s) and _ATTENTION_BY_PLACE.match(text) is not None
+    return len(text) <= 60 and s.seen_class_line and _in_attention_place(d, s) \
+        and _ATTENTION_BY_PLACE.match(text) is not None
 
 
 def _in_attention_place(d: Draft, s: Scan) -> bool:
     """Whether the scanner stands where the format puts attention and passing lines: after the
-    classification line that carries the message number, which follows the address (FM seen),
-    and before the E.O., TAGS and SUBJECT lines. A mixed-case line there ('PARIS also for
+    classification line and the message number, before the E.O., TAGS and SUBJECT lines (spec,
+    the parser rule under the captions table). A mixed-case line there ('PARIS also for
     USOECD') is one of them too; elsewhere such a line is a sentence of the text."""
     values = d.values
     return (s.seen_class_line and not s.seen_subject and "mrn" in values
