@@ -51,6 +51,17 @@ def test_a_number_after_a_comma_that_is_a_day_or_a_code_is_no_serial():
     assert _refs("LIMA 210, 12/05") == [("LIMA", 210)]
 
 
+def test_item_letters_in_lower_case_mark_items_too():
+    refs = F.references("E. 07 LIMA 210 f. 07 lima 230 g. State 12", 2008)
+    assert [(r.letter, r.station, r.serial, r.year) for r in refs] == [
+        ("E", "LIMA", 210, 2007), ("F", "LIMA", 230, 2007), ("G", "STATE", 12, 2008)]
+
+
+def test_a_lower_case_letter_without_its_stop_is_no_item_mark():
+    refs = F.references("A. ROME 12 PARA b B. PARIS 4", 2008)
+    assert [(r.letter, r.station, r.serial) for r in refs] == [("A", "ROME", 12), ("B", "PARIS", 4)]
+
+
 def test_year_is_stated_only_where_the_item_gives_one():
     first, second = F.references("07 LIMA 210, 214", 2008)
     assert (first.year, first.year_stated, second.year, second.year_stated) == (2007, True, 2007, True)

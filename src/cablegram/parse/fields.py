@@ -622,7 +622,9 @@ def _strip_station_prefix(station: str) -> str:
 _GLUED_YEAR = re.compile(r"(?<![\w])(\d{2})([A-Z]{3,})")
 # ('AND' before a bare number joins serials of one station: 'LIMA 210 AND 230' is one item.)
 _ITEM_SEPARATOR = re.compile(r"[;:]|\bAND\b(?!\s*\d)")
-_LETTER = re.compile(r"(?:^|(?<=[\s;,:]))\(?([A-H])[.)]\s+")
+# An item letter, in either case: some texts write the later items of a list in lower case
+# ('E. 06 KUWAIT 4664 / f. 06 kuwait 3503 / g. State 1612').
+_LETTER = re.compile(r"(?:^|(?<=[\s;,:]))\(?([A-Ha-h])[.)]\s+")
 
 
 def _split_ref_items(text: str) -> list[tuple[str | None, str]]:
@@ -639,7 +641,7 @@ def _split_ref_items(text: str) -> list[tuple[str | None, str]]:
         out.append((None, s[: marks[0].start()]))
     for k, m in enumerate(marks):
         end = marks[k + 1].start() if k + 1 < len(marks) else len(s)
-        out.append((m[1], s[m.end(): end]))
+        out.append((m[1].upper(), s[m.end(): end]))
     return out
 
 
