@@ -125,6 +125,7 @@ REST = "\n\nE.O. 12958: DECL: 02/14/2019\nTAGS: PREL\nSUBJECT: X\n\n1. (C) Text.
     ("EARLY A.M. DELIVERY", ["EARLY A.M. DELIVERY"]),
     # A banner, a line of longer words and a sentence are not attention lines.
     ("CORRECTED COPY", []),
+    ("(CORRECTED COPY)", []),
     ("C O R R E C T E D  C O P Y", []),
     ("NOTE DELIVERED TODAY", []),
 ])

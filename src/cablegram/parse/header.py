@@ -244,9 +244,10 @@ _WRAPS_ON = re.compile(r"(?:\bFOR|\bAND|,)$")  # an attention line that goes on 
 # Lines that are attention lines by their place alone (between the classification line with the
 # message number and the E.O., TAGS or SUBJECT line, the format's place for them), though they hold
 # no passing word: a list of office symbols ('DRL', 'S/CRS', 'INR/IAA (BEN-YEHUDA)', the 'AND EB'
-# a wrapped line leaves). Office symbols are short or joined with a slash: a line of longer words
-# is a sentence ('CORRECTED COPY'), a line of single letters a spaced-out banner.
-_OFFICE_SYMBOL = r"(?:[A-Z][A-Z0-9]{0,5}(?:[/\-][A-Z0-9]+)+|[A-Z][A-Z0-9]{1,5}|\([A-Z][A-Z .,'\-]*\))"
+# a wrapped line leaves), a name in brackets after a symbol. Office symbols are short or joined
+# with a slash: a line of longer words is a sentence ('CORRECTED COPY'), a line of single letters a
+# spaced-out banner, a bracketed line alone a note ('(CORRECTED COPY)').
+_OFFICE_SYMBOL = r"(?:[A-Z][A-Z0-9]{0,5}(?:[/\-][A-Z0-9]+)+|[A-Z][A-Z0-9]{1,5})(?:\s*\([A-Z][A-Z .,'\-]*\))?"
 _ATTENTION_BY_PLACE = re.compile(
     rf"^(?:AND\s+)?{_OFFICE_SYMBOL}(?:(?:\s*,\s*|\s+)(?:AND\s+)?{_OFFICE_SYMBOL}){{0,5}}$")
 
