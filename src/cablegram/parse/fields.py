@@ -557,6 +557,13 @@ _MONTH_AFTER = re.compile(r"\s+(?:" + MONTH_ALTERNATION + r")[A-Z]*\b")
 _ALIASES = {"SECSTATE": "STATE", "DEPT": "STATE", "DEPTEL": "STATE", "SECSTATE WASHDC": "STATE"}
 # Stations written short in references whose canonical ids use the full station name.
 _ID_STATIONS = {"USUN": "USUN NEW YORK"}
+# Words of a sentence, never of a station's name unless the table knows the station ('PORT OF
+# SPAIN'): 'DAILY REPORT FOR FEBRUARY 17' is prose with a number in it, not a station and serial.
+_SENTENCE_WORDS = frozenset({"FOR", "OF", "TO", "ON", "IN", "AT", "BY", "WITH", "FROM", "AND", "OR", "THE",
+                             "IS", "ARE", "WAS", "WERE", "OUR", "YOUR", "THIS", "THAT", "DATED"})
+# More serials of the same station after the first ('CAPE TOWN 196, 203 AND 210'). A number
+# followed by a slash or a hyphen is a date or a code, as for the first serial.
+_MORE_SERIAL = re.compile(r"\s*(?:,|\bAND\b)\s*(?:NO\.?\s*)?0*(?P<serial>\d{1,6})\b(?![/\-])")
 
 
 def references(text: str, cable_year: int | None) -> list[Reference]:
@@ -582,10 +589,16 @@ def references(text: str, cable_year: int | None) -> list[Reference]:
                 continue  # a written date ('MEMORANDUM DATED 23 OCTOBER 1975'), not station and serial
             year_stated = m["yy"] is not None
             year = full_year(int(m["yy"])) if year_stated else cable_year
-            rid = canonical_id(year, _ID_STATIONS.get(station, station), serial)
+            id_station = _ID_STATIONS.get(station, station)
             # (fields by position, in the record's order: half the cost of a call by keyword)
-            out.append(Reference(letter, written, station, serial, year, year_stated, rid, notal))
+            out.append(Reference(letter, written, station, serial, year, year_stated,
+                                 canonical_id(year, id_station, serial), notal))
             found = True
+            after = m.end()
+            while (more := _MORE_SERIAL.match(upper, after)) and not _MONTH_AFTER.match(upper, more.end()):
+                serial, after = int(more["serial"]), more.end()
+                out.append(Reference(letter, written, station, serial, year, year_stated,
+                                     canonical_id(year, id_station, serial), notal))
         if not found:
             continue
     return out
@@ -597,11 +610,27 @@ def references(text: str, cable_year: int | None) -> list[Reference]:
 def _ref_station(written: str) -> str | None:
     """The station a REF item's station words name, or None when they name none (``PARA``, ``THE``)."""
     station = _strip_station_prefix(" ".join(written.split()).strip("."))
+    if station.endswith("'S"):
+        station = station[:-2]  # a possessive ('STATE'S 57155') names the station itself
     if not station or station in _NOT_STATIONS or len(station) < 3:
         return None
     if not "A" <= station[-1] <= "Z":  # (what ``[A-Z]`` matches; the station is not empty here)
         return None
+    if " " in station and station not in tables.stations():
+        station = _station_after_prose(station.split())
+        if station is None or station in _NOT_STATIONS or len(station) < 3:
+            return None
     return _ALIASES.get(station, station)
+
+
+def _station_after_prose(words: list[str]) -> str | None:
+    """Of station words the table does not know, the words after the last word of a sentence
+    ('MESSAGE FROM ROME' -> 'ROME'), or None when none are left or the last is a month (the
+    number after it is a day: 'DAILY REPORT FOR FEBRUARY 17')."""
+    if words[-1] in _MONTH_NAMES:
+        return None
+    last_prose = max((k for k, w in enumerate(words) if w in _SENTENCE_WORDS), default=-1)
+    return " ".join(words[last_prose + 1:]) or None
 
 
 def _strip_station_prefix(station: str) -> str:
@@ -618,8 +647,11 @@ def _strip_station_prefix(station: str) -> str:
 
 
 _GLUED_YEAR = re.compile(r"(?<![\w])(\d{2})([A-Z]{3,})")
-_ITEM_SEPARATOR = re.compile(r"[;:]|\bAND\b")
-_LETTER = re.compile(r"(?:^|(?<=[\s;,:]))\(?([A-H])[.)]\s+")
+# ('AND' before a bare number joins serials of one station: 'LIMA 210 AND 230' is one item.)
+_ITEM_SEPARATOR = re.compile(r"[;:]|\bAND\b(?!\s*\d)")
+# An item letter, in either case: some texts write the later items of a list in lower case
+# ('E. 06 KUWAIT 4664 / f. 06 kuwait 3503 / g. State 1612').
+_LETTER = re.compile(r"(?:^|(?<=[\s;,:]))\(?([A-Ha-h])[.)]\s+")
 
 
 def _split_ref_items(text: str) -> list[tuple[str | None, str]]:
@@ -636,7 +668,7 @@ def _split_ref_items(text: str) -> list[tuple[str | None, str]]:
         out.append((None, s[: marks[0].start()]))
     for k, m in enumerate(marks):
         end = marks[k + 1].start() if k + 1 < len(marks) else len(s)
-        out.append((m[1], s[m.end(): end]))
+        out.append((m[1].upper(), s[m.end(): end]))
     return out
 
 

@@ -237,8 +237,26 @@ def frus_post(phrase: str, place: str | None) -> str:
 
 _OPENER_NUMBER = re.compile(
     r"^\s*(?:(?P<series>Secto|Tosec|Vipto|Topol|Tohak|Hakto|Secdel|Delsec)\s+)?(?P<num>\d{1,6})(?:/(?P<alt>\d{1,6}))?\.\s+")
-_OPENER_LABEL = re.compile(r"\b(?P<label>Subject|Subj|Refs?|Reference|Reftel)\s*:\s*")
-_SENTENCE_END = re.compile(r"(?<!\bU\.S)(?<!\bMr)(?<!\bMrs)(?<!\bSt)(?<!\b[A-Z])\.(?=\s+(?:[A-Z0-9(\"“]|$))|\.$")
+# A label ends with a colon. Some openings drop it: a REF label is then known by its first item
+# letter or a station and serial after it ('Ref A. State 181943, B. Seoul 5754.', 'Ref Manila
+# 5211.'), the abbreviation 'Subj' by the capital after it ('Subj Ambassador Has …'; the full word
+# without a colon is prose: 'Subject to revision').
+_FIRST_REF_ITEM = r"(?=\s+(?:\(?A[.)]\s|[A-Z][A-Za-z']*(?:\s+[A-Z][A-Za-z']*){0,2}\s+\d))"
+_OPENER_LABEL = re.compile(r"\b(?P<label>Subject|Subj|Refs?|Reference|Reftel)"
+                           rf"(?:\s*:|(?<=Ref){_FIRST_REF_ITEM}|(?<=Refs){_FIRST_REF_ITEM}|(?<=Subj)(?=\s+[A-Z]))\s*")
+# A full stop ends a sentence unless it ends a single capital or an abbreviated title or rank
+# ('Eyes Only For The Secretary and Dr. Kissinger From Asst. Secy Green' is one sentence).
+_SENTENCE_END = re.compile(r"(?<!\bU\.S)(?<!\b(?:Mr|Dr|St|Lt|Jr|Sr))(?<!\b(?:Mrs|Gen|Adm|Sen|Gov|Col|Amb|Rep|Sgt))"
+                           r"(?<!\b(?:Asst|Secy|Capt))(?<!\b[A-Z])\.(?=\s+(?:[A-Z0-9(\"“]|$))|\.$")
+# A sentence that is one more REF item ('USUN 431.') after the first sentence of a REF value
+# ('Ref: Cape Town 196, 203. USUN 431.'): the value goes on over it.
+_MORE_REF_ITEM = re.compile(r"\s*(?:[A-Z][A-Za-z']*\s+){1,3}\d{1,6}(?:,\s*\d{1,6})*\.(?=\s|$)")
+# A routing sentence between a telegram's number and its first label holds a passing word among
+# its first four words ('Dept pls pass …', 'Military addressees handle as Specat Exclusive',
+# 'From Ambassador') or opens with 'To'. An editor's note ('Uncleared, FYI only.'), a label without
+# its colon ('Subj Ambassador Has …') or the text's first sentence does not.
+_PASSING_SENTENCE = re.compile(r"^(?:[^\s,;]+[\s,;]+){0,3}(?:pass|pls|please|for|from|eyes\s+only|exclusive\w*|"
+                               r"handle|treat|repeat|deliver\w*|personal)\b|^To\s", re.I)
 
 
 def read_frus_opening(d: Draft, lines: list[CLine], start: int) -> tuple[int, CLine | None]:
@@ -270,9 +288,11 @@ def read_frus_opening(d: Draft, lines: list[CLine], start: int) -> tuple[int, CL
     first_label = labels[0].start() if labels else len(text)
     # Sentences between the number and the first label are passing and attention lines by position
     # ('Pass Treasury for Secretary Kennedy.', 'For the Secretary from Rush.').
+    # They come first: the first sentence that is not one ('1.', an editor's note) ends them.
     for sent in _sentences(text[pos:first_label]):
-        if len(sent) < 200:
-            _attention(d, ln, text, sent, pos)
+        if len(sent) >= 200 or not _PASSING_SENTENCE.match(sent):
+            break
+        _attention(d, ln, text, sent, pos)
     end = first_label if labels else pos
     for j, lm in enumerate(labels):
         value_start = lm.end()
@@ -280,6 +300,9 @@ def read_frus_opening(d: Draft, lines: list[CLine], start: int) -> tuple[int, CL
         chunk = text[value_start:limit]
         subject = lm["label"].lower().startswith("subj")
         stop = _value_end(chunk, last=subject or j + 1 == len(labels))
+        if not subject:
+            while more := _MORE_REF_ITEM.match(chunk, stop):
+                stop = more.end()
         value = chunk[:stop].strip().rstrip(".")
         if subject:
             d.set("subject", " ".join(value.split()), ln.start + value_start, ln.start + value_start + len(chunk[:stop].rstrip(" .")))

@@ -188,9 +188,10 @@ def _mrn_line(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
 
 # An attention or passing line names its addressee first and the passing word early
 # ('FOR AMBASSADOR X', 'STATE FOR INR/B', 'AMEMBASSY ATHENS PASS TO …', 'S/S-O PLEASE PASS …'): at
-# most three words stand before FOR/PASS/PLEASE/ONLY/ALSO. A capitalised sentence of the text with
-# 'for' further on ('… USEFUL REPORTS FOR ABOUT THREE') is not one.
-_ATTENTION = re.compile(r"^(?:[^\s,;]+[\s,;]+){0,3}(?:FOR|PASS|PLEASE|ONLY|ALSO)\b")
+# most three words stand before FOR/PASS/PLEASE/ONLY/ALSO, or DELIVER/DELIVERY of a delivery
+# instruction ('EARLY A.M. DELIVERY', 'DELIVER AT OPENING OF BUSINESS'). A capitalised sentence of
+# the text with 'for' further on ('… USEFUL REPORTS FOR ABOUT THREE') is not one.
+_ATTENTION = re.compile(r"^(?:[^\s,;]+[\s,;]+){0,3}(?:FOR|PASS|PLEASE|ONLY|ALSO|DELIVERY?)\b")
 _LONG_CAPTIONS = tuple(sorted((c for c in CAPTION_SET if " " in c or len(c) >= 5), key=len, reverse=True))
 
 
@@ -240,6 +241,15 @@ _DEEP_INDENT = re.compile(r"^\s{8,}\S")
 _ACTINFO_BREAK = re.compile(r"[\s,;.]+")
 _EO_IN_LINE = re.compile(r"\s+E\.?\s?O\.?\s*\d{4,5}\b")
 _WRAPS_ON = re.compile(r"(?:\bFOR|\bAND|,)$")  # an attention line that goes on on the next line
+# Lines that are attention lines by their place alone (between the classification line with the
+# message number and the E.O., TAGS or SUBJECT line, the format's place for them), though they hold
+# no passing word: a list of office symbols ('DRL', 'S/CRS', 'INR/IAA (BEN-YEHUDA)', the 'AND EB'
+# a wrapped line leaves), a name in brackets after a symbol. Office symbols are short or joined
+# with a slash: a line of longer words is a sentence ('CORRECTED COPY'), a line of single letters a
+# spaced-out banner, a bracketed line alone a note ('(CORRECTED COPY)').
+_OFFICE_SYMBOL = r"(?:[A-Z][A-Z0-9]{0,5}(?:[/\-][A-Z0-9]+)+|[A-Z][A-Z0-9]{1,5})(?:\s*\([A-Z][A-Z .,'\-]*\))?"
+_ATTENTION_BY_PLACE = re.compile(
+    rf"^(?:AND\s+)?{_OFFICE_SYMBOL}(?:(?:\s*,\s*|\s+)(?:AND\s+)?{_OFFICE_SYMBOL}){{0,5}}$")
 
 
 # What a line must open with for any of the caption tests of ``_caption_or_attention`` that read
@@ -301,12 +311,9 @@ def _caption_or_attention(d: Draft, s: Scan, ln: CLine) -> bool:
     if caption_first and _HANDLE_AS.match(upper):
         d.add("captions_found", (_HANDLE_AS_WORD.match(upper)[1], ln.start, ln.end))
         return True
-    # (The tests in C first. Every match of _ATTENTION holds one of its five passing words, so a
-    # line with none is turned away by five substring tests (~140 ns) before the pattern (~380 ns
-    # on the ~12 upper-case lines a document of OCR'd releases that reach it and match nothing).)
-    if len(text) < 120 and text == upper and (
-            "FOR" in upper or "PASS" in upper or "PLEASE" in upper or "ONLY" in upper or "ALSO" in upper) \
-            and _ATTENTION.match(upper):
+    # (A mixed-case line may be an attention line only by its place, after the classification
+    # line: the ~7 mixed-case lines a document of OCR'd releases sends here come before any.)
+    if len(text) < 120 and (text == upper or s.seen_class_line) and _is_attention_line(d, s, text, upper):
         if eo := _EO_IN_LINE.search(text):
             # An attention line and the E.O. line printed on one line.
             eo_start = ln.start + len(ln.text) - len(ln.text.lstrip()) + eo.start() + 1
@@ -324,6 +331,33 @@ def _caption_or_attention(d: Draft, s: Scan, ln: CLine) -> bool:
             d.add("attention_found", (text, ln.start, ln.end))
         return True
     return False
+
+
+def _is_attention_line(d: Draft, s: Scan, text: str, upper: str) -> bool:
+    """An upper-case line with a passing word early, or where the format puts attention lines
+    (``_in_attention_place``) a mixed-case one, or a short upper-case list of office symbols."""
+    # (The tests in C first. Every match of _ATTENTION holds one of its six passing words, so a
+    # line with none is turned away by six substring tests (~140 ns) before the pattern (~380 ns
+    # on the ~12 upper-case lines a document of OCR'd releases that reach it and match nothing),
+    # and the place is asked last: most of those lines come before the classification line.)
+    passing = ("FOR" in upper or "PASS" in upper or "PLEASE" in upper or "ONLY" in upper or "ALSO" in upper
+               or "DELIVER" in upper)
+    if text != upper:
+        return passing and _in_attention_place(d, s) and _ATTENTION.match(upper) is not None
+    if passing and _ATTENTION.match(upper):
+        return True
+    return len(text) <= 60 and s.seen_class_line and _in_attention_place(d, s) \
+        and _ATTENTION_BY_PLACE.match(text) is not None
+
+
+def _in_attention_place(d: Draft, s: Scan) -> bool:
+    """Whether the scanner stands where the format puts attention and passing lines: after the
+    classification line and the message number, before the E.O., TAGS and SUBJECT lines (spec,
+    the parser rule under the captions table). A mixed-case line there ('PARIS also for
+    USOECD') is one of them too; elsewhere such a line is a sentence of the text."""
+    values = d.values
+    return (s.seen_class_line and not s.seen_subject and "mrn" in values
+            and "eo" not in values and "tags" not in values)
 
 
 def _drafted(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:

@@ -1,0 +1,138 @@
+"""REF items and attention lines: the general rules of the format each reader follows, with a
+near case for each that must not change."""
+
+from __future__ import annotations
+
+import pytest
+
+from cablegram import parse
+from cablegram.parse import fields as F
+
+
+def _refs(text: str, year: int = 1974) -> list[tuple[str, int]]:
+    return [(r.station, r.serial) for r in F.references(text, year)]
+
+
+# -- REF items ---------------------------------------------------------------------------------------
+def test_possessive_station_names_the_station():
+    assert _refs("STATE'S 40211") == [("STATE", 40211)]
+    assert _refs("A. ANKARA'S 1180 B. ANKARA 1202") == [("ANKARA", 1180), ("ANKARA", 1202)]
+
+
+def test_station_with_an_apostrophe_inside_is_kept_whole():
+    assert _refs("COTE D'IVOIRE 3307") == [("COTE D'IVOIRE", 3307)]
+
+
+@pytest.mark.parametrize("text", [
+    "CONSULATE LAGOS WEEKLY NOTE FOR MARCH 3",
+    "A. EMBASSY BONN PRESS SUMMARY FOR OCTOBER 12",
+])
+def test_prose_with_a_day_of_the_month_is_no_reference(text):
+    assert _refs(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("PORT OF SPAIN 0456", [("PORT OF SPAIN", 456)]),       # a known station with 'OF' in its name
+    ("TELEGRAM FROM ROME 1234", [("ROME", 1234)]),           # the station is what follows the prose
+    ("DEPT OF STATE 88120", [("STATE", 88120)]),
+    ("USDEL SALT TWO 112", [("USDEL SALT TWO", 112)]),       # an unknown station of capitalised words
+])
+def test_station_words_after_the_last_word_of_a_sentence(text, expected):
+    assert _refs(text) == expected
+
+
+def test_more_serials_of_the_same_station_after_a_comma_or_and():
+    assert _refs("LIMA 210, 214 AND 0230") == [("LIMA", 210), ("LIMA", 214), ("LIMA", 230)]
+    assert _refs("A. LIMA 210, 214 B. QUITO 77") == [("LIMA", 210), ("LIMA", 214), ("QUITO", 77)]
+
+
+def test_a_number_after_a_comma_that_is_a_day_or_a_code_is_no_serial():
+    assert _refs("LIMA 210, 14 MAY") == [("LIMA", 210)]
+    assert _refs("LIMA 210, 12/05") == [("LIMA", 210)]
+
+
+def test_item_letters_in_lower_case_mark_items_too():
+    refs = F.references("E. 07 LIMA 210 f. 07 lima 230 g. State 12", 2008)
+    assert [(r.letter, r.station, r.serial, r.year) for r in refs] == [
+        ("E", "LIMA", 210, 2007), ("F", "LIMA", 230, 2007), ("G", "STATE", 12, 2008)]
+
+
+def test_a_lower_case_letter_without_its_stop_is_no_item_mark():
+    refs = F.references("A. ROME 12 PARA b B. PARIS 4", 2008)
+    assert [(r.letter, r.station, r.serial) for r in refs] == [("A", "ROME", 12), ("B", "PARIS", 4)]
+
+
+def test_year_is_stated_only_where_the_item_gives_one():
+    first, second = F.references("07 LIMA 210, 214", 2008)
+    assert (first.year, first.year_stated, second.year, second.year_stated) == (2007, True, 2007, True)
+    (plain,) = F.references("LIMA 210", 2008)
+    assert (plain.year, plain.year_stated) == (2008, False)
+
+
+# -- the opening line of a FRUS-printed telegram -------------------------------------------------------
+def _frus(opening: str) -> str:
+    return ("12. Telegram From the Embassy in Peru to the Department of State\n\n"
+            "Source: National Archives, RG 59, Central Files 1970-73, POL PERU-US. Secret; Exdis.\n\n"
+            "Lima, March 3, 1971, 1620Z.\n\n" + opening + "\n\n"
+            "1. The Foreign Minister received me this morning.\n\n2. He said little.\n\nSmith\n")
+
+
+@pytest.mark.parametrize("opening, attention", [
+    ("1402. Eyes Only for the Secretary from Amb. Smith and Gen. Jones. Subj: Fishing Limits.",
+     ["Eyes Only for the Secretary from Amb. Smith and Gen. Jones"]),
+    ("1402. Dept pls pass Treasury. Military addressees handle as Specat Exclusive. Subj: Fishing Limits.",
+     ["Dept pls pass Treasury", "Military addressees handle as Specat Exclusive"]),
+    ("1402. From Ambassador. Subj: Fishing Limits.", ["From Ambassador"]),
+    # An editor's note and the text's own first sentence are not attention lines.
+    ("1402. Uncleared, FYI only. Subject to revision. Subj: Fishing Limits.", []),
+    ("1402. 1. This morning I called on the Minister. Present were two aides.", []),
+])
+def test_frus_opening_sentences_before_the_first_label(opening, attention):
+    assert list(parse(_frus(opening)).attention) == attention
+
+
+@pytest.mark.parametrize("opening, refs", [
+    ("1402. Subj: Fishing Limits. Ref A. State 40211, B. Lima 1388.", [("STATE", 40211), ("LIMA", 1388)]),
+    ("1402. Subj: Fishing Limits. Ref Lima 1388.", [("LIMA", 1388)]),
+    ("1402. Subj: Fishing Limits. Ref: Lima 1388, 1391. USUN 204.", [("LIMA", 1388), ("LIMA", 1391), ("USUN", 204)]),
+    # A REF value ends at a sentence that is no REF item.
+    ("1402. Subj: Fishing Limits. Ref: Lima 1388. For Ambassador.", [("LIMA", 1388)]),
+])
+def test_frus_opening_reference_label_and_items(opening, refs):
+    assert [(x.station, x.serial) for x in parse(_frus(opening)).references] == refs
+
+
+def test_frus_opening_subj_without_its_colon():
+    r = parse(_frus("1402. Subj Fishing Limits Discussed With Minister. Ref Lima 1388."))
+    assert r.subject == "Fishing Limits Discussed With Minister"
+
+
+def test_frus_opening_subject_word_without_a_colon_is_prose():
+    r = parse(_frus("1402. Subject to revision. Subj: Fishing Limits."))
+    assert r.subject == "Fishing Limits"
+
+
+# -- attention lines of a born-digital cable -----------------------------------------------------------
+ACP = "R 141200Z FEB 09\nFM AMEMBASSY PARIS\nTO SECSTATE WASHDC\nBT\nC O N F I D E N T I A L PARIS 000123\n\nSIPDIS\n\n"
+REST = "\n\nE.O. 12958: DECL: 02/14/2019\nTAGS: PREL\nSUBJECT: X\n\n1. (C) Text.\n"
+
+
+@pytest.mark.parametrize("lines, attention", [
+    ("EUR/WE\nS/CRS\nNEA/ARP, NEA/RA", ["EUR/WE", "S/CRS", "NEA/ARP, NEA/RA"]),
+    ("INR/B (SMITH)", ["INR/B (SMITH)"]),
+    ("DEPT FOR EUR/WE, EUR/CE,\nAND INR\nUSDOC FOR ITA", ["DEPT FOR EUR/WE, EUR/CE, AND INR", "USDOC FOR ITA"]),
+    ("LONDON also for embassy office", ["LONDON also for embassy office"]),
+    ("EARLY A.M. DELIVERY", ["EARLY A.M. DELIVERY"]),
+    # A banner, a line of longer words and a sentence are not attention lines.
+    ("CORRECTED COPY", []),
+    ("(CORRECTED COPY)", []),
+    ("C O R R E C T E D  C O P Y", []),
+    ("NOTE DELIVERED TODAY", []),
+])
+def test_attention_lines_by_their_place_before_the_eo_line(lines, attention):
+    assert list(parse(ACP + lines + REST).attention) == attention
+
+
+def test_mixed_case_passing_line_after_the_subject_is_text():
+    text = ACP + "E.O. 12958: DECL: 02/14/2019\nTAGS: PREL\nSUBJECT: X\n\nLondon also for embassy office\n\n1. (C) Text.\n"
+    assert list(parse(text).attention) == []
