@@ -76,6 +76,16 @@ def read_frus(d: Draft, lines: list[CLine]) -> int:
     return body_start
 
 
+# A clause of the source note that says where the telegram went besides its heading's addressee: a
+# sentence ('Repeated to London, Stockholm, and USEC.', 'Sent to Madrid') or a second repetition
+# joined to one ('Repeated Priority to Pretoria and repeated to USUN', '... and also repeated to
+# Pretoria'); precedence words before 'to' are dropped.
+_ROUTING_CLAUSE = re.compile(
+    r"(?:^|(?<=\.\s)|(?<=;\s)|(?<=\band\s)(?:also\s+)?(?=repeated))"
+    r"(?P<verb>Repeated|Also\s+sent\s+for\s+action|Also\s+sent|Sent)\s+(?:(?:Priority|Immediate|Niact|Flash|Routine)\s+)?"
+    r"to\s+(?P<to>.+?)(?=,?\s+and\s+(?:also\s+)?repeated|\.\s|\.$|;)", re.I)
+
+
 def _source_note(d: Draft, ln: CLine) -> None:
     text = ln.text
     # The markings sentence: 'Secret; Immediate; Nodis.' — every item a marking word or caption.
@@ -108,8 +118,7 @@ def _source_note(d: Draft, ln: CLine) -> None:
             if off.name or off.office:
                 d.add("cleared_found", off)
     # 'Repeated to London, Stockholm, and USEC.' -> info; 'Also sent for action to X.' / 'Sent to X' -> action.
-    for rm in re.finditer(r"(?:^|(?<=\.\s)|(?<=;\s))(?P<verb>Repeated|Also\s+sent\s+for\s+action|Also\s+sent|Sent)\s+(?:(?:Priority|Immediate|Niact|Flash|Routine)\s+)?"
-                          r"to\s+(?P<to>.+?)(?=,?\s+and\s+repeated|\.\s|\.$|;)", text, re.I):
+    for rm in _ROUTING_CLAUSE.finditer(text):
         key = "frus_info" if rm["verb"].lower().startswith("repeated") else "frus_also_to"
         for part in re.split(r",\s*(?:and\s+)?|\s+and\s+(?:to\s+)?", rm["to"]):
             part = re.sub(r"^to\s+", "", part.strip(), flags=re.I)
