@@ -441,7 +441,9 @@ LINE_RULES: tuple[tuple[str, re.Pattern, LineRule], ...] = (
                                       r"(?:(?:NIACT|PRIORITY|IMMEDIATE|ROUTINE|FLASH)\s+)?\d{1,5}\b.*)$"), action_information),
     ("department-number", re.compile(r"^\s*(?:OUTGOING\s+TELEGRAM\s+)?Department\s+of\s+State\s+0*(?P<serial>\d{3,6})\s*$", re.I),
      department_number),
-    ("outgoing-action", re.compile(r"^\s*ACTION\s*:?\s+(?=Am[A-Za-z]+\b|[A-Z]{3,}\s*(?:$|IMMEDIATE|PRIORITY|NIACT|ROUTINE|,))"),
+    # (An outgoing telegram's action line: 'ACTION: Amembassy ABIDJAN', 'ACTION: USMission GENEVA', or
+    # a post of up to four words as the list goes on: 'ACTION: ADDIS ABABA', 'ACTION: USUN New York'.)
+    ("outgoing-action", re.compile(r"^\s*ACTION\s*:?\s+(?=(?:Am|US)[A-Za-z]+\b|(?:[A-Z]{3,}|[A-Z]{2,}(?=\s))(?:\s+[A-Z][A-Za-z]*){0,3}\s*(?:$|IMMEDIATE|PRIORITY|NIACT|ROUTINE|,))"),
      _open("TO")),
     ("distribution-action", re.compile(r"^\s*ACTION\s+[A-Z][A-Z/]*-\d{2}\b"), _distribution),
     ("distribution-info", re.compile(r"^\s*INFO\s+(?:[A-Z][A-Z/]*-\d{2}\s*)+"), _distribution),
