@@ -366,7 +366,8 @@ def _paragraph_blocks(body: list[CLine], joined: str) -> list[tuple[int | None, 
             continue
         # A number starts a paragraph when it is plausible in sequence: not a year, a list item
         # restarting inside a paragraph, or an amount at the start of a wrapped line.
-        if n is not None and _starts_paragraph(n, last_number, text, current):
+        if n is not None and (_starts_paragraph(n, last_number, text, current)
+                              or _resumes_after_omission(n, last_number, text, current if number is not None else body[:k])):
             if number is None:
                 blocks += _unnumbered_blocks(joined, pos, k)
             else:
@@ -595,6 +596,26 @@ def _starts_paragraph(n: int, last: int, text: str, current: list[CLine]) -> boo
         prev = current[-1].text.rstrip() if current else ""
         return bool(_MARKED.match(text)) or (bool(_NUMBERED_TEXT.match(text)) and (not prev or prev.endswith((".", ":", '"'))))
     return False
+
+
+def _resumes_after_omission(n: int, last: int, text: str, since: list[CLine]) -> bool:
+    """Whether number ``n`` resumes the paragraphs after an editor's omission: FRUS prints a
+    telegram in part, a note standing alone in brackets where paragraphs are left out ('[Omitted
+    here are paragraphs 3-10 ...]', '[Omitted here is discussion of ...]'), so the next number
+    printed may lie any way ahead, and an excerpt may open at any number. ``since`` are the lines
+    since the last number (or the body's lines before the first). Asked only of a number too far
+    ahead for _starts_paragraph: a numbered sentence after such a note (a list item, a year or an
+    amount opening a line is not one)."""
+    return n > last + 3 and bool(_NUMBERED_TEXT.match(text)) and any(map(_is_editorial_note, since))
+
+
+def _is_editorial_note(line: CLine) -> bool:
+    """An editor's note of omission stands alone on its line, a bracketed sentence ('[Omitted
+    here is ...]', '[less than 1 line not declassified]'). Inside a sentence ('Ambassador [sic,
+    Counselor]') brackets mark an editor's word, and a bracketed word alone ('[Restricted]') is
+    a stamp: neither leaves anything out."""
+    text = line.text.strip()
+    return text[:1] == "[" and text.rstrip(".")[-1:] == "]" and text.count(" ") >= 2
 
 
 _TYPIST_REFERENCE = re.compile(r"^\s*(?:[A-Z]{2,4}/\d{1,3}\b.*|[A-Z]{2,3})\s*$")

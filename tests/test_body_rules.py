@@ -1,0 +1,51 @@
+"""Body rules of the eighth accuracy round: paragraph numbers after an editor's omission,
+misprinted repeats, numbered lists inside marked paragraphs, and where the signer stands."""
+
+from __future__ import annotations
+
+from cablegram import parse
+
+HEAD = "R 141200Z FEB 09\nFM AMEMBASSY PARIS\nTO SECSTATE WASHDC\nSUBJECT: A TEST\n\n"
+
+
+def numbers(body: str) -> list[int | None]:
+    return [p.number for p in parse(HEAD + body).paragraphs if p.number is not None]
+
+
+# -- paragraph numbers after an omission ---------------------------------------------------------
+
+def test_numbers_resume_far_ahead_after_an_omission_note():
+    body = ("1. The Minister received me this morning.\n\n2. He spoke of the harvest.\n\n"
+            "[Omitted here are paragraphs 3-9 on the grain talks.]\n\n"
+            "10. He closed with a word on the visit.\n\n11. We shall report further.\n")
+    assert numbers(body) == [1, 2, 10, 11]
+
+
+def test_an_excerpt_may_open_at_any_number_after_the_note():
+    body = ("Participants: the Ambassador, the Minister.\n\n[Omitted here is discussion of trade.]\n\n"
+            "14. The Minister turned to the border.\n\n15. He asked for our help.\n")
+    assert numbers(body) == [14, 15]
+
+
+def test_a_heading_may_stand_between_the_note_and_the_number():
+    body = ("1. Opening remarks.\n\n[Omitted here is information unrelated to the region]\n\n"
+            "PART IV - THE REGION\n\n30. THE MINISTER SAID HE WAS WORRIED.\n")
+    assert numbers(body) == [1, 30]
+
+
+def test_a_bracketed_stamp_is_no_omission():
+    body = ("1. The Minister received me.\n\n2. He spoke of the harvest.\n\n[Restricted]\n\n"
+            "12. He closed with a word on the visit.\n")
+    assert numbers(body) == [1, 2]
+
+
+def test_without_a_note_a_number_far_ahead_is_no_paragraph():
+    body = ("1. The Minister received me.\n\n2. He spoke of the harvest. The crop\nwill be\n\n"
+            "12. He closed with a word on the visit.\n")
+    assert numbers(body) == [1, 2]
+
+
+def test_an_editors_word_inside_a_sentence_is_no_omission():
+    body = ("1. The Minister [sic, Deputy Minister] received me.\n\n"
+            "12. He closed with a word on the visit.\n")
+    assert numbers(body) == [1]
