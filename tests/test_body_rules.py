@@ -49,3 +49,16 @@ def test_an_editors_word_inside_a_sentence_is_no_omission():
     body = ("1. The Minister [sic, Deputy Minister] received me.\n\n"
             "12. He closed with a word on the visit.\n")
     assert numbers(body) == [1]
+
+
+# -- a misprinted repeat -------------------------------------------------------------------------
+
+def test_a_number_repeated_before_the_one_after_next_is_a_misprint():
+    body = ("1. I called on the Minister.\n\n1. He raised the loan.\n\n3. I said we would reply.\n\n"
+            "4. Comment follows.\n")
+    assert numbers(body) == [1, 2, 3, 4]
+
+
+def test_a_number_the_cable_repeats_before_the_next_one_stays():
+    body = ("1. PARTICIPANTS.\n\n1. THE PRESIDENT OPENED THE TALKS.\n\n2. THE MINISTER REPLIED.\n")
+    assert numbers(body) == [1, 1, 2]

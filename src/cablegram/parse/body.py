@@ -348,6 +348,7 @@ def _paragraph_blocks(body: list[CLine], joined: str) -> list[tuple[int | None, 
     current: list[CLine] = []
     number: int | None = None
     first = begin = last_number = 0
+    before: int | None = None  # the number of the paragraph before the one being grouped
     lettered = _LetteredList()
     k = at = 0  # line k's break stands at joined[at]
     for pos in _number_candidates(joined):
@@ -371,7 +372,11 @@ def _paragraph_blocks(body: list[CLine], joined: str) -> list[tuple[int | None, 
             if number is None:
                 blocks += _unnumbered_blocks(joined, pos, k)
             else:
-                blocks.append((number, first, k, begin + 1, joined[begin + 1: pos]))
+                # N, N, N + 2: the second N is a misprint of N + 1 (the print or the typist
+                # repeated the number above); N, N, N + 1 is a number the cable itself repeats.
+                blocks.append((number + 1 if n == number + 2 and number == before else number,
+                               first, k, begin + 1, joined[begin + 1: pos]))
+            before = number
             current, number, last_number, first, begin = [body[k]], n, n, k, pos
     if number is None:
         blocks += _unnumbered_blocks(joined, len(joined), len(body))
