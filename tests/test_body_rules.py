@@ -62,3 +62,25 @@ def test_a_number_repeated_before_the_one_after_next_is_a_misprint():
 def test_a_number_the_cable_repeats_before_the_next_one_stays():
     body = ("1. PARTICIPANTS.\n\n1. THE PRESIDENT OPENED THE TALKS.\n\n2. THE MINISTER REPLIED.\n")
     assert numbers(body) == [1, 1, 2]
+
+
+# -- a numbered list inside a marked paragraph ---------------------------------------------------
+
+def test_a_list_numbered_from_one_inside_a_marked_paragraph_is_no_run_of_paragraphs():
+    body = ("1. (C) The talks went well.\n\n2. (SBU) The two sides agreed these outcomes:\n\n"
+            "1. We agreed to meet again.\n\n2. We agreed to share data.\n\n3. We agreed on visas.\n\n"
+            "4. We agreed on a fund.\n\n"
+            "3. (C) Comment: a modest result.\n")
+    assert numbers(body) == [1, 2, 3]
+
+
+def test_in_an_unmarked_cable_a_restart_is_read_as_before():
+    body = ("1. The talks went well.\n\n2. The two sides agreed these outcomes:\n\n"
+            "1. We agreed to meet again.\n\n2. We agreed to share data.\n\n3. We agreed on visas.\n\n"
+            "4. Comment: a modest result.\n")
+    assert numbers(body) == [1, 2, 2, 3, 4]
+
+
+def test_a_marked_number_ends_the_list():
+    body = ("1. (C) Outcomes:\n\n1. We agreed to meet.\n\n2. (C) Comment: a modest result.\n")
+    assert numbers(body) == [1, 2]

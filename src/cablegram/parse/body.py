@@ -349,6 +349,7 @@ def _paragraph_blocks(body: list[CLine], joined: str) -> list[tuple[int | None, 
     number: int | None = None
     first = begin = last_number = 0
     before: int | None = None  # the number of the paragraph before the one being grouped
+    listed = 0  # the last item of a numbered list inside the paragraph being grouped (0: none)
     lettered = _LetteredList()
     k = at = 0  # line k's break stands at joined[at]
     for pos in _number_candidates(joined):
@@ -365,6 +366,14 @@ def _paragraph_blocks(body: list[CLine], joined: str) -> list[tuple[int | None, 
             n = _ocr_number(text, last_number, current, lettered)
         else:
             continue
+        # A list numbered from 1 inside a paragraph: its items are no paragraphs, however far
+        # their count runs (see _opens_list).
+        if listed and n == listed + 1 and not _MARKED.match(text):
+            listed = n
+            continue
+        if n == 1 and number is not None and _opens_list(text, body[first].text):
+            listed = 1
+            continue
         # A number starts a paragraph when it is plausible in sequence: not a year, a list item
         # restarting inside a paragraph, or an amount at the start of a wrapped line.
         if n is not None and (_starts_paragraph(n, last_number, text, current)
@@ -376,7 +385,7 @@ def _paragraph_blocks(body: list[CLine], joined: str) -> list[tuple[int | None, 
                 # repeated the number above); N, N, N + 1 is a number the cable itself repeats.
                 blocks.append((number + 1 if n == number + 2 and number == before else number,
                                first, k, begin + 1, joined[begin + 1: pos]))
-            before = number
+            before, listed = number, 0
             current, number, last_number, first, begin = [body[k]], n, n, k, pos
     if number is None:
         blocks += _unnumbered_blocks(joined, len(joined), len(body))
@@ -601,6 +610,15 @@ def _starts_paragraph(n: int, last: int, text: str, current: list[CLine]) -> boo
         prev = current[-1].text.rstrip() if current else ""
         return bool(_MARKED.match(text)) or (bool(_NUMBERED_TEXT.match(text)) and (not prev or prev.endswith((".", ":", '"'))))
     return False
+
+
+def _opens_list(text: str, head: str) -> bool:
+    """Whether the line ``text``, numbered 1 inside the paragraph whose first line is ``head``,
+    opens a numbered list there: in a cable whose paragraphs carry portion marks ('8. (SBU) Policy
+    outcomes follow:'), a list's items carry none ('1. We agreed ...'), so the count that climbs
+    past the paragraph's own number is the list's. Where paragraphs go unmarked, the two cannot
+    be told apart and the numbers are read as before."""
+    return bool(_MARKED.match(head)) and not _MARKED.match(text)
 
 
 def _resumes_after_omission(n: int, last: int, text: str, since: list[CLine]) -> bool:
