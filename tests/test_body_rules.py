@@ -84,3 +84,26 @@ def test_in_an_unmarked_cable_a_restart_is_read_as_before():
 def test_a_marked_number_ends_the_list():
     body = ("1. (C) Outcomes:\n\n1. We agreed to meet.\n\n2. (C) Comment: a modest result.\n")
     assert numbers(body) == [1, 2]
+
+
+# -- what stands below the signer ----------------------------------------------------------------
+
+def signature(body: str) -> str | None:
+    return parse(HEAD + body).signature
+
+
+def test_the_communications_centres_note_stands_below_the_signer():
+    assert signature("1. WE AGREE.\n\n2. PLEASE ADVISE.\nKISSINGER\n\nNOTE BY OC/T: POUCHED ROME.\n") == "KISSINGER"
+
+
+def test_a_capitalised_title_cut_short_stands_below_the_signer():
+    assert signature("1. (U) The vote is set for June.\nSMITH\n\nTHE MINISTER'S VI...\n") == "SMITH"
+
+
+def test_a_sentence_trailing_off_is_text_not_a_trailer():
+    # The capitalised line above it is a heading of the text, not a signer.
+    assert signature("1. (U) The vote is set.\n\nNEXT STEPS\n\nWe shall see what the week brings...\n") is None
+
+
+def test_a_note_without_a_signer_above_gives_none():
+    assert signature("1. WE AGREE WITH THE PLAN.\n\nNOTE BY OC/T: POUCHED ROME.\n") is None

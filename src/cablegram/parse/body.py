@@ -651,6 +651,23 @@ _LOWER_WORD = re.compile(r"\b[a-z]")
 _LOWER_LETTER = re.compile(r"[a-z]")
 
 
+# The communications centre's note below the signer ('NOTE BY OC/T: POUCHED ...'): the office
+# that handled the telegram (an office symbol) reports what it did with it.
+_HANDLING_NOTE = re.compile(r"^\s*NOTE\s+BY\s+[A-Z][A-Z/]{1,5}\s*:")
+
+
+def _below_the_signer(text: str) -> bool:
+    """Whether a last line is one that stands below the signer and is no part of the text: the
+    communications centre's handling note, or a title in capitals cut short with an ellipsis
+    ('DANIEL ORTEGA AN...'), the start of the cable's subject that an archive's page repeats
+    after it (a sentence trailing off has lower-case words). Either is passed over only where
+    a signer stands above it."""
+    end = text.rstrip()
+    if end.endswith(("...", "\u2026")):
+        return not _LOWER_LETTER.search(end)
+    return "NOTE" in end and bool(_HANDLING_NOTE.match(end))
+
+
 def _take_signature(d: Draft, body: list[CLine]) -> list[CLine]:
     """The signer is the last short line of capitalised surname(s), possibly glued to the last sentence."""
     k = len(body) - 1
@@ -659,7 +676,8 @@ def _take_signature(d: Draft, body: list[CLine]) -> list[CLine]:
     # Below the signer, 1960s telegrams carry the typist's or decoder's reference ('AAL/10',
     # 'LIR/2 SECRET', 'DLW'): not the signature, and not part of the text.
     trailer = k
-    while trailer > 0 and (_TYPIST_REFERENCE.match(body[trailer].text) or not body[trailer].text.strip()):
+    while trailer > 0 and (_TYPIST_REFERENCE.match(body[trailer].text) or not body[trailer].text.strip()
+                           or _below_the_signer(body[trailer].text)):
         trailer -= 1
     if trailer < k and trailer >= 0 and SIGNATURE.match(body[trailer].text):
         k = trailer
