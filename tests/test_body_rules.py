@@ -107,3 +107,15 @@ def test_a_sentence_trailing_off_is_text_not_a_trailer():
 
 def test_a_note_without_a_signer_above_gives_none():
     assert signature("1. WE AGREE WITH THE PLAN.\n\nNOTE BY OC/T: POUCHED ROME.\n") is None
+
+
+def test_a_glued_name_the_text_gives_with_a_signers_title_is_the_signer():
+    body = ("1. (C) On May 8, Ambassador Lindqvist met the Minister.\n\n"
+            "2. (C) The group will report by the end of June. Lindqvist\n")
+    assert signature(body) == "Lindqvist"
+
+
+def test_a_glued_word_the_text_uses_without_the_title_is_no_signer():
+    body = ("1. (C) The Ambassador met the Minister in Geneva.\n\n"
+            "2. (C) The group will meet again in Geneva. Geneva\n")
+    assert signature(body) is None

@@ -696,7 +696,7 @@ def _take_signature(d: Draft, body: list[CLine]) -> list[CLine]:
     g = _glued_signature(last.text) or _glued_title_signature(last.text)
     if g and g["sig"].istitle():
         before = " ".join(map(_TEXT, body[:k])) + " " + last.text[: g.start("sig")]
-        if _uses_word(before, g["sig"]):
+        if _uses_word(before, g["sig"]) and not _named_with_a_signers_title(before, g["sig"]):
             g = None  # a word the text already uses, not a signer's name
     if g and g["sig"].upper() not in _NOT_SIGNATURES and not _LOWER_WORD.search(last.text[g.end("sig"):]):
         words = last.text[: g.start("sig")]
@@ -736,6 +736,16 @@ def _glued_title_signature(text: str) -> re.Match | None:
 
 
 _WORD = re.compile(r"[a-z']+")
+# The titles of those who sign: the chief of mission or the chargé at a post, the Secretary in
+# Washington (spec §1, signature), followed by up to two capitalised names or initials.
+_SIGNERS_TITLE = r"(?i:ambassador|amb\.|charg[eé]|secretary)(?:\s+[A-Z][A-Za-z]*\.?){0,2}\s+"
+
+
+def _named_with_a_signers_title(text: str, name: str) -> bool:
+    """Whether ``text`` names ``name`` after a signer's title ('Ambassador Brownfield', 'Classified
+    By: Ambassador William R. Brownfield'): the text then speaks of the signer, and the word is
+    his name, where a word the text uses otherwise ('in Paris') is no signer."""
+    return re.search(_SIGNERS_TITLE + rf"(?i:{re.escape(name)})\b", text) is not None
 
 
 def _uses_word(text: str, word: str) -> bool:
