@@ -119,3 +119,18 @@ def test_a_glued_word_the_text_uses_without_the_title_is_no_signer():
     body = ("1. (C) The Ambassador met the Minister in Geneva.\n\n"
             "2. (C) The group will meet again in Geneva. Geneva\n")
     assert signature(body) is None
+
+
+def test_an_archives_record_row_run_onto_the_signers_line_is_cut_away():
+    body = ("1. (C) The talks went well.\n\n"
+            "2. (C) Comment: we expect more. End comment. HALVORSEN 0 04/02/2007 5512 PREL,PGOV,NO "
+            "TALKS GO WELL The talks went well.\n")
+    r = parse(HEAD + body)
+    assert r.signature == "HALVORSEN"
+    assert "5512" not in r.paragraphs[-1].text
+
+
+def test_a_date_in_prose_at_the_end_is_no_record_row():
+    body = "1. (C) The vote was held 12 04/02/2007 as planned, a slow count.\n"
+    r = parse(HEAD + body)
+    assert r.signature is None and r.paragraphs[-1].text.endswith("a slow count.")

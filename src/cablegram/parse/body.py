@@ -656,6 +656,18 @@ _LOWER_LETTER = re.compile(r"[a-z]")
 _HANDLING_NOTE = re.compile(r"^\s*NOTE\s+BY\s+[A-Z][A-Z/]{1,5}\s*:")
 
 
+# An archive's record row run onto the signer's line ('... End comment. STEVENS 0 03/13/2008 9871
+# PGOV,PREL,LY <subject> <summary>'): after the signer's capitals, a count, the date as MM/DD/YYYY,
+# a serial and the TAGS joined by commas. Prose never runs these together.
+_RECORD_ROW = re.compile(r"(?<=[A-Z])\s+\d{1,3}\s+\d{1,2}/\d{1,2}/(?:19|20)\d\d\s+\d+\s+[A-Z]{2,}(?:,[A-Z]{2,})+\b")
+
+
+def _record_row(text: str) -> re.Match | None:
+    """_RECORD_ROW's match in a last line, looked for only where the line holds a year after a
+    slash (most last lines hold none)."""
+    return _RECORD_ROW.search(text) if "/20" in text or "/19" in text else None
+
+
 def _below_the_signer(text: str) -> bool:
     """Whether a last line is one that stands below the signer and is no part of the text: the
     communications centre's handling note, or a title in capitals cut short with an ellipsis
@@ -684,6 +696,9 @@ def _take_signature(d: Draft, body: list[CLine]) -> list[CLine]:
     if k < 0:
         return body
     last = body[k]
+    if row := _record_row(last.text):  # the text and its signer end where the row begins
+        last = CLine(last.index, last.start, last.start + row.start(), last.text[: row.start()])
+        body = body[:k] + [last]
     m = SIGNATURE.match(last.text)
     if m and m["sig"].upper() not in _NOT_SIGNATURES and not m["sig"].isdigit() and len(m["sig"]) >= 3 \
             and m["sig"].split()[0].upper() not in _PRECEDENCES:
