@@ -134,3 +134,30 @@ def test_a_date_in_prose_at_the_end_is_no_record_row():
     body = "1. (C) The vote was held 12 04/02/2007 as planned, a slow count.\n"
     r = parse(HEAD + body)
     assert r.signature is None and r.paragraphs[-1].text.endswith("a slow count.")
+
+
+# -- a paragraph number run on after a sentence --------------------------------------------------
+
+def test_the_missing_number_run_on_after_a_sentence_opens_its_paragraph():
+    r = parse(HEAD + "1. The Minister received me.\n\n2. He spoke of the harvest. 3. He then raised the loan.\n\n"
+                     "4. We shall report further.\n")
+    assert [p.number for p in r.paragraphs] == [1, 2, 3, 4]
+    assert r.paragraphs[1].text == "He spoke of the harvest."
+    assert r.paragraphs[2].text == "He then raised the loan."
+
+
+def test_a_number_inside_a_sentence_where_the_numbers_run_in_order_stays_text():
+    r = parse(HEAD + "1. The Minister received me.\n\n2. He cited para 1. 3. We noted it.\n\n3. We shall report.\n")
+    assert [p.number for p in r.paragraphs] == [1, 2, 3]
+    assert r.paragraphs[1].text == "He cited para 1. 3. We noted it."
+
+
+def test_only_the_number_due_is_split_off():
+    body = "1. The Minister received me.\n\n2. He cited 5. Then he left.\n\n4. We shall report.\n"
+    assert numbers(body) == [1, 2, 4]
+
+
+def test_a_run_on_paragraph_keeps_its_own_portion_mark():
+    r = parse(HEAD + "1. (C) The Minister received me.\n\n2. (C) He spoke of the harvest. 3. (S) He raised the loan.\n\n"
+                     "4. (C) We shall report further.\n")
+    assert [(p.number, p.portion) for p in r.paragraphs] == [(1, "C"), (2, "C"), (3, "S"), (4, "C")]

@@ -85,6 +85,7 @@ def read_body(d: Draft, lines: list[CLine], start: int, text: str | None = None)
     parts: list[str] = []
     paragraphs: list[Paragraph] = []
     expected = 1
+    before_first = before_stop = 0  # the lines of the last numbered paragraph
     clean_span = d.clean.span  # what d.span_of forwards to, bound once (a frame a paragraph spared)
     for number, first, stop, at, raw in _paragraph_blocks(body, joined):
         text = raw.strip()
@@ -101,10 +102,14 @@ def read_body(d: Draft, lines: list[CLine], start: int, text: str | None = None)
             elif m and m["whole"]:
                 word = " ".join(m["whole"].upper().split())
                 portion = word if word in PORTION_LEVELS else LEVEL_PORTION.get(word)
+            if number > expected > 1 and paragraphs and paragraphs[-1].number == expected - 1 \
+                    and _split_run_on(paragraphs, parts, body[before_first:before_stop], expected, clean_span):
+                expected += 1
             if number != expected and expected > 1:
                 d.defect("paragraph-sequence", f"paragraph {number} follows paragraph {expected - 1}",
                          head.start, head.end)
             expected = number + 1
+            before_first, before_stop = first, stop
         span = clean_span(head.start, tail.end)
         reflowed = _reflow(text)
         parts.append(reflowed)
@@ -121,6 +126,40 @@ def read_body(d: Draft, lines: list[CLine], start: int, text: str | None = None)
         d.values.setdefault("paragraphs", []).extend(paragraphs)
     d.set("summary", _summary_viewed(joined[1:], view[1:] if view is not None else None))
     d.set("body_text", "\n\n".join(d.get("body_parts", [])))
+
+
+# A paragraph number run on after the sentence before it ('... views. 15. By these means'): the
+# print (or a transcription of it) set two paragraphs as one.
+_RUN_ON_NUMBER = re.compile(r"(?<=[.:\"”])\s+(?P<num>\d{1,2})\.\s+(?=[A-Z\"“(])")
+
+
+def _run_on(text: str, due: int) -> re.Match | None:
+    """The first _RUN_ON_NUMBER in ``text`` that is the number ``due``."""
+    return next((m for m in _RUN_ON_NUMBER.finditer(text) if int(m["num"]) == due), None)
+
+
+def _split_run_on(paragraphs: list[Paragraph], parts: list[str], lines: list[CLine], due: int, clean_span) -> bool:
+    """Where the paragraph number ``due`` is missing from the line starts, split the last paragraph
+    (``paragraphs[-1]``, its text ``parts[-1]``, its lines ``lines``) where that number runs on
+    after one of its sentences. Asked only at a gap in the numbers, so a number inside a sentence
+    ('see para 14. 15. ...') in a cable whose numbers run in order is never looked for."""
+    part = parts[-1]
+    in_text = _run_on(part, due)
+    in_line = next(((ln, m) for ln in lines if (m := _run_on(ln.text, due))), None)
+    if not in_text or not in_line:
+        return False  # (a number run on across a line break opens its line: read already)
+    ln, m = in_line
+    cut = ln.start + m.start("num")
+    prev = paragraphs[-1]
+    after = part[in_text.start("num"):]
+    mark = PARA.match(after)
+    portion = _portion_mark(mark["mark"]) if mark["mark"] else None
+    paragraphs[-1] = Paragraph(number=prev.number, portion=prev.portion, span=clean_span(lines[0].start, cut),
+                               text=prev.text[: len(prev.text) - (len(part) - in_text.start())])
+    paragraphs.append(Paragraph(number=due, portion=portion, text=after[mark.end():],
+                                span=clean_span(cut, lines[-1].end)))
+    parts[-1:] = [part[: in_text.start()], after]
+    return True
 
 
 def _joined_from(lines: list[CLine], start: int, text: str | None) -> str:
