@@ -161,3 +161,16 @@ def test_a_run_on_paragraph_keeps_its_own_portion_mark():
     r = parse(HEAD + "1. (C) The Minister received me.\n\n2. (C) He spoke of the harvest. 3. (S) He raised the loan.\n\n"
                      "4. (C) We shall report further.\n")
     assert [(p.number, p.portion) for p in r.paragraphs] == [(1, "C"), (2, "C"), (3, "S"), (4, "C")]
+
+
+def test_a_signers_title_is_found_before_the_name_whatever_the_text_holds():
+    body = ("1. (C) On May 8 in İzmir, Ambassador Lindqvist met the Minister.\n\n"
+            "2. (C) The group will report by the end of June. Lindqvist\n")
+    assert signature(body) == "Lindqvist"
+
+
+def test_the_title_must_stand_before_the_whole_name():
+    from cablegram.parse.body import _named_with_a_signers_title as named
+    assert named("Classified By: Ambassador Karl J. Lindqvist, reasons 1.4 (b)", "Lindqvist")
+    assert not named("Ambassador Lindqvistson met the lindqvist family", "Lindqvist")
+    assert not named("The Ambassador met them in Geneva.", "Geneva")

@@ -416,7 +416,9 @@ def _paragraph_blocks(body: list[CLine], joined: str) -> list[tuple[int | None, 
         # A number starts a paragraph when it is plausible in sequence: not a year, a list item
         # restarting inside a paragraph, or an amount at the start of a wrapped line.
         if n is not None and (_starts_paragraph(n, last_number, text, current)
-                              or _resumes_after_omission(n, last_number, text, current if number is not None else body[:k])):
+                              or (n > last_number + 3  # (tested here too: most numbers spared the call)
+                                  and _resumes_after_omission(n, last_number, text,
+                                                              current if number is not None else body[:k]))):
             if number is None:
                 blocks += _unnumbered_blocks(joined, pos, k)
             else:
@@ -713,31 +715,33 @@ def _below_the_signer(text: str) -> bool:
     ('DANIEL ORTEGA AN...'), the start of the cable's subject that an archive's page repeats
     after it (a sentence trailing off has lower-case words). Either is passed over only where
     a signer stands above it."""
-    end = text.rstrip()
-    if end.endswith(("...", "\u2026")):
-        return not _LOWER_LETTER.search(end)
-    return "NOTE" in end and bool(_HANDLING_NOTE.match(end))
+    if text[-8:].rstrip().endswith(("...", "\u2026")):  # (the line's end only: no copy of a long line)
+        return not _LOWER_LETTER.search(text)
+    return bool(_HANDLING_NOTE.match(text))  # (anchored: most lines turned away at their first letters)
 
 
 def _take_signature(d: Draft, body: list[CLine]) -> list[CLine]:
-    """The signer is the last short line of capitalised surname(s), possibly glued to the last sentence."""
+    """The signer is the last short line of capitalised surname(s), possibly glued to the last
+    sentence; the body's lines are returned without it (and without what stands below it)."""
+    kept = _signed(d, body)
+    return body if kept is None else kept
+
+
+def _signed(d: Draft, body: list[CLine]) -> list[CLine] | None:
+    """_take_signature's lines, or None where no signer is found."""
     k = len(body) - 1
     while k >= 0 and not body[k].text.strip():
         k -= 1
     # Below the signer, 1960s telegrams carry the typist's or decoder's reference ('AAL/10',
     # 'LIR/2 SECRET', 'DLW'): not the signature, and not part of the text.
     trailer = k
-    while trailer > 0 and (_TYPIST_REFERENCE.match(body[trailer].text) or not body[trailer].text.strip()
-                           or _below_the_signer(body[trailer].text)):
+    while trailer > 0 and (_TYPIST_REFERENCE.match(body[trailer].text) or not body[trailer].text.strip()):
         trailer -= 1
     if trailer < k and trailer >= 0 and SIGNATURE.match(body[trailer].text):
         k = trailer
     if k < 0:
-        return body
+        return None
     last = body[k]
-    if row := _record_row(last.text):  # the text and its signer end where the row begins
-        last = CLine(last.index, last.start, last.start + row.start(), last.text[: row.start()])
-        body = body[:k] + [last]
     m = SIGNATURE.match(last.text)
     if m and m["sig"].upper() not in _NOT_SIGNATURES and not m["sig"].isdigit() and len(m["sig"]) >= 3 \
             and m["sig"].split()[0].upper() not in _PRECEDENCES:
@@ -758,7 +762,16 @@ def _take_signature(d: Draft, body: list[CLine]) -> list[CLine]:
             d.set("signature", g["sig"], last.start + g.start("sig"), last.start + g.end("sig"))
             trimmed = CLine(last.index, last.start, last.start + g.start("sig"), last.text[: g.start("sig")].rstrip())
             return body[:k] + [trimmed]
-    return body
+    # What may stand below the signer is looked for only where no signer was found at the end
+    # (most cables end with theirs, and a long last line costs a scan): a line the signer stands
+    # above, passed over only if he does; an archive's record row, where the text ends.
+    if _below_the_signer(last.text) and (kept := _signed(d, body[:k])) is not None:
+        return kept
+    if row := _record_row(last.text):
+        cut = CLine(last.index, last.start, last.start + row.start(), last.text[: row.start()])
+        kept = _signed(d, body[:k] + [cut])
+        return body[:k] + [cut] if kept is None else kept
+    return None
 
 
 
@@ -792,14 +805,25 @@ def _glued_title_signature(text: str) -> re.Match | None:
 _WORD = re.compile(r"[a-z']+")
 # The titles of those who sign: the chief of mission or the chargé at a post, the Secretary in
 # Washington (spec §1, signature), followed by up to two capitalised names or initials.
-_SIGNERS_TITLE = r"(?i:ambassador|amb\.|charg[eé]|secretary)(?:\s+[A-Z][A-Za-z]*\.?){0,2}\s+"
+_TITLED = re.compile(r"(?i:ambassador|amb\.|charg[eé]|secretary)(?:\s+[A-Z][A-Za-z]*\.?){0,2}\s+\Z")
 
 
 def _named_with_a_signers_title(text: str, name: str) -> bool:
     """Whether ``text`` names ``name`` after a signer's title ('Ambassador Brownfield', 'Classified
     By: Ambassador William R. Brownfield'): the text then speaks of the signer, and the word is
-    his name, where a word the text uses otherwise ('in Paris') is no signer."""
-    return re.search(_SIGNERS_TITLE + rf"(?i:{re.escape(name)})\b", text) is not None
+    his name, where a word the text uses otherwise ('in Paris') is no signer.
+
+    The name is found first (a literal scan of the text lower-cased) and the title looked for
+    just before it: a case-blind search for the titles would try every character of the text."""
+    lowered, word = text.lower(), name.lower()
+    if len(lowered) != len(text):  # a character lower-cased to two: offsets would not agree
+        return re.search(_TITLED.pattern[:-2] + rf"(?i:{re.escape(name)})\b", text) is not None
+    at = lowered.find(word)
+    while at >= 0:
+        if _TITLED.search(text, max(0, at - 60), at) and not lowered[at + len(word): at + len(word) + 1].isalpha():
+            return True
+        at = lowered.find(word, at + 1)
+    return False
 
 
 def _uses_word(text: str, word: str) -> bool:
