@@ -52,8 +52,9 @@ def _paragraph_blocks_plainly(lines: list[CLine]) -> list[tuple[int | None, list
             current.append(ln)
             continue
         if n is not None and (body._starts_paragraph(n, last_number, ln.text, current)
-                              or body._resumes_after_omission(n, last_number, ln.text,
-                                                              current if number is not None else lines[:k])):
+                              or (n > last_number + 3 and body._NUMBERED_TEXT.match(ln.text)
+                                  and any(body._is_editorial_note(x.text) for x in (current if number is not None
+                                                                                    else lines[:k])))):
             if current:
                 blocks.append((number + 1 if number is not None and n == number + 2 and number == before else number,
                                current))

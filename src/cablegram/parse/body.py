@@ -8,6 +8,7 @@ included). Text before the first number forms un-numbered paragraphs.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from operator import attrgetter
 
@@ -390,6 +391,7 @@ def _paragraph_blocks(body: list[CLine], joined: str) -> list[tuple[int | None, 
     before: int | None = None  # the number of the paragraph before the one being grouped
     listed = 0  # the last item of a numbered list inside the paragraph being grouped (0: none)
     lettered = _LetteredList()
+    notes = _EditorialNotes(joined)
     k = at = 0  # line k's break stands at joined[at]
     for pos in _number_candidates(joined):
         k += joined.count("\n", at, pos)
@@ -417,8 +419,8 @@ def _paragraph_blocks(body: list[CLine], joined: str) -> list[tuple[int | None, 
         # restarting inside a paragraph, or an amount at the start of a wrapped line.
         if n is not None and (_starts_paragraph(n, last_number, text, current)
                               or (n > last_number + 3  # (tested here too: most numbers spared the call)
-                                  and _resumes_after_omission(n, last_number, text,
-                                                              current if number is not None else body[:k]))):
+                                  and _resumes_after_omission(n, last_number, text, notes,
+                                                              begin if number is not None else 0, pos))):
             if number is None:
                 blocks += _unnumbered_blocks(joined, pos, k)
             else:
@@ -662,23 +664,53 @@ def _opens_list(text: str, head: str) -> bool:
     return bool(_MARKED.match(head)) and not _MARKED.match(text)
 
 
-def _resumes_after_omission(n: int, last: int, text: str, since: list[CLine]) -> bool:
+def _resumes_after_omission(n: int, last: int, text: str, notes: _EditorialNotes, start: int, end: int) -> bool:
     """Whether number ``n`` resumes the paragraphs after an editor's omission: FRUS prints a
     telegram in part, a note standing alone in brackets where paragraphs are left out ('[Omitted
     here are paragraphs 3-10 ...]', '[Omitted here is discussion of ...]'), so the next number
-    printed may lie any way ahead, and an excerpt may open at any number. ``since`` are the lines
-    since the last number (or the body's lines before the first). Asked only of a number too far
-    ahead for _starts_paragraph: a numbered sentence after such a note (a list item, a year or an
-    amount opening a line is not one)."""
-    return n > last + 3 and bool(_NUMBERED_TEXT.match(text)) and any(map(_is_editorial_note, since))
+    printed may lie any way ahead, and an excerpt may open at any number. The lines since the
+    last number (or the body's lines before the first) are those whose breaks stand in
+    ``[start, end)`` of the text ``notes`` reads. Asked only of a number too far ahead for
+    _starts_paragraph: a numbered sentence after such a note (a list item, a year or an amount
+    opening a line is not one)."""
+    return n > last + 3 and bool(_NUMBERED_TEXT.match(text)) and notes.any_between(start, end)
 
 
-def _is_editorial_note(line: CLine) -> bool:
+class _EditorialNotes:
+    """Where the editor's notes (_is_editorial_note) stand in the lines joined, each after a line
+    break: found once, by a literal scan for brackets, when first asked (an OCR'd page may ask
+    at a dozen numbers far ahead, each time of the hundreds of lines before its first number)."""
+
+    def __init__(self, joined: str) -> None:
+        self.joined = joined
+        self.breaks: list[int] | None = None  # the breaks of the lines holding a note, in order
+
+    def any_between(self, start: int, end: int) -> bool:
+        """Whether a line whose break stands in ``[start, end)`` holds a note."""
+        if self.breaks is None:
+            self.breaks = list(self._find())
+        at = bisect_left(self.breaks, start)
+        return at < len(self.breaks) and self.breaks[at] < end
+
+    def _find(self):
+        joined = self.joined
+        at = joined.find("[")
+        while at >= 0:
+            brk = joined.rfind("\n", 0, at)
+            stop = joined.find("\n", at)
+            if stop < 0:
+                stop = len(joined)
+            if _is_editorial_note(joined[brk + 1: stop]):
+                yield brk
+            at = joined.find("[", stop)
+
+
+def _is_editorial_note(line: str) -> bool:
     """An editor's note of omission stands alone on its line, a bracketed sentence ('[Omitted
     here is ...]', '[less than 1 line not declassified]'). Inside a sentence ('Ambassador [sic,
     Counselor]') brackets mark an editor's word, and a bracketed word alone ('[Restricted]') is
     a stamp: neither leaves anything out."""
-    text = line.text.strip()
+    text = line.strip()
     return text[:1] == "[" and text.rstrip(".")[-1:] == "]" and text.count(" ") >= 2
 
 
