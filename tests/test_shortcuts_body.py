@@ -186,3 +186,14 @@ def test_an_unnumbered_mark_is_the_plain_match_on_stripped_text(text):
     text = text.strip()
     fast, plain = body._unnumbered_mark(text), body._UNNUMBERED_MARK.match(text)
     assert (fast and (fast.span(), fast["mark"])) == (plain and (plain.span(), plain["mark"]))
+
+
+_RUN_ON_PLAINLY = re.compile(r"(?<=[.:\"”])\s+(?P<num>\d{1,2})\.\s+(?=[A-Z\"“(])")
+RUN_ON_PIECES = ["views.", "15.", "5.", "05.", "115.", " ", "\u2003", "\n", "By", "by", ":", "”", "(C)", "x", "3.", "15"]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(RUN_ON_PIECES), max_size=14).map("".join), st.sampled_from([3, 5, 15]))
+def test_a_run_on_number_is_where_the_plain_search_finds_it(text, due):
+    plain = next((m for m in _RUN_ON_PLAINLY.finditer(text) if m["num"] == str(due)), None)
+    assert body._run_on(text, due) == (plain and (plain.start(), plain.start("num")))

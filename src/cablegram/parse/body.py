@@ -131,12 +131,26 @@ def read_body(d: Draft, lines: list[CLine], start: int, text: str | None = None)
 
 # A paragraph number run on after the sentence before it ('... views. 15. By these means'): the
 # print (or a transcription of it) set two paragraphs as one.
-_RUN_ON_NUMBER = re.compile(r"(?<=[.:\"”])\s+(?P<num>\d{1,2})\.\s+(?=[A-Z\"“(])")
+# After the sentence's stop and blanks: the number, its full stop, blanks, a capital or quote.
+_RUN_ON_NUMBER = re.compile(r"\d{1,2}\.\s+(?=[A-Z\"“(])")
+_SENTENCE_STOPS = '.:"”'
 
 
-def _run_on(text: str, due: int) -> re.Match | None:
-    """The first _RUN_ON_NUMBER in ``text`` that is the number ``due``."""
-    return next((m for m in _RUN_ON_NUMBER.finditer(text) if int(m["num"]) == due), None)
+def _run_on(text: str, due: int) -> tuple[int, int] | None:
+    """Where the number ``due`` first runs on after a sentence in ``text``: where the blanks
+    before it begin and where it begins. Found by a literal scan for the number and its stop,
+    each place then checked (a regex led by a look-behind would be tried at every character of
+    a long paragraph)."""
+    needle = f"{due}."
+    at = text.find(needle, 1)
+    while at >= 0:
+        blanks = at
+        while blanks > 0 and text[blanks - 1].isspace():
+            blanks -= 1
+        if blanks < at and blanks > 0 and text[blanks - 1] in _SENTENCE_STOPS and _RUN_ON_NUMBER.match(text, at):
+            return blanks, at
+        at = text.find(needle, at + 1)
+    return None
 
 
 def _split_run_on(paragraphs: list[Paragraph], parts: list[str], lines: list[CLine], due: int, clean_span) -> bool:
@@ -146,20 +160,23 @@ def _split_run_on(paragraphs: list[Paragraph], parts: list[str], lines: list[CLi
     ('see para 14. 15. ...') in a cable whose numbers run in order is never looked for."""
     part = parts[-1]
     in_text = _run_on(part, due)
+    if not in_text:
+        return False
     in_line = next(((ln, m) for ln in lines if (m := _run_on(ln.text, due))), None)
-    if not in_text or not in_line:
+    if not in_line:
         return False  # (a number run on across a line break opens its line: read already)
-    ln, m = in_line
-    cut = ln.start + m.start("num")
+    ln, (_, number_at) = in_line
+    cut = ln.start + number_at
+    blanks, number_at = in_text
     prev = paragraphs[-1]
-    after = part[in_text.start("num"):]
+    after = part[number_at:]
     mark = PARA.match(after)
     portion = _portion_mark(mark["mark"]) if mark["mark"] else None
     paragraphs[-1] = Paragraph(number=prev.number, portion=prev.portion, span=clean_span(lines[0].start, cut),
-                               text=prev.text[: len(prev.text) - (len(part) - in_text.start())])
+                               text=prev.text[: len(prev.text) - (len(part) - blanks)])
     paragraphs.append(Paragraph(number=due, portion=portion, text=after[mark.end():],
                                 span=clean_span(cut, lines[-1].end)))
-    parts[-1:] = [part[: in_text.start()], after]
+    parts[-1:] = [part[:blanks], after]
     return True
 
 
