@@ -26,7 +26,7 @@ LINES = ["1. THE TALKS", "2. (C) BEGIN", "3. SECRET -- ENTIRE TEXT.", "4. (S/NF)
          "5° THE", "3S. PLS", "20 ECONOMIC", "5** INTEL", "ae 5. ON", "a + 3. BELIEVE", "ab c. 4. TEXT", "x; ey- 2, THE", "6 OKINAWA TIMES",
          "ZÓ FIORINI", "SO FIELD DISSEM: STATE", "6. FIELD DISSEM", "¿. SUGGEST HQS", "  4, REQUEST", "7 APRIL",
          "A. ITEM", "B. ITEM", "(b) item", "- dash", "ENDS.", "POSSIBILITIES,", "text", "", " ", "\t", "\xa0",
-         "\u2003 ", "\x1c"]
+         "\u2003 ", "\x1c", "[Omitted here is the rest.]", "[Restricted]", "1. WE AGREED.", "15. THE TALKS"]
 line_texts = st.one_of(st.sampled_from(LINES), st.text(alphabet="aSZ019 .,:-(" + ODD, max_size=8),
                        st.tuples(st.sampled_from(LINES), st.sampled_from(LINES)).map(" ".join))
 bodies = st.lists(line_texts, max_size=30)
@@ -37,18 +37,29 @@ def _paragraph_blocks_plainly(lines: list[CLine]) -> list[tuple[int | None, list
     blocks: list[tuple[int | None, list[CLine]]] = []
     current: list[CLine] = []
     number: int | None = None
-    last_number = 0
+    before: int | None = None
+    last_number = listed = 0
     lettered = body._LetteredList()
-    for ln in lines:
+    for k, ln in enumerate(lines):
         m = body._NUMBERED.match(ln.text)
         if m:
             n = int(m["num"])
         else:
             n = body._ocr_number(ln.text, last_number, current, lettered)
-        if n is not None and body._starts_paragraph(n, last_number, ln.text, current):
+        if n is not None and ((listed and n == listed + 1 and not body._MARKED.match(ln.text))
+                              or (n == 1 and number is not None and body._opens_list(ln.text, current[0].text))):
+            listed = n  # an item of a list inside the paragraph
+            current.append(ln)
+            continue
+        if n is not None and (body._starts_paragraph(n, last_number, ln.text, current)
+                              or (n > last_number + 3 and body._NUMBERED_TEXT.match(ln.text)
+                                  and any(body._is_editorial_note(x.text) for x in (current if number is not None
+                                                                                    else lines[:k])))):
             if current:
-                blocks.append((number, current))
-            current, number, last_number = [ln], n, n
+                blocks.append((number + 1 if number is not None and n == number + 2 and number == before else number,
+                               current))
+            before = number
+            current, number, last_number, listed = [ln], n, n, 0
             continue
         if number is None and not ln.text.strip():
             if current:
@@ -175,3 +186,14 @@ def test_an_unnumbered_mark_is_the_plain_match_on_stripped_text(text):
     text = text.strip()
     fast, plain = body._unnumbered_mark(text), body._UNNUMBERED_MARK.match(text)
     assert (fast and (fast.span(), fast["mark"])) == (plain and (plain.span(), plain["mark"]))
+
+
+_RUN_ON_PLAINLY = re.compile(r"(?<=[.:\"”])\s+(?P<num>\d{1,2})\.\s+(?=[A-Z\"“(])")
+RUN_ON_PIECES = ["views.", "15.", "5.", "05.", "115.", " ", "\u2003", "\n", "By", "by", ":", "”", "(C)", "x", "3.", "15"]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(RUN_ON_PIECES), max_size=14).map("".join), st.sampled_from([3, 5, 15]))
+def test_a_run_on_number_is_where_the_plain_search_finds_it(text, due):
+    plain = next((m for m in _RUN_ON_PLAINLY.finditer(text) if m["num"] == str(due)), None)
+    assert body._run_on(text, due) == (plain and (plain.start(), plain.start("num")))

@@ -8,6 +8,7 @@ included). Text before the first number forms un-numbered paragraphs.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from operator import attrgetter
 
@@ -85,6 +86,7 @@ def read_body(d: Draft, lines: list[CLine], start: int, text: str | None = None)
     parts: list[str] = []
     paragraphs: list[Paragraph] = []
     expected = 1
+    before_first = before_stop = 0  # the lines of the last numbered paragraph
     clean_span = d.clean.span  # what d.span_of forwards to, bound once (a frame a paragraph spared)
     for number, first, stop, at, raw in _paragraph_blocks(body, joined):
         text = raw.strip()
@@ -101,10 +103,14 @@ def read_body(d: Draft, lines: list[CLine], start: int, text: str | None = None)
             elif m and m["whole"]:
                 word = " ".join(m["whole"].upper().split())
                 portion = word if word in PORTION_LEVELS else LEVEL_PORTION.get(word)
+            if number > expected > 1 and paragraphs and paragraphs[-1].number == expected - 1 \
+                    and _split_run_on(paragraphs, parts, body[before_first:before_stop], expected, clean_span):
+                expected += 1
             if number != expected and expected > 1:
                 d.defect("paragraph-sequence", f"paragraph {number} follows paragraph {expected - 1}",
                          head.start, head.end)
             expected = number + 1
+            before_first, before_stop = first, stop
         span = clean_span(head.start, tail.end)
         reflowed = _reflow(text)
         parts.append(reflowed)
@@ -121,6 +127,57 @@ def read_body(d: Draft, lines: list[CLine], start: int, text: str | None = None)
         d.values.setdefault("paragraphs", []).extend(paragraphs)
     d.set("summary", _summary_viewed(joined[1:], view[1:] if view is not None else None))
     d.set("body_text", "\n\n".join(d.get("body_parts", [])))
+
+
+# A paragraph number run on after the sentence before it ('... views. 15. By these means'): the
+# print (or a transcription of it) set two paragraphs as one.
+# After the sentence's stop and blanks: the number, its full stop, blanks, a capital or quote.
+_RUN_ON_NUMBER = re.compile(r"\d{1,2}\.\s+(?=[A-Z\"“(])")
+_SENTENCE_STOPS = '.:"”'
+
+
+def _run_on(text: str, due: int) -> tuple[int, int] | None:
+    """Where the number ``due`` first runs on after a sentence in ``text``: where the blanks
+    before it begin and where it begins. Found by a literal scan for the number and its stop,
+    each place then checked (a regex led by a look-behind would be tried at every character of
+    a long paragraph)."""
+    needle = f"{due}."
+    at = text.find(needle, 1)
+    while at >= 0:
+        blanks = at
+        while blanks > 0 and text[blanks - 1].isspace():
+            blanks -= 1
+        if blanks < at and blanks > 0 and text[blanks - 1] in _SENTENCE_STOPS and _RUN_ON_NUMBER.match(text, at):
+            return blanks, at
+        at = text.find(needle, at + 1)
+    return None
+
+
+def _split_run_on(paragraphs: list[Paragraph], parts: list[str], lines: list[CLine], due: int, clean_span) -> bool:
+    """Where the paragraph number ``due`` is missing from the line starts, split the last paragraph
+    (``paragraphs[-1]``, its text ``parts[-1]``, its lines ``lines``) where that number runs on
+    after one of its sentences. Asked only at a gap in the numbers, so a number inside a sentence
+    ('see para 14. 15. ...') in a cable whose numbers run in order is never looked for."""
+    part = parts[-1]
+    in_text = _run_on(part, due)
+    if not in_text:
+        return False
+    in_line = next(((ln, m) for ln in lines if (m := _run_on(ln.text, due))), None)
+    if not in_line:
+        return False  # (a number run on across a line break opens its line: read already)
+    ln, (_, number_at) = in_line
+    cut = ln.start + number_at
+    blanks, number_at = in_text
+    prev = paragraphs[-1]
+    after = part[number_at:]
+    mark = PARA.match(after)
+    portion = _portion_mark(mark["mark"]) if mark["mark"] else None
+    paragraphs[-1] = Paragraph(number=prev.number, portion=prev.portion, span=clean_span(lines[0].start, cut),
+                               text=prev.text[: len(prev.text) - (len(part) - blanks)])
+    paragraphs.append(Paragraph(number=due, portion=portion, text=after[mark.end():],
+                                span=clean_span(cut, lines[-1].end)))
+    parts[-1:] = [part[:blanks], after]
+    return True
 
 
 def _joined_from(lines: list[CLine], start: int, text: str | None) -> str:
@@ -348,7 +405,10 @@ def _paragraph_blocks(body: list[CLine], joined: str) -> list[tuple[int | None, 
     current: list[CLine] = []
     number: int | None = None
     first = begin = last_number = 0
+    before: int | None = None  # the number of the paragraph before the one being grouped
+    listed = 0  # the last item of a numbered list inside the paragraph being grouped (0: none)
     lettered = _LetteredList()
+    notes = _EditorialNotes(joined)
     k = at = 0  # line k's break stands at joined[at]
     for pos in _number_candidates(joined):
         k += joined.count("\n", at, pos)
@@ -364,13 +424,28 @@ def _paragraph_blocks(body: list[CLine], joined: str) -> list[tuple[int | None, 
             n = _ocr_number(text, last_number, current, lettered)
         else:
             continue
+        # A list numbered from 1 inside a paragraph: its items are no paragraphs, however far
+        # their count runs (see _opens_list).
+        if listed and n == listed + 1 and not _MARKED.match(text):
+            listed = n
+            continue
+        if n == 1 and number is not None and _opens_list(text, body[first].text):
+            listed = 1
+            continue
         # A number starts a paragraph when it is plausible in sequence: not a year, a list item
         # restarting inside a paragraph, or an amount at the start of a wrapped line.
-        if n is not None and _starts_paragraph(n, last_number, text, current):
+        if n is not None and (_starts_paragraph(n, last_number, text, current)
+                              or (n > last_number + 3  # (tested here too: most numbers spared the call)
+                                  and _resumes_after_omission(n, last_number, text, notes,
+                                                              begin if number is not None else 0, pos))):
             if number is None:
                 blocks += _unnumbered_blocks(joined, pos, k)
             else:
-                blocks.append((number, first, k, begin + 1, joined[begin + 1: pos]))
+                # N, N, N + 2: the second N is a misprint of N + 1 (the print or the typist
+                # repeated the number above); N, N, N + 1 is a number the cable itself repeats.
+                blocks.append((number + 1 if n == number + 2 and number == before else number,
+                               first, k, begin + 1, joined[begin + 1: pos]))
+            before, listed = number, 0
             current, number, last_number, first, begin = [body[k]], n, n, k, pos
     if number is None:
         blocks += _unnumbered_blocks(joined, len(joined), len(body))
@@ -597,6 +672,65 @@ def _starts_paragraph(n: int, last: int, text: str, current: list[CLine]) -> boo
     return False
 
 
+def _opens_list(text: str, head: str) -> bool:
+    """Whether the line ``text``, numbered 1 inside the paragraph whose first line is ``head``,
+    opens a numbered list there: in a cable whose paragraphs carry portion marks ('8. (SBU) Policy
+    outcomes follow:'), a list's items carry none ('1. We agreed ...'), so the count that climbs
+    past the paragraph's own number is the list's. Where paragraphs go unmarked, the two cannot
+    be told apart and the numbers are read as before."""
+    return bool(_MARKED.match(head)) and not _MARKED.match(text)
+
+
+def _resumes_after_omission(n: int, last: int, text: str, notes: _EditorialNotes, start: int, end: int) -> bool:
+    """Whether number ``n`` resumes the paragraphs after an editor's omission: FRUS prints a
+    telegram in part, a note standing alone in brackets where paragraphs are left out ('[Omitted
+    here are paragraphs 3-10 ...]', '[Omitted here is discussion of ...]'), so the next number
+    printed may lie any way ahead, and an excerpt may open at any number. The lines since the
+    last number (or the body's lines before the first) are those whose breaks stand in
+    ``[start, end)`` of the text ``notes`` reads. Asked only of a number too far ahead for
+    _starts_paragraph: a numbered sentence after such a note (a list item, a year or an amount
+    opening a line is not one)."""
+    return n > last + 3 and bool(_NUMBERED_TEXT.match(text)) and notes.any_between(start, end)
+
+
+class _EditorialNotes:
+    """Where the editor's notes (_is_editorial_note) stand in the lines joined, each after a line
+    break: found once, by a literal scan for brackets, when first asked (an OCR'd page may ask
+    at a dozen numbers far ahead, each time of the hundreds of lines before its first number)."""
+
+    def __init__(self, joined: str) -> None:
+        self.joined = joined
+        self.breaks: list[int] | None = None  # the breaks of the lines holding a note, in order
+
+    def any_between(self, start: int, end: int) -> bool:
+        """Whether a line whose break stands in ``[start, end)`` holds a note."""
+        if self.breaks is None:
+            self.breaks = list(self._find())
+        at = bisect_left(self.breaks, start)
+        return at < len(self.breaks) and self.breaks[at] < end
+
+    def _find(self):
+        joined = self.joined
+        at = joined.find("[")
+        while at >= 0:
+            brk = joined.rfind("\n", 0, at)
+            stop = joined.find("\n", at)
+            if stop < 0:
+                stop = len(joined)
+            if _is_editorial_note(joined[brk + 1: stop]):
+                yield brk
+            at = joined.find("[", stop)
+
+
+def _is_editorial_note(line: str) -> bool:
+    """An editor's note of omission stands alone on its line, a bracketed sentence ('[Omitted
+    here is ...]', '[less than 1 line not declassified]'). Inside a sentence ('Ambassador [sic,
+    Counselor]') brackets mark an editor's word, and a bracketed word alone ('[Restricted]') is
+    a stamp: neither leaves anything out."""
+    text = line.strip()
+    return text[:1] == "[" and text.rstrip(".")[-1:] == "]" and text.count(" ") >= 2
+
+
 _TYPIST_REFERENCE = re.compile(r"^\s*(?:[A-Z]{2,4}/\d{1,3}\b.*|[A-Z]{2,3})\s*$")
 _GLUED_SIGNATURE = re.compile(r"(?:[.\"')]\s*|\*{3,}\s+)(?P<sig>[A-Z][A-Z'\-]{2,}(?:\s+[A-Z][A-Z'\-]{2,})?)\s*$")
 _GLUED_TITLE_SIGNATURE = re.compile(r"[a-z]{2}[.]\s+(?P<sig>[A-Z][a-z]+(?:[A-Z][a-z]+)?)\s*$")
@@ -607,8 +741,43 @@ _LOWER_WORD = re.compile(r"\b[a-z]")
 _LOWER_LETTER = re.compile(r"[a-z]")
 
 
+# The communications centre's note below the signer ('NOTE BY OC/T: POUCHED ...'): the office
+# that handled the telegram (an office symbol) reports what it did with it.
+_HANDLING_NOTE = re.compile(r"^\s*NOTE\s+BY\s+[A-Z][A-Z/]{1,5}\s*:")
+
+
+# An archive's record row run onto the signer's line ('... End comment. STEVENS 0 03/13/2008 9871
+# PGOV,PREL,LY <subject> <summary>'): after the signer's capitals, a count, the date as MM/DD/YYYY,
+# a serial and the TAGS joined by commas. Prose never runs these together.
+_RECORD_ROW = re.compile(r"(?<=[A-Z])\s+\d{1,3}\s+\d{1,2}/\d{1,2}/(?:19|20)\d\d\s+\d+\s+[A-Z]{2,}(?:,[A-Z]{2,})+\b")
+
+
+def _record_row(text: str) -> re.Match | None:
+    """_RECORD_ROW's match in a last line, looked for only where the line holds a year after a
+    slash (most last lines hold none)."""
+    return _RECORD_ROW.search(text) if "/20" in text or "/19" in text else None
+
+
+def _below_the_signer(text: str) -> bool:
+    """Whether a last line is one that stands below the signer and is no part of the text: the
+    communications centre's handling note, or a title in capitals cut short with an ellipsis
+    ('DANIEL ORTEGA AN...'), the start of the cable's subject that an archive's page repeats
+    after it (a sentence trailing off has lower-case words). Either is passed over only where
+    a signer stands above it."""
+    if text[-8:].rstrip().endswith(("...", "\u2026")):  # (the line's end only: no copy of a long line)
+        return not _LOWER_LETTER.search(text)
+    return bool(_HANDLING_NOTE.match(text))  # (anchored: most lines turned away at their first letters)
+
+
 def _take_signature(d: Draft, body: list[CLine]) -> list[CLine]:
-    """The signer is the last short line of capitalised surname(s), possibly glued to the last sentence."""
+    """The signer is the last short line of capitalised surname(s), possibly glued to the last
+    sentence; the body's lines are returned without it (and without what stands below it)."""
+    kept = _signed(d, body)
+    return body if kept is None else kept
+
+
+def _signed(d: Draft, body: list[CLine]) -> list[CLine] | None:
+    """_take_signature's lines, or None where no signer is found."""
     k = len(body) - 1
     while k >= 0 and not body[k].text.strip():
         k -= 1
@@ -620,7 +789,7 @@ def _take_signature(d: Draft, body: list[CLine]) -> list[CLine]:
     if trailer < k and trailer >= 0 and SIGNATURE.match(body[trailer].text):
         k = trailer
     if k < 0:
-        return body
+        return None
     last = body[k]
     m = SIGNATURE.match(last.text)
     if m and m["sig"].upper() not in _NOT_SIGNATURES and not m["sig"].isdigit() and len(m["sig"]) >= 3 \
@@ -634,7 +803,7 @@ def _take_signature(d: Draft, body: list[CLine]) -> list[CLine]:
     g = _glued_signature(last.text) or _glued_title_signature(last.text)
     if g and g["sig"].istitle():
         before = " ".join(map(_TEXT, body[:k])) + " " + last.text[: g.start("sig")]
-        if _uses_word(before, g["sig"]):
+        if _uses_word(before, g["sig"]) and not _named_with_a_signers_title(before, g["sig"]):
             g = None  # a word the text already uses, not a signer's name
     if g and g["sig"].upper() not in _NOT_SIGNATURES and not _LOWER_WORD.search(last.text[g.end("sig"):]):
         words = last.text[: g.start("sig")]
@@ -642,7 +811,16 @@ def _take_signature(d: Draft, body: list[CLine]) -> list[CLine]:
             d.set("signature", g["sig"], last.start + g.start("sig"), last.start + g.end("sig"))
             trimmed = CLine(last.index, last.start, last.start + g.start("sig"), last.text[: g.start("sig")].rstrip())
             return body[:k] + [trimmed]
-    return body
+    # What may stand below the signer is looked for only where no signer was found at the end
+    # (most cables end with theirs, and a long last line costs a scan): a line the signer stands
+    # above, passed over only if he does; an archive's record row, where the text ends.
+    if _below_the_signer(last.text) and (kept := _signed(d, body[:k])) is not None:
+        return kept
+    if row := _record_row(last.text):
+        cut = CLine(last.index, last.start, last.start + row.start(), last.text[: row.start()])
+        kept = _signed(d, body[:k] + [cut])
+        return body[:k] + [cut] if kept is None else kept
+    return None
 
 
 
@@ -674,6 +852,27 @@ def _glued_title_signature(text: str) -> re.Match | None:
 
 
 _WORD = re.compile(r"[a-z']+")
+# The titles of those who sign: the chief of mission or the chargé at a post, the Secretary in
+# Washington (spec §1, signature), followed by up to two capitalised names or initials.
+_TITLED = re.compile(r"(?i:ambassador|amb\.|charg[eé]|secretary)(?:\s+[A-Z][A-Za-z]*\.?){0,2}\s+\Z")
+
+
+def _named_with_a_signers_title(text: str, name: str) -> bool:
+    """Whether ``text`` names ``name`` after a signer's title ('Ambassador Brownfield', 'Classified
+    By: Ambassador William R. Brownfield'): the text then speaks of the signer, and the word is
+    his name, where a word the text uses otherwise ('in Paris') is no signer.
+
+    The name is found first (a literal scan of the text lower-cased) and the title looked for
+    just before it: a case-blind search for the titles would try every character of the text."""
+    lowered, word = text.lower(), name.lower()
+    if len(lowered) != len(text):  # a character lower-cased to two: offsets would not agree
+        return re.search(_TITLED.pattern[:-2] + rf"(?i:{re.escape(name)})\b", text) is not None
+    at = lowered.find(word)
+    while at >= 0:
+        if _TITLED.search(text, max(0, at - 60), at) and not lowered[at + len(word): at + len(word) + 1].isalpha():
+            return True
+        at = lowered.find(word, at + 1)
+    return False
 
 
 def _uses_word(text: str, word: str) -> bool:

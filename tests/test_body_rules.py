@@ -1,0 +1,176 @@
+"""Body rules of the eighth accuracy round: paragraph numbers after an editor's omission,
+misprinted repeats, numbered lists inside marked paragraphs, and where the signer stands."""
+
+from __future__ import annotations
+
+from cablegram import parse
+
+HEAD = "R 141200Z FEB 09\nFM AMEMBASSY PARIS\nTO SECSTATE WASHDC\nSUBJECT: A TEST\n\n"
+
+
+def numbers(body: str) -> list[int | None]:
+    return [p.number for p in parse(HEAD + body).paragraphs if p.number is not None]
+
+
+# -- paragraph numbers after an omission ---------------------------------------------------------
+
+def test_numbers_resume_far_ahead_after_an_omission_note():
+    body = ("1. The Minister received me this morning.\n\n2. He spoke of the harvest.\n\n"
+            "[Omitted here are paragraphs 3-9 on the grain talks.]\n\n"
+            "10. He closed with a word on the visit.\n\n11. We shall report further.\n")
+    assert numbers(body) == [1, 2, 10, 11]
+
+
+def test_an_excerpt_may_open_at_any_number_after_the_note():
+    body = ("Participants: the Ambassador, the Minister.\n\n[Omitted here is discussion of trade.]\n\n"
+            "14. The Minister turned to the border.\n\n15. He asked for our help.\n")
+    assert numbers(body) == [14, 15]
+
+
+def test_a_heading_may_stand_between_the_note_and_the_number():
+    body = ("1. Opening remarks.\n\n[Omitted here is information unrelated to the region]\n\n"
+            "PART IV - THE REGION\n\n30. THE MINISTER SAID HE WAS WORRIED.\n")
+    assert numbers(body) == [1, 30]
+
+
+def test_a_bracketed_stamp_is_no_omission():
+    body = ("1. The Minister received me.\n\n2. He spoke of the harvest.\n\n[Restricted]\n\n"
+            "12. He closed with a word on the visit.\n")
+    assert numbers(body) == [1, 2]
+
+
+def test_without_a_note_a_number_far_ahead_is_no_paragraph():
+    body = ("1. The Minister received me.\n\n2. He spoke of the harvest. The crop\nwill be\n\n"
+            "12. He closed with a word on the visit.\n")
+    assert numbers(body) == [1, 2]
+
+
+def test_an_editors_word_inside_a_sentence_is_no_omission():
+    body = ("1. The Minister [sic, Deputy Minister] received me.\n\n"
+            "12. He closed with a word on the visit.\n")
+    assert numbers(body) == [1]
+
+
+# -- a misprinted repeat -------------------------------------------------------------------------
+
+def test_a_number_repeated_before_the_one_after_next_is_a_misprint():
+    body = ("1. I called on the Minister.\n\n1. He raised the loan.\n\n3. I said we would reply.\n\n"
+            "4. Comment follows.\n")
+    assert numbers(body) == [1, 2, 3, 4]
+
+
+def test_a_number_the_cable_repeats_before_the_next_one_stays():
+    body = ("1. PARTICIPANTS.\n\n1. THE PRESIDENT OPENED THE TALKS.\n\n2. THE MINISTER REPLIED.\n")
+    assert numbers(body) == [1, 1, 2]
+
+
+# -- a numbered list inside a marked paragraph ---------------------------------------------------
+
+def test_a_list_numbered_from_one_inside_a_marked_paragraph_is_no_run_of_paragraphs():
+    body = ("1. (C) The talks went well.\n\n2. (SBU) The two sides agreed these outcomes:\n\n"
+            "1. We agreed to meet again.\n\n2. We agreed to share data.\n\n3. We agreed on visas.\n\n"
+            "4. We agreed on a fund.\n\n"
+            "3. (C) Comment: a modest result.\n")
+    assert numbers(body) == [1, 2, 3]
+
+
+def test_in_an_unmarked_cable_a_restart_is_read_as_before():
+    body = ("1. The talks went well.\n\n2. The two sides agreed these outcomes:\n\n"
+            "1. We agreed to meet again.\n\n2. We agreed to share data.\n\n3. We agreed on visas.\n\n"
+            "4. Comment: a modest result.\n")
+    assert numbers(body) == [1, 2, 2, 3, 4]
+
+
+def test_a_marked_number_ends_the_list():
+    body = ("1. (C) Outcomes:\n\n1. We agreed to meet.\n\n2. (C) Comment: a modest result.\n")
+    assert numbers(body) == [1, 2]
+
+
+# -- what stands below the signer ----------------------------------------------------------------
+
+def signature(body: str) -> str | None:
+    return parse(HEAD + body).signature
+
+
+def test_the_communications_centres_note_stands_below_the_signer():
+    assert signature("1. WE AGREE.\n\n2. PLEASE ADVISE.\nKISSINGER\n\nNOTE BY OC/T: POUCHED ROME.\n") == "KISSINGER"
+
+
+def test_a_capitalised_title_cut_short_stands_below_the_signer():
+    assert signature("1. (U) The vote is set for June.\nSMITH\n\nTHE MINISTER'S VI...\n") == "SMITH"
+
+
+def test_a_sentence_trailing_off_is_text_not_a_trailer():
+    # The capitalised line above it is a heading of the text, not a signer.
+    assert signature("1. (U) The vote is set.\n\nNEXT STEPS\n\nWe shall see what the week brings...\n") is None
+
+
+def test_a_note_without_a_signer_above_gives_none():
+    assert signature("1. WE AGREE WITH THE PLAN.\n\nNOTE BY OC/T: POUCHED ROME.\n") is None
+
+
+def test_a_glued_name_the_text_gives_with_a_signers_title_is_the_signer():
+    body = ("1. (C) On May 8, Ambassador Lindqvist met the Minister.\n\n"
+            "2. (C) The group will report by the end of June. Lindqvist\n")
+    assert signature(body) == "Lindqvist"
+
+
+def test_a_glued_word_the_text_uses_without_the_title_is_no_signer():
+    body = ("1. (C) The Ambassador met the Minister in Geneva.\n\n"
+            "2. (C) The group will meet again in Geneva. Geneva\n")
+    assert signature(body) is None
+
+
+def test_an_archives_record_row_run_onto_the_signers_line_is_cut_away():
+    body = ("1. (C) The talks went well.\n\n"
+            "2. (C) Comment: we expect more. End comment. HALVORSEN 0 04/02/2007 5512 PREL,PGOV,NO "
+            "TALKS GO WELL The talks went well.\n")
+    r = parse(HEAD + body)
+    assert r.signature == "HALVORSEN"
+    assert "5512" not in r.paragraphs[-1].text
+
+
+def test_a_date_in_prose_at_the_end_is_no_record_row():
+    body = "1. (C) The vote was held 12 04/02/2007 as planned, a slow count.\n"
+    r = parse(HEAD + body)
+    assert r.signature is None and r.paragraphs[-1].text.endswith("a slow count.")
+
+
+# -- a paragraph number run on after a sentence --------------------------------------------------
+
+def test_the_missing_number_run_on_after_a_sentence_opens_its_paragraph():
+    r = parse(HEAD + "1. The Minister received me.\n\n2. He spoke of the harvest. 3. He then raised the loan.\n\n"
+                     "4. We shall report further.\n")
+    assert [p.number for p in r.paragraphs] == [1, 2, 3, 4]
+    assert r.paragraphs[1].text == "He spoke of the harvest."
+    assert r.paragraphs[2].text == "He then raised the loan."
+
+
+def test_a_number_inside_a_sentence_where_the_numbers_run_in_order_stays_text():
+    r = parse(HEAD + "1. The Minister received me.\n\n2. He cited para 1. 3. We noted it.\n\n3. We shall report.\n")
+    assert [p.number for p in r.paragraphs] == [1, 2, 3]
+    assert r.paragraphs[1].text == "He cited para 1. 3. We noted it."
+
+
+def test_only_the_number_due_is_split_off():
+    body = "1. The Minister received me.\n\n2. He cited 5. Then he left.\n\n4. We shall report.\n"
+    assert numbers(body) == [1, 2, 4]
+
+
+def test_a_run_on_paragraph_keeps_its_own_portion_mark():
+    r = parse(HEAD + "1. (C) The Minister received me.\n\n2. (C) He spoke of the harvest. 3. (S) He raised the loan.\n\n"
+                     "4. (C) We shall report further.\n")
+    assert [(p.number, p.portion) for p in r.paragraphs] == [(1, "C"), (2, "C"), (3, "S"), (4, "C")]
+
+
+def test_a_signers_title_is_found_before_the_name_whatever_the_text_holds():
+    body = ("1. (C) On May 8 in İzmir, Ambassador Lindqvist met the Minister.\n\n"
+            "2. (C) The group will report by the end of June. Lindqvist\n")
+    assert signature(body) == "Lindqvist"
+
+
+def test_the_title_must_stand_before_the_whole_name():
+    from cablegram.parse.body import _named_with_a_signers_title as named
+    assert named("Classified By: Ambassador Karl J. Lindqvist, reasons 1.4 (b)", "Lindqvist")
+    assert not named("Ambassador Lindqvistson met the lindqvist family", "Lindqvist")
+    assert not named("The Ambassador met them in Geneva.", "Geneva")
