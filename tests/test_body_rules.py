@@ -170,7 +170,7 @@ def test_a_signers_title_is_found_before_the_name_whatever_the_text_holds():
 
 
 def test_the_title_must_stand_before_the_whole_name():
-    from cablegram.parse.body import _named_with_a_signers_title as named
+    from cablegram.parse.signature import _named_with_a_signers_title as named
     assert named("Classified By: Ambassador Karl J. Lindqvist, reasons 1.4 (b)", "Lindqvist")
     assert not named("Ambassador Lindqvistson met the lindqvist family", "Lindqvist")
     assert not named("The Ambassador met them in Geneva.", "Geneva")

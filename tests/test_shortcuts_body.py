@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from shortcut_support import clines
 
-from cablegram.parse import body
+from cablegram.parse import body, signature
 from cablegram.parse.draft import CLine
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -122,7 +122,7 @@ def test_classified_by_is_what_the_case_blind_search_finds(text):
 
 
 def test_blank_chars_are_the_characters_backslash_s_takes():
-    assert set(body._BLANK_CHARS) == {ch for ch in map(chr, range(0x110000)) if ch.isspace()}
+    assert set(signature._BLANK_CHARS) == {ch for ch in map(chr, range(0x110000)) if ch.isspace()}
 
 
 SIGNATURE_PIECES = ["End Comment. SPOGLI", "WITH IT.\" KISSINGER", "resort. Brownfield", "restructuring. .FARRAR",
@@ -134,8 +134,8 @@ signature_lines = st.lists(st.one_of(st.sampled_from(SIGNATURE_PIECES), line_tex
 @SETTINGS
 @given(signature_lines)
 def test_glued_signatures_are_what_the_plain_searches_find(text):
-    for fast, plain in ((body._glued_signature, body._GLUED_SIGNATURE), (body._glued_title_signature,
-                                                                           body._GLUED_TITLE_SIGNATURE)):
+    for fast, plain in ((signature._glued_signature, signature._GLUED_SIGNATURE), (signature._glued_title_signature,
+                                                                           signature._GLUED_TITLE_SIGNATURE)):
         f, p = fast(text), plain.search(text)
         assert (f and (f.span(), f["sig"])) == (p and (p.span(), p["sig"]))
 
@@ -143,7 +143,7 @@ def test_glued_signatures_are_what_the_plain_searches_find(text):
 @SETTINGS
 @given(signature_lines, st.sampled_from(["Smith", "Brownfield", "O'Brien", "Mc-Kay", "Rice Jones", "it", "The"]))
 def test_a_word_is_used_where_it_is_among_the_words_found(text, word):
-    assert body._uses_word(text, word) == (word.lower() in set(re.findall(r"[a-z']+", text.lower())))
+    assert signature._uses_word(text, word) == (word.lower() in set(re.findall(r"[a-z']+", text.lower())))
 
 
 END_LINES = ["NNNN", " bt", "END OF MESSAGE", "End Cable Text", "Signature: SMITH", "Drafted By: EAP/K:Smith, John",

@@ -8,7 +8,7 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cablegram.parse import body, decode
+from cablegram.parse import body, decode, signature
 
 SETTINGS = settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -29,7 +29,7 @@ def _uses_word_plainly(text: str, word: str) -> bool:
 @SETTINGS
 @given(texts, words)
 def test_uses_word_with_the_look_behind_after_the_word(text, word):
-    assert body._uses_word(text, word) == _uses_word_plainly(text, word)
+    assert signature._uses_word(text, word) == _uses_word_plainly(text, word)
 
 
 @SETTINGS
@@ -40,7 +40,7 @@ def test_uses_word_for_words_the_text_holds(text, data):
         return
     start = data.draw(st.integers(0, len(text) - 1))
     word = text[start: start + data.draw(st.integers(1, 4))]
-    assert body._uses_word(text, word) == _uses_word_plainly(text, word)
+    assert signature._uses_word(text, word) == _uses_word_plainly(text, word)
 
 
 # NULs, line ends, a lone surrogate, characters stored one, two and four bytes a character.
