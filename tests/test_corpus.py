@@ -32,15 +32,15 @@ def results():
 # Floors: the issue's targets where they are met, else the level reached (docs/accuracy.md) so
 # that a change that loses accuracy fails here.
 def test_born_digital_accuracy(results):
-    assert results["born_digital"]["*"].accuracy >= 0.99  # 99.2 % reached; the issue asks 97 %
+    assert results["born_digital"]["*"].accuracy >= 0.995  # 99.9 % reached; the issue asks 97 %
 
 
 def test_frus_target_fields_accuracy(results):
-    assert _subset(results["frus"], FRUS_FIELDS).accuracy >= 0.98  # 98.3 % reached; the issue asks 95 %
+    assert _subset(results["frus"], FRUS_FIELDS).accuracy >= 0.98  # 98.6 % reached; the issue asks 95 %
 
 
 def test_frus_all_fields_accuracy(results):
-    assert results["frus"]["*"].accuracy >= 0.97  # 97.2 % reached
+    assert results["frus"]["*"].accuracy >= 0.985  # 99.0 % reached
 
 
 def test_ocr_release_layer_accuracy(results):
@@ -48,7 +48,7 @@ def test_ocr_release_layer_accuracy(results):
 
 
 def test_ocr_overall_accuracy(results):
-    assert results["ocr_releases"]["*"].accuracy >= 0.91  # 91.5 % (1926/2106) reached; the issue asks 90 %
+    assert results["ocr_releases"]["*"].accuracy >= 0.91  # 91.6 % (1929/2106) reached; the issue asks 90 %
 
 
 def test_gold_labels_are_complete_and_name_real_documents():
