@@ -669,3 +669,20 @@ def test_review_form_printed_options_are_not_a_release_status(form, status):
 def test_cia_cable_has_no_signer_at_its_end():
     r = parse(CIA + "DIR CITE MEXI 1234\n\n1. TEXT OF THE CABLE.\n\nSECRET\n\nNitrict\n")
     assert r.signature is None and any("not read as a signer" in n for n in r.notes)
+
+
+def _frus_with_note(note: str) -> str:
+    return ("112. Telegram From the Embassy in Kenya to the Department of State\n\n"
+            f"Source: National Archives, RG 59, Central Files 1970-73, POL 15 KENYA. Confidential. {note}\n\n"
+            "Nairobi, March 9, 1972, 1140Z.\n\n1187. Subj: Cabinet changes.\n\n1. The President named three ministers.\n")
+
+
+@pytest.mark.parametrize("note, info", [
+    ("Repeated to Kampala and repeated to USUN.", ["AMEMBASSY KAMPALA", "USMISSION USUN NEW YORK"]),
+    ("Repeated Immediate to Kampala, and also repeated to Lusaka.", ["AMEMBASSY KAMPALA", "AMEMBASSY LUSAKA"]),
+    # A sentence about another telegram's routing is not this one's.
+    ("Telegram 4410 was sent to Bonn, and repeated to Lusaka on July 25.", []),
+])
+def test_frus_source_note_repetitions(note, info):
+    record = parse(_frus_with_note(note))
+    assert [a.canonical or a.name for a in record.info] == info

@@ -76,14 +76,27 @@ def read_frus(d: Draft, lines: list[CLine]) -> int:
     return body_start
 
 
-# A clause of the source note that says where the telegram went besides its heading's addressee: a
-# sentence ('Repeated to London, Stockholm, and USEC.', 'Sent to Madrid') or a second repetition
-# joined to one ('Repeated Priority to Pretoria and repeated to USUN', '... and also repeated to
-# Pretoria'); precedence words before 'to' are dropped.
+# A sentence of the source note that says where the telegram went besides its heading's addressee
+# ('Repeated to London, Stockholm, and USEC.', 'Sent to Madrid'), precedence words before 'to'
+# dropped; and a repetition joined to such a clause ('Repeated Priority to Pretoria and repeated to
+# USUN', '..., and also repeated to X'), asked only where one ends: a clause inside a sentence about
+# another telegram ('Telegram 1234 was sent to Bonn, and repeated to ...') is not this one's routing.
+_ROUTE_END = r"(?=,?\s+and\s+(?:also\s+)?repeated|\.\s|\.$|;)"
 _ROUTING_CLAUSE = re.compile(
-    r"(?:^|(?<=\.\s)|(?<=;\s)|(?<=\band\s)(?:also\s+)?(?=repeated))"
-    r"(?P<verb>Repeated|Also\s+sent\s+for\s+action|Also\s+sent|Sent)\s+(?:(?:Priority|Immediate|Niact|Flash|Routine)\s+)?"
-    r"to\s+(?P<to>.+?)(?=,?\s+and\s+(?:also\s+)?repeated|\.\s|\.$|;)", re.I)
+    r"(?:^|(?<=\.\s)|(?<=;\s))(?P<verb>Repeated|Also\s+sent\s+for\s+action|Also\s+sent|Sent)\s+"
+    r"(?:(?:Priority|Immediate|Niact|Flash|Routine)\s+)?to\s+(?P<to>.+?)" + _ROUTE_END, re.I)
+_ALSO_REPEATED = re.compile(r",?\s+and\s+(?:also\s+)?(?P<verb>repeated)\s+"
+                            r"(?:(?:Priority|Immediate|Niact|Flash|Routine)\s+)?to\s+(?P<to>.+?)" + _ROUTE_END, re.I)
+
+
+def _routing_clauses(text: str):
+    """The routing clauses of a source note (``_ROUTING_CLAUSE``), each followed by the repetitions
+    joined to it."""
+    for rm in _ROUTING_CLAUSE.finditer(text):
+        yield rm
+        while more := _ALSO_REPEATED.match(text, rm.end()):
+            yield more
+            rm = more
 
 
 def _source_note(d: Draft, ln: CLine) -> None:
@@ -118,7 +131,7 @@ def _source_note(d: Draft, ln: CLine) -> None:
             if off.name or off.office:
                 d.add("cleared_found", off)
     # 'Repeated to London, Stockholm, and USEC.' -> info; 'Also sent for action to X.' / 'Sent to X' -> action.
-    for rm in _ROUTING_CLAUSE.finditer(text):
+    for rm in _routing_clauses(text):
         key = "frus_info" if rm["verb"].lower().startswith("repeated") else "frus_also_to"
         for part in re.split(r",\s*(?:and\s+)?|\s+and\s+(?:to\s+)?", rm["to"]):
             part = re.sub(r"^to\s+", "", part.strip(), flags=re.I)
