@@ -686,3 +686,13 @@ def _frus_with_note(note: str) -> str:
 def test_frus_source_note_repetitions(note, info):
     record = parse(_frus_with_note(note))
     assert [a.canonical or a.name for a in record.info] == info
+
+
+@pytest.mark.parametrize("opening, subject", [
+    ("1187. Sub: Cabinet changes.", "Cabinet changes"),
+    ("1187. Subj: Cabinet changes.", "Cabinet changes"),
+    ("1187. For the Ambassador. Subject to revision on review.", None),
+])
+def test_frus_opening_subject_labels(opening, subject):
+    text = _frus_with_note("Repeated to Kampala.").replace("1187. Subj: Cabinet changes.", opening)
+    assert parse(text).subject == subject

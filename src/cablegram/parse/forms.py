@@ -262,9 +262,9 @@ _OPENER_NUMBER = re.compile(
 # A label ends with a colon. Some openings drop it: a REF label is then known by its first item
 # letter or a station and serial after it ('Ref A. State 181943, B. Seoul 5754.', 'Ref Manila
 # 5211.'), the abbreviation 'Subj' by the capital after it ('Subj Ambassador Has …'; the full word
-# without a colon is prose: 'Subject to revision').
+# without a colon is prose: 'Subject to revision'). 'Sub:' is a shorter form of the subject's label.
 _FIRST_REF_ITEM = r"(?=\s+(?:\(?A[.)]\s|[A-Z][A-Za-z']*(?:\s+[A-Z][A-Za-z']*){0,2}\s+\d))"
-_OPENER_LABEL = re.compile(r"\b(?P<label>Subject|Subj|Refs?|Reference|Reftel)"
+_OPENER_LABEL = re.compile(r"\b(?P<label>Subject|Subj|Sub(?=\s*:)|Refs?|Reference|Reftel)"
                            rf"(?:\s*:|(?<=Ref){_FIRST_REF_ITEM}|(?<=Refs){_FIRST_REF_ITEM}|(?<=Subj)(?=\s+[A-Z]))\s*")
 # A full stop ends a sentence unless it ends a single capital or an abbreviated title or rank
 # ('Eyes Only For The Secretary and Dr. Kissinger From Asst. Secy Green' is one sentence).
@@ -320,7 +320,7 @@ def read_frus_opening(d: Draft, lines: list[CLine], start: int) -> tuple[int, CL
         value_start = lm.end()
         limit = labels[j + 1].start() if j + 1 < len(labels) else len(text)
         chunk = text[value_start:limit]
-        subject = lm["label"].lower().startswith("subj")
+        subject = lm["label"].lower().startswith("sub")
         stop = _value_end(chunk, last=subject or j + 1 == len(labels))
         if not subject:
             while more := _MORE_REF_ITEM.match(chunk, stop):
