@@ -696,3 +696,14 @@ def test_frus_source_note_repetitions(note, info):
 def test_frus_opening_subject_labels(opening, subject):
     text = _frus_with_note("Repeated to Kampala.").replace("1187. Subj: Cabinet changes.", opening)
     assert parse(text).subject == subject
+
+
+def test_an_office_of_the_department_set_as_an_address_is_an_attention_line():
+    text = ("R 041302Z MAY 72\nFM AMEMBASSY TEHRAN\nTO SECSTATE WASHDC 8272\nTO NEA FOR AMBASSADOR JONES\n"
+            "INFO CINCPAC FOR POLAD\nAMEMBASSY KABUL 0911\nBT\nS E C R E T TEHRAN 2604\n"
+            "SUBJ: VISIT PLANS\n\n1. THE SHAH RECEIVED ME.\n")
+    record = parse(text)
+    assert [a.name for a in record.to] == ["SECSTATE WASHDC"]
+    assert "NEA FOR AMBASSADOR JONES" in record.attention
+    # A command with its office after FOR stays an addressee.
+    assert [a.name for a in record.info] == ["CINCPAC FOR POLAD", "AMEMBASSY KABUL"]

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..model import Addressee
+from ..vocab import tables
 from . import fields as F
 from .draft import CLine, Draft
 
@@ -131,12 +132,25 @@ def _read_addressees(d: Draft, key: str, parts: list[tuple[int, int, str]], star
     found = []
     for p_start, p_end, p_text in parts:
         for item in split_addresses(p_text):
+            if " FOR " in item and _names_an_office(item):
+                d.add("attention_found", (" ".join(item.split()), p_start, p_end))
+                continue
             # (``addressee`` reads its text single-spaced first: the item goes as it stands,
             # without a single-spaced copy made here for it to make again)
             if a := F.addressee(item):
                 found.append((a, p_start, p_end))
     if found:  # (what ``d.add`` of each in turn leaves: no list where there is nothing to add)
         d.values.setdefault(key, []).extend(found)
+
+
+def _names_an_office(item: str) -> bool:
+    """An address line that names an office of the Department before FOR ('NEA FOR AMBASSADOR X',
+    'S/S FOR THE SECRETARY') is a passing line set as an address: offices inside the Department are
+    reached through it, never addressed. A post or a command with an office after FOR ('CINCPAC FOR
+    POLAD') stays an addressee."""
+    head = item.split(" FOR ", 1)[0].strip().upper()
+    offices = tables.department_offices()
+    return head in offices or head.split("/", 1)[0] in offices and " " not in head  # (or one of its offices: 'NEA/ARP')
 
 
 _BEFORE_ROUTING = re.compile(r"\s+(?=R[A-Z]{4,6}/[A-Z])")

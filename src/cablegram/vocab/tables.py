@@ -2,7 +2,8 @@
 
 The CSV files in ``vocab/data`` are facts an archivist can correct without touching code:
 ``tags.csv`` (5 FAH-3, circa 2009), ``tags_1970s.csv`` (codes of the AAD era not in the 2009 list)
-and ``stations.csv`` (posts: station name, plain-language address, country names, routing).
+``stations.csv`` (posts: station name, plain-language address, country names, routing) and
+``offices.csv`` (the Department's principal offices and bureaus by symbol).
 """
 
 from __future__ import annotations
@@ -122,6 +123,13 @@ def embassy_by_country() -> dict[str, Station]:
 def cia_cites() -> dict[str, str]:
     """CIA cable CITE abbreviations -> station name (``MEXI`` -> MEXICO CITY, ``WAVE`` -> JMWAVE)."""
     return {row["cite"].strip().upper(): row["station"].strip().upper() for row in _rows("cia_cites.csv") if row.get("cite")}
+
+
+@cache
+def department_offices() -> frozenset[str]:
+    """The symbols of the Department's principal offices and bureaus (``NEA``, ``S/S``, ``EUR``):
+    offices inside the Department, never a telegram's addressee."""
+    return frozenset(row["symbol"].strip().upper() for row in _rows("offices.csv") if row.get("symbol"))
 
 
 _LETTERS_FOR_DIGITS = str.maketrans({"0": "O", "1": "I", "5": "S", "8": "B"})
