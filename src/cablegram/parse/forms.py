@@ -81,12 +81,12 @@ def read_frus(d: Draft, lines: list[CLine]) -> int:
 # dropped; and a repetition joined to such a clause ('Repeated Priority to Pretoria and repeated to
 # USUN', '..., and also repeated to X'), asked only where one ends: a clause inside a sentence about
 # another telegram ('Telegram 1234 was sent to Bonn, and repeated to ...') is not this one's routing.
-_ROUTE_END = r"(?=,?\s+and\s+(?:also\s+)?repeated|\.\s|\.$|;)"
+# (What follows the verb in both: a precedence word, 'to', the posts up to the clause's end.)
+_ROUTE_TO = (r"\s+(?:(?:Priority|Immediate|Niact|Flash|Routine)\s+)?to\s+(?P<to>.+?)"
+             r"(?=,?\s+and\s+(?:also\s+)?repeated|\.\s|\.$|;)")
 _ROUTING_CLAUSE = re.compile(
-    r"(?:^|(?<=\.\s)|(?<=;\s))(?P<verb>Repeated|Also\s+sent\s+for\s+action|Also\s+sent|Sent)\s+"
-    r"(?:(?:Priority|Immediate|Niact|Flash|Routine)\s+)?to\s+(?P<to>.+?)" + _ROUTE_END, re.I)
-_ALSO_REPEATED = re.compile(r",?\s+and\s+(?:also\s+)?(?P<verb>repeated)\s+"
-                            r"(?:(?:Priority|Immediate|Niact|Flash|Routine)\s+)?to\s+(?P<to>.+?)" + _ROUTE_END, re.I)
+    r"(?:^|(?<=\.\s)|(?<=;\s))(?P<verb>Repeated|Also\s+sent\s+for\s+action|Also\s+sent|Sent)" + _ROUTE_TO, re.I)
+_ALSO_REPEATED = re.compile(r",?\s+and\s+(?:also\s+)?(?P<verb>repeated)" + _ROUTE_TO, re.I)
 
 
 def _routing_clauses(text: str):
