@@ -125,3 +125,57 @@ def test_frus_approver_ends_at_a_new_sentence_that_starts_with_a_short_word():
 def test_frus_approver_is_not_cut_at_an_initial():
     rec = _frus("Confidential. Drafted by Lund and approved by Arne K. Grieg. Repeated to Oslo.")
     assert rec.approved_by.name == "Arne K. Grieg"
+
+
+# -- classified-by: forms met on documents labelled after the rules were written -----------------------
+@pytest.mark.parametrize("line, name, title", [
+    # a title, then after a comma the name, perhaps after 'a.i.'
+    ("Classified By: Charge d'Affaires, a.i., Gerald P. Tolliver for reasons 1 .4 (b) and (d).",
+     "Gerald P. Tolliver", "Charge d'Affaires, a.i."),
+    ("Classified By: CDA, A.I. HUGH MARROWBY FOR REASON 1.5 (A/C).", "HUGH MARROWBY", "CDA, A.I."),
+    ("Classified By: Ambassador, Wendell K. Oakes, reasons 1.4 (b)", "Wendell K. Oakes", "Ambassador"),
+    # near cases: a post or an office after the comma is no name
+    ("Classified By: DCM, Embassy Rome for reasons 1.4 b", None, "DCM, Embassy Rome"),
+    ("Classified By: POL/ECON, New Delhi, reason 1.4 b", None, "POL/ECON, New Delhi"),
+    # near case: the name first, then the title, as before
+    ("Classified by: QUIMBY, POLOFF, reasons 1.4 (b)", "QUIMBY", "POLOFF"),
+])
+def test_classified_by_reads_a_name_after_the_title_and_a_comma(line, name, title):
+    assert _classifier(line) == (name, title)
+
+
+@pytest.mark.parametrize("line, name", [
+    # the reason's number after a connective, with no 'reason' word
+    ("Classified By: Charge J. Harold Pennick per 1.5 (b) and (d).", "J. Harold Pennick"),
+    ("Classified By: POLITICAL COUNSELOR MARTIN R. DOWLE FOR 1.4 (D)", "MARTIN R. DOWLE"),
+    ("Classified By: Ambassador Ruth W. Calder under Section 1.4b/d", "Ruth W. Calder"),
+    # near case: the number straight after the name, as before
+    ("Classified by: Ruth Calder 1.4 (b)", "Ruth Calder"),
+])
+def test_classified_by_reasons_after_a_connective(line, name):
+    c = F.classified_by(line)
+    assert c.name == name and c.reasons
+
+
+@pytest.mark.parametrize("line, name", [
+    ("Classified By: Amb. Carol van Hoorne for reasons 1.4 (b)", "Carol van Hoorne"),   # a surname's particle
+    ('Classified By: Ambassador A. "Dusty" Marlowe, reasons 1.4(b)', 'A. "Dusty" Marlowe'),  # a nickname
+    ("Classified By: USEU EconMinCouns Peter Hallam for reasons 1.4 (b)", "Peter Hallam"),  # mission and title
+    ("Classified By: DCM la, reasons 1.4 (b)", None),   # near case: a particle alone names no one
+])
+def test_classified_by_particles_nicknames_and_missions(line, name):
+    assert _classifier(line)[0] == name
+
+
+def test_eo_12065_line_names_the_classifier_in_brackets():
+    text = ("CONFIDENTIAL TEHRAN 08123\n\nE.O. 12065: GDS 8/12/85 (PELLMAN, VICTOR L.) OR-P\nTAGS: PEPR IR\n"
+            "SUBJECT: TALKS\n\n1. (C - ENTIRE TEXT). TEXT OF THE CABLE.\n")
+    r = parse(text)
+    assert r.classified_by.name == "PELLMAN, VICTOR L." and r.classified_by.reasons == ()
+    start, end = r.spans["classified_by"]
+    assert text[start:end] == "PELLMAN, VICTOR L."
+    # near case: a classified-by line, where there is one, names the classifier
+    r2 = parse(text.replace("\n\n1.", "\n\nCLASSIFIED BY HANNA ROST. REASON 1.5 (D)\n\n1."))
+    assert r2.classified_by.name == "HANNA ROST"
+    # near case: an E.O. 11652 line names no one
+    assert parse(text.replace("12065: GDS 8/12/85 (PELLMAN, VICTOR L.) OR-P", "11652: GDS")).classified_by is None

@@ -136,3 +136,44 @@ def test_attention_lines_by_their_place_before_the_eo_line(lines, attention):
 def test_mixed_case_passing_line_after_the_subject_is_text():
     text = ACP + "E.O. 12958: DECL: 02/14/2019\nTAGS: PREL\nSUBJECT: X\n\nLondon also for embassy office\n\n1. (C) Text.\n"
     assert list(parse(text).attention) == []
+
+
+# -- REF lists and attention lines met on documents labelled after the rules were written ------------
+def test_a_long_lettered_list_goes_on_past_h_in_order():
+    text = " ".join(f"{chr(65 + k)}. {'06 ' if k > 2 else ''}TBILISI {1000 + k}" for k in range(15))  # A. … O.
+    refs = F.references(text, 2007)
+    assert [r.letter for r in refs] == [chr(65 + k) for k in range(15)]
+    assert [r.year for r in refs] == [2007] * 3 + [2006] * 12
+
+
+def test_a_letter_past_h_out_of_order_is_no_item_mark():
+    refs = F.references("A. STATE 123 B. ROME 45 SAID I. AM HERE", 2007)
+    assert [(r.letter, r.station, r.serial) for r in refs] == [("A", "STATE", 123), ("B", "ROME", 45)]
+
+
+def test_a_four_digit_year_before_the_station():
+    refs = F.references("A. A. SECSTATE 103585 B. B. 2008 BRASILIA 775", 2009)
+    assert [(r.station, r.serial, r.year, r.year_stated) for r in refs] == [
+        ("STATE", 103585, 2009, False), ("BRASILIA", 775, 2008, True)]
+    # near case: a four-digit number that stands as a serial stays one
+    assert [(r.station, r.serial) for r in F.references("STATE 2008", 2009)] == [("STATE", 2008)]
+
+
+ROUTED = ("VZCZCXRO1234\nOO RUEHDE\nDE RUEHKU #0808/01 1420942\nZNY SSSSS ZZH\nO 220942Z MAY 07\n"
+          "FM AMEMBASSY KUWAIT\nTO RUEHC/SECSTATE WASHDC IMMEDIATE 9183\n\n"
+          "S E C R E T SECTION 01 OF 02 KUWAIT 000808\n\nSIPDIS\n\n{attention}\n\n"
+          "E.O. 12958: DECL: 05/22/2017\nTAGS: KTFN EFIN\nSUBJECT: TERRORIST FINANCE\n\n1. (S) TEXT.\n")
+
+
+def test_an_attention_line_that_breaks_after_a_dash_goes_on_below():
+    r = parse(ROUTED.format(attention="STATE FOR NEA/ARP, S/CT -\nMONOSSON, HILL AND NOVIS;\nNSC FOR KIFER"))
+    assert r.attention == ("STATE FOR NEA/ARP, S/CT - MONOSSON, HILL AND NOVIS;", "NSC FOR KIFER")
+    # near case: a line of names below an attention line that ends its list is no part of it
+    r2 = parse(ROUTED.format(attention="NSC FOR KIFER\nMONOSSON, HILL AND NOVIS"))
+    assert r2.attention == ("NSC FOR KIFER",)
+
+
+def test_office_symbols_separated_by_semicolons_are_an_attention_line_by_place():
+    assert parse(ROUTED.format(attention="NEA/MAG; INR/B")).attention == ("NEA/MAG; INR/B",)
+    # near case: a sentence with a semicolon is not a list of office symbols
+    assert parse(ROUTED.format(attention="WE AGREE; THE MINISTER DOES NOT")).attention == ()

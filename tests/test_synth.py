@@ -110,6 +110,10 @@ def test_classified_by_reason_numbering_follows_the_date(corpus):
         c = s.truth.classified_by
         if c is None:
             continue
+        if s.truth.eo is not None and s.truth.eo.order == "12065":
+            # Under E.O. 12065 the E.O. line names the classifier in brackets, with no reasons.
+            assert c.name and f"({c.name})" in s.truth.eo.raw and not c.reasons
+            continue
         seen += 1
         assert s.truth.date >= "1995-10-14"
         section = "1.5" if s.truth.date < REASONS_RENUMBERED else "1.4"

@@ -98,7 +98,32 @@ def _settle_signature(d: Draft, kind: str) -> None:
 
 
 # -- classification --------------------------------------------------------------------------------
+# The note the Cablegate release prints under the classification line of a cable NARA had
+# declassified before it was published ('UNCLASSIFIED BUENOS AIRES 2481 / Original Telegram was
+# Confidential but has since been de-classified'): the line gives the marking now, the note the original.
+_ORIGINAL_LEVEL_NOTE = re.compile(r"Original\s+Telegram\s+was\s+(?P<level>Top\s+Secret|Secret|Confidential|Limited\s+Official\s+Use)"
+                                  r"\s+but\s+has\s+since\s+been\s+de-?\s*classified", re.I)
+
+
+def _original_level(d: Draft) -> None:
+    """Where the note above stands near the top, its level is the original marking and the
+    classification line's the current one."""
+    head = d.clean.text[:4000]
+    if "riginal" not in head or not (m := _ORIGINAL_LEVEL_NOTE.search(head)):
+        return
+    level = F.classification(" ".join(m["level"].split()).upper())
+    if not level:
+        return
+    current = d.get("classification")
+    if current and current != level:
+        d.set("current_classification", current)
+        d.spans["current_classification"] = d.spans.get("classification")
+    d.set("classification", level, m.start("level"), m.end("level"), replace=True)
+    d.notes.append("original classification read from the note that the telegram has since been declassified")
+
+
 def _settle_classification(d: Draft, state: NormState) -> None:
+    _original_level(d)
     banners = [level for level, _ in state.release.banners]
     classified = [b for b in banners if b != "UNCLASSIFIED"]
     if "classification" not in d.values:
@@ -236,10 +261,12 @@ def _settle_addresses(d: Draft) -> None:
         elif d.get("form_from"):
             d.set("from", d.get("form_from"), replace=True)
             d.notes.append("from read from the JFK identification form's FROM box")
-        elif cite:
+        elif cite and (cite in tables.cia_cites() or d.get("cia_from_box") not in tables.stations()):
             d.set("from", _cite_station(d, cite), replace=True)
             d.spans["from"] = d.spans["cite_station"]
         elif d.get("cia_from_box"):
+            # (Before a CITE code the table does not know: the box's station, where the table has it,
+            # is a reading of the page, the code's nearest known code a guess.)
             d.set("from", d.get("cia_from_box"), replace=True)
             d.notes.append("from read from the routing box's FROM line (no CITE line legible)")
         elif d.get("agency_from"):
@@ -286,7 +313,7 @@ def _cite_code(d: Draft, cite: str) -> str:
     table = tables.cia_cites()
     if cite in table:
         return cite
-    code = _closest_code(cite)
+    code = _closest_code(cite) or _clipped_code(cite)
     if code:
         d.defect("possible-ocr-error", f"CITE station {cite!r} read as {code} ({table[code]})")
         d.values["cite_station"] = code
@@ -313,6 +340,15 @@ def _cite_stations() -> frozenset[str]:
 def _closest_code(word: str) -> str | None:
     """``closest(word, _cite_codes())``: the one CITE code an OCR-garbled code is a misreading of."""
     return closest(word, _cite_codes())
+
+
+def _clipped_code(word: str) -> str | None:
+    """The one four-letter CITE code a three-letter word is, its first or last letter lost at the
+    page's edge or in a smudge ('ADR' for MADR, 'EXI' for MEXI), or None (too short for ``closest``)."""
+    if len(word) != 3 or not word.isalpha():
+        return None
+    found = [c for c in _cite_codes() if len(c) == 4 and (c[1:] == word or c[:3] == word)]
+    return found[0] if len(found) == 1 else None
 
 
 def _split_names(text: str | None) -> list[str]:
@@ -557,7 +593,8 @@ _DERIVED_FROM = re.compile(r"^\s*Derived\s+from", re.I)
 def _settle_classifier(d: Draft) -> Classifier | None:
     text = d.get("classified_by_text")
     if not text:
-        return None
+        named = d.get("eo_classifier")  # the name an E.O. 12065 line gives in brackets
+        return Classifier(name=named, title=None, raw=named) if named else None
     if _DERIVED_FROM.match(text):
         return Classifier(name=None, title=None, raw=text)
     return F.classified_by(text)
@@ -720,7 +757,7 @@ def _STATION_KEYS() -> frozenset[str]:
     return frozenset(name.replace(" ", "") for name in tables.stations())
 
 
-_SPAN_KEYS = {"classified_by_text": "classified_by", "ref_text": "references"}
+_SPAN_KEYS = {"classified_by_text": "classified_by", "eo_classifier": "classified_by", "ref_text": "references"}
 _PUBLIC = {"id", "classification", "current_classification", "precedence", "date", "dtg", "from", "mrn", "section", "eo",
            "classified_by", "tags", "subject", "references", "drafted_by", "approved_by", "summary", "signature"}
 
@@ -729,6 +766,8 @@ def _public_spans(spans: dict) -> dict:
     """Only fields of the contract have spans; internal evidence keys map to the field they settle."""
     out = {}
     for key, span in spans.items():
+        if key == "eo_classifier" and "classified_by_text" in spans:
+            continue  # a classified-by line, where there is one, names the classifier (_settle_classifier)
         key = _SPAN_KEYS.get(key, key)
         if key in _PUBLIC and span is not None:
             out.setdefault(key, span)

@@ -165,7 +165,11 @@ _TRAILING_PRECEDENCE = re.compile(r"\s+(NIACT\s+IMMEDIATE|IMMEDIATE|PRIORITY|PRI
 _ZEN = re.compile(r"^ZEN\s*/\s*")
 _AMEMBASSY_MISREAD = re.compile(r"^AM[A-Z]{0,3}[BD]ASSY\b")
 _POST_COMMA = re.compile(r"^(AMEMBASSY|AMCONSUL|USMISSION),\s*")
-_POST_FIRST = re.compile(r"([A-Z][A-Z .\-]+),\s*(SECSTATE|SECDEF|AMEMBASSY|AMCONSUL|USMISSION|USDEL|USLO|USINT)")
+_POST_FIRST = re.compile(r"([A-Z][A-Z .\-]+),\s*(SECSTATE|SECDEF|AMEMBASSY|AMCONSUL|USMISSION|USOFFICE|USDEL|USLO|USINT)")
+# A SMART item's precedence run onto the kind of post before it when OCR lost the blank
+# ('MONROVIA, AMEMBASSYROUTINE').
+_GLUED_PRECEDENCE = re.compile(r"(?:(?<=SECSTATE)|(?<=AMEMBASSY)|(?<=AMCONSUL)|(?<=USMISSION)|(?<=USOFFICE))"
+                               r"(IMMEDIATE|PRIORITY|ROUTINE)\s*$", re.I)
 
 
 # The same addressees (SECSTATE WASHDC, the posts of one region) stand in cable after cable: each
@@ -253,7 +257,7 @@ def _may_go_by_pouch(s: str) -> bool:
 @lru_cache(maxsize=4096)
 def _name_and_precedence(s: str) -> tuple[str, str | None]:
     prec = None
-    if m := _TRAILING_PRECEDENCE.search(s):
+    if (m := _TRAILING_PRECEDENCE.search(s)) or ("," in s and (m := _GLUED_PRECEDENCE.search(s))):
         prec = precedence_word(m[1])
         s = s[: m.start()]
     s = s.strip(" ,;.").upper()
@@ -334,6 +338,10 @@ _TITLE_WORDS = {
     "RELATIONS", "CONGRESSIONAL", "LEGISLATIVE", "INTELLIGENCE", "RESEARCH", "PLANNING", "OPERATIONS",
     "ADMINISTRATION", "ADMINISTRATIVE", "CONSULAR", "COMMERCIAL", "PROTOCOL", "SECURITY", "INTERNATIONAL",
     "ORGANIZATION", "ORGANIZATIONS", "EXECUTIVE", "SECRETARIAT", "BUREAU", "INSPECTOR", "SPOKESMAN",
+    # Missions named before the officer's title ('USEU EconMinCouns Peter Chase'), and the run-together
+    # abbreviations of titles a post writes.
+    "USEU", "USNATO", "USOSCE", "USOECD", "USAID", "USTR", "UNVIE", "USMISSION", "ECONMINCOUNS", "POLMINCOUNS",
+    "MINCOUNS", "POLMILOFF", "POLECONCOUNS", "POLECON", "ECONPOL", "MGMTCOUNS",
 }
 # Ranks of the services, in full and abbreviated. Some are also surnames ('John Major'), so a rank
 # is a title only where a name follows it; standing last it is read as part of the name.
@@ -351,8 +359,10 @@ _CLASSIFIED_BY = re.compile(r"classifi?e?d\s+by\s*:?\s*", re.I)
 _DOUBLED_LABEL = re.compile(r"^classif\w*\s+by\s*:?\s*", re.I)
 # Cablegate text was wrapped at a fixed width, and the wrap can fall inside a word ('FOR REAS\nONS',
 # 'FO\nR REASONS', also 'Rea sons'): the label's words allow a break between any two letters.
+# Where no 'reason' word stands, the number of the reason follows the name, perhaps after a
+# connective ('FOR 1.4 (D)', 'per 1.5 (b)', 'under Section 1.4b/d').
 _REASONS_LABEL = re.compile(r"[,;.]?\s*\b(?:f\s{0,2}o\s{0,2}r\s+)?r\s{0,2}e\s{0,2}a\s{0,2}s\s{0,2}o\s{0,2}n(?:\s{0,2}s)?\b\s*:?\s*"
-                            r"|\s+(?=1\s?\.\s?[45]\s*\(?[a-hA-H])", re.I)
+                            r"|[,;]?\s+(?:(?:for|per|under|section|sec\.)\s+)*(?=1\s?\.\s?[45]\s*\(?[a-hA-H])", re.I)
 _NEXT_REASON = re.compile(r"\b1\s?\.\s?\d|\bX\d")
 
 
@@ -407,7 +417,10 @@ def _add(items: list[str], value: str) -> None:
 
 
 # Initials may be run together without a space ('W.B.', 'N.S.'), as well as single ('W.').
-_NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zA-Z'\-]+|(?:[A-Z]\.){1,3}|[A-Z][a-z]*\.?|Mc[A-Z][a-z]+|[A-Z]+|[IVX]+|Jr\.?|Sr\.?)$")
+# The particles of a surname ('Carol van Voorst') and a nickname in quotes ('A. "Hoot" Baez') are
+# part of a name too.
+_NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zA-Z'\-]+|(?:[A-Z]\.){1,3}|[A-Z][a-z]*\.?|Mc[A-Z][a-z]+|[A-Z]+|[IVX]+|Jr\.?|Sr\.?"
+                         r"|van|von|de|der|den|da|di|del|della|dos|du|la|le|bin|ibn|\"[A-Z][a-z]+\")$")
 
 
 _DERIVED_FROM = re.compile(r"derived\s+from", re.I)
@@ -430,8 +443,8 @@ def _name_and_title(who: str) -> tuple[str | None, str | None]:
     while k > 0 and not _is_title(tokens[k - 1], k < len(tokens)) and _NAME_TOKEN.match(tokens[k - 1].strip(",")):
         k -= 1
     name_tokens, title_tokens = tokens[k:], tokens[:k]
-    if name_tokens and all(len(t.strip(".")) <= 1 for t in name_tokens):
-        name_tokens = []
+    if name_tokens and (all(len(t.strip(".")) <= 1 for t in name_tokens) or all(t.islower() for t in name_tokens)):
+        name_tokens = []  # initials alone, or a surname's particle alone, name no one
     if len(name_tokens) == 1 and name_tokens[0].upper().strip(",.") in _RANKS:
         name_tokens, title_tokens = [], tokens  # a rank alone ('Defense Attache Colonel') names no one
     title = " ".join(title_tokens) or None
@@ -440,7 +453,31 @@ def _name_and_title(who: str) -> tuple[str | None, str | None]:
     name = " ".join(name_tokens).strip(" .") or None
     if name and "/" in name:
         return None, who
+    if name is None and len(parts) > 1 and (last := _name_after_titles(parts[-1])):
+        # '<title>, [a.i.] <name>' ('Charge d'Affaires, a.i., Robert P. Jackson', 'CDA, A.I. RON MCMULLEN').
+        lead, name = last
+        title = ", ".join(parts[:-1] + ([lead] if lead else []))
     return name, title
+
+
+_AD_INTERIM = frozenset({"A.I", "AI"})
+
+
+def _name_after_titles(part: str) -> tuple[str, str] | None:
+    """(the ad interim mark before it, the name) of the last comma-separated part of a classifier's
+    words, where that part is a name, perhaps after 'a.i.'; None where it is anything else (an
+    office, a post: 'Embassy Rome', 'New Delhi')."""
+    tokens = part.split()
+    lead = 0
+    while lead < len(tokens) and tokens[lead].upper().strip(",.") in _AD_INTERIM:
+        lead += 1
+    named = tokens[lead:]
+    if not named or any(_is_title(t, True) or not _NAME_TOKEN.match(t) for t in named):
+        return None
+    name = " ".join(named).strip(" .")
+    if all(len(t.strip(".")) <= 1 for t in named) or "/" in name or name.upper() in tables.stations():
+        return None
+    return " ".join(tokens[:lead]), name
 
 
 def _is_title(token: str, before_name: bool) -> bool:
@@ -542,7 +579,7 @@ def segment_tags(run: str) -> list[str] | None:
 #   resumes after a capital: a match ends with a digit), and the engine stops trying every
 #   letter of every word of the text. The ``yy`` branch's own ``(?<![\w])`` implies it already.
 _REF_ITEM = re.compile(
-    r"(?<![A-Z])(?:(?<![\w])(?P<yy>\d{2})\s?)?"
+    r"(?<![A-Z])(?:(?<![\w])(?P<yy>(?:19|20)\d{2}(?=\s)|\d{2})\s?)?"
     r"(?P<station>[A-Z][A-Z.'\-]*+(?:\s++[A-Z][A-Z.'\-]*+){0,3}?)\s++(?:NO\.?\s*)?0*(?P<serial>\d{1,6})\b"
 )
 _NOT_STATIONS = {"PARA", "PARAS", "PARAGRAPH", "REF", "REFTEL", "SECTION", "THE", "AND", "OF", "SEE", "FAM", "FAH",
@@ -650,8 +687,9 @@ _GLUED_YEAR = re.compile(r"(?<![\w])(\d{2})([A-Z]{3,})")
 # ('AND' before a bare number joins serials of one station: 'LIMA 210 AND 230' is one item.)
 _ITEM_SEPARATOR = re.compile(r"[;:]|\bAND\b(?!\s*\d)")
 # An item letter, in either case: some texts write the later items of a list in lower case
-# ('E. 06 KUWAIT 4664 / f. 06 kuwait 3503 / g. State 1612').
-_LETTER = re.compile(r"(?:^|(?<=[\s;,:]))\(?([A-Ha-h])[.)]\s+")
+# ('E. 06 KUWAIT 4664 / f. 06 kuwait 3503 / g. State 1612'). Letters past H are marks only where
+# they go on a list in order (see _in_sequence): 'I.' alone may be the pronoun ending a sentence.
+_LETTER = re.compile(r"(?:^|(?<=[\s;,:]))\(?([A-Za-z])[.)]\s+")
 
 
 def _split_ref_items(text: str) -> list[tuple[str | None, str]]:
@@ -660,7 +698,7 @@ def _split_ref_items(text: str) -> list[tuple[str | None, str]]:
         s = _GLUED_YEAR.sub(r"\1 \2", s)  # '10SHENYANG 003' -> '10 SHENYANG 003'
     # Every letter mark ends '.' or ')' then a blank: a line with neither holds no mark, and skips
     # a pattern whose look-behind start is tried at every character.
-    marks = list(_LETTER.finditer(s)) if ("." in s or ")" in s) else []
+    marks = _in_sequence(_LETTER.finditer(s)) if ("." in s or ")" in s) else []
     if not marks:
         return [(None, part) for part in _ITEM_SEPARATOR.split(s) if part.strip()]
     out = []
@@ -670,6 +708,18 @@ def _split_ref_items(text: str) -> list[tuple[str | None, str]]:
         end = marks[k + 1].start() if k + 1 < len(marks) else len(s)
         out.append((m[1].upper(), s[m.end(): end]))
     return out
+
+
+def _in_sequence(found) -> list[re.Match]:
+    """The item marks of a REF list among ``found``: A to H wherever they stand (a short list may
+    skip or repeat a letter), a later letter only as the one after the mark before it ('H. … I. …
+    J. …' in a long list)."""
+    marks: list[re.Match] = []
+    for m in found:
+        letter = m[1].upper()
+        if letter <= "H" or (marks and ord(letter) == ord(marks[-1][1].upper()) + 1):
+            marks.append(m)
+    return marks
 
 
 def canonical_id(year: int | None, station: str | None, serial: int | None) -> str | None:

@@ -126,13 +126,57 @@ def _open(block: str) -> LineRule:
     return handler
 
 
+_open_ref = _open("REF")
+
+
+def _ref(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
+    """A REF line, and the classified-by line printed on it ('REF: ASUNCION 396 Classified By: …')."""
+    label = _NEXT_LABEL.search(ln.text, m.end()) if "lassif" in ln.text or "LASSIF" in ln.text else None
+    if label is None:
+        _open_ref(d, s, ln, m)
+        return
+    _open_ref(d, s, CLine(ln.index, ln.start, ln.start + label.start(), ln.text[: label.start()]), m)
+    _labels_on_line(d, s, CLine(ln.index, ln.start + label.end(), ln.end, ln.text[label.end():]))
+
+
 def _eo(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
     close_block(d, s)
+    if (label := _NEXT_LABEL.search(ln.text, m.end())) is not None:
+        # The TAGS (and SUBJECT) printed on the E.O. line: 'E.O. 12958: DECL: 2035/01/07 TAGS: ECON …'.
+        _labels_on_line(d, s, CLine(ln.index, ln.start + label.end(), ln.end, ln.text[label.end():]))
+        ln = CLine(ln.index, ln.start, ln.start + label.start(), ln.text[: label.start()])
     eo = F.eo_line(ln.text)
     if eo and d.set("eo", eo, ln.start, ln.end):
-        # An attention line printed on the same line as the E.O. line (seen in Cablegate texts).
+        if eo.order == "12065" and (cm := _EO_CLASSIFIER.search(ln.text)):
+            # E.O. 12065 lines name the classifier in brackets: 'GDS 11/15/85 (VEST, GEORGE S.) OR-M'.
+            d.set("eo_classifier", cm[1], ln.start + cm.start(1), ln.start + cm.end(1))
         return
     d.defect("bad-eo-line", f"E.O. line not readable: {ln.text.strip()!r}", ln.start, ln.end)
+
+
+# The classifier's name in an E.O. 12065 line: surname, comma, given names, in brackets.
+_EO_CLASSIFIER = re.compile(r"\(([A-Z][A-Za-z'\-]+(?:\s[A-Z][A-Za-z'\-]+)?,\s*[A-Z][A-Za-z.'\- ]*?)\s*\)")
+
+
+# A TAGS, SUBJECT or classified-by label further on in a header line, after a blank.
+_NEXT_LABEL = re.compile(r"\s+(?=(?:TAGS?|SUBJ(?:ECT)?)\s*:|Classifi?e?d\s+By\b)", re.I)
+
+
+def _labels_on_line(d: Draft, s: Scan, ln: CLine) -> None:
+    """Read ``ln``, which opens with a header label, as the header lines it runs together: each
+    piece up to the next label is handled by its rule, as the line it would stand on."""
+    while ln.text:
+        nxt = _NEXT_LABEL.search(ln.text, 1)
+        cut = nxt.start() if nxt else len(ln.text)
+        piece = CLine(ln.index, ln.start, ln.start + cut, ln.text[:cut])
+        if rule := _match_rule(piece.text, s):
+            name, m, handler = rule
+            handler(d, s, piece, m)
+            if name == "subject":
+                s.seen_subject = True
+        if nxt is None:
+            return
+        ln = CLine(ln.index, ln.start + nxt.end(), ln.end, ln.text[nxt.end():])
 
 
 # The level of a classification line as written ('SECRET', 'C O N F I D E N T I A L', 'UNCLAS'): a
@@ -240,7 +284,7 @@ _REF_END = re.compile(r"^\s*(?:Classified|Summary|BEGIN SUMMARY)", re.I)
 _DEEP_INDENT = re.compile(r"^\s{8,}\S")
 _ACTINFO_BREAK = re.compile(r"[\s,;.]+")
 _EO_IN_LINE = re.compile(r"\s+E\.?\s?O\.?\s*\d{4,5}\b")
-_WRAPS_ON = re.compile(r"(?:\bFOR|\bAND|,)$")  # an attention line that goes on on the next line
+_WRAPS_ON = re.compile(r"(?:\bFOR|\bAND|,|\s-)$")  # an attention line that goes on on the next line
 # Lines that are attention lines by their place alone (between the classification line with the
 # message number and the E.O., TAGS or SUBJECT line, the format's place for them), though they hold
 # no passing word: a list of office symbols ('DRL', 'S/CRS', 'INR/IAA (BEN-YEHUDA)', the 'AND EB'
@@ -249,7 +293,7 @@ _WRAPS_ON = re.compile(r"(?:\bFOR|\bAND|,)$")  # an attention line that goes on 
 # spaced-out banner, a bracketed line alone a note ('(CORRECTED COPY)').
 _OFFICE_SYMBOL = r"(?:[A-Z][A-Z0-9]{0,5}(?:[/\-][A-Z0-9]+)+|[A-Z][A-Z0-9]{1,5})(?:\s*\([A-Z][A-Z .,'\-]*\))?"
 _ATTENTION_BY_PLACE = re.compile(
-    rf"^(?:AND\s+)?{_OFFICE_SYMBOL}(?:(?:\s*,\s*|\s+)(?:AND\s+)?{_OFFICE_SYMBOL}){{0,5}}$")
+    rf"^(?:AND\s+)?{_OFFICE_SYMBOL}(?:(?:\s*[,;]\s*|\s+)(?:AND\s+)?{_OFFICE_SYMBOL}){{0,5}}$")
 
 
 # What a line must open with for any of the caption tests of ``_caption_or_attention`` that read
@@ -313,7 +357,8 @@ def _caption_or_attention(d: Draft, s: Scan, ln: CLine) -> bool:
         return True
     # (A mixed-case line may be an attention line only by its place, after the classification
     # line: the ~7 mixed-case lines a document of OCR'd releases sends here come before any.)
-    if len(text) < 120 and (text == upper or s.seen_class_line) and _is_attention_line(d, s, text, upper):
+    if len(text) < 120 and (text == upper or s.seen_class_line) and (
+            _wraps_onto(d, ln, text, upper) or _is_attention_line(d, s, text, upper)):
         if eo := _EO_IN_LINE.search(text):
             # An attention line and the E.O. line printed on one line.
             eo_start = ln.start + len(ln.text) - len(ln.text.lstrip()) + eo.start() + 1
@@ -331,6 +376,13 @@ def _caption_or_attention(d: Draft, s: Scan, ln: CLine) -> bool:
             d.add("attention_found", (text, ln.start, ln.end))
         return True
     return False
+
+
+def _wraps_onto(d: Draft, ln: CLine, text: str, upper: str) -> bool:
+    """Whether ``ln`` carries on the attention line just above it, which ends where a line of
+    names breaks ('S/CT -', 'TREASURY FOR', 'NEA/ARP,'): an upper-case line directly below it."""
+    found = d.get("attention_found")
+    return bool(found) and found[-1][2] == ln.start - 1 and text == upper and _WRAPS_ON.search(found[-1][0]) is not None
 
 
 def _is_attention_line(d: Draft, s: Scan, text: str, upper: str) -> bool:
@@ -448,7 +500,8 @@ LINE_RULES: tuple[tuple[str, re.Pattern, LineRule], ...] = (
     ("distribution-action", re.compile(r"^\s*ACTION\s+[A-Z][A-Z/]*-\d{2}\b"), _distribution),
     ("distribution-info", re.compile(r"^\s*INFO\s+(?:[A-Z][A-Z/]*-\d{2}\s*)+"), _distribution),
     ("smart-mrn", _rx(r"^\s*MRN\s*:\s*"), smart("MRN")),
-    ("smart-date", _rx(r"^\s*Date\s*/\s*DTG\s*:\s*"), smart("DATE")),
+    # ('Date/DIG', 'Date!DTG': OCR reads the T of DTG as an I, the slash as a stroke.)
+    ("smart-date", _rx(r"^\s*Date\s*[/!|]\s*D\s?[TI]\s?G\s*:\s*"), smart("DATE")),
     ("smart-from", re.compile(r"^\s*From\s*:\s*(?=[A-Z]{2,}\s+[A-Z])"), smart("FROM")),
     ("smart-action", re.compile(r"^\s*Action\s*:\s*"), smart("ACTION")),
     ("smart-info", re.compile(r"^\s*Info\s*:\s*"), smart("INFO")),
@@ -466,7 +519,7 @@ LINE_RULES: tuple[tuple[str, re.Pattern, LineRule], ...] = (
     ("eo", _rx(r"^\s*E\s?\.?\s?O\s?\.?\s*[:.]?\s*\d{4,5}\b"), _eo),
     ("tags", _rx(r"^\s*(?:TAGS?|TAGE|TABS|TGS|TAS|AGS)\s*:?\s+(?=\S)"), _open("TAGS")),
     ("subject", _rx(r"^\s*SUBJ(?:ECT)?S?\s*[:.]\s*(?:SUBJ(?:ECT)?\s*:\s*)?|^\s*SUBJ(?:ECT)?\s+(?=[A-Z])"), _open("SUBJECT")),
-    ("ref", _rx(r"^\s*(?:REF(?:S|TELS?|\(S\))?|REFERENCES?)\s*[:.;]\s*"), _open("REF")),
+    ("ref", _rx(r"^\s*(?:REF(?:S|TELS?|\(S\))?|REFERENCES?)\s*[:.;]\s*"), _ref),
     ("classified-by", _rx(r"^\s*(?:\d\.\s*\([A-Z]{1,3}\)\s*)?Classifi?e?d\s+By\b"), _open("CLASSBY")),
     ("derived-from", _rx(r"^\s*Derived\s+from\s*:"), _open("CLASSBY")),
     ("drafted", _rx(r"^\s*DRAFTED(?:\s+BY)?\s*:?\s*"), _drafted),
@@ -529,6 +582,22 @@ def scan_header(d: Draft, lines: list[CLine], start: int = 0) -> int:
                 continue
             close_block(d, s)
         pm = PARA_START.match(text) if _may_open_paragraph(stripped[0]) else None
+        if s.pending_label is not None:
+            name, handler = s.pending_label
+            s.pending_label = None
+            if not pm and not _LABEL_ALONE.match(text):
+                handler(d, s, ln, _AT_START)  # the value of the label above, read as if it followed it
+                last_header = i
+                s.seen_subject = s.seen_subject or name == "subject"
+                i += 1
+                continue
+        if stripped[-1] == ":" and (alone := _LABEL_ALONE.match(text)) and (
+                (key := _label_key(alone["label"])) not in _ANY_FORM_LABELS or d.get("era_hint") == "smart-2010s"):
+            close_block(d, s)
+            s.pending_label = _ALONE_RULES[key]
+            last_header = i
+            i += 1
+            continue
         if s.seen_subject and s.block is None and (pm or not LABEL.match(text)):
             # After the subject come REF and classified-by lines, then the text: an upper-case
             # line with FOR in it there is a sentence of the text, not an attention line.
@@ -578,6 +647,26 @@ def scan_header(d: Draft, lines: list[CLine], start: int = 0) -> int:
     if last_header is not None and not s.seen_subject:
         return last_header + 1
     return i
+
+
+# A form's label alone on its line, the value on the next line that is not blank (forms whose text
+# was taken from a PDF's table: 'MRN:' / '10 KINSHASA 956'), and the rule that reads each label.
+_LABEL_ALONE = re.compile(r"^\s*(?P<label>MRN|Date\s*[/!|]\s*D\s?[TI]\s?G|From|Action|Info|E\.\s?O\.|TAGS|Captions|Reference|"
+                          r"Pass\s+Line|Subject)\s*:\s*$", re.I)
+_ALONE_RULE_NAMES = {"MRN": "smart-mrn", "DATE/DTG": "smart-date", "FROM": "smart-from", "ACTION": "smart-action",
+                     "INFO": "smart-info", "E.O.": "smart-eo", "TAGS": "tags", "CAPTIONS": "smart-captions",
+                     "REFERENCE": "smart-reference", "PASS LINE": "smart-pass", "SUBJECT": "subject"}
+_ALONE_RULES = {label: (name, next(h for n, _, h in LINE_RULES if n == name)) for label, name in _ALONE_RULE_NAMES.items()}
+# Labels other forms use too ('FROM:' in a CIA routing box): read as a SMART label alone only in a
+# SMART form (its MRN or Date/DTG line already read).
+_ANY_FORM_LABELS = frozenset({"FROM", "ACTION", "INFO"})
+_AT_START = re.compile("").match("")  # a match that ends where the value's line begins
+
+
+def _label_key(label: str) -> str:
+    """``_ALONE_RULE_NAMES``'s key for a label as written ('Date / DTG' -> 'DATE/DTG', 'E. O.' -> 'E.O.')."""
+    key = " ".join(label.upper().replace(" /", "/").replace("/ ", "/").replace(". ", ".").split())
+    return "DATE/DTG" if key.startswith("DATE/") else key
 
 
 def _may_open_paragraph(first: str) -> bool:

@@ -29,6 +29,9 @@ class Scan:
     # After a post's message-centre line (``CXABU:``): the post's own distribution lines follow.
     post_distribution: bool = False
     seen_class_line: bool = False
+    # A form's label standing alone, its value on the line below (text taken from a PDF's table):
+    # (rule name, handler) of the label, until that line comes.
+    pending_label: tuple | None = None
     ended: bool = False
     body_start: int | None = None
 
@@ -161,11 +164,16 @@ _BEFORE_ROUTING = re.compile(r"\s+(?=R[A-Z]{4,6}/[A-Z])")
 _ROUTING_AFTER_BLANK = re.compile(r"\sR[A-Z]{4,6}/[A-Z]")
 
 
+# Where one item of a SMART list ends: at a semicolon, or at the comma OCR reads for one after the
+# precedence that closes every item ('Alvarado, Rebecca B IMMEDIATE, Baker, Holli C IMMEDIATE;').
+_SMART_ITEM_END = re.compile(r";|(?:(?<=\bROUTINE)|(?<=\bPRIORITY)|(?<=\bIMMEDIATE))\s*,")
+
+
 def split_addresses(text: str) -> list[str]:
     """One addressee per line, except SMART lists separated by semicolons and OCR lines that run
     two routed addressees together (``… IMMEDIATE 10 RJDTLK/USOFFICE LIMERICK``)."""
     if ";" in text:
-        return [p for p in text.split(";") if p.strip()]
+        return [p for p in _SMART_ITEM_END.split(text) if p.strip()]
     if not _ROUTING_AFTER_BLANK.search(text):
         return [text] if text.strip() else []  # one addressee: what the split would give
     return [p for p in _BEFORE_ROUTING.split(text) if p.strip()]

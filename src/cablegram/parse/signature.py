@@ -10,7 +10,9 @@ from operator import attrgetter
 
 from .draft import CLine, Draft
 
-SIGNATURE = re.compile(r"^\s*(?P<sig>[A-Z][A-Za-z'\-]+(?:\s+[A-Z][A-Za-z'\-]+)?)\s*$")
+# (A generational suffix after the surname, 'TIMKEN JR', is no part of it.)
+SIGNATURE = re.compile(r"^\s*(?P<sig>[A-Z][A-Za-z'\-]+(?:\s+(?!(?:JR|Jr|SR|Sr)\.?\s*$)[A-Z][A-Za-z'\-]+)?)"
+                       r"(?:,?\s+(?:JR|Jr|SR|Sr)\.?)?\s*$")
 _NOT_SIGNATURES = {"END", "BT", "NNNN", "SECRET", "CONFIDENTIAL", "UNCLASSIFIED", "NOFORN", "SIPDIS", "SENSITIVE",
                    "GROUP", "NOTE", "UNQUOTE", "QUOTE", "ENDS", "TEXT", "END TEXT", "END QUOTE", "CLASSIFIED",
                    "DECLASSIFIED", "EXDIS", "NODIS", "LIMDIS", "SUMMARY", "COMMENT", "END COMMENT", "END SUMMARY"}
@@ -55,6 +57,20 @@ def _below_the_signer(text: str) -> bool:
     if text[-8:].rstrip().endswith(("...", "\u2026")):  # (the line's end only: no copy of a long line)
         return not _LOWER_LETTER.search(text)
     return bool(_HANDLING_NOTE.match(text))  # (anchored: most lines turned away at their first letters)
+
+
+# A post's notice of its classified web site ('Visit Ankara's Classified Web Site at http://…'),
+# which some posts print below the signer; its address may wrap onto a second line.
+_WEBSITE_NOTICE = re.compile(r"\bvisit\b.{0,60}\bclassified\s+web\s?site", re.I)
+
+
+def _website_notice(body: list[CLine], k: int) -> int | None:
+    """The index of the line opening a web-site notice among the last two lines up to ``k``
+    (the last line that is not blank), or None."""
+    for j in range(k, max(k - 2, 0), -1):
+        if "isit" in body[j].text and _WEBSITE_NOTICE.search(body[j].text):
+            return j
+    return None
 
 
 def take_signature(d: Draft, body: list[CLine]) -> list[CLine]:
@@ -103,6 +119,8 @@ def _signed(d: Draft, body: list[CLine]) -> list[CLine] | None:
     # (most cables end with theirs, and a long last line costs a scan): a line the signer stands
     # above, passed over only if he does; an archive's record row, where the text ends.
     if _below_the_signer(last.text) and (kept := _signed(d, body[:k])) is not None:
+        return kept
+    if (notice := _website_notice(body, k)) is not None and (kept := _signed(d, body[:notice])) is not None:
         return kept
     if row := _record_row(last.text):
         cut = CLine(last.index, last.start, last.start + row.start(), last.text[: row.start()])

@@ -32,10 +32,10 @@ def smart(label: str) -> LineRule:
                 if mm["yy"]:
                     d.set("mrn_year", F.full_year(int(mm["yy"])))
         elif label == "DATE":
-            got = F.dtg(value)
+            got = _date_dtg(value)
             if got:
-                written, when, dm = got
-                d.set("dtg", written, vstart + dm.start(), vstart + dm.end())
+                written, when, start, end = got
+                d.set("dtg", written, vstart + start, vstart + end)
                 d.set("dtg_when", when)
             elif wd := F.written_date(value):
                 d.set("dateline_date", wd[0], vstart + wd[1].start(), vstart + wd[1].end())
@@ -58,6 +58,30 @@ def smart(label: str) -> LineRule:
             s.block_parts = [(vstart, vstart + len(value), value)]
             return
     return handler
+
+
+# The DTG of a SMART date whose ' / ' OCR read as a digit run into the year ('Jul 22, 20101221710Z
+# JUL 10'): the six digits before the Z, with the month and year after it.
+_GLUED_DTG = re.compile(r"\d{6}Z\s+[A-Z]{3}\s+\d{2}\b")
+_WRITTEN_DATE = re.compile(r"\s*(?P<mon>[A-Za-z]{3})[a-z]*\.?\s+(?P<d>\d{1,2}),?\s*(?P<y>(?:19|20)\d\d)")  # (digits may follow)
+
+
+def _date_dtg(value: str) -> tuple[str, str, int, int] | None:
+    """The DTG of a SMART date value: (as written, ISO date-time, where it stands in ``value``)."""
+    if got := F.dtg(value):
+        return got[0], got[1], got[2].start(), got[2].end()
+    return _glued_dtg(value)
+
+
+def _glued_dtg(value: str) -> tuple[str, str, int, int] | None:
+    """The time group glued to the written date before it, taken only where its day, month and
+    year are the written date's (the date checks the digits the time group was cut from)."""
+    m = _GLUED_DTG.search(value)
+    w = _WRITTEN_DATE.match(value) if m else None
+    got = F.dtg(m[0]) if m and w and w["mon"].upper() in F.MONTHS else None
+    if got is None or got[1][:10] != F.iso_date(int(w["y"]), F.MONTHS[w["mon"].upper()], int(w["d"])):
+        return None
+    return got[0], got[1], m.start() + got[2].start(), m.start() + got[2].end()
 
 
 def _caption_items(value: str) -> list[str]:

@@ -291,7 +291,7 @@ class Generator:
         subject = T.subject(rng, place, upper=era != "smart-2010s")
         refs = self.references(era, t, origin.station, serial)
         paragraphs, summary, in_text = self.paragraphs(era, level, upper, t, worksheet)
-        classifier = classifier or in_text
+        classifier = classifier or in_text or _named_in_eo(eo)
         if era == "smart-2010s" and eo is not None:
             eo = EO(eo.order, None, None, f"E.O. {eo.order}")  # the SMART form states the order only
         drafted, cleared = (self.drafting(t) if worksheet else (None, ()))
@@ -544,6 +544,15 @@ class Generator:
 
 
 _LEVEL_OF = {"U": "UNCLASSIFIED", "SBU": "SENSITIVE BUT UNCLASSIFIED", "C": "CONFIDENTIAL", "S": "SECRET", "TS": "TOP SECRET"}
+
+
+def _named_in_eo(eo: EO | None) -> Classifier | None:
+    """The classifier an E.O. 12065 line names in brackets ('GDS 8/12/85 (TOMSETH, VICTOR L.)'),
+    which is what a reader takes for the classifier where no classified-by line stands."""
+    if eo is None or eo.order != "12065" or "(" not in eo.raw:
+        return None
+    name = eo.raw[eo.raw.index("(") + 1: eo.raw.rindex(")")]
+    return Classifier(name, None, (), (), name)
 
 
 def _add_years(t: datetime, years: int) -> datetime:

@@ -1,0 +1,203 @@
+"""Header forms and their variants met on documents labelled after the rules were written: a form's
+labels with their values below them, labels run together on one line, OCR misreadings of the SMART
+form, the Cablegate note on a declassified original, CIA CITE codes cut short, and what may stand
+below a signer. The texts are made up in the style of the telegrams; each rule has a near case."""
+
+from __future__ import annotations
+
+import pytest
+
+from cablegram import parse
+from cablegram.parse import fields as F
+from cablegram.parse.header_blocks import split_addresses
+
+# -- a SMART form whose text was taken from a PDF's table: each label alone, its value below --------
+TABLE = """From: Example, Pat <ExampleP@state.example>
+Sent: Friday, July 23, 2010 2:48 AM
+To: Someone, Chris
+Subject: FW: Charge meets the family
+
+MRN:
+
+           10 EXAMPLEPORT 956
+
+
+
+Date/DTG:
+
+           Jul 22, 2010 / 221710Z JUL 10
+
+
+
+From:
+
+          AMEMBASSY VALLETTA
+
+
+
+Action:
+
+          WASHDC, SECSTATE ROUTINE
+
+
+
+E.O.:
+
+          13526
+
+
+
+TAGS:
+
+          PREL, PHUM, MT
+
+
+
+Captions:
+
+          SENSITIVE, SIPDIS
+
+
+
+Subject:
+
+        Charge meets the family of a slain activist to express
+sympathy
+
+
+
+1. (SBU) The Charge met the family on July 16.
+"""
+
+
+def test_smart_labels_standing_alone_take_the_value_below():
+    r = parse(TABLE)
+    assert r.mrn == "10 EXAMPLEPORT 956" and r.dtg == "221710Z JUL 10" and r.date == "2010-07-22"
+    assert r.from_ == "AMEMBASSY VALLETTA" and [a.name for a in r.to] == ["SECSTATE WASHDC"]
+    assert r.precedence == "ROUTINE" and r.eo.order == "13526" and r.tags == ("PREL", "PHUM", "MT")
+    assert r.captions == ("SENSITIVE", "SIPDIS")
+    assert r.subject == "Charge meets the family of a slain activist to express sympathy"
+    assert [p.number for p in r.paragraphs] == [1]
+    start, end = r.spans["from"]
+    assert TABLE[start:end] == "AMEMBASSY VALLETTA"
+
+
+def test_a_label_alone_takes_no_paragraph_or_label_below_as_its_value():
+    text = TABLE.replace("Captions:\n\n          SENSITIVE, SIPDIS\n", "Captions:\n")
+    r = parse(text)
+    assert r.captions == () and r.subject.startswith("Charge meets")
+    # the subject's label with the text right below it, no subject: the paragraph stays the text
+    r2 = parse(TABLE.replace("Subject:\n\n        Charge meets the family of a slain activist to express\nsympathy\n",
+                             "Subject:\n"))
+    assert r2.subject is None and [p.number for p in r2.paragraphs] == [1]
+
+
+def test_from_alone_outside_a_smart_form_is_not_read_as_one():
+    # A CIA routing box prints FROM alone too; its value is read by the agency reader, not as a SMART label.
+    text = "CLASSIFIED MESSAGE\n\nSECRET\n\nFROM:\n\nMEXICO CITY\n\nPRIORITY DIR CITE MEXI 1234\n\n1. TEXT.\n"
+    r = parse(text)
+    assert r.era != "smart-2010s" and r.from_ == "MEXICO CITY"
+
+
+# -- SMART values as OCR reads them --------------------------------------------------------------------
+@pytest.mark.parametrize("line, dtg", [
+    ("Date/DTG:      Jul 22, 20101221710Z JUL 10", "221710Z JUL 10"),    # ' / ' read as a digit
+    ("Date/DTG:      Apr 07, 2011 1071322Z APR 11", "071322Z APR 11"),
+    ("Date!DTG:      May 30, 2012 / 301144Z MAY 12", "301144Z MAY 12"),  # the slash read as '!'
+    ("Date/DIG:      Aug 03, 2010 / 031406Z AUG 10", "031406Z AUG 10"),  # DTG read as DIG
+    ("Date/DTG:      Apr 07, 2011 1081322Z APR 11", None),               # near case: the day disagrees
+])
+def test_smart_date_lines_as_ocr_reads_them(line, dtg):
+    text = f"MRN:           11 EXAMPLEPORT 12\n{line}\nFrom:          AMEMBASSY VALLETTA\n\n1. (U) TEXT.\n"
+    assert parse(text).dtg == dtg
+
+
+def test_smart_list_items_end_at_the_comma_ocr_reads_for_a_semicolon_after_a_precedence():
+    text = "WHITE HOUSE WASHINGTON DC IMMEDIATE; Adams, Thomas C IMMEDIATE, Baker, Holli C IMMEDIATE; X ROUTINE"
+    assert [p.strip() for p in split_addresses(text)] == [
+        "WHITE HOUSE WASHINGTON DC IMMEDIATE", "Adams, Thomas C IMMEDIATE", "Baker, Holli C IMMEDIATE", "X ROUTINE"]
+    # near case: the comma inside a name is no end of an item
+    assert len(split_addresses("Adams, Thomas C IMMEDIATE; Baker, Holli C ROUTINE")) == 2
+
+
+@pytest.mark.parametrize("item, name, precedence", [
+    ("MONROVIA, AMEMBASSYROUTINE", "AMEMBASSY MONROVIA", "ROUTINE"),
+    ("GLOBAL FINANCIAL SERVICES, USOFFICEROUTINE", "USOFFICE GLOBAL FINANCIAL SERVICES", "ROUTINE"),
+    ("WASHDC, SECSTATE ROUTINE", "SECSTATE WASHDC", "ROUTINE"),
+    ("AMEMBASSY ROME PRIORITY", "AMEMBASSY ROME", "PRIORITY"),   # near case: no comma, as before
+])
+def test_a_precedence_run_onto_the_kind_of_post(item, name, precedence):
+    a = F.addressee(item)
+    assert (a.name, a.precedence) == (name, precedence)
+
+
+# -- labels run together on one line -------------------------------------------------------------------
+def test_tags_and_subject_printed_on_the_eo_line():
+    text = ("SECRET ABU DHABI 000009\n\nE.O. 12958: DECL: 2035/01/07 TAGS: ECON PTER AE\n\n"
+            "CLASSIFIED BY: Richard Olsen, Ambassador; REASON: 1.4(B), (D)\n\n1. (S) TEXT.\n")
+    r = parse(text)
+    assert r.tags == ("ECON", "PTER", "AE") and r.eo.declassify_on == "2035-01-07"
+    assert r.eo.raw == "E.O. 12958: DECL: 2035/01/07"
+    start, end = r.spans["tags"]
+    assert text[start:end] == "ECON PTER AE"
+    lower = "SECRET ANKARA 000348\n\nE.o. 12958: decl: 01/07/2014 Tags: prel, tu Subject: the p.m. goes to washington\n\n1. (C) Text.\n"
+    r2 = parse(lower)
+    assert r2.tags == ("PREL", "TU") and r2.subject == "the p.m. goes to washington"
+    # near case: a TAGS label in a subject line is the subject's own words (only E.O. and REF lines are split)
+    r3 = parse(text.replace("E.O. 12958: DECL: 2035/01/07 TAGS: ECON PTER AE", "SUBJECT: PRICE TAGS: A STUDY"))
+    assert r3.subject == "PRICE TAGS: A STUDY" and r3.tags == ()
+
+
+def test_a_classified_by_line_printed_on_the_ref_line():
+    text = ("CONFIDENTIAL SANTIAGO 000983\n\nSUBJECT: TALKS\n\n"
+            "REF: ASUNCION 396 Classified By: AMBASSADOR CRAIG HOLM; Reasons 1.4(b), (d)\n\n1. (C) TEXT.\n")
+    r = parse(text)
+    assert [(x.station, x.serial) for x in r.references] == [("ASUNCION", 396)]
+    assert r.classified_by.name == "CRAIG HOLM"
+
+
+# -- the Cablegate note on a telegram declassified before it was published ----------------------------
+def test_original_classification_from_the_declassified_note():
+    text = ("P R 281848Z DEC 66\nFM AMEMBASSY BUENOS AIRES\nTO SECSTATE WASHDC PRIORITY\n\n"
+            "UNCLASSIFIED BUENOS AIRES 2481\n\nOriginal Telegram was Confidential but has since been\nde-classified\n\n"
+            "SUBJECT: FISHING LIMITS\n\n1. TEXT.\n")
+    r = parse(text)
+    assert (r.classification, r.current_classification) == ("CONFIDENTIAL", "UNCLASSIFIED")
+    start, end = r.spans["classification"]
+    assert text[start:end] == "Confidential"
+    # near case: without the note the line's marking is the classification
+    assert parse(text.replace("Original Telegram was Confidential but has since been\nde-classified\n\n", "")) \
+        .classification == "UNCLASSIFIED"
+
+
+# -- CIA CITE codes ------------------------------------------------------------------------------------
+CIA = "CLASSIFIED MESSAGE\n\nSECRET\n\nTO : DIRECTOR\n\n{box}PRIORITY DIR CITE {cite} 2598\n\n1. TEXT.\n"
+
+
+@pytest.mark.parametrize("cite, station", [("ADR", "MADRID"), ("EXI", "MEXICO CITY"), ("DIR", "DIRECTOR")])
+def test_a_cite_code_that_lost_a_letter(cite, station):
+    r = parse(CIA.format(box="", cite=cite))
+    assert r.from_ == station
+    # near case: a three-letter word two codes could be cut from is left as written
+    assert parse(CIA.format(box="", cite="BER")).from_ == "BER"
+
+
+def test_the_routing_box_station_before_a_guess_at_an_unknown_cite_code():
+    r = parse(CIA.format(box="FROM : PORTO ALEGRE\n\n", cite="LGRX"))
+    assert r.from_ == "PORTO ALEGRE"
+
+
+# -- below the signer ----------------------------------------------------------------------------------
+BODY = "UNCLASSIFIED ANKARA 001583\n\nSUBJECT: TALKS\n\n1. (U) TEXT OF THE CABLE.\n\n{end}\n"
+
+
+@pytest.mark.parametrize("end, signature", [
+    ('JEFFORDS\n\n           "Visit Ankara\'s Classified Web Site at http://www.intelink.s\ngov.gov/wiki/Portal:Turkey"',
+     "JEFFORDS"),
+    ("TIMMONS JR", "TIMMONS"),        # a generational suffix is no part of the surname
+    ("TIMMONS, JR.", "TIMMONS"),
+    ("TIMMONS", "TIMMONS"),           # near cases: as before
+    ("JOHN TIMMONS", "JOHN TIMMONS"),
+])
+def test_the_signer_above_a_web_site_notice_and_without_a_suffix(end, signature):
+    assert parse(BODY.format(end=end)).signature == signature
