@@ -121,7 +121,11 @@ def embassy_by_country() -> dict[str, Station]:
 
 @cache
 def cia_cites() -> dict[str, str]:
-    """CIA cable CITE abbreviations -> station name (``MEXI`` -> MEXICO CITY, ``WAVE`` -> JMWAVE)."""
+    """CIA cable CITE abbreviations -> station name (``MEXI`` -> MEXICO CITY, ``WAVE`` -> JMWAVE).
+
+    Each expansion is the one the cables' own routing boxes give beside the code. A code the
+    cables use as an addressee without naming its station (``BELL``) stands for itself: listed so
+    that it is read as written, not as the known code it is nearest to (``BERL``)."""
     return {row["cite"].strip().upper(): row["station"].strip().upper() for row in _rows("cia_cites.csv") if row.get("cite")}
 
 
