@@ -201,3 +201,12 @@ BODY = "UNCLASSIFIED ANKARA 001583\n\nSUBJECT: TALKS\n\n1. (U) TEXT OF THE CABLE
 ])
 def test_the_signer_above_a_web_site_notice_and_without_a_suffix(end, signature):
     assert parse(BODY.format(end=end)).signature == signature
+
+
+def test_headquarters_number_in_its_box_below_cite_dir():
+    text = ("CLASSIFIED MESSAGE\n\nSECRET\n\nTO : MEXICO CITY\n\nFROM : DIRECTOR\n\nDATE : 10 DEC 63\n\n"
+            "PRIORITY MEXI\n\nCITE DIR\n\n88252\n\n1. TEXT OF THE CABLE.\n")
+    r = parse(text)
+    assert r.id == "1963DIR088252"
+    # near case: four digits alone (a page or file number) are no headquarters number
+    assert parse(text.replace("88252", "1761")).id is None

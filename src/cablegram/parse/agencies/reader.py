@@ -201,6 +201,8 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
         # A precedence printed alone, unambiguously (several distinct ones are the form's boxes).
         d.set("agency_precedence", *lone[0])
     if kind == "cia-cable":
+        if d.get("cite_station") == "DIR" and "cite_serial" not in d.values:
+            read_headquarters_number(d, window)
         read_report_precedence(d, chain(window, islice(non_blank, _REPORT_LINES - len(window))))
         read_misread_month_dates(d, win)
         read_date_box_with_lookalike_day(d, win)
@@ -338,6 +340,26 @@ def read_split_cite(d: Draft, w: Window) -> None:
         d.set("cite_serial", int(m["serial"]))
         address_above(d, window, k)
         return
+
+
+# Headquarters' outgoing form prints its message number in a box of its own under 'CITE DIR': a
+# line holding five digits alone, a few lines down.
+_NUMBER_BOX = re.compile(r"^\s*(\d{5})\s*$")
+_NUMBER_BOX_LINES = 12
+
+
+def read_headquarters_number(d: Draft, window: list[CLine]) -> None:
+    """The serial of a 'CITE DIR' line that holds none: the first line of five digits alone within
+    the next few lines."""
+    at = d.get("cite_line")
+    k = next((k for k, ln in enumerate(window) if ln.index == at), None)
+    if k is None:
+        return
+    for ln in window[k + 1: k + 1 + _NUMBER_BOX_LINES]:
+        if m := _NUMBER_BOX.match(ln.text):
+            d.set("cite_serial", int(m[1]), ln.start + m.start(1), ln.start + m.end(1))
+            d.notes.append("the CITE DIR serial read from the number box below the CITE line")
+            return
 
 
 def address_above(d: Draft, window: list[CLine], k: int) -> None:
