@@ -105,19 +105,21 @@ _ORIGINAL_LEVEL_NOTE = re.compile(r"Original\s+Telegram\s+was\s+(?P<level>Top\s+
                                   r"\s+but\s+has\s+since\s+been\s+de-?\s*classified", re.I)
 
 
+_NOTE_WITHIN = 4000  # characters from the top: the note stands under the classification line
+
+
 def _original_level(d: Draft) -> None:
-    """Where the note above stands near the top, its level is the original marking and the
-    classification line's the current one."""
-    head = d.clean.text[:4000]
-    if "riginal" not in head or not (m := _ORIGINAL_LEVEL_NOTE.search(head)):
+    """Where the classification line says UNCLASSIFIED and the note above stands near the top,
+    the note's level is the original marking and the line's the current one."""
+    text = d.clean.text
+    if d.get("classification") != "UNCLASSIFIED" or text.find("riginal", 0, _NOTE_WITHIN) < 0 \
+            or not (m := _ORIGINAL_LEVEL_NOTE.search(text, 0, _NOTE_WITHIN)):
         return
     level = F.classification(" ".join(m["level"].split()).upper())
     if not level:
         return
-    current = d.get("classification")
-    if current and current != level:
-        d.set("current_classification", current)
-        d.spans["current_classification"] = d.spans.get("classification")
+    d.set("current_classification", "UNCLASSIFIED")
+    d.spans["current_classification"] = d.spans.get("classification")
     d.set("classification", level, m.start("level"), m.end("level"), replace=True)
     d.notes.append("original classification read from the note that the telegram has since been declassified")
 

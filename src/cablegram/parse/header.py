@@ -358,7 +358,8 @@ def _caption_or_attention(d: Draft, s: Scan, ln: CLine) -> bool:
     # (A mixed-case line may be an attention line only by its place, after the classification
     # line: the ~7 mixed-case lines a document of OCR'd releases sends here come before any.)
     if len(text) < 120 and (text == upper or s.seen_class_line) and (
-            _wraps_onto(d, ln, text, upper) or _is_attention_line(d, s, text, upper)):
+            ((found := d.get("attention_found")) and _wraps_onto(found, ln, text, upper))
+            or _is_attention_line(d, s, text, upper)):
         if eo := _EO_IN_LINE.search(text):
             # An attention line and the E.O. line printed on one line.
             eo_start = ln.start + len(ln.text) - len(ln.text.lstrip()) + eo.start() + 1
@@ -378,11 +379,11 @@ def _caption_or_attention(d: Draft, s: Scan, ln: CLine) -> bool:
     return False
 
 
-def _wraps_onto(d: Draft, ln: CLine, text: str, upper: str) -> bool:
-    """Whether ``ln`` carries on the attention line just above it, which ends where a line of
-    names breaks ('S/CT -', 'TREASURY FOR', 'NEA/ARP,'): an upper-case line directly below it."""
-    found = d.get("attention_found")
-    return bool(found) and found[-1][2] == ln.start - 1 and text == upper and _WRAPS_ON.search(found[-1][0]) is not None
+def _wraps_onto(found: list, ln: CLine, text: str, upper: str) -> bool:
+    """Whether ``ln`` carries on the attention line just above it (the last of ``found``), which
+    ends where a line of names breaks ('S/CT -', 'TREASURY FOR', 'NEA/ARP,'): an upper-case line
+    directly below it."""
+    return found[-1][2] == ln.start - 1 and text == upper and _WRAPS_ON.search(found[-1][0]) is not None
 
 
 def _is_attention_line(d: Draft, s: Scan, text: str, upper: str) -> bool:
