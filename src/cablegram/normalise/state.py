@@ -436,14 +436,16 @@ class NormState:
         """The index of the last live line before ``index``, or -1."""
         return self._skip.rfind(0, 0, index)
 
-    def following(self, index: int, count: int) -> list[tuple[int, Line]]:
-        """Up to ``count`` live non-blank lines after line ``index``."""
-        out: list[tuple[int, Line]] = []
-        j = index + 1
-        while j < len(self._texts) and len(out) < count:
-            if not self._skip[j]:
-                out.append((j, self.lines[j]))
-            j += 1
+    def following(self, index: int, count: int) -> list[tuple[int, str]]:
+        """Up to ``count`` live non-blank lines after line ``index``: (index, text) of each."""
+        out: list[tuple[int, str]] = []
+        skip, texts = self._skip, self._texts
+        j = index
+        # (Each next live line found by a search of the skip flags at C speed, and given by its
+        # text, which is all the rules read of it: a step a line and a Line tuple each cost a
+        # megabyte of stamps between blank lines a fifth of its time.)
+        while len(out) < count and (j := skip.find(0, j + 1)) >= 0:
+            out.append((j, texts[j]))
         return out
 
     # -- assembling the clean text ---------------------------------------------------------

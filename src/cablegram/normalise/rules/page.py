@@ -7,6 +7,7 @@ numbers, clearance-worksheet boxes and stray glyphs.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ...vocab.markings import LEVEL_WORDS
 from ..state import LineStartFamily, NormState
@@ -131,14 +132,7 @@ def page_banners(state: NormState) -> None:
     """
     for i, ln in state.matching_line_starts_of(_SHORT_LINES, 0):  # (_BANNER_LINE)
         text = ln.text
-        m = _BANNER.match(text)
-        level = None
-        if m:
-            level = LEVEL_WORDS[" ".join(m["level"].upper().split())]
-        elif s := _SPACED.match(text):
-            word = s[1].replace(" ", "").replace("-", "")
-            if word in ("SECRET", "CONFIDENTIAL", "TOPSECRET", "UNCLASSIFIED"):
-                level = "TOP SECRET" if word == "TOPSECRET" else word
+        level = _banner_level(text)
         if level is None:
             continue
         if level in ("SENSITIVE BUT UNCLASSIFIED", "LIMITED OFFICIAL USE") and text.strip().upper() in ("SBU", "LOU"):
@@ -151,6 +145,19 @@ def page_banners(state: NormState) -> None:
             state.release.struck_banners.append(level)
         state.release.banners.append((level, (ln.start, ln.end)))
         state.remove_line(i, "page-banner")
+
+
+# A banner is printed on every page: each distinct line is read once (pure over the line's text).
+@lru_cache(maxsize=256)
+def _banner_level(text: str) -> str | None:
+    """The level a line that holds only a classification marking states, or None."""
+    if m := _BANNER.match(text):
+        return LEVEL_WORDS[" ".join(m["level"].upper().split())]
+    if s := _SPACED.match(text):
+        word = s[1].replace(" ", "").replace("-", "")
+        if word in ("SECRET", "CONFIDENTIAL", "TOPSECRET", "UNCLASSIFIED"):
+            return "TOP SECRET" if word == "TOPSECRET" else word
+    return None
 
 
 _PAGE_NUMBER_CANDIDATE = re.compile(r"\n[^\S\n]*+[-Pp\d][^\n]{0,13}+$", re.M)  # (possessive: see _BANNER_CANDIDATE)

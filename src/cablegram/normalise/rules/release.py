@@ -137,9 +137,9 @@ def release_stamps(state: NormState) -> None:
         if split:
             # "RELEASE IN" / "FULL" on the next non-blank line (OCR splits the stamp).
             for j, nxt in state.following(i, 3):
-                word = nxt.text.strip().upper()
+                word = nxt.strip().upper()
                 if word in ("FULL", "PART") or word.startswith("PART "):
-                    _set_status(state, f"{split[1].upper().split()[0]} IN {word.split()[0]}", text + " " + nxt.text)
+                    _set_status(state, f"{split[1].upper().split()[0]} IN {word.split()[0]}", text + " " + nxt)
                     state.remove_line(i, "release-stamp")
                     _exemptions_from(state, word[4:])
                     state.remove_line(j, "release-stamp")
@@ -159,7 +159,7 @@ def release_stamps(state: NormState) -> None:
             continue  # NARA's declassification stamp carries no exemption codes
         # Exemption codes and a reviewer code often stand on the lines after the stamp.
         for j, nxt in state.following(i, 4):
-            t = nxt.text.strip()
+            t = nxt.strip()
             if not t:
                 continue
             kind = _stamp_companion(t)
@@ -378,6 +378,6 @@ def reproduction_notices(state: NormState) -> None:
             continue
         remove_match_or_line(state, i, m, "reproduction-notice")
         for j, nxt in state.following(i, 1):
-            if _PROHIBITED_TAIL.match(nxt.text):
+            if _PROHIBITED_TAIL.match(nxt):
                 state.remove_line(j, "reproduction-notice")
 
