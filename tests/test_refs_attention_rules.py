@@ -177,3 +177,11 @@ def test_office_symbols_separated_by_semicolons_are_an_attention_line_by_place()
     assert parse(ROUTED.format(attention="NEA/MAG; INR/B")).attention == ("NEA/MAG; INR/B",)
     # near case: a sentence with a semicolon is not a list of office symbols
     assert parse(ROUTED.format(attention="WE AGREE; THE MINISTER DOES NOT")).attention == ()
+
+
+def test_an_attention_line_that_breaks_after_an_initial_goes_on_below():
+    r = parse(ROUTED.format(attention="NSC FOR SENIOR DIRECTOR B.\nPITTMAN AND B. LEO; USAID FOR M. COPSON"))
+    assert r.attention == ("NSC FOR SENIOR DIRECTOR B. PITTMAN AND B. LEO; USAID FOR M. COPSON",)
+    # near case: a line ending with a word is complete
+    r2 = parse(ROUTED.format(attention="NSC FOR SENIOR DIRECTOR PITTMAN\nUSAID FOR M. COPSON"))
+    assert r2.attention == ("NSC FOR SENIOR DIRECTOR PITTMAN", "USAID FOR M. COPSON")

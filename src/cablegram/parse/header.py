@@ -284,7 +284,7 @@ _REF_END = re.compile(r"^\s*(?:Classified|Summary|BEGIN SUMMARY)", re.I)
 _DEEP_INDENT = re.compile(r"^\s{8,}\S")
 _ACTINFO_BREAK = re.compile(r"[\s,;.]+")
 _EO_IN_LINE = re.compile(r"\s+E\.?\s?O\.?\s*\d{4,5}\b")
-_WRAPS_ON = re.compile(r"(?:\bFOR|\bAND|,|\s-)$")  # an attention line that goes on on the next line
+_WRAPS_ON = re.compile(r"(?:\bFOR|\bAND|,|\s-|\s[A-Z]\.)$")  # an attention line that goes on on the next line
 # Lines that are attention lines by their place alone (between the classification line with the
 # message number and the E.O., TAGS or SUBJECT line, the format's place for them), though they hold
 # no passing word: a list of office symbols ('DRL', 'S/CRS', 'INR/IAA (BEN-YEHUDA)', the 'AND EB'
@@ -330,6 +330,8 @@ def _caption_words(upper: str) -> list[str] | None:
 
 def _caption_or_attention(d: Draft, s: Scan, ln: CLine) -> bool:
     text = " ".join(ln.text.split()).strip(" .")
+    if len(text) > 1 and text[-2] == " " and text[-1].isupper() and ln.text.rstrip().endswith("."):
+        text += "."  # an initial keeps its stop ('… DIRECTOR B.'): the name goes on below
     upper = text.upper()
     if not text:
         return False
