@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from cablegram.normalise import normalise, rules
 from cablegram.normalise.state import NormState, ascii_case_view, upper_holds
-from cablegram.parse import body, header
+from cablegram.parse import body, captions, header
 from cablegram.parse.agencies import reader
 from cablegram.parse.draft import CLine, clean_lines
 from shortcut_support import STAMP_LINE, build_line_by_line
@@ -175,11 +175,11 @@ CAPTION_LINES = ["NODIS", "EXDIS, NODIS", "EYES ONLY", "EVES ONLY", "LIMDIS;", "
 @given(st.lists(st.one_of(st.sampled_from(CAPTION_LINES), texts), min_size=1, max_size=3).map(" ".join))
 def test_caption_words_and_one_letter_off_are_the_plain_readings(line):
     upper = " ".join(line.split()).strip(" .").upper()
-    words = [w.strip(" ,;") for w in header._CAPTION_WORD_BREAK.split(upper) if w.strip(" ,;")]
-    plain = words if words and all(w in header.CAPTION_SET for w in words) else None
-    assert header._caption_words(upper) == plain
-    near = [c for c in header._LONG_CAPTIONS if len(c) == len(upper) and sum(a != b for a, b in zip(c, upper)) == 1]
-    assert header._one_letter_off(upper) == (near[0] if len(near) == 1 and not upper[-1:].isdigit() else None)
+    words = [w.strip(" ,;") for w in captions._CAPTION_WORD_BREAK.split(upper) if w.strip(" ,;")]
+    plain = words if words and all(w in captions.CAPTION_SET for w in words) else None
+    assert captions._caption_words(upper) == plain
+    near = [c for c in captions._LONG_CAPTIONS if len(c) == len(upper) and sum(a != b for a, b in zip(c, upper)) == 1]
+    assert captions._one_letter_off(upper) == (near[0] if len(near) == 1 and not upper[-1:].isdigit() else None)
 
 
 # Agency patterns as first written, their opening boundary before the first character.

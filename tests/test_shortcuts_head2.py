@@ -12,7 +12,7 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cablegram.parse import header
+from cablegram.parse import captions, header
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -45,12 +45,12 @@ def test_paragraph_start_matches_only_lines_the_gate_lets_through(line):
 @SETTINGS
 @given(st.text(alphabet=",; \t\xa0\u2003\x1cNODISEXLMT.ßſ", max_size=12))
 def test_first_caption_word_is_the_first_piece_of_the_caption_split(upper):
-    assert header._FIRST_CAPTION_WORD.match(upper)[0] == \
-        header._CAPTION_WORD_BREAK.split(upper, maxsplit=1)[0].strip(" ,;")
+    assert captions._FIRST_CAPTION_WORD.match(upper)[0] == \
+        captions._CAPTION_WORD_BREAK.split(upper, maxsplit=1)[0].strip(" ,;")
 
 
 # -- round 3 -------------------------------------------------------------------------------------
-CAPTION_PIECES = sorted(header.CAPTION_SET) + ["HANDLE AS ", "HANDLE", "NODIS", "EXDIS", "LIMDIS", "STADIS", "EVES ONLY"]
+CAPTION_PIECES = sorted(captions.CAPTION_SET) + ["HANDLE AS ", "HANDLE", "NODIS", "EXDIS", "LIMDIS", "STADIS", "EVES ONLY"]
 
 
 @SETTINGS
@@ -58,14 +58,14 @@ CAPTION_PIECES = sorted(header.CAPTION_SET) + ["HANDLE AS ", "HANDLE", "NODIS", 
                           st.text(alphabet="ACDEHILNOSTXY ,;/-\u2003", max_size=5)), max_size=6).map("".join))
 def test_a_line_the_caption_gate_turns_away_passes_none_of_the_caption_tests(line):
     # The gate stands before the line-is-a-caption, caption-words, leading-long-caption and
-    # HANDLE AS tests of _caption_or_attention: a line it turns away must fail every one of them.
+    # HANDLE AS tests of caption_or_attention: a line it turns away must fail every one of them.
     for upper in (line, line.upper(), line.strip(" ."), " ".join(line.split()).strip(" .").upper()):
-        if header._MAY_OPEN_WITH_CAPTION.match(upper):
+        if captions._MAY_OPEN_WITH_CAPTION.match(upper):
             continue
-        assert upper not in header.CAPTION_SET
-        assert header._caption_words(upper) is None
-        assert not upper.startswith(header._LONG_CAPTIONS)
-        assert not header._HANDLE_AS.match(upper)
+        assert upper not in captions.CAPTION_SET
+        assert captions._caption_words(upper) is None
+        assert not upper.startswith(captions._LONG_CAPTIONS)
+        assert not captions._HANDLE_AS.match(upper)
 
 
 @SETTINGS
@@ -77,4 +77,4 @@ def test_attention_matches_only_lines_holding_a_passing_word(line):
     # The scanner asks for one of the six words in C before running _ATTENTION.
     if not ("FOR" in line or "PASS" in line or "PLEASE" in line or "ONLY" in line or "ALSO" in line
             or "DELIVER" in line):
-        assert not header._ATTENTION.match(line)
+        assert not captions._ATTENTION.match(line)
