@@ -210,3 +210,13 @@ def test_headquarters_number_in_its_box_below_cite_dir():
     assert r.id == "1963DIR088252"
     # near case: four digits alone (a page or file number) are no headquarters number
     assert parse(text.replace("88252", "1761")).id is None
+
+
+def test_cia_ref_items_on_their_own_lines_known_by_a_cite_code():
+    text = ("CLASSIFIED MESSAGE\n\nSECRET\n\nTO : DIRECTOR\n\nFROM : PARIS\n\nPRIORITY DIR INFO WAVE CITE PARI 2629\n\n"
+            "REF A HELS 1609\n\n\u201c: B DIR 27924, Cov 62697) ae\n\n1. TEXT OF THE CABLE.\n")
+    r = parse(text)
+    assert [(x.station, x.serial) for x in r.references] == [("HELS", 1609), ("DIR", 27924)]
+    # near case: a line of words and a number that names no CITE code ends the list
+    r2 = parse(text.replace("\u201c: B DIR 27924, Cov 62697) ae", "SEEN 27924 TIMES"))
+    assert [(x.station, x.serial) for x in r2.references] == [("HELS", 1609)]

@@ -576,6 +576,10 @@ def _settle_references(d: Draft) -> list[Reference]:
         return []
     year = int(d.get("date")[:4]) if d.get("date") else None
     refs = F.references(text, year)
+    if d.get("kind") == "cia-cable":
+        # A CIA cable cites cables by their CITE codes, typed in capitals: a short word written
+        # otherwise is OCR of what stands beside an item ('Cov 62697' for its IN number).
+        refs = [r for r in refs if len(r.station) > 4 or r.station in r.raw]
     own_station, own_serial = d.get("mrn_station"), d.get("mrn_serial")
     out = []
     for r in refs:

@@ -21,6 +21,19 @@ from ..draft import CLine, Draft
 _REF = re.compile(r"^[^\w]{0,3}(?:REFS?(?:\s*[:.;,2]|(?=\s|$))|RE\s*:|RE(?=\s+[A-Z]{3,}\s+\d))\s*", re.I)
 # A REF item continued on its own line: 'B. DIR 75796', 'C. WAVE 6877 (IN 12345)'.
 _REF_ITEM_LINE = re.compile(r"^[^\w]{0,3}\(?[A-H][.)]\s+\S")
+# An item whose letter OCR lost its stop or garbled, known by a CITE code and a serial after it:
+# '“: B DIR 27924, …', '@ MADR 2982 …'.
+_CODED_ITEM_LINE = re.compile(r"^[^\w]{0,3}(?:\(?[A-H][.)]?\s+)?(?P<code>[A-Z]{3,4})\s+\d{3,6}\b")
+
+
+def _is_ref_item_line(text: str) -> bool:
+    """A line that goes on a REF list: a lettered item, or a known CITE code and a serial."""
+    if _REF_ITEM_LINE.match(text):
+        return True
+    m = _CODED_ITEM_LINE.match(text)
+    return m is not None and (m["code"] in tables.cia_cites() or m["code"] == "DIR")
+
+
 _PARAGRAPH = re.compile(r"^[\s•·*'‘|]{0,3}\d{1,2}\s*[.•·,]\s*\S")
 # Lines looked at after the CITE line before giving up (slugs and REF items are few).
 _WINDOW = 12
@@ -39,7 +52,7 @@ def read_cia_opening(d: Draft, lines: list[CLine], start: int) -> int:
         seen += 1
         if _PARAGRAPH.match(text):
             break
-        if _REF.match(text) or (refs and _REF_ITEM_LINE.match(text)):
+        if _REF.match(text) or (refs and _is_ref_item_line(text)):
             refs.append(ln)
             k += 1
             continue
