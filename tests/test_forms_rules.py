@@ -220,3 +220,12 @@ def test_cia_ref_items_on_their_own_lines_known_by_a_cite_code():
     # near case: a line of words and a number that names no CITE code ends the list
     r2 = parse(text.replace("\u201c: B DIR 27924, Cov 62697) ae", "SEEN 27924 TIMES"))
     assert [(x.station, x.serial) for x in r2.references] == [("HELS", 1609)]
+
+
+@pytest.mark.parametrize("line, declassify_on, event", [
+    ("E.O. 12958: DNG: CO 04/08/2026", None, "DNG: CO 04/08/2026"),   # a downgrading date is no declassification
+    ("E.O. 12958: DECL: 04/08/2026", "2026-04-08", None),             # near case: as before
+])
+def test_a_downgrading_instruction_on_the_eo_line(line, declassify_on, event):
+    eo = F.eo_line(line)
+    assert (eo.declassify_on, eo.event) == (declassify_on, event)

@@ -307,7 +307,9 @@ def eo_line(text: str) -> EO | None:
     # MULTILINE, and never empty, so the substitution can only ever cut one match from the front)
     label = _DECL_LABEL.match(rest)
     body = (rest[label.end():] if label else rest).strip()
-    found = written_date(body)
+    # A downgrading instruction ('DNG: CO 04/08/2026': to CONFIDENTIAL on that date) dates a change
+    # of level, not the declassification: the whole instruction is the event.
+    found = written_date(body) if not body[:3].upper() == "DNG" else None
     if found:
         declassify_on = found[0]
         head = body[: found[1].start()].strip(" :;,.")
