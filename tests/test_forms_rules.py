@@ -229,3 +229,11 @@ def test_cia_ref_items_on_their_own_lines_known_by_a_cite_code():
 def test_a_downgrading_instruction_on_the_eo_line(line, declassify_on, event):
     eo = F.eo_line(line)
     assert (eo.declassify_on, eo.event) == (declassify_on, event)
+
+
+def test_a_classified_by_line_on_the_ref_line_takes_its_wrapped_reasons():
+    text = ("CONFIDENTIAL SANTIAGO 000983\n\nSUBJECT: TALKS\n\n"
+            "REF: ASUNCION 396 Classified By: AMBASSADOR CRAIG HOLM for reasons 1.4\n(b) and (d)\n\n1. (C) TEXT.\n")
+    r = parse(text)
+    assert [(x.station, x.serial) for x in r.references] == [("ASUNCION", 396)]
+    assert r.classified_by.name == "CRAIG HOLM" and r.classified_by.reasons == ("1.4(b)", "1.4(d)")

@@ -132,20 +132,18 @@ _open_ref = _open("REF")
 
 def _ref(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
     """A REF line, and the classified-by line printed on it ('REF: ASUNCION 396 Classified By: …')."""
-    label = _NEXT_LABEL.search(ln.text, m.end()) if "lassif" in ln.text or "LASSIF" in ln.text else None
-    if label is None:
-        _open_ref(d, s, ln, m)
-        return
-    _open_ref(d, s, CLine(ln.index, ln.start, ln.start + label.start(), ln.text[: label.start()]), m)
-    _labels_on_line(d, s, CLine(ln.index, ln.start + label.end(), ln.end, ln.text[label.end():]))
+    head, rest = _split_at_label(ln, m) if "lassif" in ln.text or "LASSIF" in ln.text else (ln, None)
+    _open_ref(d, s, head, m)
+    if rest is not None:
+        _labels_on_line(d, s, rest)  # after the REF block: the classified-by block, opened last, takes its wrap
 
 
 def _eo(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
     close_block(d, s)
-    if (label := _NEXT_LABEL.search(ln.text, m.end())) is not None:
-        # The TAGS (and SUBJECT) printed on the E.O. line: 'E.O. 12958: DECL: 2035/01/07 TAGS: ECON …'.
-        _labels_on_line(d, s, CLine(ln.index, ln.start + label.end(), ln.end, ln.text[label.end():]))
-        ln = CLine(ln.index, ln.start, ln.start + label.start(), ln.text[: label.start()])
+    # The TAGS (and SUBJECT) printed on the E.O. line: 'E.O. 12958: DECL: 2035/01/07 TAGS: ECON …'.
+    ln, rest = _split_at_label(ln, m)
+    if rest is not None:
+        _labels_on_line(d, s, rest)
     eo = F.eo_line(ln.text)
     if eo and d.set("eo", eo, ln.start, ln.end):
         if eo.order == "12065" and (cm := _EO_CLASSIFIER.search(ln.text)):
@@ -161,6 +159,16 @@ _EO_CLASSIFIER = re.compile(r"\(([A-Z][A-Za-z'\-]+(?:\s[A-Z][A-Za-z'\-]+)?,\s*[A
 
 # A TAGS, SUBJECT or classified-by label further on in a header line, after a blank.
 _NEXT_LABEL = re.compile(r"\s+(?=(?:TAGS?|SUBJ(?:ECT)?)\s*:|Classifi?e?d\s+By\b)", re.I)
+
+
+def _split_at_label(ln: CLine, m: re.Match) -> tuple[CLine, CLine | None]:
+    """A header line cut where the next label printed on it begins: the part its own label
+    (matched by ``m``) heads, and the labelled rest (None where no other label stands on it)."""
+    label = _NEXT_LABEL.search(ln.text, m.end())
+    if label is None:
+        return ln, None
+    return (CLine(ln.index, ln.start, ln.start + label.start(), ln.text[: label.start()]),
+            CLine(ln.index, ln.start + label.end(), ln.end, ln.text[label.end():]))
 
 
 def _labels_on_line(d: Draft, s: Scan, ln: CLine) -> None:
