@@ -23,7 +23,7 @@ FRUS_HEAD = re.compile(
     re.I,
 )
 FRUS_DATELINE = re.compile(
-    r"^\s*(?:(?P<place>[A-Z][A-Za-z .'\-]+?),\s+)?(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})(?:,\s+(?P<time>\d{3,4})Z)?\.?\s*$"
+    r"^\s*(?:(?P<place>[A-Z][A-Za-z .'\-]+?),\s+)?(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})(?:,\s+(?P<time>\d{3,4})Z\d?)?\.?\s*$"
 )
 _MARKING_WORDS = {
     "TOP SECRET", "SECRET", "CONFIDENTIAL", "LIMITED OFFICIAL USE", "UNCLASSIFIED", "FLASH", "NIACT IMMEDIATE",
@@ -54,7 +54,7 @@ def read_frus(d: Draft, lines: list[CLine]) -> int:
         d.set("frus_from", m["from"], head.start + m.start("from"), head.start + m.end("from"))
         to = m["to"]
         # Some volumes print the date in the heading: '… to the Department of State, February 24, 1970, 140Z'
-        if dm := re.search(r",\s+(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})(?:,\s+(?P<time>\d{3,4})Z)?\.?\s*$", to):
+        if dm := re.search(r",\s+(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})(?:,\s+(?P<time>\d{3,4})Z\d?)?\.?\s*$", to):
             got = F.written_date(dm["date"])
             if got:
                 d.set("dateline_date", got[0], head.start + m.start("to") + dm.start("date"),
@@ -107,9 +107,12 @@ def _source_note(d: Draft, ln: CLine) -> None:
         where = text.find(sentence, pos)
         pos = where + len(sentence)
         body = sentence.strip().rstrip(".")
-        items = [x.strip() for x in body.split(";")]
+        separator = ";"
+        if ";" not in body and "," in body and all(map(_is_marking, body.split(","))):
+            separator = ","  # ('Confidential, Priority.': commas for semicolons)
+        items = [x.strip() for x in body.split(separator)]
         upper = [x.upper() for x in items]
-        if not body or not re.fullmatch(r"[A-Za-z/ \-]+", body.replace(";", "")):
+        if not body or not re.fullmatch(r"[A-Za-z/ \-]+", body.replace(separator, "")):
             continue
         if not (F.classification(upper[0]) or len(items) > 1 and any(
                 u in _MARKING_WORDS or u.split("/")[0] in CAPTION_SET for u in upper)):
@@ -138,6 +141,12 @@ def _source_note(d: Draft, ln: CLine) -> None:
             part = re.sub(r"\s+(?:for\s+.*|by\s+pouch|priority|immediate|niact)$", "", part, flags=re.I)
             if part and len(part) < 60 and not re.search(r"\b(?:repeated|which|with|was|were)\b", part, re.I):
                 d.add(key, frus_post_city(part))
+
+
+def _is_marking(item: str) -> bool:
+    """Whether a source note's item is a marking: a level, a precedence or a caption."""
+    u = item.strip().upper()
+    return bool(u) and (u in _MARKING_WORDS or u.split("/")[0] in CAPTION_SET or F.classification(u) is not None)
 
 
 def _markings(d: Draft, items: list[str], upper: list[str], base: int, sentence: str) -> None:

@@ -526,7 +526,16 @@ def _list_open(s: Scan) -> bool:
 
 
 def _is_prose(text: str) -> bool:
-    return len(_LOWER_WORD.findall(text)) >= 5 or (len(text) > 70 and not text.isupper())
+    """A line of running text: lower-case words, a long mixed-case line, or a line of capitals
+    that reads as sentences (the teletype's upper case: function words among many words)."""
+    if len(_LOWER_WORD.findall(text)) >= 5 or (len(text) > 70 and not text.isupper()):
+        return True
+    return len(text) > 40 and len(_CAPS_FUNCTION_WORD.findall(text)) >= 3 and len(text.split()) >= 7
+
+
+# Words a sentence cannot do without and a header element rarely holds: three in a line of
+# seven words or more mark the teletype's running text ('OF US ACTIONS BRING PRESSURE ON GVN').
+_CAPS_FUNCTION_WORD = re.compile(r"\b(?:THE|OF|AND|TO|IN|ON|THAT|WITH|IS|ARE|WAS|WERE|HAS|HAVE|HAD|BE|BEEN|BY|AS|AT|NOT|WILL|WOULD|IT|HE|THEY|WE)\b")
 
 
 # The first letter a line can begin with for each rule (upper-cased; None: any). Trying only the

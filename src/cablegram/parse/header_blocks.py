@@ -95,7 +95,7 @@ def close_block(d: Draft, s: Scan) -> None:
     if block in _JOINED:
         text = " ".join([p[2].strip() for p in parts])
     if block == "FM":
-        d.set("from", F.plad(text), start, end)
+        d.set("from", F.plad(_station_before_specks(text)), start, end)
     elif block in ("TO", "INFO"):
         _read_addressees(d, "to_found" if block == "TO" else "info_found", parts, start, end)
     elif block == "XMT":
@@ -125,6 +125,20 @@ def close_block(d: Draft, s: Scan) -> None:
         for p_start, p_end, p_text in parts:
             if p_text.strip():
                 d.add("attention_found", (" ".join(p_text.split()), p_start, p_end))
+
+
+# A sender typed in capitals and OCR's lower-case debris after it (the form's margin, a time stamp
+# beside the line: 'SAIGON a ei 6256 AM').
+_CAPITALS_THEN_LOWER = re.compile(r"^\s*(?P<name>[A-Z][A-Z.]*(?:\s+[A-Z][A-Z.]*)*)\s+(?=[a-z])")
+
+
+def _station_before_specks(text: str) -> str:
+    """A FROM value as written, or the known station it opens with when lower-case debris
+    follows the station's capitals: a post is typed in capitals, not followed by small letters."""
+    m = _CAPITALS_THEN_LOWER.match(text)
+    if m and m["name"] in tables.stations():
+        return m["name"]
+    return text
 
 
 def _read_addressees(d: Draft, key: str, parts: list[tuple[int, int, str]], start: int, end: int) -> None:
