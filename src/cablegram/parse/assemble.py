@@ -186,6 +186,7 @@ def _settle_date(d: Draft) -> None:
                 d.spans["number_line_date"] = d.spans["number_month_day"]
     for key, note in (("dateline_date", "date read from the dateline"),
                       ("agency_date", "date read from the cable's receipt time"),
+                      ("extract_date", "date read from the extract's dateline (no DTG on this copy)"),
                       ("number_line_date", "date read from the telegram's number line and its year from the receipt stamp"),
                       ("drafting_date", "date read from the drafting line (no DTG on this copy)"),
                       ("form_date", "date read from the JFK identification form (the cable's own date is not readable)"),

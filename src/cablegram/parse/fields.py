@@ -278,6 +278,8 @@ def _name_and_precedence(s: str) -> tuple[str, str | None]:
         # SMART writes the address post first: 'WASHDC, SECSTATE', 'KABUL, AMEMBASSY'.
         if m := _POST_FIRST.fullmatch(s):
             s = f"{m[2]} {m[1]}"
+    if s[-4:-3] == " " and s[-3:] in MONTHS and s[:-4] in tables.station_by_plad():
+        s = s[:-4]  # a month's abbreviation between a post and its number ('AMEMBASSY LA PAZ JUN 9467')
     return s, prec
 
 

@@ -303,6 +303,14 @@ def _skip(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
     close_block(d, s)
 
 
+def _extract_dateline(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
+    """The dateline a published extract of a cable opens with ('Friday, 27 August 2004, 08:08'):
+    the cable's date, where the extract kept no DTG."""
+    close_block(d, s)
+    if got := F.written_date(m["date"]):
+        d.set("extract_date", got[0], ln.start + m.start("date"), ln.start + m.end("date"))
+
+
 def _post_distribution(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
     """A post's message-centre line (``CXABU:``, in copies printed from a post's inbox): the lines
     under it (``ACTION: POL``, ``INFO: AMB DCM``, then ``DISSEMINATION:`` and ``CHARGE:``) route
@@ -366,7 +374,7 @@ LINE_RULES: tuple[tuple[str, re.Pattern, LineRule], ...] = (
     ("number-line", _rx(r"^\s*NO\s*[:.]\s*(?P<serial>\d{1,6})\s*,\s*(?P<md>[A-Z][a-z]+\.?\s+\d{1,2})\b"), number_line),
     ("received", _rx(r"^\s*Rec'?d\s*:\s*(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},\s*\d{4})"), received),
     ("bt", re.compile(r"^\s*BT\s*$"), _skip),
-    ("dateline", re.compile(r"^\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4},\s+\d{1,2}:\d{2}\s*$"), _skip),
+    ("dateline", re.compile(r"^\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+(?P<date>\d{1,2}\s+[A-Z][a-z]+\s+\d{4}),\s+\d{1,2}:\d{2}\s*$"), _extract_dateline),
 )
 
 # The longest real headers (collective address lists) run to a few hundred lines.

@@ -104,7 +104,7 @@ def _signed(d: Draft, body: list[CLine]) -> list[CLine] | None:
             return body[:k]
     # '... End Comment. SPOGLI' / '… WITH IT." KISSINGER'
     # '… resort. Brownfield' (title case, after a sentence), '… restructuring. .FARRAR', '***** KURTZER'.
-    g = _glued_signature(last.text) or _glued_title_signature(last.text)
+    g = _glued_signature(last.text) or _glued_title_signature(last.text) or _after_end_comment(last.text)
     if g and g["sig"].istitle():
         before = " ".join(map(_TEXT, body[:k])) + " " + last.text[: g.start("sig")]
         if _uses_word(before, g["sig"]) and not _named_with_a_signers_title(before, g["sig"]):
@@ -155,6 +155,18 @@ def _glued_title_signature(text: str) -> re.Match | None:
     that is neither, and the match begins two characters before it."""
     stop = len(text.rstrip(_LETTERS_AND_BLANKS)) - 1
     return _GLUED_TITLE_SIGNATURE.search(text, max(0, stop - 2))
+
+
+# A signer run on after the closing mark of a comment with no stop between ('... END COMMENT
+# EIKENBERRY'): the mark ends the text, so the capitals after it are the signer's.
+_AFTER_END_COMMENT = re.compile(r"\b(?i:END\s+(?:OF\s+)?COMMENT)\s+(?P<sig>[A-Z][A-Z'\-]{2,}(?:\s+[A-Z][A-Z'\-]{2,})?)\s*$")
+
+
+def _after_end_comment(text: str) -> re.Match | None:
+    """``_AFTER_END_COMMENT``'s match at the end of a last line, looked for in its last 60
+    characters (a mark and a signer fit in them) and only where they hold the word END."""
+    at = max(0, len(text) - 60)
+    return _AFTER_END_COMMENT.search(text, at) if "END" in text.upper()[at:] else None
 
 
 _WORD = re.compile(r"[a-z']+")
