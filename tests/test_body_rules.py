@@ -174,3 +174,36 @@ def test_the_title_must_stand_before_the_whole_name():
     assert named("Classified By: Ambassador Karl J. Lindqvist, reasons 1.4 (b)", "Lindqvist")
     assert not named("Ambassador Lindqvistson met the lindqvist family", "Lindqvist")
     assert not named("The Ambassador met them in Geneva.", "Geneva")
+
+
+# -- paragraph 1's number lost on a released copy --------------------------------------------------
+RELEASED = ("RELEASED IN FULL\n\nR 141200Z FEB 69\nFM AMEMBASSY PARIS\nTO SECSTATE WASHDC\nSUBJECT: A TEST\n\n"
+            "{first}\n\n2. HE SPOKE OF THE HARVEST.\n\n3. WE SHALL REPORT FURTHER.\n")
+
+
+def test_on_a_released_copy_the_text_before_paragraph_2_is_paragraph_1_inferred():
+    rec = parse(RELEASED.format(first="'Le THE MINISTER RECEIVED ME THIS MORNING."))
+    assert [p.number for p in rec.paragraphs] == [1, 2, 3]
+    assert rec.paragraphs[0].text.endswith("RECEIVED ME THIS MORNING.")
+    assert any("paragraph 1's number inferred" in note for note in rec.notes)
+
+
+def test_scraps_between_the_text_and_paragraph_2_are_passed_over():
+    rec = parse(RELEASED.format(first="THE MINISTER RECEIVED ME THIS MORNING.\n\ncoe Le q"))
+    assert [p.number for p in rec.paragraphs] == [1, None, 2, 3]
+
+
+def test_a_born_digital_cable_numbering_from_2_is_read_as_written():
+    # No release layer: a cable may open with an unnumbered summary and number from 2.
+    text = RELEASED.replace("RELEASED IN FULL\n\n", "").format(first="SUMMARY: THE MINISTER RECEIVED ME. END SUMMARY.")
+    rec = parse(text)
+    assert [p.number for p in rec.paragraphs] == [None, 2, 3]
+    assert not any("inferred" in note for note in rec.notes)
+
+
+def test_no_inference_where_paragraph_1_was_read_or_nothing_stands_before_2():
+    rec = parse(RELEASED.format(first="1. THE MINISTER RECEIVED ME THIS MORNING."))
+    assert [p.number for p in rec.paragraphs] == [1, 2, 3]
+    assert not any("inferred" in note for note in rec.notes)
+    rec = parse(RELEASED.format(first=""))
+    assert [p.number for p in rec.paragraphs] == [2, 3]

@@ -12,7 +12,7 @@ import re
 from functools import cache, lru_cache
 
 from ..defects import defect
-from ..model import Classifier, Reference, Release, Tag, Telegram
+from ..model import Classifier, Paragraph, Reference, Release, Tag, Telegram
 from ..normalise import NormState
 from ..vocab import tables
 from ..vocab.markings import CAPTION_SET, RANK
@@ -40,6 +40,7 @@ def assemble(d: Draft, state: NormState, original: str, source) -> Telegram:
     release = _settle_release(d, state)
     kind = d.get("kind", "telegram")
     _settle_signature(d, kind)
+    _infer_first_paragraph(d, state)
     era = _era(d, kind)
     _validate(d, state, era)
     portion_rank_check(d, d.get("classification"))
@@ -167,6 +168,38 @@ def _settle_classification(d: Draft, state: NormState) -> None:
         d.defect("classification-conflict", f"the classification line says {overall} but the security warning says {sw}")
     if not d.get("classification"):
         d.defect("missing-classification", "no classification marking found")
+
+
+# -- paragraphs -------------------------------------------------------------------------------------
+def _infer_first_paragraph(d: Draft, state: NormState) -> None:
+    """On a released copy, the text just before paragraph 2, where no paragraph 1 was read, is
+    paragraph 1 whose number the copy lost (OCR drops or garbles the first number more than any:
+    it stands by the form's boxes). Recorded as an inference. A born-digital text is read as it is
+    written: a cable may open with an unnumbered summary and number from 2."""
+    paragraphs = d.get("paragraphs")
+    if not paragraphs or not state.release.present:
+        return
+    first = next((k for k, p in enumerate(paragraphs) if p.number is not None), None)
+    if not first or paragraphs[first].number != 2 or paragraphs[first - 1].number is not None:
+        return
+    # Scraps of the form or of OCR between the text and the number (a line of specks, a box's
+    # word) are passed over, two at most: the text above them is paragraph 1's.
+    k = first - 1
+    while k > 0 and first - k <= 2 and _is_scrap(paragraphs[k].text):
+        k -= 1
+    before = paragraphs[k]
+    if _is_scrap(before.text):
+        return
+    paragraphs[k] = Paragraph(number=1, portion=before.portion, text=before.text, span=before.span)
+    d.notes.append("paragraph 1's number inferred: the copy shows none before paragraph 2; the paragraph above it taken as 1")
+
+
+_WORD_OF_THREE = re.compile(r"[A-Za-z]{3,}")
+
+
+def _is_scrap(text: str) -> bool:
+    """Fewer than three words of three letters or more: a box's word or OCR's specks, no text."""
+    return len(_WORD_OF_THREE.findall(text)) < 3
 
 
 # -- date -------------------------------------------------------------------------------------------
