@@ -207,3 +207,21 @@ def test_no_inference_where_paragraph_1_was_read_or_nothing_stands_before_2():
     assert not any("inferred" in note for note in rec.notes)
     rec = parse(RELEASED.format(first=""))
     assert [p.number for p in rec.paragraphs] == [2, 3]
+
+
+# -- paragraph 1 with OCR's comma for its stop -----------------------------------------------------
+# (A CITE line whose station OCR lost, and no blank line after the REF: the header scanner reads on.)
+CIA_REF = "SECRET 2315562 MAY 78 STAFF\nCITE 22196\nTO: DIRECTOR INFO\nREF: STATE 129679\n{first}\n2. NATURE OF VISIT NOT EXPLAINED.\n"
+
+
+def test_paragraph_1_with_a_comma_ends_the_ref_block_and_opens_the_text():
+    rec = parse(CIA_REF.format(first="1, (BASE) HAS JUST RECEIVED COPY OF REF WHICH ADVISES OF\nVISIT TO GUAYAQUIL ON 29 MAY."))
+    assert [p.number for p in rec.paragraphs] == [1, 2]
+    assert rec.paragraphs[0].text.startswith("(BASE) HAS JUST RECEIVED")  # the number and its comma are not text
+    assert [(r.station, r.serial) for r in rec.references] == [("STATE", 129679)]
+
+
+def test_a_comma_after_another_number_opens_no_text():
+    # '12, DECEMBER': the REF item's date wrapped, no paragraph.
+    rec = parse(CIA_REF.format(first="12, 1, 2 AND 3 OF THE REF WERE READ."))
+    assert 12 not in [p.number for p in rec.paragraphs]

@@ -21,7 +21,7 @@ from .draft import CLine, Draft
 from .signature import take_signature
 
 PARA = re.compile(
-    r"^[\s•·*'‘]{0,3}(?P<num>\d{1,2})\s*(?:\.{1,2}|[)•·])?\s*(?:\((?P<mark>(?:TS|S|C|U|SBU|LOU)(?:\s*[/\-]\s*(?:NF|N|NOFORN|REL[A-Z ,]*|[A-Z]{2,}))?)"
+    r"^[\s•·*'‘]{0,3}(?P<num>\d{1,2})\s*(?:\.{1,2}|[)•·,])?\s*(?:\((?P<mark>(?:TS|S|C|U|SBU|LOU)(?:\s*[/\-]\s*(?:NF|N|NOFORN|REL[A-Z ,]*|[A-Z]{2,}))?)"
     r"(?:\s*-\s*ENTIRE\s+TEXT)?\)\.?|(?P<whole>TOP\s+SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|LIMITED\s+OFFICIAL\s+USE|[TSCU])"
     r"\s*-{1,2}\s*ENTIRE\s+TEXT\.?)?\s*"
 )

@@ -52,7 +52,10 @@ ADDRESS_LINE = re.compile(r"^[A-Z0-9][A-Z0-9 /.,;'&()\-]*$")  # ';' separates SM
 PREC_POST = re.compile(r"^\s*(?P<prec>FLASH|NIACT\s+IMMEDIATE|IMMEDIATE|PRIORITY|ROUTINE)\s+(?P<post>[A-Z][A-Z .']+?)(?:\s*,?\s*\+)?\s*$")
 DISTRIBUTION_ITEM = re.compile(r"^[A-Z][A-Z/]*-\d{2}$")
 # OCR reads a paragraph number's full stop as a bullet or a middle dot ('1• ACCORDING').
-PARA_START = re.compile(r"^\s*(?:¶\s*)?(?P<n>\d{1,2})\s*[.•·]\s*(?:\(|[A-Z\"'])|^\s*(?P<n2>\d{1,2})\s+\([A-Z/\- ]{1,12}\)")
+# (Paragraph 1 also with OCR's comma for its stop, before a bracket or a word in capitals: '1, (BASE)
+# HAS JUST RECEIVED'. Only 1: the text has not begun, so no list or date can be running on.)
+PARA_START = re.compile(r"^\s*(?:¶\s*)?(?P<n>\d{1,2})\s*[.•·]\s*(?:\(|[A-Z\"'])|^\s*(?P<n2>\d{1,2})\s+\([A-Z/\- ]{1,12}\)"
+                        r"|^\s*(?P<n3>1),\s+(?:\(|[A-Z]{2})")
 LABEL = re.compile(
     r"^\s*(?:E\.?\s?O\.?|TAGS?|TAGE|TABS|SUBJ(?:ECT)?|REF(?:S|TELS?|\(S\))?|CLASSIFIED\s+BY|FM|TO|INFO|XMT|"
     r"DRAFTED|APPROVED|CLEARED|MRN|DATE/DTG|FROM|ACTION|CAPTIONS|REFERENCE|PASS\s+LINE)\b",
@@ -450,7 +453,7 @@ def scan_header(d: Draft, lines: list[CLine], start: int = 0) -> int:
             text = ln.text
             pm = PARA_START.match(text)  # (the line without its margin code asked again)
         if pm and (s.seen_subject or d.get("tags") or d.get("eo")
-                   or (last_header is not None and int(pm["n"] or pm["n2"]) == 1)):
+                   or (last_header is not None and int(pm["n"] or pm["n2"] or pm["n3"]) == 1)):
             # Paragraph 1 after any header element begins the text, SUBJECT or not
             # (other agencies' cables and many OCR'd copies have none).
             close_block(d, s)
@@ -514,7 +517,7 @@ def _label_key(label: str) -> str:
 
 def _may_open_paragraph(first: str) -> bool:
     """Whether a line whose first non-blank character is ``first`` may open a paragraph
-    (``PARA_START``): both its forms open with ``^\\s*`` and then '¶' or ``\\d``, and ``\\s``
+    (``PARA_START``): its forms all open with ``^\\s*`` and then '¶' or ``\\d``, and ``\\s``
     takes exactly what ``str.isspace`` takes (so ``first`` is what follows ``\\s*``), ``\\d`` what
     ``str.isdecimal`` takes. Most header lines open with a letter: the regex is not run for them.
     Checked against the pattern in tests/test_shortcuts_head2.py."""
