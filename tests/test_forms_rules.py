@@ -237,3 +237,33 @@ def test_a_classified_by_line_on_the_ref_line_takes_its_wrapped_reasons():
     r = parse(text)
     assert [(x.station, x.serial) for x in r.references] == [("ASUNCION", 396)]
     assert r.classified_by.name == "CRAIG HOLM" and r.classified_by.reasons == ("1.4(b)", "1.4(d)")
+
+
+# -- the SMART footer's Info list, wrapped to the margin ------------------------------------------
+FOOTER = TABLE + """
+Signature:
+
+        EXAMPLE
+
+Info:
+
+      LAGOS, AMCONSUL ROUTINE; GENEVA, USMISSION ROUTINE; CIA WASHINGTON DC ROUTINE; DIA
+WASHINGTON DC ROUTINE; Boyer, Spencer P ROUTINE, McKay, Maria E ROUTINE; SOUTHERN AF
+DEVELOPMENT COMMUNITY COLLECTIVE ROUTINE
+
+Attachments:
+
+        Metadata.dat
+"""
+
+
+def test_smart_footer_info_list_wrapped_to_the_margin():
+    r = parse(FOOTER)
+    assert [a.name for a in r.info] == ["AMCONSUL LAGOS", "USMISSION GENEVA", "CIA WASHINGTON DC", "DIA WASHINGTON DC",
+                                        "BOYER, SPENCER P", "MCKAY, MARIA E", "SOUTHERN AF DEVELOPMENT COMMUNITY COLLECTIVE"]
+
+
+def test_a_line_at_the_margin_after_the_info_list_is_not_an_item():
+    text = FOOTER.replace("DEVELOPMENT COMMUNITY COLLECTIVE ROUTINE\n", "DEVELOPMENT COMMUNITY COLLECTIVE ROUTINE\n"
+                          "This email is UNCLASSIFIED.\n")
+    assert "THIS EMAIL IS UNCLASSIFIED." not in [a.name for a in parse(text).info]

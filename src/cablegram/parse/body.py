@@ -18,6 +18,7 @@ from ..normalise.state import ascii_case_view
 from ..vocab.markings import LEVEL_PORTION, PORTION_LEVELS, RANK
 from . import fields as F
 from .draft import CLine, Draft
+from .header_blocks import split_addresses
 from .signature import take_signature
 
 PARA = re.compile(
@@ -330,6 +331,8 @@ def _first_match(pattern: re.Pattern, text: str, seen) -> re.Match | None:
 
 _SMART_FOOTER = re.compile(r"^\s*(?P<label>Signature|Drafted\s+By|Cleared\s+By|Approved\s+By|Released\s+By|Info|"
                            r"Action\s+Post|Dissemination\s+Rule)\s*:\s*(?P<value>.*)$")
+# A line of a SMART address list: an item closed by its precedence, before a semicolon or at the end.
+_SMART_ITEM_LINE = re.compile(r"\b(?:ROUTINE|PRIORITY|IMMEDIATE|FLASH)\s*(?:[;,]|$)")
 # 'EAP/K:Smith, John', 'POL-Political Section:Jones, Kali C (Port-au-Prince)': the office may hold
 # spaces; the post in brackets after the name is where the officer sits, not part of the name.
 _SMART_OFFICER = re.compile(r"^(?:(?P<office>[A-Za-z][^:]*?)\s*:\s*)?(?P<name>[A-Za-z][^:]*?)(?:\s*\((?P<post>[^()]*)\))?$")
@@ -347,7 +350,10 @@ def read_smart_footer(d: Draft, lines: list[CLine]) -> None:
             blocks.append((label, []))
             if m["value"].strip():
                 blocks[-1][1].append((m["value"].strip(), ln))
-        elif label and ln.text.strip() and ln.text.startswith((" ", "\t")):
+        elif label and ln.text.strip() and (ln.text.startswith((" ", "\t"))
+                                            or label == "info" and _SMART_ITEM_LINE.search(ln.text)):
+            # (An Info list's wrapped line may start at the margin: it is known by its items,
+            # each closed by a precedence.)
             blocks[-1][1].append((ln.text.strip(), ln))
         elif ln.text.strip():
             label = None  # anything else (a stamp, a banner) closes the label
@@ -372,7 +378,7 @@ def read_smart_footer(d: Draft, lines: list[CLine]) -> None:
             # Items are separated by semicolons and wrap freely across lines ('… NATIONAL SECURITY'
             # / 'COUNCIL WASHINGTON DC ROUTINE;').
             first, last = values[0][1], values[-1][1]
-            for item in " ".join(text for text, _ in values).split(";"):
+            for item in split_addresses(" ".join(text for text, _ in values) + ";"):
                 a = F.addressee(" ".join(item.split()))
                 if a:
                     d.add("info_found", (a, first.start, last.end))
