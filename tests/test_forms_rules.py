@@ -187,6 +187,18 @@ def test_the_routing_box_station_before_a_guess_at_an_unknown_cite_code():
     assert r.from_ == "PORTO ALEGRE"
 
 
+@pytest.mark.parametrize("line, dtg", [
+    ("SEC RE T 2315562 MAY 78 STAFF", "231556Z MAY 78"),  # marking letter-spaced by OCR, Z read as 2
+    ("fe ONF IDENN TIAL 0307462 V3", "030746Z"),          # marking garbled, specks before it
+    ("SECRET 2315562 MAY 78 STAFF", "231556Z MAY 78"),    # as before
+    ("ROUTINE 2315562 MAY 78", None),                     # no marking before the number
+    ("SEC RE T 9213552", None),                           # no valid day: not repaired
+])
+def test_the_dtg_on_a_classification_line_whose_marking_ocr_garbled(line, dtg):
+    r = parse(CIA.format(box=line + "\n\n", cite="MEXI"))
+    assert r.dtg == dtg
+
+
 # -- below the signer ----------------------------------------------------------------------------------
 BODY = "UNCLASSIFIED ANKARA 001583\n\nSUBJECT: TALKS\n\n1. (U) TEXT OF THE CABLE.\n\n{end}\n"
 

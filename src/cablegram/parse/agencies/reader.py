@@ -4,6 +4,7 @@ intercept's parties and date."""
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -204,6 +205,8 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
         if d.get("cite_station") == "DIR" and "cite_serial" not in d.values:
             read_headquarters_number(d, window)
         read_report_precedence(d, chain(window, islice(non_blank, _REPORT_LINES - len(window))))
+        if "cia_dtg" not in d.values:
+            read_garbled_class_line(d, win)
         read_misread_month_dates(d, win)
         read_date_box_with_lookalike_day(d, win)
     elif kind == "fbi-teletype":
@@ -500,6 +503,35 @@ CIA_DTG = re.compile(r"^\W{0,3}(?:TOP\s+)?(?:SECRET|CONFIDENTIAL|UNCLASSIFIED)\W
 # The time of receipt a 1970s–90s cable carries above its text: 'TOR: 0822422 JUN 76' (the Z read
 # as 2, as on the classification line). It dates the cable when the DTG is not legible.
 _TOR = re.compile(r"^[\W_]{0,3}T[O0]R\W{0,3}(?P<dtg>(?:[0-2O][\dO]|3[01O])(?:[01O][\dO]|2[0-3])[0-5O][\dO])\s?[Z27]?" + _MONTH_YEAR)
+
+
+# The classification line whose marking OCR spaced or garbled ('SEC RE T 2315562 MAY 78',
+# 'fe ONF IDENN TIAL 0307462'): a few letters, then the DTG with its Z read as 2 or 7 as CIA_DTG
+# reads it. The letters must read as a level word (compared without their blanks): the DTG's
+# place after the marking is what says it is the cable's own.
+_GARBLED_CLASS_DTG = re.compile(r"^\W{0,3}(?P<mark>[A-Z][A-Z ]{3,20}?)\s+"
+                                r"(?P<dtg>(?:[0-2O][\dO]|3[01O])(?:[01O][\dO]|2[0-3])[0-5O][\dO])\s?[Z27]\b" + _MONTH_YEAR)
+_LEVEL_WORDS = ("SECRET", "TOPSECRET", "CONFIDENTIAL", "UNCLASSIFIED")
+
+
+def read_garbled_class_line(d: Draft, w: Window) -> None:
+    """Where no classification line's DTG was read: the first line that is one with its marking
+    garbled. Only lines holding a run of six digits are asked."""
+    for k in sorted(w.matching(_SIX_DIGITS)):
+        m = _GARBLED_CLASS_DTG.match(w.uppers[k])
+        if m and _reads_as_level(m["mark"]):
+            _cia_dtg(d, w.lines[k], m)
+            return
+
+
+_SIX_DIGITS = re.compile(r"\d{6}")
+
+
+def _reads_as_level(letters: str) -> bool:
+    """Whether letters read as a level word once their blanks are dropped: close to one as
+    difflib measures (at least three quarters of the letters in common)."""
+    word = letters.replace(" ", "")
+    return any(difflib.SequenceMatcher(None, word, level).ratio() >= 0.75 for level in _LEVEL_WORDS)
 
 
 def _cia_dtg(d: Draft, ln: CLine, m: re.Match) -> None:
