@@ -19,6 +19,16 @@ def test_possessive_station_names_the_station():
     assert _refs("A. ANKARA'S 1180 B. ANKARA 1202") == [("ANKARA", 1180), ("ANKARA", 1202)]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("DEPCIRTEL 505", [("STATE", 505)]),  # a Department circular telegram
+    ("DEPTELS 558 AND 534", [("STATE", 558), ("STATE", 534)]),
+    ("DEPTEL 45", [("STATE", 45)]),
+    ("CIRTEL 505", [("CIRTEL", 505)]),  # a circular, its sender not named: as written
+])
+def test_the_departments_telegram_words_name_state(text, expected):
+    assert _refs(text) == expected
+
+
 def test_station_with_an_apostrophe_inside_is_kept_whole():
     assert _refs("COTE D'IVOIRE 3307") == [("COTE D'IVOIRE", 3307)]
 

@@ -589,13 +589,14 @@ _REF_ITEM = re.compile(
 _NOT_STATIONS = {"PARA", "PARAS", "PARAGRAPH", "REF", "REFTEL", "SECTION", "THE", "AND", "OF", "SEE", "FAM", "FAH",
                  "TELCON", "MEMCON", "EMAIL", "E-MAIL", "A", "B", "C", "D", "E", "F", "G", "H", "NO", "IIR", "DTG",
                  "ON", "DATED", "IN", "AT", "TO", "FROM", "OR", "NOTAL", "JAN", "FEB", "MAR", "APR", "MAY", "JUN",
-                 "JUL", "AUG", "SEP", "OCT", "NOV", "DEC", "CA", "A-", "CIRCULAR", "STATE CA", "DEPT", "DEPTEL",
+                 "JUL", "AUG", "SEP", "OCT", "NOV", "DEC", "CA", "A-", "CIRCULAR", "STATE CA", "DEPT",
                  "EMBTEL", "MSG", "MESSAGE", "LETTER", "PL", "USC", "UNSCR", "RES", "RESOLUTION", "ARTICLE",
                  "OUT"}  # a CIA item's message-centre number ('DIR 42255 (OUT 81795)') is not a second reference
 # A month name right after a number makes the number a day ('DATED 23 OCTOBER'), not a serial.
 _MONTH_AFTER = re.compile(r"\s+(?:" + MONTH_ALTERNATION + r")[A-Z]*\b")
 # Words that name the Department in REF items: its message numbers are STATE's.
-_ALIASES = {"SECSTATE": "STATE", "DEPT": "STATE", "DEPTEL": "STATE", "SECSTATE WASHDC": "STATE"}
+_ALIASES = {"SECSTATE": "STATE", "DEPT": "STATE", "DEPTEL": "STATE", "DEPTELS": "STATE", "DEPCIRTEL": "STATE",
+            "SECSTATE WASHDC": "STATE"}
 # Stations written short in references whose canonical ids use the full station name.
 _ID_STATIONS = {"USUN": "USUN NEW YORK"}
 # Words of a sentence, never of a station's name unless the table knows the station ('PORT OF
