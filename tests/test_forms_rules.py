@@ -234,6 +234,20 @@ def test_cia_ref_items_on_their_own_lines_known_by_a_cite_code():
     assert [(x.station, x.serial) for x in r2.references] == [("HELS", 1609)]
 
 
+@pytest.mark.parametrize("ref_line, expected", [
+    ("FE DIR 85133 *", [("DIR", 85133)]),            # REF with its R lost
+    ("PETS: A. MEXI 3565 Cirl 4.75-39)", [("MEXI", 3565)]),  # REFS misread
+    ("REP: WAVE 4369 (IN 20073)", [("WAVE", 4369)]),
+    ("RE A PARI 9888 (IN 40116)", [("PARI", 9888)]),  # RE with its F lost, before a lettered item
+    ("WAVE DIR 85133", []),                           # an addressee before a code: no label
+    ("RYBAT TYPIC 4369", []),                         # a slug line: no CITE code before the number
+])
+def test_a_cia_ref_label_ocr_garbled_before_a_coded_item(ref_line, expected):
+    text = ("CLASSIFIED MESSAGE\n\nSECRET\n\nTO : DIRECTOR\n\nFROM : PARIS\n\nPRIORITY DIR CITE PARI 2629\n\n"
+            f"{ref_line}\n\n1. TEXT OF THE CABLE.\n")
+    assert [(x.station, x.serial) for x in parse(text).references] == expected
+
+
 @pytest.mark.parametrize("line, declassify_on, event", [
     ("E.O. 12958: DNG: CO 04/08/2026", None, "DNG: CO 04/08/2026"),   # a downgrading date is no declassification
     ("E.O. 12958: DECL: 04/08/2026", "2026-04-08", None),             # near case: as before

@@ -34,6 +34,25 @@ def _is_ref_item_line(text: str) -> bool:
     return m is not None and (m["code"] in tables.cia_cites() or m["code"] == "DIR")
 
 
+# A REF label OCR garbled ('FE DIR 85133', 'PETS: A. MEXI 3565', 'REP: WAVE 4369'): two to four
+# letters, then an item known by its CITE code and serial (see _garbled_ref_label).
+_GARBLED_REF = re.compile(r"^[^\w]{0,3}(?P<label>[A-Za-z]{2,4})[:.;,]?\s+(?=(?:\(?[A-H][.)]?\s+)?(?P<code>[A-Z]{3,4})\s+\d{3,6}\b)")
+
+
+def _garbled_ref_label(text: str) -> re.Match | None:
+    """The match of a REF label OCR garbled, where the letters are close to REF or REFS (a
+    difflib ratio of 0.4 or more: FE, REP, PETS; not TO or IN) and the item after them names a
+    known CITE code: a slug line holds no code and serial, the address line no label before them."""
+    m = _GARBLED_REF.match(text)
+    if m is None or not (m["code"] in tables.cia_cites() or m["code"] == "DIR"):
+        return None
+    label = m["label"].upper()
+    if label in tables.cia_cites() or label == "DIR":
+        return None  # an addressee before a code, not a label
+    close = max(difflib.SequenceMatcher(None, label, ref).ratio() for ref in ("REF", "REFS"))
+    return m if close >= 0.4 else None
+
+
 _PARAGRAPH = re.compile(r"^[\s•·*'‘|]{0,3}\d{1,2}\s*[.•·,]\s*\S")
 # Lines looked at after the CITE line before giving up (slugs and REF items are few).
 _WINDOW = 12
@@ -52,7 +71,7 @@ def read_cia_opening(d: Draft, lines: list[CLine], start: int) -> int:
         seen += 1
         if _PARAGRAPH.match(text):
             break
-        if _REF.match(text) or (refs and _is_ref_item_line(text)):
+        if _REF.match(text) or (refs and _is_ref_item_line(text)) or (not refs and _garbled_ref_label(text)):
             refs.append(ln)
             k += 1
             continue
@@ -68,7 +87,7 @@ def read_cia_opening(d: Draft, lines: list[CLine], start: int) -> int:
         # REF items are short; reading at most the first 400 characters of a line keeps a
         # pathological line from costing more than a real one.
         first = refs[0].text.strip()[:400]
-        m = _REF.match(first)
+        m = _REF.match(first) or _garbled_ref_label(first)
         body = " ".join([first[m.end():] if m else first] + [r.text.strip()[:400] for r in refs[1:]])
         d.set("ref_text", body, refs[0].start, refs[-1].end)
     return k
