@@ -248,6 +248,24 @@ def test_a_cia_ref_label_ocr_garbled_before_a_coded_item(ref_line, expected):
     assert [(x.station, x.serial) for x in parse(text).references] == expected
 
 
+@pytest.mark.parametrize("marking, level", [
+    ("SEGRET", "SECRET"),            # C read as G
+    ("SECHET", "SECRET"),            # R read as H
+    ("SECRBI", "SECRET"),            # two letters off
+    ("CONFIDENTLAL", "CONFIDENTIAL"),
+    ("SECRET", "SECRET"),            # as before
+    ("SECTOR", None),                # three letters off
+    ("REGRET", None),                # its first letter differs
+    ("FOP-SEGREF-DINAR", "TOP SECRET"),  # the COMINT codeword's category wins over a misspelt level
+])
+def test_a_marking_ocr_misspelt_on_a_cia_cable(marking, level):
+    text = f"CLASSIFIED MESSAGE\n\n{marking}\n\nPRIORITY DIR CITE PARI 2629\n\n1. TEXT OF THE CABLE.\n"
+    r = parse(text)
+    assert r.classification == level
+    if level and marking not in (level, "FOP-SEGREF-DINAR"):
+        assert any(d.code == "possible-ocr-error" and marking in d.message for d in r.defects)
+
+
 @pytest.mark.parametrize("line, declassify_on, event", [
     ("E.O. 12958: DNG: CO 04/08/2026", None, "DNG: CO 04/08/2026"),   # a downgrading date is no declassification
     ("E.O. 12958: DECL: 04/08/2026", "2026-04-08", None),             # near case: as before

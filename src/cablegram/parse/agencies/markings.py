@@ -34,7 +34,9 @@ def head_lines(lines: list[CLine], start: int) -> list[CLine]:
 def read_page_marking(d: Draft, lines: list[CLine], start: int) -> None:
     """On OCR'd pages of released records the marking often survives only inside a line of debris
     (``wip SECRET A Pn``): the first marking word in the first lines, as a last resort."""
-    read_marking_in(d, nonblank(lines[start: start + _HEAD_SPAN], _MARKING_LINES))
+    head = nonblank(lines[start: start + _HEAD_SPAN], _MARKING_LINES)
+    read_marking_in(d, head)
+    read_misspelt_marking(d, head)
 
 
 def read_marking_in(d: Draft, head: list[CLine]) -> None:
@@ -59,6 +61,34 @@ def read_marking_in(d: Draft, head: list[CLine]) -> None:
             break
     if found:
         d.set("page_marking", found[0], found[1], found[2])
+
+
+def read_misspelt_marking(d: Draft, head: list[CLine]) -> None:
+    """Where no marking was read: a level word OCR misspelt in the first lines of ``head``."""
+    if "page_marking" not in d.values and (found := _misspelt_marking(d, head[:_MARKING_LINES])):
+        d.set("page_marking", found[0], found[1], found[2])
+
+
+# A level word as OCR misspells it on a cable's head ('SEGRET', 'SECHET', 'SECRBI', 'CONFIDENTLAL'):
+# a word in capitals of the level's length, its first letter kept, at most a third of its letters
+# off. No word of English is so near SECRET or CONFIDENTIAL but SACRED, which a cable's head
+# lines do not hold.
+_CAPITAL_WORD = re.compile(r"\b[A-Z][A-Z0-9$&]{5,11}\b")
+_MISSPELT_LEVELS = ("SECRET", "CONFIDENTIAL")
+
+
+def _misspelt_marking(d: Draft, head: list[CLine]) -> tuple[str, int, int] | None:
+    """The first level word misspelt by OCR in ``head``, reported as a possible OCR error."""
+    for ln in head:
+        for m in _CAPITAL_WORD.finditer(ln.text):
+            word = m[0]
+            for level in _MISSPELT_LEVELS:
+                if len(word) == len(level) and word[0] == level[0] and word != level \
+                        and sum(a != b for a, b in zip(word, level)) <= len(level) // 3:
+                    d.defect("possible-ocr-error", f"marking {word!r} read as {level}",
+                             ln.start + m.start(), ln.start + m.end())
+                    return level, ln.start + m.start(), ln.start + m.end()
+    return None
 
 
 # A marking typed letter-spaced with hyphens, as CIA cable forms type it ('S-E-C-R-E-T'). OCR
@@ -110,6 +140,8 @@ def read_agency_controls(d: Draft, window: list[CLine]) -> None:
     if codeword:
         d.set("page_marking", "TOP SECRET", codeword[1], codeword[2])
         d.notes.append(f"classification TOP SECRET inferred from the COMINT codeword {codeword[0]}")
+    else:
+        read_misspelt_marking(d, window)  # (after the codeword: 'FOP-SEGREF-DINAR' is TOP SECRET)
 
 
 # A dissemination control whose word before DISSEM OCR misread by one letter ('CONTROLLEO DISSEM').
