@@ -3,6 +3,8 @@ misprinted repeats, numbered lists inside marked paragraphs, and where the signe
 
 from __future__ import annotations
 
+import pytest
+
 from cablegram import parse
 
 HEAD = "R 141200Z FEB 09\nFM AMEMBASSY PARIS\nTO SECSTATE WASHDC\nSUBJECT: A TEST\n\n"
@@ -225,3 +227,22 @@ def test_a_comma_after_another_number_opens_no_text():
     # '12, DECEMBER': the REF item's date wrapped, no paragraph.
     rec = parse(CIA_REF.format(first="12, 1, 2 AND 3 OF THE REF WERE READ."))
     assert 12 not in [p.number for p in rec.paragraphs]
+
+
+# -- the 1960s telegram's close: signer, typist's reference, then notes or debris ---------------------
+CLOSE = ("INCOMING TELEGRAM Department of State\n\nCONFIDENTIAL\n\nFROM: Oslo\nTO: Secretary of State\n"
+         "NO: 2, June 5, 4 p.m.\n\n" + "Shipping news as reported above is confirmed by the ministry today.\n\n" * 8 + "{close}\n")
+
+
+@pytest.mark.parametrize("close, signer", [
+    ("WHARTON\n\nDMJ/19\n\nPaanes nanra-anennnes on =", "WHARTON"),   # debris below the reference
+    ("LOEB\n\nDLW aNARS, Date 9119/80", "LOEB"),                        # a stamp run onto the reference
+    ("GULLION\n\nLM:\n\nCJ/1", "GULLION"),                               # two references, one with a colon
+    ("DEAN\n\nLIR/ 2", "DEAN"),                                            # a blank after the slash
+    ("WHARTON\n\nEND OF DOCUMENT\n\nPaanes nanra", None),               # capitals after the word: no reference
+])
+def test_the_signer_above_the_typists_reference(close, signer):
+    rec = parse(CLOSE.format(close=close))
+    assert rec.signature == signer
+    if signer:
+        assert all(signer not in p.text for p in rec.paragraphs)

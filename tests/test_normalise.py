@@ -220,6 +220,21 @@ def test_jfk_footer_gives_the_case_number_and_legend_the_date():
     assert clean.text.strip() == "body"
 
 
+@pytest.mark.parametrize("footer", ["NW#: 64822\nDocid: 32208170", "NW# : 64822\nDocld:32349411", "NW 65990"])
+def test_jfk_footer_halves_on_lines_of_their_own_are_removed(footer):
+    text = f"Released under the John F. Kennedy\nAssassination Records Collection Act\nCHALKER\n{footer}\n"
+    clean, state = run(text)
+    assert clean.text.strip() == "CHALKER"
+    assert removed(state, "jfk-legend")[-1] == footer.split("\n")[-1]
+
+
+def test_a_number_after_nw_in_text_or_without_the_jfk_legend_stays():
+    clean, _ = run("Released under the John F. Kennedy\nTHE NW 1234 ROAD SIGN\n")
+    assert "THE NW 1234 ROAD SIGN" in clean.text
+    clean, _ = run("BODY\nNW 65990\n")  # no JFK legend anywhere: another collection's text
+    assert "NW 65990" in clean.text
+
+
 def test_systematic_review_stamp_broken_over_two_lines():
     text = "HELMS\n\nDeclassified/Released US Department of State EO\nSystematic Review 05 JUL 2006\n"
     clean, state = run(text)

@@ -21,7 +21,8 @@ _PRECEDENCES = frozenset({"FLASH", "NIACT", "IMMEDIATE", "PRIORITY", "ROUTINE"})
 _TEXT = attrgetter("text")  # a line's text, for joins run in C
 
 # Below the signer of a 1960s telegram: the typist's or decoder's reference ('AAL/10', 'DLW').
-_TYPIST_REFERENCE = re.compile(r"^\s*(?:[A-Z]{2,4}/\d{1,3}\b.*|[A-Z]{2,3})\s*$")
+# ('LM:', 'LIR/ 2': OCR puts a colon after the initials, a blank after the slash.)
+_TYPIST_REFERENCE = re.compile(r"^\s*(?:[A-Z]{2,4}/\s?\d{1,3}\b.*|[A-Z]{2,3}:?)\s*$")
 _GLUED_SIGNATURE = re.compile(r"(?:[.\"')]\s*|\*{3,}\s+)(?P<sig>[A-Z][A-Z'\-]{2,}(?:\s+[A-Z][A-Z'\-]{2,})?)\s*$")
 _GLUED_TITLE_SIGNATURE = re.compile(r"[a-z]{2}[.]\s+(?P<sig>[A-Z][a-z]+(?:[A-Z][a-z]+)?)\s*$")
 # The patterns take_signature asks, compiled once (the module-level ``re`` functions look each
@@ -126,6 +127,34 @@ def _signed(d: Draft, body: list[CLine]) -> list[CLine] | None:
         cut = CLine(last.index, last.start, last.start + row.start(), last.text[: row.start()])
         kept = _signed(d, body[:k] + [cut])
         return body[:k] + [cut] if kept is None else kept
+    return _signer_above_typist_reference(d, body, k)
+
+
+# The start of a 1960s telegram's typist reference below its signer, as OCR may leave it with
+# debris after it ('DLW aNARS, Date 9119/80', 'DMJ/19').
+# (Not followed by another word in capitals: 'END OF DOCUMENT' is no reference.)
+_TYPIST_REFERENCE_START = re.compile(r"^\s*[A-Z]{2,4}(?:\s?/\s?\d{1,3})?:?(?=\s*$|\s+[^A-Z\s])")
+# How far above the end the pair is looked for: notes, stamps and debris below it are few lines.
+_TRAILER_LINES = 6
+
+
+def _signer_above_typist_reference(d: Draft, body: list[CLine], k: int) -> list[CLine] | None:
+    """A State telegram's signer in capitals with the typist's reference on the next line, among
+    the last lines up to ``k``: the 1960s telegram's close, with a note, a stamp or OCR debris below it. The pair
+    says where the text ends, which a single name alone above debris does not."""
+    if d.get("kind"):
+        return None  # another agency's record (a CIA cable has no signer at its end)
+    below = None  # the next line that is not blank below the one looked at
+    for j in range(k, max(k - 2 * _TRAILER_LINES, -1), -1):
+        text = body[j].text
+        if not text.strip():
+            continue
+        m = SIGNATURE.match(text)
+        if below is not None and m and m["sig"].isupper() and len(m["sig"]) >= 3 and " " not in m["sig"] \
+                and m["sig"] not in _NOT_SIGNATURES and _TYPIST_REFERENCE_START.match(below):
+            d.set("signature", m["sig"], body[j].start + m.start("sig"), body[j].start + m.end("sig"))
+            return body[:j]
+        below = text
     return None
 
 

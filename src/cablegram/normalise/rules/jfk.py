@@ -25,6 +25,9 @@ _JFK_LEGENDS = (
     re.compile(r"^\s*\(?1\d{2}-\d{5}-\d{5}\)?\s*(?:\[?\s*\(?\d{4}\s+RELEASE\b.*)?$", re.I),
     re.compile(r"^\s*Doc\s+Re[fF]?\s*I[Dd]\s*:?\s*\S+\s*$"),
     re.compile(r"^\s*[ĐD][oó]c\s+ID\s*:\s*\d+\s*$", re.I),
+    # The NARA footer's two halves, each on its line ('NW#: 64822' / 'Docid: 32208170').
+    re.compile(r"^\s*NW\s*#?\s*:?\s*\d{4,6}\s*$", re.I),
+    re.compile(r"^\s*Doc\s*[Il1]d\s*:?\s*\d{6,9}\s*$", re.I),
 )
 # For each legend pattern, a word that every match of it holds, upper-cased (one of several for the
 # pattern of three forms): a line whose upper case lacks the word cannot match the pattern, and
@@ -32,7 +35,7 @@ _JFK_LEGENDS = (
 # beyond ASCII upper-cases or case-folds under re.I to an ASCII letter (``ascii_case_exact``).
 _JFK_LEGEND_WORDS = (  # in the order of _JFK_LEGENDS
     ("KENNEDY",), ("14176",), ("DECLASS.",), ("FK",), ("REV", "MLK", "SEN."), ("KENNEDY",), ("RELEASED",), ("RELEASE",),
-    ("COLLECTION",), ("2107",), ("2107",), ("NW",), ("14-00000",), ("-",), ("DOC",), ("ID",))
+    ("COLLECTION",), ("2107",), ("2107",), ("NW",), ("14-00000",), ("-",), ("DOC",), ("ID",), ("NW",), ("DOC",))
 _GATED_LEGENDS = tuple((word, pattern) for pattern, words in zip(_JFK_LEGENDS, _JFK_LEGEND_WORDS, strict=True)
                        for word in words)
 # Whether any legend pattern applies to a line: the alternation of them all. (Asked of a line, it
@@ -42,7 +45,7 @@ _GATED_LEGENDS = tuple((word, pattern) for pattern, words in zip(_JFK_LEGENDS, _
 _JFK_ANY = re.compile("|".join(
     f"(?{'i' if p.flags & re.I else ''}:{p.pattern})" if p.flags & re.I else f"(?:{p.pattern})" for p in _JFK_LEGENDS))
 # Words every legend pattern contains, found by one scan of the document.
-_JFK_CANDIDATE = re.compile(r"(?i)RELEAS|DECLASS|FK\b|MLK|SEN\.|REV\.|ASSASSINATION|USC|\bNW\s*\d|DOC|14-00000|-\d{5}")
+_JFK_CANDIDATE = re.compile(r"(?i)RELEAS|DECLASS|FK\b|MLK|SEN\.|REV\.|ASSASSINATION|USC|\bNW\s*#?\s*:?\s*\d|DOC|14-00000|-\d{5}")
 # The same words, looser, over the ASCII-upper-cased bytes: a case-sensitive scan whose branches
 # all open with a literal runs ten times faster than the case-blind one (see ``_jfk_candidates``).
 _JFK_CANDIDATE_UPPER = re.compile(rb"RELEAS|DECLASS|FK|MLK|SEN\.|REV\.|ASSASSINATION|USC|NW|DOC|14-00000|-[0-9\x80-\xff]{5}")
@@ -69,7 +72,7 @@ _JFK_CANDIDATE_PAIRS = tuple(map(re.compile, (rb"K(?:(?<=FK)|(?<=MLK))", rb"\.(?
 # needs no search for NW of its own), the 'Doc Ref ID' line, and the 'Doc ID' one when it is a
 # candidate (spelt 'Đoc' or 'Dóc' it holds no candidate word); '-' and five digits in the two
 # record-number lines (a digit beyond ASCII is two or more bytes of \x80-\xff).
-_LEGEND_SUSPECT_WORDS = (b"RELEAS",)
+_LEGEND_SUSPECT_WORDS = (b"RELEAS", b"NW")  # (NW: the footer's half on its own line, 'NW#: 64822')
 # (USC and DOC as patterns, with the number pattern: see ``NormState.matching_ascii_upper_any``.)
 _LEGEND_SUSPECT_PATTERNS = (re.compile(rb"USC"), re.compile(rb"DOC"), _JFK_CANDIDATE_NUMBER)
 _LEGEND_SUSPECT_PAIRS = tuple(map(re.compile, (rb"K(?:(?<=FK)|(?<=MLK)|ENNEDY)", rb"\.(?:(?<=SEN\.)|(?<=REV\.))",
