@@ -246,3 +246,19 @@ def test_the_signer_above_the_typists_reference(close, signer):
     assert rec.signature == signer
     if signer:
         assert all(signer not in p.text for p in rec.paragraphs)
+
+
+# -- the first paragraphs' numbers lost, the rest of the count plain -------------------------------
+def test_a_count_that_opens_past_3_is_read_where_it_runs_on_in_order():
+    body = ("THE SUBJECT CALLED THE STATION LATE IN THE AFTERNOON.\n\n"
+            "4. CHECK WITH COMMERCIAL SECTION REVEALS SUBJ KNOWN.\n\n5. MOST LIKELY EXPLANATION IS MONEY.\n\n"
+            "6. IF SUBJ SAYS SHE UNWILLING, WILL ADVISE.\n\n7. INDEX.\n")
+    assert numbers(body) == [4, 5, 6, 7]
+
+
+def test_a_number_past_3_that_no_run_follows_opens_no_paragraph():
+    body = ("THE SUBJECT CALLED THE STATION LATE IN THE AFTERNOON.\n\n"
+            "40. PERCENT OF THE CROP WAS LOST.\n\n5. MOST LIKELY EXPLANATION IS MONEY.\n")
+    assert numbers(body) == []
+    body = "THE SUBJECT CALLED.\n\n4. CHECK REVEALS SUBJ KNOWN.\n\n6. IF SUBJ SAYS SHE UNWILLING.\n\n7. INDEX.\n"
+    assert numbers(body) == []  # 4, 6, 7: no run of three in order

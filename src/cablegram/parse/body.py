@@ -437,8 +437,9 @@ def _paragraph_blocks(body: list[CLine], joined: str) -> list[tuple[int | None, 
         # restarting inside a paragraph, or an amount at the start of a wrapped line.
         if n is not None and (_starts_paragraph(n, last_number, text, current)
                               or (n > last_number + 3  # (tested here too: most numbers spared the call)
-                                  and _resumes_after_omission(n, last_number, text, notes,
-                                                              begin if number is not None else 0, pos))):
+                                  and (_resumes_after_omission(n, last_number, text, notes,
+                                                               begin if number is not None else 0, pos)
+                                       or (last_number == 0 and _opens_a_run(n, text, joined, pos))))):
             if number is None:
                 blocks += _unnumbered_blocks(joined, pos, k)
             else:
@@ -680,6 +681,26 @@ def _opens_list(text: str, head: str) -> bool:
     past the paragraph's own number is the list's. Where paragraphs go unmarked, the two cannot
     be told apart and the numbers are read as before."""
     return bool(_MARKED.match(head)) and not _MARKED.match(text)
+
+
+# A numbered sentence at a line's start, in the lines joined (each after its line break).
+_NUMBERED_TEXT_LINE = re.compile(r"\n" + _NUMBERED_TEXT.pattern[1:])
+_NUMBER_AT = re.compile(r"[\s•·*'‘]{0,3}(\d{1,2})")
+
+
+def _opens_a_run(n: int, text: str, joined: str, pos: int) -> bool:
+    """Whether number ``n``, too far ahead to open the text, opens a run of numbered sentences
+    that goes on in order (n + 1 and n + 2 are the next two): the first paragraphs' numbers
+    were lost to OCR, and the rest of the count is plain. Asked only before the first number is
+    read (an OCR'd copy's body whose first legible number is 4 or more)."""
+    if not _NUMBERED_TEXT.match(text):
+        return False
+    following = []
+    for m in _NUMBERED_TEXT_LINE.finditer(joined, pos + 1):
+        following.append(int(_NUMBER_AT.match(joined, m.start() + 1)[1]))
+        if len(following) == 2:
+            break
+    return following == [n + 1, n + 2]
 
 
 def _resumes_after_omission(n: int, last: int, text: str, notes: _EditorialNotes, start: int, end: int) -> bool:
