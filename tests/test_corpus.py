@@ -48,7 +48,7 @@ def test_ocr_release_layer_accuracy(results):
 
 
 def test_ocr_overall_accuracy(results):
-    assert results["ocr_releases"]["*"].accuracy >= 0.91  # 91.6 % (1929/2106) reached; the issue asks 90 %
+    assert results["ocr_releases"]["*"].accuracy >= 0.915  # 91.8 % (1933/2106) reached; the issue asks 90 %
 
 
 @pytest.fixture(scope="module")
@@ -61,11 +61,11 @@ def holdout():
 # The blind holdout (gold/holdout/README.md): what the rules reach on documents they were not
 # written against. Floors at the level reached, so that a rule that trades them for the dev gold fails.
 def test_holdout_born_digital_accuracy(holdout):
-    assert holdout["born_digital"]["*"].accuracy >= 0.985  # 98.9 % reached (97.8 % blind, before its rules)
+    assert holdout["born_digital"]["*"].accuracy >= 0.988  # 99.1 % reached (97.8 % blind, before its rules)
 
 
 def test_holdout_ocr_accuracy(holdout):
-    assert holdout["ocr_releases"]["*"].accuracy >= 0.86  # 86.3 % reached (84.6 % blind, before its rules)
+    assert holdout["ocr_releases"]["*"].accuracy >= 0.87  # 87.6 % reached (84.6 % blind, before its rules)
     assert _subset(holdout["ocr_releases"], RELEASE_TARGET).accuracy >= 0.98  # 98.7 % reached
 
 
