@@ -264,6 +264,8 @@ def test_a_marking_ocr_misspelt_on_a_cia_cable(marking, level):
     assert r.classification == level
     if level and marking not in (level, "FOP-SEGREF-DINAR"):
         assert any(d.code == "possible-ocr-error" and marking in d.message for d in r.defects)
+        start, end = r.spans["classification"]
+        assert text[start:end] == marking  # the span is the misspelt word as printed
 
 
 @pytest.mark.parametrize("line, declassify_on, event", [

@@ -72,9 +72,10 @@ _JFK_CANDIDATE_PAIRS = tuple(map(re.compile, (rb"K(?:(?<=FK)|(?<=MLK))", rb"\.(?
 # needs no search for NW of its own), the 'Doc Ref ID' line, and the 'Doc ID' one when it is a
 # candidate (spelt 'Đoc' or 'Dóc' it holds no candidate word); '-' and five digits in the two
 # record-number lines (a digit beyond ASCII is two or more bytes of \x80-\xff).
-_LEGEND_SUSPECT_WORDS = (b"RELEAS", b"NW")  # (NW: the footer's half on its own line, 'NW#: 64822')
+_LEGEND_SUSPECT_WORDS = (b"RELEAS",)
 # (USC and DOC as patterns, with the number pattern: see ``NormState.matching_ascii_upper_any``.)
-_LEGEND_SUSPECT_PATTERNS = (re.compile(rb"USC"), re.compile(rb"DOC"), _JFK_CANDIDATE_NUMBER)
+# (NW and a number: the footer's half on a line of its own, 'NW#: 64822'; NW alone is in many words.)
+_LEGEND_SUSPECT_PATTERNS = (re.compile(rb"USC"), re.compile(rb"DOC"), _JFK_CANDIDATE_NUMBER, re.compile(rb"NW[ #:]*[0-9]"))
 _LEGEND_SUSPECT_PAIRS = tuple(map(re.compile, (rb"K(?:(?<=FK)|(?<=MLK)|ENNEDY)", rb"\.(?:(?<=SEN\.)|(?<=REV\.))",
                                                rb"ASS(?:(?<=DECLASS)|ASSINATION)")))
 _NW_AT_END = re.compile(r"(?i)\bNW\s*$")

@@ -516,15 +516,15 @@ _LEVEL_WORDS = ("SECRET", "TOPSECRET", "CONFIDENTIAL", "UNCLASSIFIED")
 
 def read_garbled_class_line(d: Draft, w: Window) -> None:
     """Where no classification line's DTG was read: the first line that is one with its marking
-    garbled. Only lines holding a run of six digits are asked."""
-    for k in sorted(w.matching(_SIX_DIGITS)):
+    garbled. Only lines holding an hhmm are asked (a DTG's hour and minute match _STAMP_TIME: the
+    lines the reader's window has already found for the receipt stamps, so no scan of its own)."""
+    for k in sorted(w.matching(_STAMP_TIME)):
         m = _GARBLED_CLASS_DTG.match(w.uppers[k])
         if m and _reads_as_level(m["mark"]):
             _cia_dtg(d, w.lines[k], m)
             return
 
 
-_SIX_DIGITS = re.compile(r"\d{6}")
 
 
 def _reads_as_level(letters: str) -> bool:
