@@ -271,6 +271,8 @@ def test_a_marking_ocr_misspelt_on_a_cia_cable(marking, level):
 @pytest.mark.parametrize("line, declassify_on, event", [
     ("E.O. 12958: DNG: CO 04/08/2026", None, "DNG: CO 04/08/2026"),   # a downgrading date is no declassification
     ("E.O. 12958: DECL: 04/08/2026", "2026-04-08", None),             # near case: as before
+    ("E.O. 12958: DECL: DECLASSIFIED BY NARA 09/02/2009", "2009-09-02", None),  # the archive's note: no event
+    ("E.O. 12958: DECL: 1 YEAR AFTER CLOSURE 04/08/2026", "2026-04-08", "1 YEAR AFTER CLOSURE"),  # an event stays
 ])
 def test_a_downgrading_instruction_on_the_eo_line(line, declassify_on, event):
     eo = F.eo_line(line)

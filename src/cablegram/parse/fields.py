@@ -294,6 +294,7 @@ EO_RE = re.compile(r"^\s*E\.?\s?O\.?\s*[:.]?\s*(?P<order>1\d{3,4}|\d{4,5})?\s*(?
 
 
 _DECL_LABEL = re.compile(r"^(?:DECL|DECLASSIFY\s+ON)\s*:?\s*", re.I)
+_DECLASSIFIED_BY = re.compile(r"^DECLASSIFIED\s+BY\b", re.I)
 
 
 def eo_line(text: str) -> EO | None:
@@ -315,7 +316,8 @@ def eo_line(text: str) -> EO | None:
     if found:
         declassify_on = found[0]
         head = body[: found[1].start()].strip(" :;,.")
-        if head and head.upper() not in ("", "DECL"):
+        # ('DECLASSIFIED BY NARA 09/02/2009': the archive's note that the date has come, not an event.)
+        if head and head.upper() not in ("", "DECL") and not _DECLASSIFIED_BY.match(head):
             event = head.upper()
     elif body:
         event = body.upper()
