@@ -68,6 +68,14 @@ def test_tags_run_together_are_segmented_against_the_lexicon():
     assert codes == ["MASS", "MNUC", "BR"] and segmented
 
 
+@pytest.mark.parametrize("text, codes", [
+    ("PREL PGOV IT ITALIAN POLITICS", ["PREL", "PGOV", "IT", "ITALIAN", "POLITICS"]),  # PO LI TI CS: a word
+    ("PRELUS, BR", ["PREL", "US", "BR"]),  # a subject code with a country code: glued codes
+])
+def test_a_word_of_country_codes_alone_is_not_segmented(text, codes):
+    assert F.tags(text)[0] == codes
+
+
 @pytest.mark.parametrize("text, expected", [
     ("A. STATE 295719, B. BUCHAREST 7518 (NOTAL)", [("A", "STATE", 295719, 2008, False), ("B", "BUCHAREST", 7518, 2008, True)]),
     ("05 NEW DELHI 8782", [(None, "NEW DELHI", 8782, 2005, False)]),

@@ -569,7 +569,10 @@ def segment_tags(run: str) -> list[str] | None:
             piece = run[i: i + size]
             if len(piece) == size and piece in lexicon and (i + size) not in best:
                 best[i + size] = best[i] + [piece]
-    return best.get(len(run))
+    parts = best.get(len(run))
+    # A run of two-letter country codes alone is as likely a word ('POLITICS': PO LI TI CS): a run
+    # of codes glued together holds a subject code of three letters or more ('MASSMNUC', 'PRELUS').
+    return parts if parts and any(len(p) > 2 for p in parts) else None
 
 
 # -- references -------------------------------------------------------------------------------------
