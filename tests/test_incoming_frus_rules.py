@@ -124,3 +124,15 @@ def test_frus_sentence_with_commas_that_is_not_markings_is_not_read_as_markings(
                             markings="Confidential. Repeated to London, Paris, and Rome."))
     assert rec.classification == "CONFIDENTIAL"
     assert rec.precedence is None
+
+
+# -- the ACTION/INFORMATION statement ends at its full stop -------------------------------------------
+@pytest.mark.parametrize("statement, info", [
+    ("ACTION DEPARTMENT 54, INFORMATION LONDON 77. —PARROTT", ["LONDON"]),          # a name in the margin
+    ("ACTION DEPARTMENT 315, INFORMATION MOSCOW, PARIS UNNUMBERED!, WA. 3", ["MOSCOW", "PARIS"]),
+    ("ACTION DEPARTMENT 748, INFORMATION CINCPAC 439. _ ff", ["CINCPAC"]),
+    ("ACTION DEPARTMENT 631, INFORMATION LEOPOLDVILLE 535. USUN 387", ["LEOPOLDVILLE", "USUN"]),  # a stop for a comma
+])
+def test_the_action_information_statement_ends_at_its_full_stop(statement, info):
+    rec = parse(INCOMING.replace("ACTION DEPARTMENT 748, INFORMATION CINCPAC 439.", statement))
+    assert [a.name for a in rec.info] == info

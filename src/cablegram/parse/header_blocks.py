@@ -44,11 +44,30 @@ LineRule = Callable[[Draft, Scan, CLine, re.Match], None]
 _ACTINFO_ITEM = re.compile(r"(?P<name>[A-Z][A-Z.']*(?:\s+[A-Z][A-Z.']*){0,3}?)\s*(?:(?P<prec>NIACT|PRIORITY|IMMEDIATE|ROUTINE|FLASH)\s*)?"
                            r"(?:\d\w{0,4}|UNNUMB\w*|(?=[,;•.]|$))")
 PRECEDENCE_WORDS = frozenset({"NIACT", "PRIORITY", "IMMEDIATE", "ROUTINE", "FLASH"})
+# The statement's full stop, after a number or UNNUMBERED (OCR may read it as '!').
+_STATEMENT_STOP = re.compile(r"(?:(?<=\d)|(?<=UNNUMBERED))\s?[.!](?=[\s,]|$)")
+_FIRST_WORDS = re.compile(r"[\s,]*([A-Z][A-Z.']*(?:\s+[A-Z][A-Z.']*){0,2})")
+
+
+def _statement(text: str) -> str:
+    """The ACTION/INFORMATION statement up to its full stop: what OCR ran on after it (the page's
+    margin, a name: 'LONDON 77. —PARROTT') is no addressee. A stop read for a comma is passed over
+    where a known post follows it ('LEOPOLDVILLE 535. USUN 387')."""
+    for stop in _STATEMENT_STOP.finditer(text):
+        after = _FIRST_WORDS.match(text, stop.end())
+        words = after[1].split() if after else []
+        if not any(" ".join(words[:n]) in tables.stations() or " ".join(words[:n]) in ("DEPARTMENT", "USUN")
+                   for n in range(1, len(words) + 1)):
+            return text[: stop.start()]
+    return text
+
+
 ACTINFO_LINE = re.compile(r"^\s*[A-Z][A-Za-z0-9 ,;.•!'\-]*$")
 
 
 def read_action_information(d: Draft, parts: list[tuple[int, int, str]]) -> None:
     text = " ".join([p[2].strip() for p in parts]).upper()
+    text = _statement(text)
     start, end = parts[0][0], parts[-1][1]
     action, _, info = text.partition("INFORMATION")
     # The line is the telegram's own statement of action and information addressees: it
