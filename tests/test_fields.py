@@ -192,7 +192,9 @@ def test_cia_receipt_time_gives_the_date(stamp, date, dtg):
 @pytest.mark.parametrize("line, precedence", [
     ("FRITY DIR WAVE CITE MEXI 2621", "PRIORITY"),
     ("OPIN DIR CITE QUIT 3231", "OPERATIONAL IMMEDIATE"),
+    ("| IhMEDIATE DIR CITE MEXT 9336", "IMMEDIATE"),  # a speck before the word
     ("DIR CITE MEXI 2621", None),
+    ("| DIR CITE MEXI 2621", None),
 ])
 def test_cia_precedence_misread_on_the_cite_line(line, precedence):
     assert parse(CIA + line + "\n\n1. TEXT.\n").precedence == precedence

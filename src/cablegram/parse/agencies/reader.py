@@ -464,10 +464,11 @@ def _addressed(head: str) -> bool:
 
 def _misread_precedence(head: str) -> str | None:
     """The precedence an OCR-garbled first word of the CITE line stands for ('FRITY', 'OPIN')."""
-    words = head.split()
-    if not words:
+    # (The first word with letters in it: a speck before it is no word, '| IHMEDIATE DIR'.)
+    first = next((w for w in (w.strip(".,:;'\"“”‘’_|") for w in head.split()) if w), None)
+    if first is None:
         return None
-    word = closest(words[0].strip(".,:;'\"“”‘’_|"), _PRECEDENCE_READINGS)
+    word = closest(first, _PRECEDENCE_READINGS)
     return _PREC_ABBR.get(word, word) if word else None
 
 
