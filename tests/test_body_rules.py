@@ -262,3 +262,11 @@ def test_a_number_past_3_that_no_run_follows_opens_no_paragraph():
     assert numbers(body) == []
     body = "THE SUBJECT CALLED.\n\n4. CHECK REVEALS SUBJ KNOWN.\n\n6. IF SUBJ SAYS SHE UNWILLING.\n\n7. INDEX.\n"
     assert numbers(body) == []  # 4, 6, 7: no run of three in order
+
+
+def test_a_paragraph_opening_with_a_curly_quote_ends_the_subject():
+    text = ("SECRET\nFM AMEMBASSY PARIS\nTO SECSTATE WASHDC\nSUBJECT: TRAVEL OF THE SUBJECT\n"
+            "1. \u2018THE FOLLOWING INFORMATION HAS BEEN GATHERED.\n2. NOTHING MORE.\n")
+    rec = parse(text)
+    assert rec.subject == "TRAVEL OF THE SUBJECT"
+    assert [p.number for p in rec.paragraphs] == [1, 2]

@@ -54,7 +54,7 @@ DISTRIBUTION_ITEM = re.compile(r"^[A-Z][A-Z/]*-\d{2}$")
 # OCR reads a paragraph number's full stop as a bullet or a middle dot ('1• ACCORDING').
 # (Paragraph 1 also with OCR's comma for its stop, before a bracket or a word in capitals: '1, (BASE)
 # HAS JUST RECEIVED'. Only 1: the text has not begun, so no list or date can be running on.)
-PARA_START = re.compile(r"^\s*(?:¶\s*)?(?P<n>\d{1,2})\s*[.•·]\s*(?:\(|[A-Z\"'])|^\s*(?P<n2>\d{1,2})\s+\([A-Z/\- ]{1,12}\)"
+PARA_START = re.compile(r"^\s*(?:¶\s*)?(?P<n>\d{1,2})\s*[.•·]\s*(?:\(|[A-Z\"'‘’“])|^\s*(?P<n2>\d{1,2})\s+\([A-Z/\- ]{1,12}\)"
                         r"|^\s*(?P<n3>1),\s+(?:\(|[A-Z]{2})")
 LABEL = re.compile(
     r"^\s*(?:E\.?\s?O\.?|TAGS?|TAGE|TABS|SUBJ(?:ECT)?|REF(?:S|TELS?|\(S\))?|CLASSIFIED\s+BY|FM|TO|INFO|XMT|"
