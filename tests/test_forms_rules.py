@@ -315,3 +315,15 @@ def test_a_line_at_the_margin_after_the_info_list_is_not_an_item():
     text = FOOTER.replace("DEVELOPMENT COMMUNITY COLLECTIVE ROUTINE\n", "DEVELOPMENT COMMUNITY COLLECTIVE ROUTINE\n"
                           "This email is UNCLASSIFIED.\n")
     assert "THIS EMAIL IS UNCLASSIFIED." not in [a.name for a in parse(text).info]
+
+
+# -- the SMART Pass Line wrapped over lines ------------------------------------------------------------
+@pytest.mark.parametrize("lines, attention", [
+    (["DEPT FOR AF/C", "S/WCI", "AND DRL", "LAGOS FOR FBI"], ["DEPT FOR AF/C S/WCI AND DRL", "LAGOS FOR FBI"]),
+    (["STATE FOR E AND EB", "PASS TO NSC FROMAN"], ["STATE FOR E AND EB", "PASS TO NSC FROMAN"]),  # PASS opens one
+    (["STATE FOR R - U/S MCHALE", "EUR - A/S GORDON"], ["STATE FOR R - U/S MCHALE EUR - A/S GORDON"]),
+])
+def test_a_pass_line_wrapped_over_lines_is_one_instruction_a_for(lines, attention):
+    block = "\n".join(["Pass Line:                    " + lines[0]] + ["                              " + x for x in lines[1:]])
+    text = TABLE.replace("Subject:\n", block + "\nSubject:\n", 1)
+    assert list(parse(text).attention) == attention

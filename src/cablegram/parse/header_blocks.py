@@ -91,6 +91,8 @@ def read_action_information(d: Draft, parts: list[tuple[int, int, str]]) -> None
 _SUBJECT_MARK = re.compile(r"^\((?:U|C|S|TS|SBU|LOU)(?:[/\-][A-Z]+)?\)\s*")
 
 
+_FOR_WORD = re.compile(r"\bFOR\b|^(?:PLEASE\s+)?PASS\b")  # ('PASS TO NSC FROMAN' is an instruction of its own)
+
 # The blocks read as one text, their parts joined (the others are read part by part).
 _JOINED = frozenset({"FM", "TAGS", "SUBJECT", "REF", "CLASSBY"})
 
@@ -141,9 +143,20 @@ def close_block(d: Draft, s: Scan) -> None:
     elif block == "CLASSBY":
         d.set("classified_by_text", text, start, end)
     elif block == "PASS":
+        # Each passing instruction names whom it is for ('GENEVA FOR U.S. MISSION …') or opens with
+        # PASS; a line with neither is the one above wrapped ('DEPT FOR AF/C' / 'S/WCI' / 'AND DRL').
+        items: list[list] = []
         for p_start, p_end, p_text in parts:
-            if p_text.strip():
-                d.add("attention_found", (" ".join(p_text.split()), p_start, p_end))
+            text = " ".join(p_text.split())
+            if not text:
+                continue
+            if items and not _FOR_WORD.search(text):
+                items[-1][0] += " " + text
+                items[-1][2] = p_end
+            else:
+                items.append([text, p_start, p_end])
+        for text, p_start, p_end in items:
+            d.add("attention_found", (text, p_start, p_end))
 
 
 # A sender typed in capitals and OCR's lower-case debris after it (the form's margin, a time stamp
