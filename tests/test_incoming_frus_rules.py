@@ -136,3 +136,17 @@ def test_frus_sentence_with_commas_that_is_not_markings_is_not_read_as_markings(
 def test_the_action_information_statement_ends_at_its_full_stop(statement, info):
     rec = parse(INCOMING.replace("ACTION DEPARTMENT 748, INFORMATION CINCPAC 439.", statement))
     assert [a.name for a in rec.info] == info
+
+
+# -- the number line's section in words ---------------------------------------------------------------
+@pytest.mark.parametrize("no_line, section", [
+    ("NO: 748, OCTOBER 19, 1 PM (SECTION ONE OF TWO)", (1, 2)),
+    ("NO:\n\nSecretary of State\n\n748, OCTOBER 19, 1 PM (SECTION TWO OF TWO)", (2, 2)),  # value below its label
+    ("NO: 748, OCTOBER 19, 1 PM (SECTION 1 OF 3)", (1, 3)),
+    ("NO: 748, OCTOBER 19, 1 PM", None),
+    ("NO: 748, OCTOBER 19, 1 PM (SECTION THREE OF TWO)", None),  # no such section
+])
+def test_the_number_lines_section_in_words(no_line, section):
+    rec = parse(INCOMING.replace("NO: 748, OCTOBER 19, 1 PM", no_line))
+    assert (rec.section and (rec.section.n, rec.section.of)) == section
+    assert rec.id == "1963SAIGON000748"

@@ -99,6 +99,8 @@ def number_line(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
     close_block(d, s)
     d.set("number_serial", int(m["serial"]), ln.start + m.start("serial"), ln.start + m.end("serial"))
     d.set("number_month_day", m["md"], ln.start + m.start("md"), ln.start + m.end("md"))
+    if got := F.written_section(ln.text):
+        d.set("section", got[0], ln.start + got[1].start(), ln.start + got[1].end())
 
 
 def action_information(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:

@@ -11,7 +11,7 @@ import re
 from datetime import date as _date
 from functools import lru_cache
 
-from ..model import EO, Addressee, Classifier, Officer, Reference
+from ..model import EO, Addressee, Classifier, Officer, Reference, Section
 from ..vocab import tables
 from ..vocab.markings import LEVEL_WORDS, PRECEDENCES, PROSIGNS
 
@@ -287,6 +287,25 @@ def plad(text: str) -> str | None:
     """ORIGINATOR = [RI/]PLAD, upper case, routing indicator removed."""
     a = addressee(text)
     return a.name if a else None
+
+
+# -- section written in words ------------------------------------------------------------------------
+# The 1960s telegram's number line states its section in words: 'NO: 748, OCTOBER 19, 1 PM (SECTION
+# ONE OF TWO)'.
+_NUMBER_WORDS = {"ONE": 1, "TWO": 2, "THREE": 3, "FOUR": 4, "FIVE": 5, "SIX": 6, "SEVEN": 7, "EIGHT": 8, "NINE": 9,
+                 "TEN": 10}
+_SECTION_IN_WORDS = re.compile(r"\bSECTION\s+(?P<n>[A-Z]{3,5}|\d{1,2})\s+OF\s+(?P<of>[A-Z]{3,5}|\d{1,2})\b", re.I)
+
+
+def written_section(text: str) -> tuple[Section, re.Match] | None:
+    """``SECTION ONE OF TWO`` (or in digits) in ``text``: the section and its match."""
+    m = _SECTION_IN_WORDS.search(text)
+    if not m:
+        return None
+    n, of = (int(g) if g.isdigit() else _NUMBER_WORDS.get(g.upper()) for g in (m["n"], m["of"]))
+    if n is None or of is None or not 1 <= n <= of:
+        return None
+    return Section(n, of), m
 
 
 # -- E.O. line -----------------------------------------------------------------------------------

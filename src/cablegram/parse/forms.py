@@ -384,7 +384,7 @@ def _value_end(chunk: str, last: bool) -> int:
 # The form's left margin lists the offices that get a copy ('SS', 'ARA', 'Info'); OCR runs a
 # margin code into the field line beside it ('SS TO: Secretary of State', 'SP NO: 315, …').
 MARGIN_CODE = r"(?:Info|[A-Z]{1,4})\s+(?=(?:FROM|TO|NO)\s*:|ACTION\s+DEPARTMENT\b|Rec'?[’']?d\s*:)"
-_NO_VALUE = re.compile(r"^[\s|:;.]*(?P<serial>\d{1,6})\s*,\s*(?P<md>[A-Z][a-z]+\.?\s+\d{1,2})\b")
+_NO_VALUE = re.compile(r"^[\s|:;.]*(?P<serial>\d{1,6})\s*,\s*(?P<md>[A-Z][a-zA-Z]+\.?\s+\d{1,2})\b")  # (the month in capitals too)
 _RECD_VALUE = re.compile(r"(?P<date>[A-Z][a-zA-Z]+\.?\s+\d{1,2},\s*\d{4})")
 # A field label of the form, a margin code run into it or not. (Compiled once: built and looked up
 # in the re module's cache a line, it cost more than the match.)
@@ -410,6 +410,8 @@ def read_incoming_form(d: Draft, lines: list[CLine], start: int) -> None:
             if is_no:
                 d.set("number_serial", int(m["serial"]), cand.start + m.start("serial"), cand.start + m.end("serial"))
                 d.set("number_month_day", m["md"], cand.start + m.start("md"), cand.start + m.end("md"))
+                if got := F.written_section(cand.text):
+                    d.set("section", got[0], cand.start + got[1].start(), cand.start + got[1].end())
             elif got := F.written_date(m["date"]):
                 d.set("received_date", got[0], cand.start + m.start("date"), cand.start + m.end("date"))
             break
