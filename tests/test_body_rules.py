@@ -270,3 +270,42 @@ def test_a_paragraph_opening_with_a_curly_quote_ends_the_subject():
     rec = parse(text)
     assert rec.subject == "TRAVEL OF THE SUBJECT"
     assert [p.number for p in rec.paragraphs] == [1, 2]
+
+
+# -- double-spaced typed pages: the blank line after every line is spacing, not a paragraph break -----
+TYPED = ("INCOMING TELEGRAM Department of State\n\nCONFIDENTIAL\n\nFROM: Dublin\n\nACTION: Secstate\n\n"
+         "In view unique identification with late President Kennedy,\n\n"
+         "Irish will be intensely interested Warren Commission Report.\n\n"
+         "While not normally beneficiary USIA support, post urges\n\n"
+         "in this instance that all material prepared for press and\n\n"
+         "TV be expeditiously and abundantly provided, including at\n\n"
+         "least 35 copies basic report.\n\n"
+         "Embassy officer will call on the Foreign Office tomorrow to\n\n"
+         "discuss distribution of the report in Ireland and abroad.\n\n"
+         "CHALKER\n")
+
+
+def test_double_spaced_lines_join_into_paragraphs_that_end_at_a_short_sentence_end():
+    rec = parse(TYPED)
+    texts = [p.text for p in rec.paragraphs]
+    assert texts[-2:] == ["In view unique identification with late President Kennedy, Irish will be intensely interested "
+                     "Warren Commission Report. While not normally beneficiary USIA support, post urges in this instance "
+                     "that all material prepared for press and TV be expeditiously and abundantly provided, including at "
+                     "least 35 copies basic report.",
+                     "Embassy officer will call on the Foreign Office tomorrow to discuss distribution of the report in "
+                     "Ireland and abroad."]
+    assert rec.signature == "CHALKER"
+
+
+def test_numbered_paragraphs_of_a_double_spaced_page_are_one_line_each():
+    text = TYPED.replace("In view unique", "1. In view unique").replace("Embassy officer", "2. Embassy officer")
+    rec = parse(text)
+    assert [p.number for p in rec.paragraphs] == [1, 2]
+    assert "\n" not in rec.paragraphs[0].text and rec.paragraphs[0].text.endswith("basic report.")
+
+
+def test_one_long_line_a_paragraph_keeps_its_paragraphs():
+    # Blank lines between long lines (a published extract, FRUS): each line is a paragraph.
+    para = "The minister said the talks would resume next week and that the government would not change its position. "
+    text = "SUBJECT: TALKS\n\n" + "\n\n".join([para * 2] * 7) + "\n"
+    assert len(parse(text).paragraphs) == 7
