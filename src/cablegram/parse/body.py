@@ -135,7 +135,7 @@ _ONE_BLANK_LINE = re.compile(r"\n[^\S\n]*\n(?=[^\S\n]*\S)")
 _TEXT_LINE = re.compile(r"\n[^\S\n]*\S")
 # The mean length of a typed line of text, at most (a page is 60 to 80 columns; OCR adds specks).
 _TYPED_WIDTH = 90
-_SPACING_SAMPLE = 3000  # characters of the body that tell its spacing (some 40 typed lines)
+_SPACING_SAMPLE = 2000  # characters of the body that tell its spacing (some 25 typed lines)
 # The end of a sentence at a line's end (a full stop, a colon, a closing quote or bracket).
 _SENTENCE_AT_END = re.compile(r"[.:!?\"”)]\s*$")
 
@@ -153,11 +153,10 @@ def _double_spaced(joined: str) -> bool:
     # (Gates in C first: in double-spaced text nearly every other line is blank, empty or a
     # blank's width; most bodies, a blank line between paragraphs, have far fewer. A page whose
     # blank lines hold more blanks than one is not seen as double-spaced.)
-    empty = joined.count("\n\n", start, end)
-    if empty < 6 and joined.count("\n \n", start, end) + empty < 6:
-        return False
     breaks = joined.count("\n", start, end)
-    if breaks < 12 or joined.count("\n \n", start, end) + empty < 0.3 * breaks:
+    needed = max(6, 0.3 * breaks)  # blank lines a double-spaced sample holds at least
+    empty = joined.count("\n\n", start, end)
+    if breaks < 12 or (empty < needed and empty + joined.count("\n \n", start, end) < needed):
         return False
     lines = len(_TEXT_LINE.findall(joined, start, end))
     if lines < 6 or len(_ONE_BLANK_LINE.findall(joined, start, end)) < 0.7 * lines:
