@@ -132,7 +132,6 @@ def read_body(d: Draft, lines: list[CLine], start: int, text: str | None = None)
 # -- double-spaced text (OCR of a typed page, a blank line after every line) ---------------------------
 # A blank line between two lines of text, alone: in double-spaced text it is the line's own break.
 _ONE_BLANK_LINE = re.compile(r"\n[^\S\n]*\n(?=[^\S\n]*\S)")
-_TEXT_LINE = re.compile(r"\n[^\S\n]*\S")
 # The mean length of a typed line of text, at most (a page is 60 to 80 columns; OCR adds specks).
 _TYPED_WIDTH = 90
 _SPACING_SAMPLE = 2000  # characters of the body that tell its spacing (some 25 typed lines)
@@ -150,16 +149,16 @@ def _double_spaced(joined: str) -> bool:
     # counting the whole of a long body cost ~40 us.)
     start = max(0, len(joined) // 2 - _SPACING_SAMPLE // 2)
     end = min(len(joined), start + _SPACING_SAMPLE)
-    # (Gates in C first: in double-spaced text nearly every other line is blank, empty or a
-    # blank's width; most bodies, a blank line between paragraphs, have far fewer. A page whose
-    # blank lines hold more blanks than one is not seen as double-spaced.)
+    # (Counted in C: blank lines empty or of one blank, each after the line break of the line
+    # before it. A page whose blank lines hold more blanks than one is not seen as double-spaced.)
     breaks = joined.count("\n", start, end)
-    needed = max(6, 0.3 * breaks)  # blank lines a double-spaced sample holds at least
-    empty = joined.count("\n\n", start, end)
-    if breaks < 12 or (empty < needed and empty + joined.count("\n \n", start, end) < needed):
+    if breaks < 12:
         return False
-    lines = len(_TEXT_LINE.findall(joined, start, end))
-    if lines < 6 or len(_ONE_BLANK_LINE.findall(joined, start, end)) < 0.7 * lines:
+    blank = joined.count("\n\n", start, end)
+    if blank < 0.3 * breaks:
+        blank += joined.count("\n \n", start, end)
+    lines = breaks - blank  # of text
+    if lines < 6 or blank < 0.7 * lines:
         return False
     # Typed lines wrap at a page's width; a text of one long line a paragraph (FRUS, a published
     # extract) has its blank lines between paragraphs.
