@@ -150,3 +150,23 @@ def test_the_number_lines_section_in_words(no_line, section):
     rec = parse(INCOMING.replace("NO: 748, OCTOBER 19, 1 PM", no_line))
     assert (rec.section and (rec.section.n, rec.section.of)) == section
     assert rec.id == "1963SAIGON000748"
+
+
+# -- a post's name OCR misread by one letter, on a released copy ----------------------------------------
+RELEASED = "RELEASED IN FULL\n\n"
+
+
+@pytest.mark.parametrize("statement, to, info", [
+    ("ACTION DEPARIMENT 748, INFORMATION LEOPOLDVTLLE 439.", ["SECSTATE WASHDC"], ["AMEMBASSY LEOPOLDVILLE"]),
+    ("ACTION DEPARTMENT 748, INFORMATION CINCPAC 439.", ["SECSTATE WASHDC"], ["CINCPAC"]),  # as before
+    ("ACTION DEPARTMENT 748, INFORMATION KXNSHAZA 439.", ["SECSTATE WASHDC"], ["KXNSHAZA"]),  # two letters off: as written
+])
+def test_a_post_one_letter_off_a_known_one_on_a_released_copy(statement, to, info):
+    rec = parse(RELEASED + INCOMING.replace("ACTION DEPARTMENT 748, INFORMATION CINCPAC 439.", statement))
+    assert [a.canonical or a.name for a in rec.to] == to
+    assert [a.canonical or a.name for a in rec.info] == info
+
+
+def test_a_post_one_letter_off_is_read_as_written_without_a_release_layer():
+    rec = parse(INCOMING.replace("INFORMATION CINCPAC", "INFORMATION LEOPOLDVTLLE"))
+    assert [(a.name, a.canonical) for a in rec.info] == [("LEOPOLDVTLLE", None)]

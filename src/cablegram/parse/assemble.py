@@ -29,7 +29,7 @@ def assemble(d: Draft, state: NormState, original: str, source) -> Telegram:
     """Freeze the draft into a Telegram record."""
     _settle_classification(d, state)
     _settle_date(d)
-    _settle_addresses(d)
+    _settle_addresses(d, state.release.present)
     _settle_precedence(d)
     _settle_identity(d)
     _settle_captions(d)
@@ -248,7 +248,7 @@ def _year_from_form(d: Draft) -> None:
 
 
 # -- addresses ----------------------------------------------------------------------------------------
-def _settle_addresses(d: Draft) -> None:
+def _settle_addresses(d: Draft, released: bool = False) -> None:
     # (Each item found is a (value, start, end) tuple: its value taken by index here and below,
     # which builds no list of the rest as ``a, *_`` does for every item.)
     to = [found[0] for found in d.get("to_found", [])]
@@ -285,6 +285,10 @@ def _settle_addresses(d: Draft) -> None:
     else:
         to = [_canonical(a) for a in to]
         info = [_canonical(a) for a in info]
+        if released:
+            # An OCR'd copy: a post's name one letter off a known one ('LEOPOLDVTLLE') is read as it.
+            to = [_misread_post(d, a) for a in to]
+            info = [_misread_post(d, a) for a in info]
     d.values["to"] = _dedupe(to)
     d.values["info"] = _dedupe(info)
     if agency:
@@ -454,6 +458,40 @@ def _canonical(a):
     if plad != a.name and not a.canonical:
         return F.Addressee(name=a.name, canonical=plad, precedence=a.precedence, routing=a.routing, sequence=a.sequence)
     return a
+
+
+def _misread_post(d: Draft, a):
+    """An addressee whose name (one word of seven letters or more, no known post) is one letter
+    off exactly one known post's name ('DEPARIMENT', 'LEOPOLDVTLLE'): the post's address as its
+    canonical form, the name kept as written, the reading reported."""
+    if a.canonical or len(a.name) < 7 or " " in a.name:
+        return a
+    near = _one_letter_off(a.name)
+    if near is None:
+        return a
+    d.defect("possible-ocr-error", f"addressee {a.name!r} read as {near}")
+    return F.Addressee(name=a.name, canonical=_plad(near, True), precedence=a.precedence, routing=a.routing,
+                       sequence=a.sequence)
+
+
+@cache
+def _posts_by_pattern() -> dict[str, tuple[str, ...]]:
+    """Each one-word post name (and DEPARTMENT) under each of its patterns with one letter blanked
+    ('LEOPOLDV?LLE'): the names one substitution away from a word are those under its patterns."""
+    index: dict[str, set[str]] = {}
+    for name in [*tables.stations(), "DEPARTMENT"]:
+        if " " in name or len(name) < 7:
+            continue
+        for i in range(len(name)):
+            index.setdefault(f"{name[:i]}?{name[i + 1:]}", set()).add(name)
+    return {k: tuple(sorted(v)) for k, v in index.items()}
+
+
+def _one_letter_off(word: str) -> str | None:
+    """The one known post name that differs from ``word`` by one letter, or None."""
+    index = _posts_by_pattern()
+    found = {name for i in range(len(word)) for name in index.get(f"{word[:i]}?{word[i + 1:]}", ()) if name != word}
+    return found.pop() if len(found) == 1 else None
 
 
 def _dedupe(items):
