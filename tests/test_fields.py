@@ -241,6 +241,18 @@ def test_fbi_precedence_line_with_the_date_sent(line, precedence, date):
     assert (r.precedence, r.date, r.from_) == (precedence, date, "SAC, MIAMI")
 
 
+@pytest.mark.parametrize("to, expected", [
+    ("TO SACS BALTIMORE\n\nCOLUMBIA\n\nPHOENIX", ["SAC BALTIMORE", "SAC COLUMBIA", "SAC PHOENIX"]),
+    ("TO SACS LOS ANGELES\n\nNEW YORK", ["SAC LOS ANGELES", "SAC NEW YORK"]),
+    ("TO SAC, MIAMI", ["SAC, MIAMI"]),                 # one office: as before
+    ("TO DIRECTOR\n\nCOLUMBIA", ["DIRECTOR"]),       # not SACS: the line below is no office of it
+])
+def test_fbi_teletype_to_several_field_offices(to, expected):
+    r = parse("FBI\n\nFEDERAL BUREAU OF INVESTIGATION\n\nTELETYPE\n\nURGENT 2-26-76\n\n" + to +
+              "\n\nFROM DIRECTOR FBI (62-116395)\n\nTEXT OF THE TELETYPE.\n")
+    assert [a.name for a in r.to] == expected
+
+
 INCOMING = "INCOMING TELEGRAM\n\nCONFIDENTIAL\n\nFROM: Elisabethville\n\nTO: Secretary of State\n\nNO: 115, July 17, noon\n\n"
 
 

@@ -270,7 +270,7 @@ def _settle_addresses(d: Draft, released: bool = False) -> None:
             names = [d.get("agency_to")] if d.get("agency_to") else _split_names(d.get("form_to"))
         elif d.get("kind") == "fbi-teletype" and d.get("agency_to"):
             # The teletype's own TO line, as typed; the form's box abbreviates it ('LEG, PA').
-            names = _split_names(d.get("agency_to"))
+            names = d.get("agency_to_names") or _split_names(d.get("agency_to"))
         else:
             names = _split_names(d.get("form_to"))
         to = [F.Addressee(name=n) for n in names]

@@ -55,6 +55,27 @@ def _loose_date(text: str) -> re.Match | None:
 
 _IN_NUMBER = re.compile(r"^\s*(IN|OUT)\s+(\d{4,6})\s*$")
 _FBI_TO = re.compile(r"^\s*TO\s+(?P<to>.+?)(?:\s+(?:\d|/|\(|NO\.?\s).*)?$")
+# A teletype to several field offices: 'TO SACS BALTIMORE', the other offices one a line below it.
+_SACS = re.compile(r"^SACS\s+(?P<office>[A-Z][A-Z .]{2,30}?)\s*,?$")
+_OFFICE_LINE = re.compile(r"^\s*(?P<office>[A-Z][A-Z .]{2,30}?)\s*,?\s*$")
+
+
+def _sacs(to: str, below: list[str]) -> list[str] | None:
+    """The field offices a teletype to SACS names, each as 'SAC <OFFICE>': the office on the TO
+    line, then each line below that holds an office's name alone, up to the FROM line."""
+    m = _SACS.match(to.strip().upper())
+    if not m:
+        return None
+    offices = [m["office"].strip()]
+    for line in below:
+        if line.lstrip().startswith("FROM"):
+            break
+        if not (om := _OFFICE_LINE.match(line)):
+            break
+        offices.append(om["office"].strip())
+    return [f"SAC {office}" for office in offices]
+
+
 _FBI_FROM = re.compile(r"^\s*FROM\s+(?P<from>.+?)(?:\s+(?:\d|/|\(|NO\.?\s).*)?$")
 _NSA_FR = re.compile(r"^\s*FR\s+(?P<place>[A-Za-z .]+?):\s*(?P<who>.*)$")
 _NSA_TO = re.compile(r"^\s*TO\s+(?P<place>[A-Za-z .]+?):\s*(?P<who>.*)$")
@@ -178,7 +199,8 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
                 if m["date"] and (day := F.written_date(m["date"].replace("-", "/"))):
                     d.set("agency_date", day[0], ln.start + m.start("date"), ln.start + m.end("date"))
             if m := _FBI_TO.match(t):  # file numbers follow
-                d.set("agency_to", m["to"].strip(" ,"))
+                if d.set("agency_to", m["to"].strip(" ,")) and (offices := _sacs(m["to"], win.uppers[k + 1: k + 12])):
+                    d.set("agency_to_names", offices)
             # 'FROM SAC, MIAMI /92-236//92-228/', 'FROM LEGAT MEXICO CITY NO. 1(4': file and
             # message numbers follow the sender.
             if m := _FBI_FROM.match(t):
