@@ -253,6 +253,15 @@ def test_fbi_teletype_to_several_field_offices(to, expected):
     assert [a.name for a in r.to] == expected
 
 
+@pytest.mark.parametrize("sender, expected", [("DIRECTOR FBL", "DIRECTOR FBI"), ("DIRECTOR FB1", "DIRECTOR FBI"),
+                                              ("DIRECTOR FBI", "DIRECTOR FBI"), ("SAC, FBLA", "SAC, FBLA")])
+def test_fbi_teletype_sender_with_the_bureaus_i_misread(sender, expected):
+    r = parse("FBI\n\nFEDERAL BUREAU OF INVESTIGATION\n\nTELETYPE\n\nURGENT 2-26-76\n\nTO SAC, MIAMI\n\n"
+              f"FROM {sender} (62-116395)\n\nTEXT OF THE TELETYPE.\n")
+    assert r.from_ == expected
+    assert any("read as" in d.message for d in r.defects) == (sender != expected)
+
+
 INCOMING = "INCOMING TELEGRAM\n\nCONFIDENTIAL\n\nFROM: Elisabethville\n\nTO: Secretary of State\n\nNO: 115, July 17, noon\n\n"
 
 

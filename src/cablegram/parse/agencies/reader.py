@@ -55,6 +55,8 @@ def _loose_date(text: str) -> re.Match | None:
 
 _IN_NUMBER = re.compile(r"^\s*(IN|OUT)\s+(\d{4,6})\s*$")
 _FBI_TO = re.compile(r"^\s*TO\s+(?P<to>.+?)(?:\s+(?:\d|/|\(|NO\.?\s).*)?$")
+# The Bureau's own name as OCR misreads its I ('DIRECTOR FBL', 'FB1').
+_FBI_MISREAD = re.compile(r"\bFB[L1l|]\b")
 # A teletype to several field offices: 'TO SACS BALTIMORE', the other offices one a line below it.
 _SACS = re.compile(r"^SACS\s+(?P<office>[A-Z][A-Z .]{2,30}?)\s*,?$")
 _OFFICE_LINE = re.compile(r"^\s*(?P<office>[A-Z][A-Z .]{2,30}?)\s*,?\s*$")
@@ -204,7 +206,11 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
             # 'FROM SAC, MIAMI /92-236//92-228/', 'FROM LEGAT MEXICO CITY NO. 1(4': file and
             # message numbers follow the sender.
             if m := _FBI_FROM.match(t):
-                d.set("agency_from", m["from"].strip(" ,"))
+                sender = m["from"].strip(" ,")
+                if (fixed := _FBI_MISREAD.sub("FBI", sender)) != sender:
+                    d.defect("possible-ocr-error", f"{sender!r} read as {fixed!r}", ln.start + m.start("from"),
+                             ln.start + m.end("from"))
+                d.set("agency_from", fixed)
         elif kind == "nsa-intercept":
             for label, key, party in (("FR", "agency_from", _NSA_FR), ("TO", "agency_to", _NSA_TO)):
                 if m := party.match(ln.text):
