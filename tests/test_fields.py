@@ -253,6 +253,17 @@ def test_fbi_teletype_to_several_field_offices(to, expected):
     assert [a.name for a in r.to] == expected
 
 
+@pytest.mark.parametrize("caption, subject", [
+    ("JOHN ROSELLI, AKA, AR.", "JOHN ROSELLI, AKA, AR."),
+    ("UNKNOWN SUBJECTS, IS - C", "UNKNOWN SUBJECTS, IS - C"),
+    ("LA FORTY TWO SIXTY EIGHT DASH C OBSERVED ROSSELLI AT", None),  # the text, no caption
+])
+def test_fbi_teletype_case_caption_without_a_reference_below(caption, subject):
+    r = parse("FBI\n\nFEDERAL BUREAU OF INVESTIGATION\n\nTELETYPE\n\nURGENTY 11/9/62\n\nTO DIRECTOR, FBI 92-3267\n\n"
+              f"FROM SAC, LOS ANGELES 92-113C\n\n{caption}\n\nSOURCE OBSERVED THE SUBJECT AT THE CLUB EVENING NOVEMBER EIGHT.\n")
+    assert r.subject == subject
+
+
 @pytest.mark.parametrize("sender, expected", [("DIRECTOR FBL", "DIRECTOR FBI"), ("DIRECTOR FB1", "DIRECTOR FBI"),
                                               ("DIRECTOR FBI", "DIRECTOR FBI"), ("SAC, FBLA", "SAC, FBLA")])
 def test_fbi_teletype_sender_with_the_bureaus_i_misread(sender, expected):

@@ -410,6 +410,10 @@ _FBI_NUMBER = re.compile(r"\bNO\.?\s*(?P<n>\d{1,5})\s*$")
 # 'REBUCAB MARCH 15 LAST', 'RE MIAMI TELS …'.
 _FBI_REFERENCE = re.compile(r"^\W{0,3}RE(?:BU|MY|UR|CAB|TEL|[A-Z]{0,4}(?:TEL|CAB|AIRTEL|LET)\b|\s+[A-Z]{3,})")
 _CAPTION_LINES = 2
+# A case caption's close: AKA (the subject's other names), or the character of the case after a comma
+# (AR anti-racketeering, IS internal security, SM security matter, CR, IP, ITSP …), with its sub-
+# character ('IS - C') and a full stop.
+_CASE_CHARACTER = re.compile(r"(?:,\s*AKAS?\b.*|,\s*(?:AR|IS|SM|CR|IP|ITSP|ITAR|BA)(?:\s*[-–]\s*[A-Z]{1,3})?\.?)$")
 _FROM_LINE = re.compile(r"^\s*FROM\s")
 
 
@@ -434,6 +438,11 @@ def read_fbi_number_and_caption(d: Draft, window: list[CLine]) -> None:
             if caption and all(c.text.strip().upper() == c.text.strip() for c in caption):
                 text = " ".join(" ".join(c.text.split()) for c in caption)
                 d.set("subject", text, caption[0].start, caption[-1].end)
+            break
+        if not caption and t.upper() == t and _CASE_CHARACTER.search(t):
+            # No reference below it, but the line is a case caption by its form: the title, then
+            # AKA or the case's character ('JOHN ROSELLI, AKA, AR.').
+            d.set("subject", " ".join(t.split()), ln.start, ln.end)
             break
         caption.append(ln)
         if len(caption) > _CAPTION_LINES:
