@@ -61,11 +61,11 @@ def holdout():
 # The blind holdout (gold/holdout/README.md): what the rules reach on documents they were not
 # written against. Floors at the level reached, so that a rule that trades them for the dev gold fails.
 def test_holdout_born_digital_accuracy(holdout):
-    assert holdout["born_digital"]["*"].accuracy >= 0.988  # 99.1 % reached (97.8 % blind, before its rules)
+    assert holdout["born_digital"]["*"].accuracy >= 0.989  # 99.2 % reached (97.8 % blind, before its rules)
 
 
 def test_holdout_ocr_accuracy(holdout):
-    assert holdout["ocr_releases"]["*"].accuracy >= 0.87  # 87.6 % reached (84.6 % blind, before its rules)
+    assert holdout["ocr_releases"]["*"].accuracy >= 0.875  # 88.1 % reached (84.6 % blind, before its rules)
     assert _subset(holdout["ocr_releases"], RELEASE_TARGET).accuracy >= 0.98  # 98.7 % reached
 
 
