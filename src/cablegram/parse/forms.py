@@ -384,7 +384,8 @@ def _value_end(chunk: str, last: bool) -> int:
 # The form's left margin lists the offices that get a copy ('SS', 'ARA', 'Info'); OCR runs a
 # margin code into the field line beside it ('SS TO: Secretary of State', 'SP NO: 315, …').
 MARGIN_CODE = r"(?:Info|[A-Z]{1,4})\s+(?=(?:FROM|TO|NO)\s*:|ACTION\s+DEPARTMENT\b|Rec'?[’']?d\s*:)"
-_NO_VALUE = re.compile(r"^[\s|:;.]*(?P<serial>\d{1,6})\s*,\s*(?P<md>[A-Z][a-zA-Z]+\.?\s+\d{1,2})\b")  # (the month in capitals too)
+# (The month as typed or in capitals: 'October 15', 'OCTOBER 19'.)
+_NO_VALUE = re.compile(r"^[\s|:;.]*(?P<serial>\d{1,6})\s*,\s*(?P<md>[A-Z][a-zA-Z]+\.?\s+\d{1,2})\b")
 _RECD_VALUE = re.compile(r"(?P<date>[A-Z][a-zA-Z]+\.?\s+\d{1,2},\s*\d{4})")
 # A field label of the form, a margin code run into it or not. (Compiled once: built and looked up
 # in the re module's cache a line, it cost more than the match.)

@@ -546,7 +546,8 @@ def _is_prose(text: str) -> bool:
 
 # Words a sentence cannot do without and a header element rarely holds: three in a line of
 # seven words or more mark the teletype's running text ('OF US ACTIONS BRING PRESSURE ON GVN').
-_CAPS_FUNCTION_WORD = re.compile(r"\b(?:THE|OF|AND|TO|IN|ON|THAT|WITH|IS|ARE|WAS|WERE|HAS|HAVE|HAD|BE|BEEN|BY|AS|AT|NOT|WILL|WOULD|IT|HE|THEY|WE)\b")
+_CAPS_FUNCTION_WORD = re.compile(r"\b(?:THE|OF|AND|TO|IN|ON|THAT|WITH|IS|ARE|WAS|WERE|HAS|HAVE|HAD|BE|BEEN|BY|AS|AT"
+                                 r"|NOT|WILL|WOULD|IT|HE|THEY|WE)\b")
 
 
 # The first letter a line can begin with for each rule (upper-cased; None: any). Trying only the

@@ -134,14 +134,15 @@ def _signed(d: Draft, body: list[CLine]) -> list[CLine] | None:
 # debris after it ('DLW aNARS, Date 9119/80', 'DMJ/19').
 # (Not followed by another word in capitals: 'END OF DOCUMENT' is no reference.)
 _TYPIST_REFERENCE_START = re.compile(r"^\s*[A-Z]{2,4}(?:\s?/\s?\d{1,3})?:?(?=\s*$|\s+[^A-Z\s])")
-# How far above the end the pair is looked for: notes, stamps and debris below it are few lines.
+# How far above the end the pair is looked for: notes, stamps and debris below it are a few lines
+# of text (six, each counted with the blank line OCR may put after it).
 _TRAILER_LINES = 6
 
 
 def _signer_above_typist_reference(d: Draft, body: list[CLine], k: int) -> list[CLine] | None:
     """A State telegram's signer in capitals with the typist's reference on the next line, among
-    the last lines up to ``k``: the 1960s telegram's close, with a note, a stamp or OCR debris below it. The pair
-    says where the text ends, which a single name alone above debris does not."""
+    the last lines up to ``k``: the 1960s telegram's close, with a note, a stamp or OCR debris
+    below it. The pair says where the text ends, which a single name alone above debris does not."""
     if d.get("kind"):
         return None  # another agency's record (a CIA cable has no signer at its end)
     below = None  # the next line that is not blank below the one looked at
