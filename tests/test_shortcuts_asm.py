@@ -118,7 +118,7 @@ def test_a_default_factory_gives_each_record_its_own_value():
 # Words near the codes: a code with letters changed (lookalikes among them), added or taken away,
 # doubled letters, and words of the code letters and OCR specks of every length.
 def _cite_codes() -> tuple[str, ...]:
-    from cablegram.parse.assemble import _cite_codes as codes
+    from cablegram.parse.addresses import _cite_codes as codes
     return codes()
 
 
@@ -144,5 +144,5 @@ def cite_words(draw) -> str:
 @given(cite_words())
 def test_a_cite_word_is_read_as_closest_reads_it_among_all_codes(word):
     from cablegram.parse.agencies.cia_opening import closest
-    from cablegram.parse.assemble import _closest_code
+    from cablegram.parse.addresses import _closest_code
     assert _closest_code(word) == closest.__wrapped__(word, _cite_codes())
