@@ -13,13 +13,13 @@ from functools import lru_cache
 from operator import attrgetter
 
 from ..defects import defect
-from ..model import Officer, Paragraph
+from ..model import Paragraph
 from ..normalise.state import ascii_case_view
 from ..vocab.markings import LEVEL_PORTION, PORTION_LEVELS, RANK
 from . import fields as F
 from .draft import CLine, Draft
-from .header_blocks import split_addresses
 from .signature import take_signature
+from .smart import SMART_FOOTER as _SMART_FOOTER, read_smart_footer
 from .spacing import ONE_BLANK_LINE, double_spaced, join_wrapped_blocks
 
 PARA = re.compile(
@@ -332,68 +332,6 @@ def _first_match(pattern: re.Pattern, text: str, seen) -> re.Match | None:
         if found := pattern.match(text, m.start()):
             return found
     return None
-
-
-_SMART_FOOTER = re.compile(r"^\s*(?P<label>Signature|Drafted\s+By|Cleared\s+By|Approved\s+By|Released\s+By|Info|"
-                           r"Action\s+Post|Dissemination\s+Rule)\s*:\s*(?P<value>.*)$")
-# A line of a SMART address list: an item closed by its precedence, before a semicolon or at the end.
-_SMART_ITEM_LINE = re.compile(r"\b(?:ROUTINE|PRIORITY|IMMEDIATE|FLASH)\s*(?:[;,]|$)")
-# 'EAP/K:Smith, John', 'POL-Political Section:Jones, Kali C (Port-au-Prince)': the office may hold
-# spaces; the post in brackets after the name is where the officer sits, not part of the name.
-_SMART_OFFICER = re.compile(r"^(?:(?P<office>[A-Za-z][^:]*?)\s*:\s*)?(?P<name>[A-Za-z][^:]*?)(?:\s*\((?P<post>[^()]*)\))?$")
-
-
-def read_smart_footer(d: Draft, lines: list[CLine]) -> None:
-    """The SMART form's footer: ``Signature:``, ``Drafted By:``, ``Cleared By:`` (one officer a
-    line), ``Approved By:``, ``Released By:``, ``Info:`` (addressees separated by semicolons)."""
-    label = None
-    blocks: list[tuple[str, list[tuple[str, CLine]]]] = []
-    for ln in lines:
-        m = _SMART_FOOTER.match(ln.text)
-        if m:
-            label = " ".join(m["label"].split()).lower()
-            blocks.append((label, []))
-            if m["value"].strip():
-                blocks[-1][1].append((m["value"].strip(), ln))
-        elif label and ln.text.strip() and (ln.text.startswith((" ", "\t"))
-                                            or label == "info" and _SMART_ITEM_LINE.search(ln.text)):
-            # (An Info list's wrapped line may start at the margin: it is known by its items,
-            # each closed by a precedence.)
-            blocks[-1][1].append((ln.text.strip(), ln))
-        elif ln.text.strip():
-            label = None  # anything else (a stamp, a banner) closes the label
-    for label, values in blocks:
-        if not values:
-            continue
-        if label == "signature":
-            text, ln = values[0]
-            off = ln.start + ln.text.find(text)
-            d.set("signature", text, off, off + len(text))
-        elif label in ("drafted by", "approved by", "cleared by", "released by"):
-            officers = [_smart_officer(text) for text, _ in values for text in text.split(";")]
-            officers = [o for o in officers if o]
-            if label == "drafted by" and officers:
-                d.set("drafted_by", officers[0], values[0][1].start, values[0][1].end)
-            elif label == "approved by" and officers:
-                d.set("approved_by", officers[0], values[0][1].start, values[0][1].end)
-            elif label == "cleared by":
-                for o in officers:
-                    d.add("cleared_found", o)
-        elif label == "info":
-            # Items are separated by semicolons and wrap freely across lines ('… NATIONAL SECURITY'
-            # / 'COUNCIL WASHINGTON DC ROUTINE;').
-            first, last = values[0][1], values[-1][1]
-            for item in split_addresses(" ".join(text for text, _ in values) + ";"):
-                a = F.addressee(" ".join(item.split()))
-                if a:
-                    d.add("info_found", (a, first.start, last.end))
-
-
-def _smart_officer(text: str) -> Officer | None:
-    m = _SMART_OFFICER.match(text.strip())
-    if not m:
-        return None
-    return Officer(name=m["name"].strip(), office=m["office"], raw=text.strip())
 
 
 def _paragraph_blocks(body: list[CLine], joined: str) -> list[tuple[int | None, int, int, int, str]]:
