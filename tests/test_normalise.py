@@ -314,3 +314,43 @@ def test_jfk_legend_tail_keeping_its_label_or_garbled_into_two_words(tail):
 def test_a_dated_line_far_from_any_jfk_legend_is_text():
     _, state = run("JFK\n\n1\n\n2\n\n3\n\n4\n\nMEETING NOTES Date: 11-01-2021\n")
     assert state.release.release_date is None
+
+
+# -- archive-row: the Cablegate database dump ---------------------------------------------------------
+DUMP = ("2007-09-11 09:44:00\t07EXAMPLE881\tEmbassy Example\tSECRET\t07STATE124823\tVZCZCXRO4549\\\n"
+        "FM AMEMBASSY EXAMPLE\\\n"
+        "TO RUEHC/SECSTATE WASHDC IMMEDIATE 4460\tS E C R E T EXAMPLE 000881 \\\n"
+        " \\\n"
+        "SUBJECT: TALKS \\\n"
+        "1. (S) TEXT. \\\n"
+        "CARTER \\\n"
+        "121752\t2007-09-11 12:50:00\t07TBILISI2290\tEmbassy Tbilisi\tUNCLASSIFIED\t\tVZCZCXRO4053\\\n"
+        "FM AMEMBASSY TBILISI\\\n"
+        "TEFFT\n")
+
+
+def test_archive_rows_are_read_as_the_first_cable():
+    clean, state = run(DUMP)
+    lines = [ln.strip() for ln in clean.text.split("\n")]
+    assert lines[:4] == ["VZCZCXRO4549", "FM AMEMBASSY EXAMPLE", "TO RUEHC/SECSTATE WASHDC IMMEDIATE 4460",
+                         "S E C R E T EXAMPLE 000881"]
+    assert "\\" not in clean.text and "TBILISI" not in clean.text and "2007-09-11" not in clean.text
+    assert removed(state, "archive-row") == ["2007-09-11 09:44:00\t07EXAMPLE881\tEmbassy Example\tSECRET\t07STATE124823"]
+    assert removed(state, "archive-next-record")[0].startswith("121752\t2007-09-11 12:50:00\t07TBILISI2290")
+    assert state.notes and "2 rows" in state.notes[0]
+
+
+def test_a_text_with_tabs_but_no_row_is_left_alone():
+    text = "SUBJECT: TALKS\n1. The minister\tsaid little.\n"
+    clean, state = run(text)
+    assert clean.text.rstrip("\n") == text.rstrip("\n") and not removed(state, "archive-row")
+
+
+def test_archive_row_record_reads_the_first_cable():
+    from cablegram import parse
+    rec = parse(DUMP)
+    assert rec.signature == "CARTER" and rec.classification == "SECRET"
+    assert [a.name for a in rec.to] == ["SECSTATE WASHDC"]
+    assert any("rows of an archive's export" in note for note in rec.notes)
+    for start, end in rec.spans.values():
+        assert 0 <= start <= end <= len(DUMP)

@@ -15,6 +15,7 @@ from .state import CleanText, NormState, ReleaseFacts
 Rule = Callable[[NormState], None]
 
 RULES: tuple[tuple[str, Rule], ...] = (
+    ("archive-row", rules.archive_rows),
     ("html-entity", rules.html_entities),
     ("markdown-page-marker", rules.markdown_page_markers),
     ("foia-banner", rules.foia_banners),

@@ -202,6 +202,19 @@ class NormState:
         if stripped := text.strip():
             self.removals.append(Removal(rule, stripped, (start, start + len(text))))
 
+    def remove_lines(self, first: int, stop: int, rule: str) -> None:
+        """Remove lines ``first`` to ``stop - 1`` and record them as one removal (a run of text that
+        is no part of the record, such as the next record of an archive's export)."""
+        for index in range(first, stop):
+            if not self.removed_lines[index]:
+                self.removed_lines[index] = 1
+                self._skip[index] = 1
+                self._removed_count += 1
+        start = self._starts[first]
+        end = self._starts[stop - 1] + len(self._texts[stop - 1])
+        if raw := self.original[start:end].strip():
+            self.removals.append(Removal(rule, raw, (start, end)))
+
     def cut(self, start: int, end: int, rule: str, replacement: str = "", record: bool = True) -> None:
         """Remove (or replace) ``original[start:end]`` inside a line."""
         self.cuts.append((start, end, replacement))

@@ -38,6 +38,7 @@ def assemble(d: Draft, state: NormState, original: str, source) -> Telegram:
     classifier = _settle_classifier(d)
     tags, decoded = _settle_tags(d)
     release = _settle_release(d, state)
+    d.notes.extend(state.notes)  # (what the normalisation chain noted of the input as a whole)
     kind = d.get("kind", "telegram")
     _settle_signature(d, kind)
     _infer_first_paragraph(d, state)

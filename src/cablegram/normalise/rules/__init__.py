@@ -11,11 +11,13 @@ The rules live by family:
 - ``jfk``: the JFK collection's legends and the broken tails of them;
 - ``page``: page furniture (markdown markers, page headers, banners, page numbers, boxes, debris);
 - ``repair``: text repair (HTML entities, strike marks, pilcrows, dehyphenation, rejoined sentences);
+- ``archive``: an archive's export format around the cable (the Cablegate database's rows);
 - ``common``: what several families share.
 """
 
 from __future__ import annotations
 
+from .archive import archive_rows
 from .jfk import jfk_case_lines, jfk_legends
 from .page import (continuation_headers, markdown_page_markers, page_banners, page_numbers, stray_glyphs,
                    teletype_page_headers, worksheet_boxes)
@@ -30,7 +32,7 @@ from .release import _stamp_lines  # noqa: F401
 from .repair import _HYPHEN_END, _HYPHEN_EOL, _TILDES, _WORD_HYPHEN_EOL, _DocumentWords  # noqa: F401
 
 __all__ = [
-    "continuation_headers", "crest_banners", "dehyphenate", "foia_banners", "html_entities", "jfk_case_lines",
+    "archive_rows", "continuation_headers", "crest_banners", "dehyphenate", "foia_banners", "html_entities", "jfk_case_lines",
     "jfk_legends", "markdown_page_markers", "page_banners", "page_numbers", "pilcrows", "rejoin_split_sentences",
     "release_stamps", "reproduction_notices", "stray_glyphs", "strike_marks", "systematic_review_stamps",
     "teletype_page_headers", "worksheet_boxes",
