@@ -61,7 +61,7 @@ def holdout():
 # The blind holdout (gold/holdout/README.md): what the rules reach on documents they were not
 # written against. Floors at the level reached, so that a rule that trades them for the dev gold fails.
 def test_holdout_born_digital_accuracy(holdout):
-    assert holdout["born_digital"]["*"].accuracy >= 0.989  # 99.2 % reached (97.8 % blind, before its rules)
+    assert holdout["born_digital"]["*"].accuracy >= 0.992  # 99.5 % reached (97.8 % blind, before its rules)
 
 
 def test_holdout_ocr_accuracy(holdout):
