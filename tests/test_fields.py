@@ -598,6 +598,35 @@ def test_ocr_date_takes_the_identification_forms_year_when_day_and_month_agree(f
     assert any(d.code == "possible-ocr-error" and "identification form" in d.message for d in r.defects) == defect
 
 
+# The form as most releases print it: its title in a title's lower case, a rule read as a dash
+# between a box and its value, the classification box filled in.
+TITLE_CASE_FORM = ("JFK Assassination System\n\nIdentification Form\n\nDate: 5/7/2015\n\nAgency Information\n\n"
+                   "AGENCY: FBI\nRECORD NUMBER: — 124-10000-10001\nDocument Information\nORIGINATOR: — FBI\n"
+                   "FROM: SAC, CG\nTO: DIRECTOR, FBI\nDATE: — 08/08/1962\nCLASSIFICATION: — {level}\n"
+                   "COMMENTS :\n\n")
+TELETYPE = "TELETYPE\n\nTO DIRECTOR, FBI\n\nFROM SAC, CHICAGO\n\nINFORMATION RECEIVED TODAY FROM SOURCE.\n"
+
+
+def test_identification_form_in_title_case_with_dashes_before_its_values():
+    r = parse(TITLE_CASE_FORM.format(level="Unclassified") + TELETYPE)
+    assert r.kind == "fbi-teletype"
+    assert r.date == "1962-08-08"  # the teletype has no date of its own: the form's
+    assert r.release is not None and r.release.doc_number == "124-10000-10001"
+
+
+@pytest.mark.parametrize("level, classification", [("Secret", None), ("Unclassified", None)])
+def test_identification_forms_classification_is_not_the_documents_marking(level, classification):
+    r = parse(TITLE_CASE_FORM.format(level=level) + TELETYPE)
+    assert r.classification == classification
+    assert any("files the record as SECRET" in n for n in r.notes) == (level == "Secret")
+
+
+def test_teletype_without_the_forms_title_is_read_by_its_markers():
+    r = parse(TITLE_CASE_FORM.format(level="Secret").replace("Identification Form", "").replace("JFK Assassination System", "")
+              + TELETYPE)
+    assert r.kind == "fbi-teletype" and r.date is None
+
+
 @pytest.mark.parametrize("line, captions", [
     ("Captions: SENSITIVE, SI PDIS", ["SENSITIVE", "SIPDIS"]),   # a word split by OCR
     ("Captions: SENSITIVE SIPDIS", ["SENSITIVE", "SIPDIS"]),     # items separated by spaces alone

@@ -26,7 +26,7 @@ from ..policy import LENIENT, Policy
 from .assemble import assemble
 from .body import read_body
 from .agencies import (agency_kind, cable_start, is_email, read_agency, read_cia_boxes, read_cia_opening,
-                       read_jfk_form, read_page_marking)
+                       may_hold_form_title, read_jfk_form, read_page_marking)
 from .draft import Draft, clean_lines
 from .forms import is_frus, read_frus, read_frus_opening, read_incoming_form, read_page_heads
 from .header import scan_header
@@ -147,7 +147,7 @@ def _parse(data: str | bytes, raw_bytes: bytes, source: Source, skip_rules: tupl
             read_body(d, lines, body_start, clean.text if remainder is None else None)
             return assemble(d, state, text, source)
     else:
-        form_end = read_jfk_form(d, lines)
+        form_end = read_jfk_form(d, lines, may_hold_form_title(state))
         if is_email(lines[form_end:]):
             d.set("email_wrapper", True)
             inner = cable_start(lines[form_end:])

@@ -150,12 +150,12 @@ def _settle_classification(d: Draft, state: NormState) -> None:
             d.spans["classification"] = d.spans["page_marking"]
             d.notes.append("classification read from a marking word on the OCR'd page (no clean banner or header)")
         elif d.get("form_classification") and d.get("jfk_form"):
-            level = F.classification(d.get("form_classification").split()[0]) if d.get("form_classification") else None
-            # The form's UNCLASSIFIED describes the record as filed (FBI teletypes and the like carry
-            # no marking of their own), not a marking the document bears: nothing is read from it.
+            # The form's box describes the record as the agency filed it (an FBI teletype bears no
+            # marking of its own), not a marking the document bears: the record's classification
+            # stays unread, and what the form says is kept in a note.
+            level = F.classification(d.get("form_classification").split()[0])
             if level and level != "UNCLASSIFIED":
-                d.values["classification"] = level
-                d.notes.append("classification read from the JFK identification form")
+                d.notes.append(f"the JFK identification form files the record as {level}; the copy bears no marking")
     overall = d.get("classification")
     if overall and "SBU" in {found[0] for found in d.get("captions_found", [])} and overall == "UNCLASSIFIED":
         d.values["classification"] = "SENSITIVE BUT UNCLASSIFIED"
