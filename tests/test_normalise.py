@@ -177,6 +177,45 @@ def test_rejoin_sentence_split_by_a_stamp():
     assert "agreed to\nmeet again" in clean.text
 
 
+# A page of text extracted with its layout kept: every line behind the same margin, a banner and
+# a stamp further left or right.
+LAID_OUT = ("UNCLASSIFIED U.S. Department of State Case No. F-2014-20439 Doc No. C05787984 Date: 12/31/2015\n\n"
+            "{m}UNCLAS STATE 010280\n\n{m}SUBJECT: ASSIGNMENT\n\n{m}1.ASSIGNMENT:\n{m}Department announces the\n"
+            "{m}assignment as follows:\n\n{m}    A. Assign to the post.\n\n{m}2.COMBINED TOD: N/A\n\n"
+            "{m}3. TRAVEL: none.\n\n{m}CLINTON\n")
+
+
+def test_a_margin_every_line_shares_is_taken_off_and_spans_still_point_into_the_original():
+    text = LAID_OUT.format(m=" " * 8)
+    clean, state = run(text)
+    assert "\n1.ASSIGNMENT:\n" in clean.text and "\n    A. Assign" in clean.text  # deeper indents kept, less the margin
+    assert not any(r.rule == "page-margin" for r in state.removals)  # blanks only: nothing recorded
+    assert any("left margin of 8" in n for n in state.notes)
+    at = clean.text.index("1.ASSIGNMENT")
+    start, end = clean.span(at, at + len("1.ASSIGNMENT"))
+    assert text[start:end] == "1.ASSIGNMENT"
+
+
+@pytest.mark.parametrize("margin", ["", " "])
+def test_no_margin_is_taken_off_text_at_the_left_edge_or_one_blank_in(margin):
+    text = LAID_OUT.format(m=margin)
+    clean, state = run(text)
+    assert clean.text.count(f"\n{margin}1.ASSIGNMENT") == 1 and not state.notes
+
+
+def test_indented_paragraph_openings_alone_are_no_margin():
+    # A typed page indents each paragraph's first line, not its others.
+    text = "\n".join(["     1. FIRST LINE", "of the text", "and more", "     2. SECOND", "goes on", "and on"]) + "\n"
+    clean, state = run(text)
+    assert clean.text.startswith("     1. FIRST") and not state.notes
+
+
+def test_paragraphs_of_a_laid_out_page_are_numbered():
+    from cablegram import parse
+    r = parse(LAID_OUT.format(m=" " * 8))
+    assert [p.number for p in r.paragraphs if p.number] == [1, 2, 3]
+
+
 def test_every_rule_can_be_switched_off():
     text = "SECRET\n\n2\n\nbody\n"
     clean, _ = run(text, skip=RULE_NAMES)

@@ -35,6 +35,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("pilcrow", rules.pilcrows),
     ("dehyphenate", rules.dehyphenate),
     ("rejoin", rules.rejoin_split_sentences),
+    ("page-margin", rules.page_margins),
 )
 
 RULE_NAMES = tuple(name for name, _ in RULES)

@@ -9,7 +9,7 @@ The rules live by family:
 
 - ``release``: the release layer (FOIA and CREST banners, release and review stamps, reproduction notices);
 - ``jfk``: the JFK collection's legends and the broken tails of them;
-- ``page``: page furniture (markdown markers, page headers, banners, page numbers, boxes, debris);
+- ``page``: page furniture (markdown markers, page headers, banners, page numbers, boxes, debris, margins);
 - ``repair``: text repair (HTML entities, strike marks, pilcrows, dehyphenation, rejoined sentences);
 - ``archive``: an archive's export format around the cable (the Cablegate database's rows);
 - ``common``: what several families share.
@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from .archive import archive_rows
 from .jfk import jfk_case_lines, jfk_legends
-from .page import (continuation_headers, markdown_page_markers, page_banners, page_numbers, stray_glyphs,
+from .page import (continuation_headers, markdown_page_markers, page_banners, page_margins, page_numbers, stray_glyphs,
                    teletype_page_headers, worksheet_boxes)
 from .release import crest_banners, foia_banners, release_stamps, reproduction_notices, systematic_review_stamps
 from .repair import dehyphenate, html_entities, pilcrows, rejoin_split_sentences, strike_marks
@@ -33,7 +33,7 @@ from .repair import _HYPHEN_END, _HYPHEN_EOL, _TILDES, _WORD_HYPHEN_EOL, _Docume
 
 __all__ = [
     "archive_rows", "continuation_headers", "crest_banners", "dehyphenate", "foia_banners", "html_entities", "jfk_case_lines",
-    "jfk_legends", "markdown_page_markers", "page_banners", "page_numbers", "pilcrows", "rejoin_split_sentences",
+    "jfk_legends", "markdown_page_markers", "page_banners", "page_margins", "page_numbers", "pilcrows", "rejoin_split_sentences",
     "release_stamps", "reproduction_notices", "stray_glyphs", "strike_marks", "systematic_review_stamps",
     "teletype_page_headers", "worksheet_boxes",
 ]
