@@ -60,6 +60,10 @@ def plain_name_and_precedence(s: str) -> tuple[str, str | None]:
         # (a rule, not a fast path: a SMART item's precedence run onto the kind of post)
         prec = fields.precedence_word(m[1])
         s = s[: m.start()]
+    elif "," in s and (m := fields._GLUED_WORD.search(s)) and (word := fields._misread_precedence(m[1])):
+        # (a rule too: the word run onto the post misread as well)
+        prec = word
+        s = s[: m.start()]
     s = s.strip(" ,;.").upper()
     s = fields._ZEN.sub("", s)
     s = fields._AMEMBASSY_MISREAD.sub("AMEMBASSY", s)

@@ -131,6 +131,27 @@ def test_a_precedence_run_onto_the_kind_of_post(item, name, precedence):
     assert (a.name, a.precedence) == (name, precedence)
 
 
+@pytest.mark.parametrize("item, name, precedence", [
+    ("MONROVIA, AMEMBASSYRounNE", "AMEMBASSY MONROVIA", "ROUTINE"),     # 'TI' read as 'n'
+    ("PARIS, AMEMBASSYPRIORTY", "AMEMBASSY PARIS", "PRIORITY"),
+    ("WASHDC, SECSTATEIMMEDIAT", "SECSTATE WASHDC", "IMMEDIATE"),
+    ("MONROVIA, AMEMBASSYXQZWK", "MONROVIA, AMEMBASSYXQZWK", None),     # near case: no precedence near it
+])
+def test_a_misread_precedence_run_onto_the_kind_of_post(item, name, precedence):
+    a = F.addressee(item)
+    assert (a.name, a.precedence) == (name, precedence)
+
+
+def test_an_addressees_misread_precedence_is_reported():
+    smart = ("UNCLASSIFIED\n\nMRN: 12 STATE 10280\nDate/DTG: Feb 03, 2012 / 031849Z FEB 12\nFrom: SECSTATE WASHDC\n"
+             "Action: {action}\nE.O.: 13526\nTAGS: APER\nSubject: TEST\n\n1. Text.\n")
+    r = parse(smart.format(action="MONROVIA, AMEMBASSYRounNE"))
+    assert r.precedence == "ROUTINE" and [a.name for a in r.to] == ["AMEMBASSY MONROVIA"]
+    assert any(d.code == "possible-ocr-error" and "RounNE" in d.message for d in r.defects)
+    clean = parse(smart.format(action="MONROVIA, AMEMBASSY ROUTINE"))  # near case: written plainly
+    assert clean.precedence == "ROUTINE" and not any(d.code == "possible-ocr-error" for d in clean.defects)
+
+
 # -- labels run together on one line -------------------------------------------------------------------
 def test_tags_and_subject_printed_on_the_eo_line():
     text = ("SECRET ABU DHABI 000009\n\nE.O. 12958: DECL: 2035/01/07 TAGS: ECON PTER AE\n\n"

@@ -7,6 +7,7 @@ The docstring of each opens with the pattern it accepts.
 
 from __future__ import annotations
 
+import difflib
 import re
 from datetime import date as _date
 from functools import lru_cache
@@ -170,6 +171,18 @@ _POST_FIRST = re.compile(r"([A-Z][A-Z .\-]+),\s*(SECSTATE|SECDEF|AMEMBASSY|AMCON
 # ('MONROVIA, AMEMBASSYROUTINE').
 _GLUED_PRECEDENCE = re.compile(r"(?:(?<=SECSTATE)|(?<=AMEMBASSY)|(?<=AMCONSUL)|(?<=USMISSION)|(?<=USOFFICE))"
                                r"(IMMEDIATE|PRIORITY|ROUTINE)\s*$", re.I)
+# ... and the word itself misread as well ('MONROVIA, AMEMBASSYRounNE'): any run of letters there
+# is no part of the post's name, and is read as the one precedence it is close to (see
+# _misread_precedence; the addressee's reader reports it).
+_GLUED_WORD = re.compile(r"(?:(?<=SECSTATE)|(?<=AMEMBASSY)|(?<=AMCONSUL)|(?<=USMISSION)|(?<=USOFFICE))"
+                         r"([A-Z]{4,9})\s*$", re.I)
+_SMART_PRECEDENCES = ("IMMEDIATE", "PRIORITY", "ROUTINE")
+
+
+def _misread_precedence(word: str) -> str | None:
+    """The one SMART precedence word ``word`` is an OCR misreading of ('ROUNNE'), or None."""
+    close = difflib.get_close_matches(word.upper(), _SMART_PRECEDENCES, n=2, cutoff=0.75)
+    return close[0] if len(close) == 1 else None
 
 
 # The same addressees (SECSTATE WASHDC, the posts of one region) stand in cable after cable: each
@@ -259,6 +272,9 @@ def _name_and_precedence(s: str) -> tuple[str, str | None]:
     prec = None
     if (m := _TRAILING_PRECEDENCE.search(s)) or ("," in s and (m := _GLUED_PRECEDENCE.search(s))):
         prec = precedence_word(m[1])
+        s = s[: m.start()]
+    elif "," in s and (m := _GLUED_WORD.search(s)) and (word := _misread_precedence(m[1])):
+        prec = word
         s = s[: m.start()]
     s = s.strip(" ,;.").upper()
     # The three patterns below are anchored with ``^`` (no MULTILINE) and never empty, so a
