@@ -10,6 +10,7 @@ import pytest
 from cablegram import parse
 from cablegram.parse import fields as F
 from cablegram.parse.header_blocks import split_addresses
+from cablegram.parse.smart import mended_name
 
 # -- a SMART form whose text was taken from a PDF's table: each label alone, its value below --------
 TABLE = """From: Example, Pat <ExampleP@state.example>
@@ -336,6 +337,29 @@ def test_a_line_at_the_margin_after_the_info_list_is_not_an_item():
     text = FOOTER.replace("DEVELOPMENT COMMUNITY COLLECTIVE ROUTINE\n", "DEVELOPMENT COMMUNITY COLLECTIVE ROUTINE\n"
                           "This email is UNCLASSIFIED.\n")
     assert "THIS EMAIL IS UNCLASSIFIED." not in [a.name for a in parse(text).info]
+
+
+# -- an l read as I in the names of a SMART list -------------------------------------------------------
+@pytest.mark.parametrize("item, name", [
+    ("BeII, Kimberlee A", "Bell, Kimberlee A"),
+    ("Baker, HoIli C ROUTINE", "Baker, Holli C ROUTINE"),
+    ("Bastien, JoeIle-Elizabeth ROUTINE", "Bastien, Joelle-Elizabeth ROUTINE"),
+    ("McIntyre, John", "McIntyre, John"),                     # near case: a prefix takes a capital
+    ("MacInnes, DanieI", "MacInnes, Daniel"),
+    ("Test-SESOReadIn ROUTINE", "Test-SESOReadIn ROUTINE"),    # near case: a group's name, no person
+    ("WHITE HOUSE WASHINGTON DC ROUTINE", "WHITE HOUSE WASHINGTON DC ROUTINE"),
+    ("Isaacs, Ian", "Isaacs, Ian"),
+])
+def test_an_l_read_as_a_capital_i_in_a_persons_name(item, name):
+    assert mended_name(item) == name
+
+
+def test_mended_names_in_the_footer_are_reported():
+    text = FOOTER.replace("Boyer, Spencer P ROUTINE", "BoyIe, Spencer P ROUTINE")
+    r = parse(text)
+    assert "BOYLE, SPENCER P" in [a.name for a in r.info]
+    assert any(d.code == "possible-ocr-error" and "BoyIe" in d.message for d in r.defects)
+    assert not any(d.code == "possible-ocr-error" and "name" in d.message for d in parse(FOOTER).defects)
 
 
 # -- the SMART Pass Line wrapped over lines ------------------------------------------------------------

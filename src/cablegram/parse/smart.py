@@ -140,7 +140,7 @@ def read_smart_footer(d: Draft, lines: list[CLine]) -> None:
             d.set("signature", text, off, off + len(text))
         elif label in ("drafted by", "approved by", "cleared by", "released by"):
             officers = [_smart_officer(text) for text, _ in values for text in text.split(";")]
-            officers = [o for o in officers if o]
+            officers = [_mended_officer(d, o, values[0][1]) for o in officers if o]
             if label == "drafted by" and officers:
                 d.set("drafted_by", officers[0], values[0][1].start, values[0][1].end)
             elif label == "approved by" and officers:
@@ -153,9 +153,49 @@ def read_smart_footer(d: Draft, lines: list[CLine]) -> None:
             # / 'COUNCIL WASHINGTON DC ROUTINE;').
             first, last = values[0][1], values[-1][1]
             for item in split_addresses(" ".join(text for text, _ in values) + ";"):
-                a = F.addressee(" ".join(item.split()))
+                item = " ".join(item.split())
+                if (mended := mended_name(item)) != item:
+                    d.defect("possible-ocr-error", f"the name {item!r} read as {mended!r}", first.start, last.end)
+                    item = mended
+                a = F.addressee(item)
                 if a:
                     d.add("info_found", (a, first.start, last.end))
+
+
+# A person as SMART lists one: 'Baker, Holli C', 'Servin-Baez, Heidy', 'Latif, Mohammad A (S/HSC)',
+# the list's precedence after it in the Info list.
+_PERSON = re.compile(r"[A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+)*, [A-Z][A-Za-z'\-]+(?: [A-Z]\.?)?"
+                     r"(?: \([^()]*\))?(?: (?:IMMEDIATE|PRIORITY|ROUTINE))?")
+# OCR reads a lower-case l as a capital I ('BeII', 'HoIli', 'JoeIle'). In a name written in mixed
+# case a capital I never follows a lower-case letter, but after the prefixes that take a capital
+# within a name ('McIntyre', 'MacInnes', 'DiIorio').
+_I_FOR_L = re.compile(r"(?<=[a-z])I+")
+_CAPITAL_AFTER = ("Mc", "Mac", "Di", "De", "Da", "La", "Le")
+
+
+def mended_name(item: str) -> str:
+    """A person's name as SMART lists it with each l OCR read as I put back ('BeII, Kimberlee A'
+    -> 'Bell, Kimberlee A'); any other item (a post, a collective, a group's name in camel case
+    such as 'SES-O_FrontOffice') as it stands."""
+    if "I" not in item or not _PERSON.fullmatch(item):
+        return item
+    return " ".join(_I_FOR_L.sub(_as_ls, word) for word in item.split(" "))
+
+
+def _as_ls(m: re.Match) -> str:
+    """The run of I's as l's, but a capital a name's prefix takes before it ('McIntyre')."""
+    if m.string[:m.start()] in _CAPITAL_AFTER:
+        return "I" + "l" * (len(m[0]) - 1)
+    return "l" * len(m[0])
+
+
+def _mended_officer(d: Draft, officer: Officer, ln: CLine) -> Officer:
+    """``officer`` with its name mended (see mended_name), the mending reported."""
+    name = mended_name(officer.name)
+    if name == officer.name:
+        return officer
+    d.defect("possible-ocr-error", f"the name {officer.name!r} read as {name!r}", ln.start, ln.end)
+    return Officer(name=name, office=officer.office, raw=officer.raw)
 
 
 def _smart_officer(text: str) -> Officer | None:
