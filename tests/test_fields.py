@@ -179,6 +179,18 @@ def test_cia_dtg_on_the_classification_line_with_z_misread(line, dtg):
     assert r.dtg == dtg and r.date is None  # no month, no year: no date
 
 
+@pytest.mark.parametrize("line, dtg, reported", [
+    ("SECRET 9213552", "021355Z", True),    # the day's nought read as 9, the Z as 2
+    ("| SECRET 9717532", "071753Z", True),
+    ("SECRET 2917532", "291753Z", False),   # near case: a 9 where one may stand
+    ("SECRET 9017532", None, False),        # no day 00
+])
+def test_cia_dtg_whose_days_nought_ocr_read_as_nine(line, dtg, reported):
+    r = parse(CIA + line + "\n\nDIR CITE MEXI 1234\n\n1. TEXT.\n")
+    assert r.dtg == dtg
+    assert any(d.code == "possible-ocr-error" and "9 for a nought" in d.message for d in r.defects) == reported
+
+
 @pytest.mark.parametrize("stamp, date, dtg", [
     ("AUG 17 1942Z 62", "1962-08-17", "AUG 17 1942Z 62"),
     ("AUG: 17 19427 62", "1962-08-17", None),   # repaired reading: the date, not a DTG as written

@@ -214,7 +214,8 @@ def test_the_routing_box_station_before_a_guess_at_an_unknown_cite_code():
     ("fe ONF IDENN TIAL 0307462 V3", "030746Z"),          # marking garbled, specks before it
     ("SECRET 2315562 MAY 78 STAFF", "231556Z MAY 78"),    # as before
     ("ROUTINE 2315562 MAY 78", None),                     # no marking before the number
-    ("SEC RE T 9213552", None),                           # no valid day: not repaired
+    ("SEC RE T 9213552", "021355Z"),                      # the day's nought read as 9 (reported)
+    ("SEC RE T 9013552", None),                           # no valid day however read: not repaired
 ])
 def test_the_dtg_on_a_classification_line_whose_marking_ocr_garbled(line, dtg):
     r = parse(CIA.format(box=line + "\n\n", cite="MEXI"))

@@ -535,9 +535,12 @@ _IMPDET = re.compile(r"[E£€](?<![A-Z0-9].)[\s.]?[2Z]\W{0,2}\s?I[MNH]P?D?P?ET\
 _IMPDET_TAIL = re.compile(r"I[MNH]P?D?P?ET")
 _MONTH_YEAR = r"(?:\s+(?P<mon>" + F.MONTH_ALTERNATION + r")\s+(?P<yy>\d{2})\b)?"
 _CLASS_WORD = re.compile(r"^\W{0,3}(?:TOP\s+)?(?:SECRET|CONFIDENTIAL|UNCLASSIFIED)\b")
-# 'SECRET 231228Z' (also 'SECRET 2312282', the Z read as 2): day, hour and minute must be valid.
+# The DTG's day, hour and minute, each valid, OCR's letter O read for a nought; a day's nought may
+# also be read as 9 ('SECRET 9213552' for 021355Z, seen on three typed forms), where a 9 cannot stand.
+_DTG_DIGITS = r"(?:[0-2O][\dO]|3[01O]|9[1-9])(?:[01O][\dO]|2[0-3])[0-5O][\dO]"
+# 'SECRET 231228Z' (also 'SECRET 2312282', the Z read as 2).
 CIA_DTG = re.compile(r"^\W{0,3}(?:TOP\s+)?(?:SECRET|CONFIDENTIAL|UNCLASSIFIED)\W{1,3}"
-                     r"(?P<dtg>(?:[0-2O][\dO]|3[01O])(?:[01O][\dO]|2[0-3])[0-5O][\dO])\s?[Z27]\b" + _MONTH_YEAR)
+                     r"(?P<dtg>" + _DTG_DIGITS + r")\s?[Z27]\b" + _MONTH_YEAR)
 # The time of receipt a 1970s–90s cable carries above its text: 'TOR: 0822422 JUN 76' (the Z read
 # as 2, as on the classification line). It dates the cable when the DTG is not legible.
 _TOR = re.compile(r"^[\W_]{0,3}T[O0]R\W{0,3}(?P<dtg>(?:[0-2O][\dO]|3[01O])(?:[01O][\dO]|2[0-3])[0-5O][\dO])\s?[Z27]?" + _MONTH_YEAR)
@@ -548,7 +551,7 @@ _TOR = re.compile(r"^[\W_]{0,3}T[O0]R\W{0,3}(?P<dtg>(?:[0-2O][\dO]|3[01O])(?:[01
 # reads it. The letters must read as a level word (compared without their blanks): the DTG's
 # place after the marking is what says it is the cable's own.
 _GARBLED_CLASS_DTG = re.compile(r"^\W{0,3}(?P<mark>[A-Z][A-Z ]{3,20}?)\s+"
-                                r"(?P<dtg>(?:[0-2O][\dO]|3[01O])(?:[01O][\dO]|2[0-3])[0-5O][\dO])\s?[Z27]\b" + _MONTH_YEAR)
+                                r"(?P<dtg>" + _DTG_DIGITS + r")\s?[Z27]\b" + _MONTH_YEAR)
 _LEVEL_WORDS = ("SECRET", "TOPSECRET", "CONFIDENTIAL", "UNCLASSIFIED")
 
 
@@ -576,6 +579,10 @@ def _cia_dtg(d: Draft, ln: CLine, m: re.Match) -> None:
     """The DTG on the classification line, with the Z misread repaired; with its month and year
     ('SECRET 1811282 JUN 96 STAFF') it also dates the cable."""
     dtg = f"{m['dtg'].replace('O', '0')}Z"
+    if dtg[0] == "9":  # (a day's nought read as 9)
+        dtg = "0" + dtg[1:]
+        d.defect("possible-ocr-error", f"the DTG {m['dtg']!r} read as {dtg} (9 for a nought)",
+                 ln.start + m.start("dtg"), ln.start + m.end("dtg"))
     when = None
     if m["mon"] and (got := F.dtg(f"{dtg} {m['mon']} {m['yy']}")):
         dtg, when = got[0], got[1]
