@@ -238,9 +238,19 @@ def test_cia_from_box_when_no_cite_line_is_legible():
     assert r.from_ == "MONTEVIDEO"
 
 
-def test_cia_secretariat_comment_is_not_the_cables_caption():
-    r = parse(CIA + "DIR CITE PARI 4315\n\n1. TEXT.\n\nC/S COMMENT: DISSEMINATION APPLICABLE TO RYBAT GPFLOOR CABLES.\n")
+@pytest.mark.parametrize("note", [
+    "C/S COMMENT: DISSEMINATION APPLICABLE TO RYBAT GPFLOOR CABLES.",
+    "E/S CARENT: •DISSEMINATION APPLICABLE TO RYBAT FLARE CABLES.",         # the label garbled by OCR
+    "S. COMMENT:... *DISSEMINATION. APPLICABLE: TO RYBAT GPFLOOR CABLES.",
+])
+def test_cia_secretariat_comment_is_not_the_cables_caption(note):
+    r = parse(CIA + "DIR CITE PARI 4315\n\n1. TEXT.\n\n" + note + "\n")
     assert "RYBAT" not in r.captions
+
+
+def test_a_control_on_the_slug_line_is_the_cables_caption():
+    r = parse(CIA + "DIR CITE PARI 4315\n\nRYBAT GPFLOOR\n\n1. TEXT.\n")  # near case of the note
+    assert "RYBAT" in r.captions
 
 
 @pytest.mark.parametrize("line, precedence, date", [

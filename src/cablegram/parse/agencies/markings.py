@@ -126,6 +126,9 @@ _CONTROLS = re.compile(r"\b(" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for
 # faster, and is rarer ('DISTRIBUTION' for 'LIMIT DISTRIBUTION', 'CONTINUED' for 'CONTINUED CONTROL').
 _CONTROL_HINTS = tuple(sorted({"DISSEM"} | {max(c.split(), key=len) for c in AGENCY_CONTROLS if "DISSEM" not in c.split()}))
 _CS_COMMENT = re.compile(r"[C¢]\s?/\s?S\s+COMMENT", re.I)
+# The note's own words, which survive OCR that garbles its label ('E/S CARENT: •DISSEMINATION
+# APPLICABLE TO RYBAT FLARE CABLES.', 'S. COMMENT:... *DISSEMINATION. APPLICABLE: TO RYBAT …').
+_APPLICABLE_TO = re.compile(r"APPLICABLE\W{1,3}TO\b", re.I)
 
 
 def read_agency_controls(d: Draft, window: list[CLine]) -> None:
@@ -133,7 +136,7 @@ def read_agency_controls(d: Draft, window: list[CLine]) -> None:
     ``window``: the record's head_lines."""
     # Only lines with a word of a control, or DISSEM, can hold one (most lines hold none).
     for ln in map(window.__getitem__, lines_holding(list(map(_TEXT, window)), _CONTROL_HINTS)):
-        if "/" in ln.text and _CS_COMMENT.search(ln.text):
+        if "/" in ln.text and _CS_COMMENT.search(ln.text) or "PPLICABLE" in ln.text and _APPLICABLE_TO.search(ln.text):
             continue  # the cable secretariat's note about other cables ('… APPLICABLE TO RYBAT …')
         found = False
         for m in _CONTROLS.finditer(ln.text):
