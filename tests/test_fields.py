@@ -238,6 +238,18 @@ def test_cia_from_box_when_no_cite_line_is_legible():
     assert r.from_ == "MONTEVIDEO"
 
 
+@pytest.mark.parametrize("box, cite, date", [
+    ("", "PRIORITY DIR CITE 4319", None),           # the station lost: still the CITE line, the text below it
+    ("", "PRIORITY DIR CITE STOC 4319", None),      # as with the station read
+    ("DATE: 2 DEC 63\n\n", "PRIORITY DIR CITE 4319", "1963-12-02"),  # near case: the date box above it
+])
+def test_a_date_in_the_text_below_a_cite_line_whose_station_ocr_lost_is_not_the_cables(box, cite, date):
+    text = ("CLASSIFIED MESSAGE\n\nSECRET ROUTING\n\n" + box + "SECRET 9213552\n\n" + cite + "\n\nRESWOOD LCIMPROVE\n\n"
+            "(15 JUNE 26 NEW JERSEY, US PASSPORT ISSUED NY 18 APR 63.\n\n4. SUBJ SAYS HE FORMER EMPLOYEE.\n")
+    r = parse(text)
+    assert r.kind == "cia-cable" and r.date == date
+
+
 @pytest.mark.parametrize("note", [
     "C/S COMMENT: DISSEMINATION APPLICABLE TO RYBAT GPFLOOR CABLES.",
     "E/S CARENT: •DISSEMINATION APPLICABLE TO RYBAT FLARE CABLES.",         # the label garbled by OCR

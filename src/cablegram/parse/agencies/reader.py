@@ -136,6 +136,11 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
     for k, ln in enumerate(window):
         t = win.uppers[k]
         if kind == "cia-cable":
+            if "cite_line" not in d.values and "CITE" in t and (m := _CITE_SERIAL_ALONE.search(t)) \
+                    and _addressed(t[: m.start()]):
+                # The CITE line whose station OCR lost ('PRIORITY DIR CITE 4319'): it still ends the
+                # header; no station is read, so the cable gets no id from it.
+                d.set("cite_line", ln.index)
             if "ITE" in t and (c := _cite(t)) and (c.serial or _is_cia_addressee(c.station)
                                      or closest(c.station, tuple(tables.cia_cites())) or _addressed(t[: c.start])):
                 d.set("cite_station", c.station, ln.start + c.station_start, ln.start + c.station_end)
@@ -491,6 +496,10 @@ def _addressee_names() -> frozenset[str]:
     """What a CIA cable is addressed by: CITE codes, their stations, and the State station names
     (one set, where asking the three tables cost a scan of the CITE table's stations each time)."""
     return frozenset(tables.cia_cites()) | frozenset(tables.cia_cites().values()) | frozenset(tables.stations())
+
+
+# CITE and a serial with no station between ('DIR CITE 4319'): the station lost.
+_CITE_SERIAL_ALONE = re.compile(r"\bCITE\W{0,2}\s+\d{3,6}\b")
 
 
 def _addressed(head: str) -> bool:
