@@ -593,7 +593,9 @@ def test_cia_receipt_stamp_with_letter_o_for_nought_is_the_dtg(stamp, dtg):
 
 
 @pytest.mark.parametrize("box, to", [("TO: ANEXICO. CITY", ["MEXICO CITY"]), ("TO : MEXICO, CITY", ["MEXICO CITY"]),
-                                     ("TO : DIRECTOR, JMWAVE", ["DIRECTOR", "JMWAVE"])])
+                                     ("TO : DIRECTOR, JMWAVE", ["DIRECTOR", "JMWAVE"]),
+                                     ("TO • HAVANA", ["HAVANA"]), ("TO ° HAVANA", ["HAVANA"]),  # a speck for the colon
+                                     ("TO • THE FILES", [])])  # near case: no known name
 def test_cia_routing_box_value_with_a_speck_between_its_words(box, to):
     r = parse("CLASSIFIED MESSAGE\n\nSECRET\n\n" + box + "\n\nCITE DIR 1234\n\n1. TEXT.\n")
     assert [a.name for a in r.to] == to

@@ -126,9 +126,9 @@ def _read_subject(d: Draft, lines: list[CLine], start: int) -> None:
 
 
 # The printed form's TO and FROM boxes: 'TO : DIRECTOR', 'TO 1 DIRECTOR', 'tO + orRECTOR', '10 :BRUSSELS' (TO read as 10),
-# 'FROM 2 PARIS', 'FROM + YEXICO CITY', 'TO s ROMA' (OCR).
+# 'FROM 2 PARIS', 'FROM + YEXICO CITY', 'TO s ROMA', 'TO • HAVANA', 'FROM — DIRECTOR' (OCR).
 # A speck may stand between the words of the value ('ANEXICO. CITY').
-_BOX = re.compile(r"^\W{0,3}(?P<label>[Tt1][Oo0]|FROM|From)\b[\s:;,.+|12(]{1,6}(?:[a-z]\s+)?(?P<value>[A-Za-z][A-Za-z]+(?:[.,]?\s+[A-Za-z]+){0,2})")
+_BOX = re.compile(r"^\W{0,3}(?P<label>[Tt1][Oo0]|FROM|From)\b[\s:;,.+|12(•·°*‘’'\"—–\-]{1,6}(?:[a-z]\s+)?(?P<value>[A-Za-z][A-Za-z]+(?:[.,]?\s+[A-Za-z]+){0,2})")
 # A precedence typed in the box before the addressee ('TO: PRIORITY DIRECTOR INFO').
 _PRECEDENCE_WORDS = frozenset({"PRIORITY", "PRITY", "IMMEDIATE", "ROUTINE", "FLASH", "NIACT", "OPIM"})
 # Similarity (difflib ratio) above which an OCR'd word is read as a known addressee; the spec's
