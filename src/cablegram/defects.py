@@ -43,7 +43,10 @@ _CATALOGUE = [
     ("unresolved-reference", "A REF item could not be read as station plus serial."),
     ("ambiguous-number", "A number on the drafting line could be a phone extension or the telegram's serial."),
     ("unknown-file-code", "A code on the drafting line is not identified (e.g. a file or routing code)."),
-    ("possible-ocr-error", "A value looks like an OCR misreading of a known form; a correction is suggested, not applied."),
+    ("possible-ocr-error", "A value looks like an OCR misreading (or a typist's misspelling) of a known form. The message "
+                           "says how it was read: where the reading is certain enough it is the record's value (a month "
+                           "one letter off, a precedence word run onto the post), and the text keeps the form as written; "
+                           "otherwise the value is left as written and the message suggests the reading."),
     ("approver-unmarked", "The form does not mark which officer approved the telegram; approved_by is left empty."),
     ("unknown-station", "The originating or addressed post is not in the station table."),
     ("portion-above-overall", "A paragraph's portion mark is higher than the overall classification."),
