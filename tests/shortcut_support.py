@@ -56,12 +56,8 @@ def plain_name_and_precedence(s: str) -> tuple[str, str | None]:
     if m := fields._TRAILING_PRECEDENCE.search(s):
         prec = fields.precedence_word(m[1])
         s = s[: m.start()]
-    elif "," in s and (m := fields._GLUED_PRECEDENCE.search(s)):
-        # (a rule, not a fast path: a SMART item's precedence run onto the kind of post)
-        prec = fields.precedence_word(m[1])
-        s = s[: m.start()]
     elif "," in s and (m := fields._GLUED_WORD.search(s)) and (word := fields._misread_precedence(m[1])):
-        # (a rule too: the word run onto the post misread as well)
+        # (a rule, not a fast path: a SMART item's precedence run onto the kind of post, misread or not)
         prec = word
         s = s[: m.start()]
     s = s.strip(" ,;.").upper()

@@ -168,19 +168,16 @@ _AMEMBASSY_MISREAD = re.compile(r"^AM[A-Z]{0,3}[BD]ASSY\b")
 _POST_COMMA = re.compile(r"^(AMEMBASSY|AMCONSUL|USMISSION),\s*")
 _POST_FIRST = re.compile(r"([A-Z][A-Z .\-]+),\s*(SECSTATE|SECDEF|AMEMBASSY|AMCONSUL|USMISSION|USOFFICE|USDEL|USLO|USINT)")
 # A SMART item's precedence run onto the kind of post before it when OCR lost the blank
-# ('MONROVIA, AMEMBASSYROUTINE').
-_GLUED_PRECEDENCE = re.compile(r"(?:(?<=SECSTATE)|(?<=AMEMBASSY)|(?<=AMCONSUL)|(?<=USMISSION)|(?<=USOFFICE))"
-                               r"(IMMEDIATE|PRIORITY|ROUTINE)\s*$", re.I)
-# ... and the word itself misread as well ('MONROVIA, AMEMBASSYRounNE'): any run of letters there
-# is no part of the post's name, and is read as the one precedence it is close to (see
-# _misread_precedence; the addressee's reader reports it).
+# ('MONROVIA, AMEMBASSYROUTINE'), and the word itself misread as well ('MONROVIA, AMEMBASSYRounNE'):
+# any run of letters there is no part of the post's name, and is read as the one precedence it is,
+# or is close to (the addressee's reader reports a word not written as such).
 _GLUED_WORD = re.compile(r"(?:(?<=SECSTATE)|(?<=AMEMBASSY)|(?<=AMCONSUL)|(?<=USMISSION)|(?<=USOFFICE))"
                          r"([A-Z]{4,9})\s*$", re.I)
 _SMART_PRECEDENCES = ("IMMEDIATE", "PRIORITY", "ROUTINE")
 
 
 def _misread_precedence(word: str) -> str | None:
-    """The one SMART precedence word ``word`` is an OCR misreading of ('ROUNNE'), or None."""
+    """The one SMART precedence word ``word`` is ('ROUTINE') or is an OCR misreading of ('ROUNNE'), or None."""
     close = difflib.get_close_matches(word.upper(), _SMART_PRECEDENCES, n=2, cutoff=0.75)
     return close[0] if len(close) == 1 else None
 
@@ -270,7 +267,7 @@ def _may_go_by_pouch(s: str) -> bool:
 @lru_cache(maxsize=4096)
 def _name_and_precedence(s: str) -> tuple[str, str | None]:
     prec = None
-    if (m := _TRAILING_PRECEDENCE.search(s)) or ("," in s and (m := _GLUED_PRECEDENCE.search(s))):
+    if m := _TRAILING_PRECEDENCE.search(s):
         prec = precedence_word(m[1])
         s = s[: m.start()]
     elif "," in s and (m := _GLUED_WORD.search(s)) and (word := _misread_precedence(m[1])):

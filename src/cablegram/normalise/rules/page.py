@@ -212,7 +212,6 @@ def stray_glyphs(state: NormState) -> None:
             state.remove_line(i, "stray-glyphs")
 
 
-
 # -- the page's left margin ---------------------------------------------------------------------
 # Text extracted from a PDF with its layout kept (``pdftotext -layout``, the text layer of a FOIA
 # release) opens every line of the page with the same run of blanks. The body grammar reads a
