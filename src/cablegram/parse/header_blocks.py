@@ -188,7 +188,7 @@ def _read_addressees(d: Draft, key: str, parts: list[tuple[int, int, str]], star
             # without a single-spaced copy made here for it to make again)
             if a := F.addressee(item):
                 found.append((a, p_start, p_end))
-                if a.precedence and a.precedence.split()[0] not in item.upper():
+                if a.precedence and (word := a.precedence.split()[0]) not in item and word not in item.upper():
                     d.defect("possible-ocr-error", f"the precedence of {' '.join(item.split())!r} read as {a.precedence} (a word misread or misspelt)",
                              p_start, p_end)
     if found:  # (what ``d.add`` of each in turn leaves: no list where there is nothing to add)
