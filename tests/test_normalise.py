@@ -203,6 +203,12 @@ def test_no_margin_is_taken_off_text_at_the_left_edge_or_one_blank_in(margin):
     assert clean.text.count(f"\n{margin}1.ASSIGNMENT") == 1 and not state.notes
 
 
+@pytest.mark.parametrize("text", ["  ", "  \n   \n", "\n\n  \t\n"])
+def test_a_text_of_blanks_alone_has_no_margin(text):
+    clean, state = run(text)  # (the margin rule once failed on a text with no line to measure)
+    assert not state.notes
+
+
 def test_indented_paragraph_openings_alone_are_no_margin():
     # A typed page indents each paragraph's first line, not its others.
     text = "\n".join(["     1. FIRST LINE", "of the text", "and more", "     2. SECOND", "goes on", "and on"]) + "\n"

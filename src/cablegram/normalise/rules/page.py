@@ -233,6 +233,8 @@ def page_margins(state: NormState) -> None:
     if not _may_have_margin(texts):
         return
     widths = Counter(map(len, _LEADING_BLANKS.findall(state.original)))  # (one scan in C, not a step a line)
+    if not widths:
+        return  # (blank lines alone)
     margin, _ = widths.most_common(1)[0]
     if margin < _MIN_MARGIN or 2 * sum(c for w, c in widths.items() if w >= margin) < sum(widths.values()):
         return
