@@ -309,3 +309,28 @@ def test_one_long_line_a_paragraph_keeps_its_paragraphs():
     para = "The minister said the talks would resume next week and that the government would not change its position. "
     text = "SUBJECT: TALKS\n\n" + "\n\n".join([para * 2] * 7) + "\n"
     assert len(parse(text).paragraphs) == 7
+
+
+# -- a number as OCR leaves it, after a paragraph whose number OCR lost ------------------------------
+def test_an_ocr_number_one_past_the_next_due_opens_its_paragraph_after_a_sentence():
+    # Paragraph 3's number was lost at the page's edge; 4 has its stop read as a comma, 5 as S.
+    body = ("1. THE MINISTER RECEIVED ME.\n\n2. HE SPOKE OF THE HARVEST.\n\n"
+            "ALSO RAISED THE LOAN AGAIN.\n\n4, WE SHALL REPORT FURTHER.\n\nS. INDEX.\n")
+    assert numbers(body) == [1, 2, 4, 5]
+    body = "1. THE MINISTER RECEIVED ME.\n\n2. HE SPOKE OF THE HARVEST.\n\n{}, WE SHALL REPORT FURTHER.\n"
+    assert numbers(body.format(5)) == [1, 2, 5]  # two numbers lost, as the plain gap rule allows
+    assert numbers(body.format(6)) == [1, 2]  # three: too far
+
+
+def test_an_ocr_number_past_the_next_due_is_not_read_inside_a_sentence():
+    body = ("1. THE MINISTER RECEIVED ME.\n\n2. HE LISTED THE COSTS OF\n"
+            "4, FUEL TANKS AND BOATS WHICH WE PAID.\n")
+    assert numbers(body) == [1, 2]
+    body = ("1. THE MINISTER RECEIVED ME.\n\n2. HE LISTED THE COSTS,\n"
+            "4, FUEL TANKS AND BOATS WHICH WE PAID.\n")
+    assert numbers(body) == [1, 2]  # a comma ends a wrapped line of a list, not a sentence
+
+
+def test_before_paragraph_1_an_ocr_number_is_read_only_as_1():
+    body = "THE SUBJECT CALLED THE STATION.\n\n2, HE ASKED FOR MONEY.\n"
+    assert numbers(body) == []

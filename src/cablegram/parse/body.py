@@ -568,25 +568,43 @@ class _LetteredList:
 def _ocr_number(text: str, last: int, current: list[CLine], lettered: _LetteredList) -> int | None:
     """The next paragraph number as OCR may leave it, or None: a lookalike letter ('S.' for 5.)
     unless the paragraph holds a lettered list (where 'S.' and 'T.' are items), or a number with
-    debris before it or a misread stop. Only the next number due is read this way."""
+    debris before it or a misread stop. Only a number due is read this way (see _due)."""
     if text[:1] not in _OCR_NUMBER_START:
         return None  # most lines: no regex needed
-    if last and (m := _LOOKALIKE_NUMBER.match(text)) and _DIGIT_LOOKALIKES[m["ch"]] == last + 1:
-        return None if lettered(current) else last + 1
+    if last and (m := _LOOKALIKE_NUMBER.match(text)) and _due(n := _DIGIT_LOOKALIKES[m["ch"]], last, current):
+        return None if lettered(current) else n
     # The three patterns below need a digit among the first 19 characters (their prefixes are
     # bounded): one search spares all three on most lines of text.
     if _DIGIT.search(text, 0, _DIGIT_WITHIN):
-        if (loose := _LOOSE_NUMBERED.match(text)) and int(loose["num"]) == last + 1:
-            return last + 1
-        if (m := _MISREAD_STOP.match(text)) and int(m["num"]) == last + 1 and (last or not m["zero"]):
-            return last + 1
-        if last and (m := _BARE_NUMBER.match(text)) and int(m["num"]) == last + 1 and _after_sentence(current):
-            return last + 1
+        if (loose := _LOOSE_NUMBERED.match(text)) and _due(n := int(loose["num"]), last, current):
+            return n
+        if (m := _MISREAD_STOP.match(text)) and _due(n := int(m["num"]), last, current) and (last or not m["zero"]):
+            return n
+        if last and (m := _BARE_NUMBER.match(text)) and _due(n := int(m["num"]), last, current) \
+                and _after_sentence(current):
+            return n
     if last and _SYMBOL_NUMBER.match(text) and _after_sentence(current):
         return last + 1
     if last and "FIELD" in text and _FIELD_DISSEM.match(text):
         return last + 1
     return None
+
+
+def _due(n: int, last: int, current: list[CLine]) -> bool:
+    """Whether ``n`` is a paragraph number due after paragraph ``last``, for a number as OCR
+    leaves it: the next one; or, where OCR lost the next one or two numbers altogether (their
+    paragraphs then run on in the one before), a number as far ahead as a plain number may jump
+    (see _starts_paragraph). The jump is taken only after a paragraph 1 and at a line that opens
+    after a sentence's end, where a paragraph can begin."""
+    return n == last + 1 or (last > 0 and last + 1 < n <= last + 3 and _after_full_stop(current))
+
+
+def _after_full_stop(current: list[CLine]) -> bool:
+    """Whether the line before this one is blank or ends a sentence (a full stop, a colon, a
+    closing quotation mark or bracket; not a comma, which also ends a wrapped line of a list)."""
+    if not current or not current[-1].text.strip():
+        return True
+    return current[-1].text.rstrip().endswith((".", ":", '"', "”", ")"))
 
 
 def _after_sentence(current: list[CLine]) -> bool:
@@ -613,7 +631,9 @@ def _starts_paragraph(n: int, last: int, text: str, current: list[CLine]) -> boo
         # A gap (paragraphs lost to OCR or omitted by an editor): a marked number, or a numbered
         # sentence starting after the previous one ended.
         prev = current[-1].text.rstrip() if current else ""
-        return bool(_MARKED.match(text)) or (bool(_NUMBERED_TEXT.match(text)) and (not prev or prev.endswith((".", ":", '"'))))
+        return bool(_MARKED.match(text)) or (bool(_NUMBERED_TEXT.match(text)) and (not prev or prev.endswith((".", ":", '"')))) \
+            or (_after_full_stop(current)
+                and bool(_LOOSE_NUMBERED.match(text) or _BARE_NUMBER.match(text) or _MISREAD_STOP.match(text)))
     return False
 
 
