@@ -195,3 +195,36 @@ def test_an_attention_line_that_breaks_after_an_initial_goes_on_below():
     # near case: a line ending with a word is complete
     r2 = parse(ROUTED.format(attention="NSC FOR SENIOR DIRECTOR PITTMAN\nUSAID FOR M. COPSON"))
     assert r2.attention == ("NSC FOR SENIOR DIRECTOR PITTMAN", "USAID FOR M. COPSON")
+
+
+# -- a REF list whose lettered items stand apart ----------------------------------------------------
+_HEADER = ("P 141433Z FEB 06\nFM AMEMBASSY KIEV\nTO SECSTATE WASHDC PRIORITY 1234\n\n"
+           "C O N F I D E N T I A L KIEV 001261\n\nE.O. 12958: DECL: 03/30/2016\nTAGS: PREL UP\n"
+           "SUBJECT: ELECTIONS\n\n")
+_BODY = "\n\nClassified By: Ambassador, reason 1.4 (b,d)\n\n1. (C) Summary: the results are in.\n"
+
+
+@pytest.mark.parametrize("refs, expected", [
+    # Cablegate's pages set each item apart; a blank line does not end the list.
+    ("REF: A. KIEV 1186\n\n\u00b6B. 05 KIEV 4590\n\u00b6C. KIEV 1081",
+     [("KIEV", 1186), ("KIEV", 4590), ("KIEV", 1081)]),
+    ("REF: A. KIEV 1186\n \n     B. KIEV 1819\n \n     C. KIEV 1700",
+     [("KIEV", 1186), ("KIEV", 1819), ("KIEV", 1700)]),
+    ("Ref: a. 05 state 201650\n\nb. 05 kiev 3726\nc. 05 state 211408",  # typed in lower case
+     [("STATE", 201650), ("KIEV", 3726), ("STATE", 211408)]),
+])
+def test_lettered_ref_items_go_on_past_blank_lines(refs, expected):
+    r = parse(_HEADER + refs + _BODY)
+    assert [(x.station, x.serial) for x in r.references] == expected
+    assert [p.number for p in r.paragraphs] == [1]
+
+
+@pytest.mark.parametrize("after", [
+    "C. KIEV 1081",  # not the next letter: B is due
+    "1. (C) Summary: the results are in.",  # the text
+])
+def test_a_blank_line_ends_the_ref_list_unless_its_next_item_follows(after):
+    r = parse(_HEADER + "REF: A. KIEV 1186\n\n" + after + _BODY)
+    assert [(x.station, x.serial) for x in r.references] == [("KIEV", 1186)]
+    r = parse(_HEADER + "REF: KIEV 1186\n\nB. KIEV 1819" + _BODY)  # an unlettered REF: no list to go on
+    assert [(x.station, x.serial) for x in r.references] == [("KIEV", 1186)]

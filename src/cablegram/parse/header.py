@@ -407,12 +407,13 @@ def scan_header(d: Draft, lines: list[CLine], start: int = 0) -> int:
                 i += 1
                 continue
             if _list_open(s):
-                # An address list broken by blank lines (a page break whose banners were removed,
-                # or OCR's double spacing) goes on where its continuation line takes it up.
+                # A list broken by blank lines (a page break whose banners were removed, OCR's
+                # double spacing, lettered REF items set apart) goes on where its next line takes
+                # it up.
                 j = i + 1
                 while j < limit and not lines[j].text.strip():
                     j += 1
-                if j < limit and (lines[j].text[:1].isspace() or s.block == "ACTINFO") and _continues(s, lines[j].text):
+                if j < limit and _resumes(s, lines[j].text) and _continues(s, lines[j].text):
                     i = j
                     continue
             close_block(d, s)
@@ -525,15 +526,43 @@ def _may_open_paragraph(first: str) -> bool:
 
 
 def _list_open(s: Scan) -> bool:
-    """An address list whose last item is not finished: a semicolon-separated SMART list, or the
-    1960s ACTION/INFORMATION statement before its full stop (OCR'd pages put blank lines between
-    the lines of both)."""
+    """A list a blank line may not end: an address list whose last item is not finished (a
+    semicolon-separated SMART list, or the 1960s ACTION/INFORMATION statement before its full
+    stop: OCR'd pages put blank lines between the lines of both), or a REF list of lettered items
+    (cables set each item apart: 'REF: A. KIEV 1186' / '' / 'B. 05 KIEV 4590')."""
     if not s.block_parts:
         return False
     last = s.block_parts[-1][2].rstrip()
     if s.block == "ACTINFO":
         return not last.endswith(".")
+    if s.block == "REF":
+        return _last_ref_letter(s) is not None
     return s.block in ("TO", "INFO") and not last.endswith(";") and any(";" in p[2] for p in s.block_parts)
+
+
+def _resumes(s: Scan, text: str) -> bool:
+    """Whether ``text``, the line after blank lines, takes up the open list (see _list_open): an
+    address list's indented continuation or the ACTION/INFORMATION statement's next line, or
+    the REF list's next lettered item."""
+    if s.block == "REF":
+        m = _LETTERED_ITEM.match(text)
+        last = _last_ref_letter(s)
+        return bool(m and last and ord(m[1].upper()) == ord(last) + 1)
+    return text[:1].isspace() or s.block == "ACTINFO"
+
+
+# A lettered REF item: the label's first ('REF: A. KIEV 1186') or one opening its line ('B. 05
+# KIEV 4590', 'c. 05 state 211408' in a cable typed in lower case).
+_LETTERED_ITEM = re.compile(r"^\s*([A-Za-z])[.)]\s+\S")
+_REF_LETTER = re.compile(r"(?:^|[\s:;])([A-Za-z])[.)]\s+(?=\S)")
+
+
+def _last_ref_letter(s: Scan) -> str | None:
+    """The letter of the open REF list's last lettered item, upper case, or None."""
+    for _, _, text in reversed(s.block_parts):
+        if found := _REF_LETTER.findall(text):
+            return found[-1].upper()
+    return None
 
 
 def _is_prose(text: str) -> bool:
