@@ -69,7 +69,7 @@ def test_tags_run_together_are_segmented_against_the_lexicon():
 
 
 @pytest.mark.parametrize("text, codes", [
-    ("PREL PGOV IT ITALIAN POLITICS", ["PREL", "PGOV", "IT", "ITALIAN", "POLITICS"]),  # PO LI TI CS: a word
+    ("PREL PGOV IT ITALIAN", ["PREL", "PGOV", "IT", "ITALIAN"]),  # IT AL IA N: a word
     ("PRELUS, BR", ["PREL", "US", "BR"]),  # a subject code with a country code: glued codes
 ])
 def test_a_word_of_country_codes_alone_is_not_segmented(text, codes):
@@ -120,6 +120,24 @@ def test_canonical_id():
     assert F.canonical_id(1996, "STATE", 75727) == "1996STATE075727"
     assert F.canonical_id(2008, "NEW DELHI", 220) == "2008NEWDELHI000220"
     assert F.canonical_id(None, "STATE", 1) is None
+
+
+@pytest.mark.parametrize("text, codes", [
+    ("PREL PGOV IT ITALIAN POLITICS", ["PREL", "PGOV", "IT", "ITALIAN POLITICS"]),
+    ("MASS PTER YM COUNTER TERRORISM", ["MASS", "PTER", "YM", "COUNTER TERRORISM"]),  # not CO UNTER
+    ("ECON PGOV POLITICAL PARTIES TU", ["ECON", "PGOV", "POLITICAL PARTIES", "TU"]),
+])
+def test_a_subject_written_in_words_on_a_line_without_commas_is_one_tag(text, codes):
+    assert F.tags(text)[0] == codes
+
+
+@pytest.mark.parametrize("text, codes", [
+    ("PREL COUNTER", ["PREL", "CO", "UNTER"]),  # one word alone: run-together codes, as before
+    ("PREL MASSMNUC PGOVPINR", ["PREL", "MASS", "MNUC", "PGOV", "PINR"]),  # every word reads as codes
+    ("PREL XYZQ ABCD", ["PREL", "XYZQ", "ABCD"]),  # short unknown codes stay codes
+])
+def test_words_that_read_as_codes_are_not_joined(text, codes):
+    assert F.tags(text)[0] == codes
 
 
 def test_tags_with_digits_for_letters_are_read_as_known_codes():

@@ -86,8 +86,9 @@ def _plain_tags(text: str) -> tuple[list[str], bool]:
     segmented = False
     if "(" in s:
         s = fields._PERSON_TAG.sub(lambda m: "," + m[1].replace(",", "\u0001") + ",", s)
-    items = [i.strip() for i in fields._COMMA_OR_SEMICOLON.split(s)] if ("," in s or ";" in s) else s.split()
     lexicon = tables.tags()
+    items = [i.strip() for i in fields._COMMA_OR_SEMICOLON.split(s)] if ("," in s or ";" in s) \
+        else fields._phrases_kept(s.split(), lexicon)
     for item in items:
         item = item.replace("\u0001", ",").strip(" .")
         if not item:

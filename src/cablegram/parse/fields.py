@@ -547,15 +547,16 @@ def tags(text: str) -> tuple[list[str], bool]:
     if "(" in s:  # (no parenthesis, nothing to rewrite: the common line skips the substitution)
         s = _PERSON_TAG.sub(lambda m: "," + m[1].replace(",", "\u0001") + ",", s)
     split_on_blanks = not ("," in s or ";" in s)
-    items = s.split() if split_on_blanks else [i.strip() for i in _COMMA_OR_SEMICOLON.split(s)]
     lexicon = tables.tags()
+    items = _phrases_kept(s.split(), lexicon) if split_on_blanks else [i.strip() for i in _COMMA_OR_SEMICOLON.split(s)]
     for item in items:
         item = item.replace("\u0001", ",").strip(" .")
         if not item:
             continue
         if split_on_blanks and (code := item.upper()) in lexicon:
-            # The common item, a known code. Items split on blanks hold none, so it is one word,
-            # and for one known word every branch below comes to appending it as it stands.
+            # The common item, a known code. Items split on blanks are one word each (a phrase
+            # kept whole is no code), and for one known word every branch below comes to
+            # appending it as it stands.
             out.append(code)
             continue
         words = item.split()
@@ -575,6 +576,28 @@ def tags(text: str) -> tuple[list[str], bool]:
                 continue
         out.append(code if len(words) == 1 else item.upper())
     return out, segmented
+
+
+def _phrases_kept(words: list[str], lexicon) -> list[str]:
+    """The items of a TAGS line written without commas, a subject written in words kept whole:
+    a run of two or more words that are no codes, one of which no split into codes reads
+    ('POLITICAL PARTIES', 'COUNTER TERRORISM': COUNTER alone would split into CO and UNTER)."""
+    if all(w.upper() in lexicon for w in words):
+        return words  # (the common line: nothing to join)
+    items: list[str] = []
+    run: list[str] = []
+    for word in words + [""]:
+        if word and word.upper().strip(" .") not in lexicon:
+            run.append(word)
+            continue
+        if len(run) > 1 and any(len(w) > 4 and w.isalpha() and not segment_tags(w.upper()) for w in run):
+            items.append(" ".join(run))
+        else:
+            items.extend(run)
+        run = []
+        if word:
+            items.append(word)
+    return items
 
 
 _TAG_LETTERS = {"0": "O", "1": "I", "5": "S", "8": "B", "2": "Z"}
