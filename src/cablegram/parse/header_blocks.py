@@ -86,9 +86,11 @@ def read_action_information(d: Draft, parts: list[tuple[int, int, str]]) -> None
                 d.add(key, (a, start, end))
 
 
-# A portion mark before the subject ('(C) TALKS'), dropped. (Compiled once: the re module's cache
-# look-up costs a call.)
-_SUBJECT_MARK = re.compile(r"^\((?:U|C|S|TS|SBU|LOU)(?:[/\-][A-Z]+)?\)\s*")
+# A portion mark before the subject ('(C) TALKS') or, in some hands, after it ('… EQUIPMENT (C)'),
+# dropped; in the case the cable is typed in ('(s) further scheming …'). (Compiled once: the re
+# module's cache look-up costs a call.)
+_SUBJECT_MARK = re.compile(r"^\((?:U|C|S|TS|SBU|LOU)(?:[/\-][A-Z]+)?\)\s*|\s*\((?:U|C|S|TS|SBU|LOU)(?:[/\-][A-Z]+)?\)$",
+                           re.IGNORECASE)
 
 
 _FOR_WORD = re.compile(r"\bFOR\b|^(?:PLEASE\s+)?PASS\b")  # ('PASS TO NSC FROMAN' is an instruction of its own)
