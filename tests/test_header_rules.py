@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from cablegram import parse
+from cablegram.parse import fields as F
 
 HEAD = "P 141433Z FEB 08\nFM SECSTATE WASHDC\nTO AMEMBASSY BERLIN PRIORITY\n\n"
 
@@ -32,3 +33,22 @@ def test_the_subjects_portion_mark_is_dropped_in_any_case_at_either_end(line, su
 ])
 def test_a_bracketed_word_that_is_no_mark_at_the_ends_stays(line, subject):
     assert _subject(line) == subject
+
+
+# -- the classifier ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("line, name, title", [
+    ("Classified By: COM Carmen Martinez for Reasons 1.5 (B,D)", "Carmen Martinez", "COM"),  # Chief of Mission
+    ("Classified By: CHARGE STUART E.JONES, REASONS 1.5 B AND D", "STUART E.JONES", "CHARGE"),  # initial glued on
+    ("Classified By: CHARGE STUART E. JONES, REASONS 1.5 B AND D", "STUART E. JONES", "CHARGE"),
+])
+def test_the_classifiers_name_after_a_title(line, name, title):
+    c = F.classified_by(line)
+    assert (c.name, c.title) == (name, title)
+
+
+@pytest.mark.parametrize("line", [
+    "Classified By: POL/ECON E.SMITH/J.DOE, Reasons 1.4 (b)",  # offices, not a name
+    "Classified By: COM, Reasons 1.4 (b)",  # a title alone
+])
+def test_no_name_where_only_titles_or_offices_stand(line):
+    assert F.classified_by(line).name is None

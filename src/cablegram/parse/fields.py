@@ -363,7 +363,7 @@ _TITLE_WORDS = {
     "AMBASSADOR", "AMB", "AMB.", "CHARGE", "CHARGE'", "D'AFFAIRES", "DCM", "CDA", "DEPUTY", "CHIEF", "COUNSELOR",
     "COUNSELLOR", "POLCOUNS", "ECONCOUNS", "COORDINATOR", "DIRECTOR", "SECRETARY", "ASSISTANT", "CONSUL",
     "GENERAL", "OFFICER", "POLITICAL", "ECONOMIC", "ACTING", "MINISTER", "SECTION", "HEAD", "OF", "MISSION",
-    "PRINCIPAL", "POLOFF", "ECONOFF", "POL", "ECON", "P/E", "FOR", "THE", "AND", "PRT", "LEADER", "CG", "DAS",
+    "PRINCIPAL", "COM", "POLOFF", "ECONOFF", "POL", "ECON", "P/E", "FOR", "THE", "AND", "PRT", "LEADER", "CG", "DAS",
     "A/S", "ATTACHE", "DEFENSE", "REGIONAL", "AFFAIRS", "SENIOR", "ADVISOR", "ADVISER", "EMBASSY", "DEPT",
     "STATE", "PUBLIC", "MANAGEMENT", "CONSULATE", "OFFICE", "PO", "RSO", "DATT", "POLMIL", "POL/ECON",
     "POL-ECON", "POLITICAL/ECONOMIC", "SPECIAL", "ENVOY", "REPRESENTATIVE", "PERMANENT", "U.S.", "US",
@@ -457,7 +457,9 @@ def _add(items: list[str], value: str) -> None:
 # Initials may be run together without a space ('W.B.', 'N.S.'), as well as single ('W.').
 # The particles of a surname ('Carol van Voorst') and a nickname in quotes ('A. "Hoot" Baez') are
 # part of a name too.
+# (An initial may stand glued to the surname after it: 'STUART E.JONES'.)
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zA-Z'\-]+|(?:[A-Z]\.){1,3}|[A-Z][a-z]*\.?|Mc[A-Z][a-z]+|[A-Z]+|[IVX]+|Jr\.?|Sr\.?"
+                         r"|[A-Z]\.[A-Z][a-zA-Z'\-]+"
                          r"|van|von|de|der|den|da|di|del|della|dos|du|la|le|bin|ibn|\"[A-Z][a-z]+\")$")
 
 
