@@ -228,3 +228,25 @@ def test_a_blank_line_ends_the_ref_list_unless_its_next_item_follows(after):
     assert [(x.station, x.serial) for x in r.references] == [("KIEV", 1186)]
     r = parse(_HEADER + "REF: KIEV 1186\n\nB. KIEV 1819" + _BODY)  # an unlettered REF: no list to go on
     assert [(x.station, x.serial) for x in r.references] == [("KIEV", 1186)]
+
+
+def _refs_with_years(text: str) -> list[tuple[str, int, int | None]]:
+    return [(r.station, r.serial, r.year if r.year_stated else None) for r in F.references(text, 2004)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 'AND PREVIOUS' names no cable; the number after it is the next item's year.
+    ("STATE 297614 AND PREVIOUS 03 RANGOON 1427", [("STATE", 297614, None), ("RANGOON", 1427, 2003)]),
+    ("CAIRO 5589 AND PREVIOUS", [("CAIRO", 5589, None)]),
+    ("SEE 05 STATE 12", [("STATE", 12, 2005)]),
+])
+def test_words_that_name_no_station_leave_the_year_after_them_to_the_next_item(text, expected):
+    assert _refs_with_years(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("PARA 12 STATE 1234", [("STATE", 1234, None)]),  # a paragraph's number is no year
+    ("DIR 42255 (OUT 81795) STATE 12", [("DIR", 42255, None), ("STATE", 12, None)]),
+])
+def test_a_number_that_belongs_to_the_words_before_it_is_no_year(text, expected):
+    assert _refs_with_years(text) == expected

@@ -653,7 +653,11 @@ _NOT_STATIONS = {"PARA", "PARAS", "PARAGRAPH", "REF", "REFTEL", "SECTION", "THE"
                  "ON", "DATED", "IN", "AT", "TO", "FROM", "OR", "NOTAL", "JAN", "FEB", "MAR", "APR", "MAY", "JUN",
                  "JUL", "AUG", "SEP", "OCT", "NOV", "DEC", "CA", "A-", "CIRCULAR", "STATE CA", "DEPT",
                  "EMBTEL", "MSG", "MESSAGE", "LETTER", "PL", "USC", "UNSCR", "RES", "RESOLUTION", "ARTICLE",
+                 "PREVIOUS", "PREVIOUSLY", "PRIOR",  # ("AND PREVIOUS 03 RANGOON 1427": 03 is the next item's year)
                  "OUT"}  # a CIA item's message-centre number ('DIR 42255 (OUT 81795)') is not a second reference
+# Words of a REF item whose number is their own (a paragraph's, a law's, a message centre's).
+_OWN_THEIR_NUMBER = frozenset({"PARA", "PARAS", "PARAGRAPH", "SECTION", "NO", "NO.", "FAM", "FAH", "IIR", "DTG", "PL",
+                               "USC", "UNSCR", "RES", "RESOLUTION", "ARTICLE", "OUT", "MSG", "MESSAGE", "LETTER"})
 # A month name right after a number makes the number a day ('DATED 23 OCTOBER'), not a serial.
 _MONTH_AFTER = re.compile(r"\s+(?:" + MONTH_ALTERNATION + r")[A-Z]*\b")
 # Words that name the Department in REF items: its message numbers are STATE's.
@@ -679,9 +683,16 @@ def references(text: str, cable_year: int | None) -> list[Reference]:
         upper = raw.upper()
         # What is the same for every reference of the item, worked out once per item.
         written, notal = " ".join(raw.split()), "NOTAL" in upper
-        for m in _REF_ITEM.finditer(upper):
+        at = 0
+        while m := _REF_ITEM.search(upper, at):
+            at = m.end()
             station = _ref_station(m["station"])
             if station is None:
+                # Words that name no station: their number may be the next item's year ('AND
+                # PREVIOUS 03 RANGOON 1427'), so the search goes on from it, unless it is theirs
+                # ('PARA 12 STATE 1234': a paragraph's number is no year).
+                if m["station"].split()[-1] not in _OWN_THEIR_NUMBER:
+                    at = m.end("station")
                 continue
             serial = int(m["serial"])
             if serial == 0:
