@@ -334,3 +334,18 @@ def test_an_ocr_number_past_the_next_due_is_not_read_inside_a_sentence():
 def test_before_paragraph_1_an_ocr_number_is_read_only_as_1():
     body = "THE SUBJECT CALLED THE STATION.\n\n2, HE ASKED FOR MONEY.\n"
     assert numbers(body) == []
+
+
+@pytest.mark.parametrize("close, signer", [
+    ("its \u201cwar heroes.\u201d BUTENIS", "BUTENIS"),  # a typeset closing quotation mark before the signer
+    ("the \u2018heroes.\u2019 BUTENIS", "BUTENIS"),
+    ('its "war heroes." BUTENIS', "BUTENIS"),
+])
+def test_the_signer_run_on_after_a_closing_quotation_mark(close, signer):
+    r = parse(HEAD + "1. Such an approach would seem to play into the rhetoric of " + close + "\n")
+    assert r.signature == signer
+
+
+def test_capitals_after_a_closing_quotation_mark_inside_the_line_are_no_signer():
+    r = parse(HEAD + "1. He spoke of \u201cwar heroes.\u201d BUTENIS and others agreed.\n")
+    assert r.signature is None

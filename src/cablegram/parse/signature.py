@@ -23,7 +23,7 @@ _TEXT = attrgetter("text")  # a line's text, for joins run in C
 # Below the signer of a 1960s telegram: the typist's or decoder's reference ('AAL/10', 'DLW').
 # ('LM:', 'LIR/ 2': OCR puts a colon after the initials, a blank after the slash.)
 _TYPIST_REFERENCE = re.compile(r"^\s*(?:[A-Z]{2,4}/\s?\d{1,3}\b.*|[A-Z]{2,3}:?)\s*$")
-_GLUED_SIGNATURE = re.compile(r"(?:[.\"')]\s*|\*{3,}\s+)(?P<sig>[A-Z][A-Z'\-]{2,}(?:\s+[A-Z][A-Z'\-]{2,})?)\s*$")
+_GLUED_SIGNATURE = re.compile(r"(?:[.\"'”’)]\s*|\*{3,}\s+)(?P<sig>[A-Z][A-Z'\-]{2,}(?:\s+[A-Z][A-Z'\-]{2,})?)\s*$")
 _GLUED_TITLE_SIGNATURE = re.compile(r"[a-z]{2}[.]\s+(?P<sig>[A-Z][a-z]+(?:[A-Z][a-z]+)?)\s*$")
 # The patterns take_signature asks, compiled once (the module-level ``re`` functions look each
 # up in re's cache at every call).
@@ -164,7 +164,7 @@ def _signer_above_typist_reference(d: Draft, body: list[CLine], k: int) -> list[
 _BLANK_CHARS = "\n\t\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) \
     + "\u2028\u2029\u202f\u205f\u3000"
 _NAME_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ'-"
-_STOP_CHARS = ".\"')*"
+_STOP_CHARS = ".\"'”’)*"  # (the closing quotation marks typed or typeset: '… “war heroes.” BUTENIS')
 _LETTERS_AND_BLANKS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ" + _BLANK_CHARS
 
 
