@@ -366,3 +366,34 @@ def test_a_pass_line_wrapped_over_lines_is_one_instruction_a_for(lines, attentio
     block = "\n".join(["Pass Line:                    " + lines[0]] + ["                              " + x for x in lines[1:]])
     text = TABLE.replace("Subject:\n", block + "\nSubject:\n", 1)
     assert list(parse(text).attention) == attention
+
+
+# -- a CIA routing box extracted cell by cell: the label alone, its value below -----------------------
+# (The box stands more than ten lines above the CITE line, beyond where a name standing alone is
+# taken as the address of a CITE line that holds none.)
+_FILLER = "\n\n".join(["ACTION: C/WH 4", "INFO: DDP, COP", "ADDP/A", "C/CI", "C/FI", "RECORDS CENTER", "VR", "FILE",
+                        "NOTIFIED 1830", "SLOTTED 1835", "SECRET 241310Z"])
+_ROUTED = "CLASSIFIED MESSAGE\n\nSECRET\n\nROUTING\n\n{box}\n\n" + _FILLER + "\n\nCITE WAVE 1234\n\n1. TEXT.\n"
+
+
+@pytest.mark.parametrize("box, to", [
+    ("TO\n\n: DIRECTOR", ["DIRECTOR"]),
+    ("TO\n\n246\n\n: 14 OCT 61\n\n• DIRECTOR", ["DIRECTOR"]),  # the box's number and a date passed over
+    ("TO\n\n& DIRECTOR", ["DIRECTOR"]),
+])
+def test_a_routing_box_label_alone_takes_the_name_below_it(box, to):
+    assert [a.name for a in parse(_ROUTED.format(box=box)).to] == to
+
+
+@pytest.mark.parametrize("box", [
+    "TO\n\nFROM\n\n: DIRECTOR",  # another label comes first
+    "TO\n\nTHE STATION WILL ADVISE",  # a line of words, no known name
+    "TO\n\nBOX 246\n\nDATE 14 OCT 61\n\nSLOTTED 2030\n\n• DIRECTOR",  # too far below
+])
+def test_no_name_is_taken_from_below_a_label_that_is_not_its_box(box):
+    assert [a.name for a in parse(_ROUTED.format(box=box)).to] == []
+
+
+def test_the_from_box_alone_with_its_value_below():
+    r = parse(_ROUTED.format(box="TO\n\n& DIRECTOR\n\nFROM\n\nPARI").replace("CITE WAVE 1234", "DIR CITE 3142"))
+    assert r.from_ == "PARIS"

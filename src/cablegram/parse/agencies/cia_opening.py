@@ -129,6 +129,33 @@ def _read_subject(d: Draft, lines: list[CLine], start: int) -> None:
 # 'FROM 2 PARIS', 'FROM + YEXICO CITY', 'TO s ROMA', 'TO • HAVANA', 'FROM — DIRECTOR' (OCR).
 # A speck may stand between the words of the value ('ANEXICO. CITY').
 _BOX = re.compile(r"^\W{0,3}(?P<label>[Tt1][Oo0]|FROM|From)\b[\s:;,.+|12(•·°*‘’'\"—–\-]{1,6}(?:[a-z]\s+)?(?P<value>[A-Za-z][A-Za-z]+(?:[.,]?\s+[A-Za-z]+){0,2})")
+# A box's label alone on its line, its value on a line below: a form OCR'd or extracted cell by cell
+# ('TO' / '246' / ': 14 OCT 61' / '• DIRECTOR'). The value's line holds a name alone, after a speck
+# OCR left for the box's rule; lines holding a digit (a box's number, a date) are passed over.
+_BOX_LABEL_ALONE = re.compile(r"^\W{0,3}(?P<label>TO|To|FROM|From)\W{0,3}$")
+_BOX_VALUE_ALONE = re.compile(r"^[\s:;,.+|(•·°*‘’'\"—–&\-]{0,4}(?P<value>[A-Za-z][A-Za-z]+(?:[.,]?\s+[A-Za-z]+){0,2})[\s.,]*$")
+# How many lines that are not blank the value may stand below its label.
+_VALUE_WITHIN = 3
+
+
+def _value_below(window: list[CLine], k: int) -> tuple[CLine, re.Match] | None:
+    """The line below the label alone at ``window[k]`` that holds its value, and the value's
+    match; None where another box's label or a line of words comes first."""
+    seen = 0
+    for ln in window[k + 1:]:
+        text = ln.text.strip()
+        if not text:
+            continue
+        seen += 1
+        if seen > _VALUE_WITHIN or _BOX_LABEL_ALONE.match(text) or ":" in text.lstrip(" :;•·&+|")[:-1]:
+            return None  # another label ('FROM', 'ACTION: C/WH 4'), or too far
+        if any(c.isdigit() for c in text):
+            continue
+        m = _BOX_VALUE_ALONE.match(ln.text)
+        return (ln, m) if m else None
+    return None
+
+
 # A precedence typed in the box before the addressee ('TO: PRIORITY DIRECTOR INFO').
 _PRECEDENCE_WORDS = frozenset({"PRIORITY", "PRITY", "IMMEDIATE", "ROUTINE", "FLASH", "NIACT", "OPIM"})
 # Similarity (difflib ratio) above which an OCR'd word is read as a known addressee; the spec's
@@ -228,21 +255,27 @@ def read_cia_boxes(d: Draft, lines: list[CLine], start: int, stop: int) -> None:
     """The addressee and originator in the routing box's TO and FROM lines, read against the known
     names (the box is the worst-printed part of the form: only a close match to a known name is
     taken). Sets ``cia_to_box`` and ``cia_from_box``."""
-    for ln in lines[start: stop + _AFTER_CITE]:
-        m = _BOX.match(ln.text)
-        if not m:
+    window = lines[start: stop + _AFTER_CITE]
+    for k, ln in enumerate(window):
+        if m := _BOX.match(ln.text):
+            label, value, at, end = m["label"], m["value"], ln.start + m.start("value"), ln.start + m.end("value")
+        elif (alone := _BOX_LABEL_ALONE.match(ln.text)) and (below := _value_below(window, k)):
+            value_line, vm = below
+            label, value = alone["label"], vm["value"]
+            at, end = value_line.start + vm.start("value"), value_line.start + vm.end("value")
+        else:
             continue
-        key = "cia_from_box" if m["label"].upper() == "FROM" else "cia_to_box"
+        key = "cia_from_box" if label.upper() == "FROM" else "cia_to_box"
         if key in d.values:
             continue
-        words = [w for w in m["value"].upper().replace(".", " ").replace(",", " ").split() if w not in _PRECEDENCE_WORDS] or ["-"]
+        words = [w for w in value.upper().replace(".", " ").replace(",", " ").split() if w not in _PRECEDENCE_WORDS] or ["-"]
         if key == "cia_to_box" and len(words) > 1 and all(w in _addressees() for w in words):
             # Several addressees in the box, each a known name as printed ('TO: BRUSSELS PARIS').
-            d.set(key, words[0], ln.start + m.start("value"), ln.start + m.end("value"))
+            d.set(key, words[0], at, end)
             d.set("cia_to_box_all", words)
             continue
         for candidate in dict.fromkeys((" ".join(words), " ".join(words[:2]), words[0])):
             name = closest(candidate, _addressees())
             if name:
-                d.set(key, name, ln.start + m.start("value"), ln.start + m.end("value"))
+                d.set(key, name, at, end)
                 break
