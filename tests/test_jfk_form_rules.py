@@ -95,3 +95,22 @@ def test_teletype_without_the_forms_title_is_read_by_its_markers():
     r = parse(TITLE_CASE_FORM.format(level="Secret").replace("Identification Form", "").replace("JFK Assassination System", "")
               + TELETYPE)
     assert r.kind == "fbi-teletype" and r.date is None
+
+
+@pytest.mark.parametrize("box, to", [
+    ("DIRECTOR, CIA", ["DIRECTOR"]),  # the form's name for the Agency's headquarters
+    ("DIRECTOR CIA", ["DIRECTOR"]),
+    ("MEXICO CITY", ["MEXICO CITY"]),
+])
+def test_a_cia_cables_form_names_headquarters_as_its_cables_do(box, to):
+    form = ("JFK ASSASSINATION SYSTEM\nIDENTIFICATION FORM\nAGENCY : CIA\nRECORD NUMBER : 104-10999-10003\n"
+            f"DOCUMENT INFORMATION\nORIGINATOR : CIA\nFROM : MEXICO CITY\nTO : {box}\nCOMMENTS :\n\n")
+    r = parse(form + "CLASSIFIED MESSAGE\n\nSECRET\n\nCITE MEXI 7224\n\n1. TEXT.\n")
+    assert [a.name for a in r.to] == to
+
+
+def test_an_fbi_teletypes_form_keeps_the_bureaus_director():
+    form = ("JFK ASSASSINATION SYSTEM\nIDENTIFICATION FORM\nAGENCY : FBI\nRECORD NUMBER : 124-10204-10210\n"
+            "ORIGINATOR : FBI\nFROM : SAC, MIAMI\nTO : DIRECTOR, FBI\nDATE : 12/05/66\nCOMMENTS :\n\n")
+    r = parse(form + "FBI\n\nTELETYPE\n\nURGENT 12-5-66\n\nTEXT.\n")
+    assert [a.name for a in r.to] == ["DIRECTOR, FBI"]

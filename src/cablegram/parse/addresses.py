@@ -39,6 +39,10 @@ def settle_addresses(d: Draft, released: bool = False) -> None:
             names = d.get("agency_to_names") or _split_names(d.get("agency_to"))
         else:
             names = _split_names(d.get("form_to"))
+            if d.get("kind") == "cia-cable":
+                # The form's name for the Agency's headquarters ('DIRECTOR, CIA'), which its cables
+                # call DIRECTOR.
+                names = [_HEADQUARTERS.sub("DIRECTOR", n) for n in names]
         to = [F.Addressee(name=n) for n in names]
         if not to and d.get("kind") == "cia-cable":
             to = _expand_cites(d, d.get("cia_to") or []) or [
@@ -166,6 +170,7 @@ def _split_names(text: str | None) -> list[str]:
     return [n.strip() for n in _NAME_SEPARATOR.split(text) if n.strip()]
 
 
+_HEADQUARTERS = re.compile(r"^DIRECTOR,?\s*CIA$")
 _TRAILING_PRECEDENCE = re.compile(r"[\s\-–,.:;]+(?:PRIORITY|IMMEDIATE|ROUTINE|URGENT)?[\s\-–,.:;]*$")
 _TITLE_AND_PLACE = re.compile(r"[A-Z]+,\s*[A-Z]+(?:\s+[A-Z]+)?")
 _NAME_SEPARATOR = re.compile(r"\s*[,;]\s*")
