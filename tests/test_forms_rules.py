@@ -397,3 +397,19 @@ def test_no_name_is_taken_from_below_a_label_that_is_not_its_box(box):
 def test_the_from_box_alone_with_its_value_below():
     r = parse(_ROUTED.format(box="TO\n\n& DIRECTOR\n\nFROM\n\nPARI").replace("CITE WAVE 1234", "DIR CITE 3142"))
     assert r.from_ == "PARIS"
+
+
+# -- a CIA form's date box as OCR leaves it --------------------------------------------------------
+@pytest.mark.parametrize("box, date", [
+    ("DATE.\n\n13 JANUARY: 1959", "1959-01-13"),  # a colon after the month
+    ("DATE: 6 FEB. 73", "1973-02-06"),
+    ("DATE: 6 FEB 73", "1973-02-06"),
+])
+def test_a_cia_forms_date_box_with_a_stop_after_the_month(box, date):
+    r = parse("CLASSIFIED MESSAGE\n\nSECRET\n\n" + box + "\n\nCITE DIR 08002\n\n1. TEXT.\n")
+    assert r.date == date
+
+
+def test_a_day_and_month_with_a_number_after_a_colon_are_no_date():
+    r = parse("CLASSIFIED MESSAGE\n\nSECRET\n\nSLOTTED 6 FEB: 1234\n\nCITE DIR 08002\n\n1. TEXT.\n")
+    assert r.date is None

@@ -38,7 +38,7 @@ _AGENCY_PREC = re.compile(r"\b(?<!NO )(FLASH|OPERATIONAL\s+IMMEDIATE|IMMEDIATE|P
 # is tried only on a line with its day and time ('17 1826'). The two cannot match at one offset (a
 # digit, a letter), so the leftmost match of the two is the one pattern's; see _loose_date.)
 _LOOSE_DAY_FIRST = re.compile(
-    r"(?i)(?P<d>\d(?<![A-Za-z0-9].)\d?)[).]?\s+(?P<m>" + F.MONTH_ALTERNATION + r")[A-Z]*\.?\s+(?P<y>19\d{2}|\d{2})(?:\b|(?=\d{4}))")
+    r"(?i)(?P<d>\d(?<![A-Za-z0-9].)\d?)[).]?\s+(?P<m>" + F.MONTH_ALTERNATION + r")[A-Z]*[.:,]?\s+(?P<y>19\d{2}|\d{2})(?:\b|(?=\d{4}))")
 _LOOSE_MONTH_FIRST = re.compile(
     r"(?i)\b(?P<m>" + F.MONTH_ALTERNATION + r")[A-Z]*\s+(?P<d>\d{1,2})\s+\d{3,5}Z?\s+(?P<y>\d{2})\b")
 _DAY_AND_TIME = re.compile(r"\d\s+\d\d\d")  # in every match of _LOOSE_MONTH_FIRST
