@@ -250,3 +250,28 @@ def test_words_that_name_no_station_leave_the_year_after_them_to_the_next_item(t
 ])
 def test_a_number_that_belongs_to_the_words_before_it_is_no_year(text, expected):
     assert _refs_with_years(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("WAVE-1040 (IN-51446)", [("WAVE", 1040)]),  # a hyphen typed for the blank; the IN number is none
+    ("STATE-12345", [("STATE", 12345)]),
+    ("USDAO DUBLIN EI U-0011-06", []),  # near case: a report's code, not a station and serial
+    ("F-16 SALES", []),
+])
+def test_a_hyphen_between_station_and_serial(text, expected):
+    assert _refs(text) == expected
+
+
+_STAFF = ("SECRET\n\nC SECRET 191115Z MAY 78 DEFERRED TELEPOUCH\n\nCITE BRUSSELS 51185 (GOERLICH ACTING)\n\n"
+          "TO: WASHINGTON.\n\nFOR: EUR/BNL INFO DE/EURANH, EUR/AS/A, SA/DO/O\n\nSUBJECT: VLAAMSE MILITANTENORDE\n\n"
+          "{ref}\n\n1. FOLLOWING NOTE RECEIVED FROM NIGALE.\n")
+
+
+def test_a_staff_cables_header_labels_before_its_ref_line_are_passed_over():
+    r = parse(_STAFF.format(ref="REF: BRUSSELS 51113"))
+    assert [(x.station, x.serial) for x in r.references] == [("BRUSSELS", 51113)]
+
+
+def test_running_text_before_a_ref_line_ends_the_opening():
+    text = _STAFF.replace("FOR: EUR/BNL INFO DE/EURANH, EUR/AS/A, SA/DO/O", "SUPDATA: SOURCE CONTACTED BY THE STATION ON 7 DEC")
+    assert parse(text.format(ref="REF: BRUSSELS 51113")).references == ()

@@ -54,6 +54,9 @@ def _garbled_ref_label(text: str) -> re.Match | None:
 
 
 _PARAGRAPH = re.compile(r"^[\s•·*'‘|]{0,3}\d{1,2}\s*[.•·,]\s*\S")
+# The labels a staff cable's header lines open with after its CITE line ('TO: WASHINGTON.', 'FOR:
+# EUR/BNL INFO …', 'SLUGS: WNINTEL', 'SUBJECT: …'), before its REF line.
+_HEADER_LABEL = re.compile(r"^\W{0,3}(?:TO|FOR|INFO|FROM|SLUGS|SUBJ|SUBJECT)\s*:")
 # Lines looked at after the CITE line before giving up (slugs and REF items are few).
 _WINDOW = 12
 
@@ -79,8 +82,9 @@ def read_cia_opening(d: Draft, lines: list[CLine], start: int) -> int:
             refs.append(ln)  # the items of a REF label that stands alone on its line
             k += 1
             continue
-        if len(text.split()) > 5 or refs:
-            break  # running text: the cable's text begins without a number
+        if (len(text.split()) > 5 and not _HEADER_LABEL.match(text)) or refs:
+            break  # running text: the cable's text begins without a number (a header label's line,
+            # such as a staff cable's 'FOR: EUR/BNL INFO DE/EURA, EUR/AS/A', is none)
         k += 1  # a slug line
     _read_subject(d, lines, start)
     if refs and "ref_text" not in d.values:
