@@ -413,3 +413,25 @@ def test_a_cia_forms_date_box_with_a_stop_after_the_month(box, date):
 def test_a_day_and_month_with_a_number_after_a_colon_are_no_date():
     r = parse("CLASSIFIED MESSAGE\n\nSECRET\n\nSLOTTED 6 FEB: 1234\n\nCITE DIR 08002\n\n1. TEXT.\n")
     assert r.date is None
+
+
+# -- a headquarters staff cable of the 1990s: its message line stands where the CITE line would -------
+# (The JFK record number at its head marks a CIA record, as on every such release.)
+_HQ_STAFF = ("104-10326-10044\n\nSECRET\n\nMHFNO: 96-5388761 SENSIND: PAGE: 1\n\nSECRET\n\nSTAFF\n\n"
+             "TO: PRIORITY\n\n{line}\n\nSLUGS: WNINTEL\n\nSUBJECT: NEW STORY ON CIA IN JAPAN\n\nREF: NONE\n\n"
+             "TEXT:\n\n1. ACTION REQUIRED: NONE.\n")
+
+
+def test_a_staff_cables_message_line_names_its_originator():
+    r = parse(_HQ_STAFF.format(line="131953Z DIRECTOR 941533"))
+    assert (r.kind, r.from_) == ("cia-cable", "DIRECTOR")
+    a, b = r.spans["from"]
+    assert _HQ_STAFF.format(line="131953Z DIRECTOR 941533")[a:b] == "DIRECTOR"
+
+
+@pytest.mark.parametrize("line", [
+    "DIRECTOR 941533",  # no time group: the page's running head, not the message line
+    "131953Z DIRECTOR WILL ADVISE",
+])
+def test_a_line_naming_the_director_without_the_message_lines_shape_names_no_originator(line):
+    assert parse(_HQ_STAFF.format(line=line)).from_ is None

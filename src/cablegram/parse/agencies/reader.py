@@ -44,6 +44,9 @@ _LOOSE_MONTH_FIRST = re.compile(
 _DAY_AND_TIME = re.compile(r"\d\s+\d\d\d")  # in every match of _LOOSE_MONTH_FIRST
 
 
+_STAFF_MESSAGE_LINE = re.compile(r"^\s*\d{6}Z\s+(?P<station>DIRECTOR)\s+(?P<serial>\d{5,7})\s*$")
+
+
 def _loose_date(text: str) -> re.Match | None:
     """The first written date in ``text`` of either shape, or None; groups ``d``, ``m``, ``y``."""
     first = _LOOSE_DAY_FIRST.search(text)
@@ -140,6 +143,12 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
                     and _addressed(t[: m.start()]):
                 # The CITE line whose station OCR lost ('PRIORITY DIR CITE 4319'): it still ends the
                 # header; no station is read, so the cable gets no id from it.
+                d.set("cite_line", ln.index)
+            if "cite_line" not in d.values and "DIRECTOR" in t and (m := _STAFF_MESSAGE_LINE.match(t)):
+                # A headquarters staff cable's message line, where other cables have their CITE
+                # line: its time group, originator and serial ('131953Z DIRECTOR 941533').
+                d.set("cite_station", "DIRECTOR", ln.start + m.start("station"), ln.start + m.end("station"))
+                d.set("cite_serial", int(m["serial"]))
                 d.set("cite_line", ln.index)
             if "ITE" in t and (c := _cite(t)) and (c.serial or _is_cia_addressee(c.station)
                                      or closest(c.station, tuple(tables.cia_cites())) or _addressed(t[: c.start])):
