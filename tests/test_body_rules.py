@@ -349,3 +349,22 @@ def test_the_signer_run_on_after_a_closing_quotation_mark(close, signer):
 def test_capitals_after_a_closing_quotation_mark_inside_the_line_are_no_signer():
     r = parse(HEAD + "1. He spoke of \u201cwar heroes.\u201d BUTENIS and others agreed.\n")
     assert r.signature is None
+
+
+# -- a paragraph number OCR set apart from its text ---------------------------------------------------
+def test_a_number_alone_on_its_line_opens_the_text_below_it():
+    body = ("1. THE STATION RECEIVED THE REQUEST.\n\n2.\n\nIN DISCUSSING REF WITH THE PUBLIC AFFAIRS STAFF\n"
+            "THEY THOUGHT IT PREFERABLE.\n\n3. INDEX.\n")
+    r = parse(HEAD + body)
+    assert [p.number for p in r.paragraphs] == [1, 2, 3]
+    assert r.paragraphs[1].text.startswith("IN DISCUSSING REF")
+
+
+@pytest.mark.parametrize("below", [
+    "246",  # a number: a form's box, not text
+    "saLe",  # OCR debris in lower case
+    "",  # nothing follows
+])
+def test_a_number_alone_with_no_sentence_below_opens_no_paragraph(below):
+    body = "1. THE STATION RECEIVED THE REQUEST.\n\n2.\n\n" + below + "\n"
+    assert numbers(body) == [1]

@@ -362,6 +362,8 @@ def _paragraph_blocks(body: list[CLine], joined: str) -> list[tuple[int | None, 
             current += body[first + len(current): k]
         if m := _NUMBERED.match(text):
             n = int(m["num"])
+        elif (m := _NUMBER_ALONE.match(text)) and _text_follows(body, k):
+            n = int(m["num"])  # OCR set the number apart from its text ('1.' / 'ACTION REQUIRED: …')
         elif _may_hold_ocr_number(joined, pos, text):
             # Before the first number (last_number 0) neither _ocr_number nor _starts_paragraph
             # looks at the lines before, so ``current`` may stay empty until then.
@@ -397,6 +399,21 @@ def _paragraph_blocks(body: list[CLine], joined: str) -> list[tuple[int | None, 
     else:
         blocks.append((number, first, len(body), begin + 1, joined[begin + 1:]))
     return blocks
+
+
+# A paragraph number alone on its line, its text on the next line that is not blank: OCR of a typed
+# page reads the number and the text beside it as two blocks.
+_NUMBER_ALONE = re.compile(r"^[\s•·*'‘]{0,3}(?P<num>\d{1,2})\.\s*$")
+_TEXT_OPENING = re.compile(r"^\s*(?:\([A-Z]{1,3}\)\s+)?[A-Z\"“'‘(][A-Za-z]")
+
+
+def _text_follows(body: list[CLine], k: int) -> bool:
+    """Whether the next line after ``body[k]`` that is not blank (one blank line apart at most)
+    opens a sentence: a capital or a quotation mark, then a letter."""
+    for ln in body[k + 1: k + 3]:
+        if ln.text.strip():
+            return bool(_TEXT_OPENING.match(ln.text))
+    return False
 
 
 def _number_candidates(joined: str) -> list[int]:
