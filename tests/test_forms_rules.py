@@ -435,3 +435,20 @@ def test_a_staff_cables_message_line_names_its_originator():
 ])
 def test_a_line_naming_the_director_without_the_message_lines_shape_names_no_originator(line):
     assert parse(_HQ_STAFF.format(line=line)).from_ is None
+
+
+# -- a CITE serial with a capital OCR read for a digit --------------------------------------------------
+@pytest.mark.parametrize("line, serial, misread", [
+    ("PRIORITY DIR CITE WAVE B230", "WAVE 8230", True),  # B for 8
+    ("PRIORITY DIR CITE MEXI 562I", "MEXI 5621", True),  # I for 1
+    ("PRIORITY DIR CITE WAVE 8230", "WAVE 8230", False),
+])
+def test_a_cite_serial_with_one_capital_for_a_digit_is_read(line, serial, misread):
+    r = parse("CLASSIFIED MESSAGE\n\nSECRET\n\n" + line + "\n\n1. TEXT.\n")
+    assert r.mrn == serial
+    assert any(d.code == "possible-ocr-error" and "CITE serial" in d.message for d in r.defects) == misread
+
+
+@pytest.mark.parametrize("line", ["PRIORITY DIR CITE WAVE BOB", "PRIORITY DIR CITE WAVE 94OS", "PRIORITY DIR CITE WAVE B2"])
+def test_a_cite_word_with_more_letters_or_too_short_is_no_serial(line):
+    assert parse("CLASSIFIED MESSAGE\n\nSECRET\n\n" + line + "\n\n1. TEXT.\n").mrn is None

@@ -23,8 +23,11 @@ from .window import Window
 # The CITE line as OCR and outgoing forms leave it: 'CITE(MONT 8397)', and headquarters' 'CITE DIR'
 # whose number stands apart (only a known station is taken without its number).
 # OCR also loses the C ('DIR ITE MEXI 7028'): 'ITE' is taken only with a station and serial after it.
-_CITE_LOOSE = re.compile(r"(?:\bCITE\s*[(“\"‘']?\s*(?P<station>[A-Z]{3,12})(?:\s+(?P<serial>\d{2,6}))?"
-                         r"|(?<=[A-Z] )ITE\s+(?P<station2>[A-Z]{3,12})\s+(?P<serial2>\d{2,6}))\b")
+# A serial: digits, or three digits or more with one capital OCR read for a digit ('B230' for 8230).
+_SERIAL = r"\d{2,6}|(?=[\dOBSIZ]{4,6}\b)\d*[OBSIZ]\d*"
+_CITE_LOOSE = re.compile(rf"(?:\bCITE\s*[(“\"‘']?\s*(?P<station>[A-Z]{{3,12}})(?:\s+(?P<serial>{_SERIAL}))?"
+                         rf"|(?<=[A-Z] )ITE\s+(?P<station2>[A-Z]{{3,12}})\s+(?P<serial2>{_SERIAL}))\b")
+_DIGIT_READINGS = str.maketrans("OBSIZ", "08512")
 
 # A precedence word; '(NO NIACT)' on a CIA cable says the cable is not a night action: no precedence.
 _AGENCY_PREC = re.compile(r"\b(?<!NO )(FLASH|OPERATIONAL\s+IMMEDIATE|IMMEDIATE|PRIORITY|ROUTINE|DEFERRED|URGENT|NIACT)\b")
@@ -156,6 +159,9 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
                 d.set("cite_line", ln.index)
                 if c.serial:
                     d.set("cite_serial", int(c.serial))
+                    if c.misread_serial:
+                        d.defect("possible-ocr-error", f"CITE serial {c.misread_serial!r} read as {c.serial}",
+                                 ln.start, ln.end)
                 head = t[: c.start]
                 if pm := _AGENCY_PREC_ABBR.search(head):
                     # The precedence typed on the address line is the cable's own; printed form
@@ -357,6 +363,7 @@ class CiteMatch:
     start: int  # of the CITE word
     station_start: int
     station_end: int
+    misread_serial: str | None = None  # the serial as written, where a capital stands for a digit
 
 
 def _cite(t: str) -> CiteMatch | None:
@@ -366,7 +373,9 @@ def _cite(t: str) -> CiteMatch | None:
     if not m:
         return None
     key = "station" if m["station"] else "station2"
-    return CiteMatch(m[key], m["serial"] or m["serial2"], m.start(), m.start(key), m.end(key))
+    serial = m["serial"] or m["serial2"]
+    return CiteMatch(m[key], serial.translate(_DIGIT_READINGS) if serial else None, m.start(), m.start(key), m.end(key),
+                     serial if serial and not serial.isdigit() else None)
 
 
 def read_split_cite(d: Draft, w: Window) -> None:
