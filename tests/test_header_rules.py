@@ -1,5 +1,6 @@
 """Header rules of the format that a second blind set of cables showed were missing: the subject's
-portion mark in any case and at either end, and the classifier's titles; each with a near case."""
+portion mark in any case and at either end, the classifier's titles and suffixes, and the
+signer; each with a near case."""
 
 from __future__ import annotations
 
@@ -52,3 +53,34 @@ def test_the_classifiers_name_after_a_title(line, name, title):
 ])
 def test_no_name_where_only_titles_or_offices_stand(line):
     assert F.classified_by(line).name is None
+
+
+@pytest.mark.parametrize("line, name, title", [
+    ("Classified By: Ambassador Clark T. Randt, Jr. Reasons 1.4 (b) and (d).", "Clark T. Randt, Jr", "Ambassador"),
+    ("Classified By: DCM John Smith, III, reasons 1.4 (b)", "John Smith, III", "DCM"),
+    ("Classified By: John Smith, Deputy Chief of Mission, reasons 1.4 (b)", "John Smith", "Deputy Chief of Mission"),
+])
+def test_a_names_suffix_after_its_comma_stays_with_the_name(line, name, title):
+    c = F.classified_by(line)
+    assert (c.name, c.title) == (name, title)
+
+
+# -- the signer -------------------------------------------------------------------------------------
+_MIXED = ("P 141433Z FEB 07\nFM AMEMBASSY BEIJING\nTO SECSTATE WASHDC PRIORITY 1234\n\nC O N F I D E N T I A L BEIJING 005705\n\n"
+          "E.O. 12958: DECL: 09/03/2032\nTAGS: PREL CH\nSUBJECT: A DINNER\n\nClassified By: {classifier} Reasons 1.4 (b) and (d).\n\n"
+          "1. (C) Ambassador and Mrs. Randt hosted the mayor.\n\n2. (C) He has not taken a single vacation. Randt\n")
+
+
+@pytest.mark.parametrize("classifier, signer", [
+    ("Ambassador Clark T. Randt, Jr.", "Randt"),  # the classifier with a signer's title bears the name
+    ("DCM Dan Piccuta.", None),  # near case: the text uses the word, and no signer's title names it
+])
+def test_a_name_the_text_uses_is_the_signer_where_the_classifier_bears_it(classifier, signer):
+    assert parse(_MIXED.format(classifier=classifier)).signature == signer
+
+
+def test_a_signer_set_twice_is_read_once():
+    r = parse(HEAD + "SECRET STATE 015220\n\nSUBJECT: X\n\n1. (S) The tide will turn.\n\nPARDEW PARDEW\n")
+    assert r.signature == "PARDEW"
+    r = parse(HEAD + "SECRET STATE 015220\n\nSUBJECT: X\n\n1. (S) The tide will turn.\n\nJOHN PARDEW\n")
+    assert r.signature == "JOHN PARDEW"  # two words that differ: as written

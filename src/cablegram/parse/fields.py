@@ -467,6 +467,9 @@ _DERIVED_FROM = re.compile(r"derived\s+from", re.I)
 _COMMA_OR_SEMICOLON = re.compile(r"[,;]")
 
 
+_SUFFIX = re.compile(r"(?:Jr|JR|Sr|SR)\.?|I{2,3}|IV")
+
+
 def _name_and_title(who: str) -> tuple[str | None, str | None]:
     """Split '<title> <name>' or '<name>, <title>' into (name, title)."""
     who = " ".join(who.split()).strip(" ,;.:")
@@ -475,6 +478,8 @@ def _name_and_title(who: str) -> tuple[str | None, str | None]:
     if _DERIVED_FROM.match(who):
         return None, who
     parts = [p.strip() for p in _COMMA_OR_SEMICOLON.split(who) if p.strip()]
+    while len(parts) > 1 and _SUFFIX.fullmatch(parts[1]):
+        parts[:2] = [f"{parts[0]}, {parts[1]}"]  # a name's suffix after its comma ('Clark T. Randt, Jr.')
     if len(parts) > 1 and _looks_like_name(parts[0]):
         return parts[0], ", ".join(parts[1:]) or None
     tokens = parts[0].split() if parts else []

@@ -99,17 +99,22 @@ def _signed(d: Draft, body: list[CLine]) -> list[CLine] | None:
     m = SIGNATURE.match(last.text)
     if m and m["sig"].upper() not in _NOT_SIGNATURES and not m["sig"].isdigit() and len(m["sig"]) >= 3 \
             and m["sig"].split()[0].upper() not in _PRECEDENCES:
-        sig = m["sig"]
+        sig, end = m["sig"], m.end("sig")
+        if (words := sig.split()) and len(words) == 2 and words[0] == words[1]:
+            # The name set twice ('PARDEW PARDEW', a copy's doubling of the signer's line): once.
+            sig, end = words[0], m.start("sig") + len(words[0])
         if sig.isupper() or _TITLE_CASE_NAME.fullmatch(sig):
-            d.set("signature", sig, last.start + m.start("sig"), last.start + m.end("sig"))
+            d.set("signature", sig, last.start + m.start("sig"), last.start + end)
             return body[:k]
     # '... End Comment. SPOGLI' / '… WITH IT." KISSINGER'
     # '… resort. Brownfield' (title case, after a sentence), '… restructuring. .FARRAR', '***** KURTZER'.
     g = _glued_signature(last.text) or _glued_title_signature(last.text) or _after_end_comment(last.text)
     if g and g["sig"].istitle():
         before = " ".join(map(_TEXT, body[:k])) + " " + last.text[: g.start("sig")]
-        if _uses_word(before, g["sig"]) and not _named_with_a_signers_title(before, g["sig"]):
-            g = None  # a word the text already uses, not a signer's name
+        if _uses_word(before, g["sig"]) and not _named_with_a_signers_title(before, g["sig"]) \
+                and not _named_with_a_signers_title(d.get("classified_by_text") or "", g["sig"]):
+            g = None  # a word the text already uses, not a signer's name (unless the header's
+            # classifier bears it after a signer's title: 'Classified By: Ambassador Clark T. Randt')
     if g and g["sig"].upper() not in _NOT_SIGNATURES and not _LOWER_WORD.search(last.text[g.end("sig"):]):
         words = last.text[: g.start("sig")]
         if _LOWER_LETTER.search(words) or len(g["sig"]) <= 20:
