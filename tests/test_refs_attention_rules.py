@@ -274,4 +274,27 @@ def test_a_staff_cables_header_labels_before_its_ref_line_are_passed_over():
 
 def test_running_text_before_a_ref_line_ends_the_opening():
     text = _STAFF.replace("FOR: EUR/BNL INFO DE/EURANH, EUR/AS/A, SA/DO/O", "SUPDATA: SOURCE CONTACTED BY THE STATION ON 7 DEC")
-    assert parse(text.format(ref="REF: BRUSSELS 51113")).references == ()
+    assert parse(text.format(ref="REF: BRUSSELS 51113")).text.startswith("SUPDATA: SOURCE CONTACTED")
+    assert parse(_STAFF.format(ref="REF: BRUSSELS 51113")).text.startswith("1. FOLLOWING NOTE")
+
+
+# -- a CIA cable's REF line where OCR set it: above the CITE line, or with no CITE line legible -------
+_CIA_HEAD = "CLASSIFIED MESSAGE\n\nSECRET\n\nROUTING\n\n"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the form's columns read out of order: the REF line above the CITE line
+    (_CIA_HEAD + "DESENSITIZED TYPIC AMLASH\n\nREP: PARI 7522 (IN 22381)\n\nPRIORITY PARI CITE DIR 12345\n\n1. APPRECIATE REF.\n",
+     [("PARI", 7522)]),
+    # no CITE line legible (the JFK record number marks a CIA record); the label alone, its item below
+    ("104-10065-10105\n\n" + _CIA_HEAD + "TO:\n\nGUAYAQUIL INFO QUITO\n\nWNINTEL RYBAT\n\nREF:\n\nGUAYAQUIL 22196\n\n1. FOLLOWING RECEIVED.\n",
+     [("GUAYAQUIL", 22196)]),
+])
+def test_a_cia_cables_ref_line_is_read_where_ocr_set_it(text, expected):
+    assert [(x.station, x.serial) for x in parse(text).references] == expected
+
+
+def test_a_ref_word_in_the_text_after_its_first_paragraph_is_no_ref_line():
+    text = (_CIA_HEAD + "PRIORITY PARI CITE DIR 12345\n\n1. APPRECIATE TIMELINESS OF REPORT.\n\n"
+            "2. STATION WILL ADVISE.\n\nREF MADR 4494 SHOULD BE CHECKED.\n")
+    assert parse(text).references == ()

@@ -74,19 +74,53 @@ def read_cia_opening(d: Draft, lines: list[CLine], start: int) -> int:
         seen += 1
         if _PARAGRAPH.match(text):
             break
-        if _REF.match(text) or (refs and _is_ref_item_line(text)) or (not refs and _garbled_ref_label(text)):
-            refs.append(ln)
-            k += 1
-            continue
-        if refs and len(refs) == 1 and not _REF.sub("", refs[0].text.strip()):
-            refs.append(ln)  # the items of a REF label that stands alone on its line
-            k += 1
+        if _REF.match(text) or (not refs and _garbled_ref_label(text)):
+            refs, k = _ref_lines(lines, k)
             continue
         if (len(text.split()) > 5 and not _HEADER_LABEL.match(text)) or refs:
             break  # running text: the cable's text begins without a number (a header label's line,
             # such as a staff cable's 'FOR: EUR/BNL INFO DE/EURA, EUR/AS/A', is none)
         k += 1  # a slug line
     _read_subject(d, lines, start)
+    _set_ref_text(d, refs)
+    return k
+
+
+def read_cia_refs_above(d: Draft, lines: list[CLine], start: int, stop: int) -> None:
+    """The REF line of a cable whose opening after the CITE line holds none: OCR of the form's
+    columns may set it above the CITE line, or no CITE line is legible at all. Looked for from
+    ``start`` (the cable's first line) to the first numbered paragraph at or after ``stop``."""
+    if "ref_text" in d.values:
+        return
+    for k in range(start, min(len(lines), stop + _WINDOW)):
+        text = lines[k].text.strip()
+        if k >= stop and _PARAGRAPH.match(text):
+            return
+        if text and (_REF.match(text) or _garbled_ref_label(text)):
+            _set_ref_text(d, _ref_lines(lines, k)[0])
+            return
+
+
+def _ref_lines(lines: list[CLine], k: int) -> tuple[list[CLine], int]:
+    """The lines of the REF label at ``lines[k]`` and of its items below it, and the index of the
+    line after them: lettered items and coded ones ('DIR 75796') go on the list, and the items of
+    a label alone on its line are the next line whatever it holds."""
+    refs = [lines[k]]
+    k += 1
+    while k < len(lines):
+        text = lines[k].text.strip()
+        if not text:
+            k += 1
+            continue
+        if _is_ref_item_line(text) or (len(refs) == 1 and not _REF.sub("", refs[0].text.strip())):
+            refs.append(lines[k])
+            k += 1
+            continue
+        break
+    return refs, k
+
+
+def _set_ref_text(d: Draft, refs: list[CLine]) -> None:
     if refs and "ref_text" not in d.values:
         # REF items are short; reading at most the first 400 characters of a line keeps a
         # pathological line from costing more than a real one.
@@ -94,7 +128,6 @@ def read_cia_opening(d: Draft, lines: list[CLine], start: int) -> int:
         m = _REF.match(first) or _garbled_ref_label(first)
         body = " ".join([first[m.end():] if m else first] + [r.text.strip()[:400] for r in refs[1:]])
         d.set("ref_text", body, refs[0].start, refs[-1].end)
-    return k
 
 
 # The report's subject line after the address line: 'SUBJ: …', '* SUBJECT: …', 'SUSJ: …' (B read as S).
