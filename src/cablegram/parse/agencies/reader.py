@@ -18,6 +18,7 @@ from ..draft import CLine, Draft
 from .cia_opening import closest
 from .intercepts import intercept_party, intercept_title
 from .markings import head_lines, iter_nonblank, read_agency_controls, read_marking_in
+from .officers import read_cia_officers
 from .window import Window
 
 # The CITE line as OCR and outgoing forms leave it: 'CITE(MONT 8397)', and headquarters' 'CITE DIR'
@@ -257,6 +258,7 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
             read_garbled_class_line(d, win)
         read_misread_month_dates(d, win)
         read_date_box_with_lookalike_day(d, win)
+        read_cia_officers(d, lines)
     elif kind == "fbi-teletype":
         read_fbi_number_and_caption(d, window)
 

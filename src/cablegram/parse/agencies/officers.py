@@ -1,0 +1,93 @@
+"""The officers a CIA cable names: its originator, and on the later staff cables its releasing
+officer.
+
+The message form of the 1960s has an ORIG box at its head, the originator's name with the
+typist's initials after a colon ('ORIG: MARTHA THARPE: mas'; OCR of the form's column may set
+the name on a line below the label). The staff cables of the 1970s–90s close with one line of
+offices, each with its officer's name in brackets ('ORIG: AC/LA/MOSB (LEHMAN X1222) COORD: …
+AUTH: … REL: C/LA (WARREN)'). The originator is the drafter; the releasing officer (REL) approves.
+The coordinating officers are not read: which of a form's names coordinated is a matter of its
+layout, which OCR does not keep.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...model import Officer
+from ..draft import CLine, Draft
+
+# The staff cable's closing line: an office, then its officer's surname in brackets, perhaps
+# with an extension or a phone number after it ('(LEHMAN X1222)', '(WILIMSC, 32357)').
+_OFFICE_AND_NAME = r"(?P<office>[A-Z][A-Z/\-]*[A-Z])\s*\(\s*(?P<name>[A-Z][A-Z'\-]{2,})(?=[\s,:;)]|X?\d)"
+_STAFF = re.compile(r"\b(?P<label>ORIG|REL)\s*:?\s*" + _OFFICE_AND_NAME)
+# The office and name on the line below an ORIG label alone.
+_OFFICE_AND_NAME_LINE = re.compile(r"^\W{0,3}" + _OFFICE_AND_NAME)
+# The message form's box: the label, the name, a colon and the typist's initials in lower case.
+_FORM_BOX = re.compile(r"^\W{0,3}ORIG\b\s*[:.]?\s*(?P<name>[A-Z][A-Za-z'\-]*\.?(?:[ \-][A-Z][A-Za-z'\-]*\.?){0,3})\s*:\s*(?P<typist>[a-z]{1,4})\s*$")
+# The label alone on its line, its name below it.
+_FORM_LABEL_ALONE = re.compile(r"^\W{0,3}ORIG\s*[:.]*\s*$")
+# A name on a line of its own: initials or given names and a surname, perhaps with the typist's
+# initials after a colon ('J. Stewart', 'JOEN M. WHITTEN: jZ').
+_NAME_LINE = re.compile(r"^\W{0,3}(?P<name>[A-Z][A-Za-z'\-]*\.?(?:\s+[A-Z][A-Za-z'\-]*\.?){1,3})\s*(?::\s*(?P<typist>[A-Za-z]{1,4}))?\s*$")
+# The form's other boxes, which may stand between the label and its name in OCR's column.
+_FORM_LABELS = frozenset({"UNIT", "UNITE", "EXT", "DATE", "ROUTING", "TO", "FROM", "CONF", "INFO", "INDEX", "FILE"})
+# Words of the form that are no name.
+_NOT_NAMES = frozenset({"SECRET", "CONFIDENTIAL", "CLASSIFIED", "MESSAGE", "ROUTING", "NO", "INDEX", "RETURN", "CIA"})
+
+
+def read_cia_officers(d: Draft, lines: list[CLine]) -> None:
+    """Set ``drafted_by`` from the originator and ``approved_by`` from the releasing officer."""
+    if "ORIG" not in d.clean.text:
+        return
+    for k, ln in enumerate(lines):
+        text = ln.text
+        if "ORIG" not in text and "REL" not in text:
+            continue
+        for m in _STAFF.finditer(text):
+            key = "drafted_by" if m["label"] == "ORIG" else "approved_by"
+            if key not in d.values:
+                _set_office_and_name(d, key, ln, m)
+        if "drafted_by" in d.values:
+            continue
+        if m := _FORM_BOX.match(text):
+            _set_drafter(d, ln, m)
+        elif _FORM_LABEL_ALONE.match(text) and (below := _name_below(lines, k)):
+            ln, m = below
+            if m.re is _OFFICE_AND_NAME_LINE:
+                _set_office_and_name(d, "drafted_by", ln, m)
+            else:
+                _set_drafter(d, ln, m)
+
+
+def _name_below(lines: list[CLine], k: int) -> tuple[CLine, re.Match] | None:
+    """The originator's name below the label alone at ``lines[k]``: the next line, or past the
+    form's other labels OCR set between them, where it bears the typist's initials."""
+    labels_passed = 0
+    for ln in lines[k + 1: k + 8]:
+        text = ln.text.strip()
+        if not text:
+            continue
+        if text.strip(" :.=•").upper() in _FORM_LABELS:
+            labels_passed += 1
+            if labels_passed > 2:
+                return None
+            continue
+        if labels_passed == 0 and (m := _OFFICE_AND_NAME_LINE.match(ln.text)):
+            return ln, m  # a staff cable's office and name ('C/LA/STB (STURBITTS), COORD: …')
+        m = _NAME_LINE.match(ln.text)
+        if not m or any(w.strip(".").upper() in _NOT_NAMES for w in m["name"].split()):
+            return None
+        return (ln, m) if labels_passed == 0 or m["typist"] else None
+    return None
+
+
+def _set_office_and_name(d: Draft, key: str, ln: CLine, m: re.Match) -> None:
+    raw = ln.text[m.start("office"): m.end("name")]
+    d.set(key, Officer(name=m["name"], office=m["office"], raw=raw), ln.start + m.start("office"), ln.start + m.end("name"))
+
+
+def _set_drafter(d: Draft, ln: CLine, m: re.Match) -> None:
+    name = m["name"].strip()
+    d.set("drafted_by", Officer(name=name, typist=m["typist"], raw=name), ln.start + m.start("name"),
+          ln.start + m.start("name") + len(name))
