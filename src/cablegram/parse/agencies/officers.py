@@ -13,6 +13,8 @@ layout, which OCR does not keep.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from operator import attrgetter
 
 from ...model import Officer
 from ..draft import CLine, Draft
@@ -23,6 +25,9 @@ _OFFICE_AND_NAME = r"(?P<office>[A-Z][A-Z/\-]*[A-Z])\s*\(\s*(?P<name>[A-Z][A-Z'\
 _STAFF = re.compile(r"\b(?P<label>ORIG|REL)\s*:?\s*" + _OFFICE_AND_NAME)
 # The office and name on the line below an ORIG label alone.
 _OFFICE_AND_NAME_LINE = re.compile(r"^\W{0,3}" + _OFFICE_AND_NAME)
+# The labels: where the lines worth a look stand in the text.
+_LABEL = re.compile(r"ORIG|REL\s*:")
+_START = attrgetter("start")
 # The message form's box: the label, the name, a colon and the typist's initials in lower case.
 _FORM_BOX = re.compile(r"^\W{0,3}ORIG\b\s*[:.]?\s*(?P<name>[A-Z][A-Za-z'\-]*\.?(?:[ \-][A-Z][A-Za-z'\-]*\.?){0,3})\s*:\s*(?P<typist>[a-z]{1,4})\s*$")
 # The label alone on its line, its name below it.
@@ -38,21 +43,27 @@ _NOT_NAMES = frozenset({"SECRET", "CONFIDENTIAL", "CLASSIFIED", "MESSAGE", "ROUT
 
 def read_cia_officers(d: Draft, lines: list[CLine]) -> None:
     """Set ``drafted_by`` from the originator and ``approved_by`` from the releasing officer."""
-    if "ORIG" not in d.clean.text:
+    text = d.clean.text
+    if "ORIG" not in text:
         return
-    for k, ln in enumerate(lines):
-        text = ln.text
-        if "ORIG" not in text and "REL" not in text:
+    # Only the lines holding a label are looked at, found by one scan of the text (most cables
+    # hold one or two; asking each of a release's lines costs more than the scan).
+    done = -1
+    for hit in _LABEL.finditer(text):
+        k = bisect_right(lines, hit.start(), key=_START) - 1
+        if k <= done or k < 0:
             continue
-        for m in _STAFF.finditer(text):
+        done = k
+        ln = lines[k]
+        for m in _STAFF.finditer(ln.text):
             key = "drafted_by" if m["label"] == "ORIG" else "approved_by"
             if key not in d.values:
                 _set_office_and_name(d, key, ln, m)
         if "drafted_by" in d.values:
             continue
-        if m := _FORM_BOX.match(text):
+        if m := _FORM_BOX.match(ln.text):
             _set_drafter(d, ln, m)
-        elif _FORM_LABEL_ALONE.match(text) and (below := _name_below(lines, k)):
+        elif _FORM_LABEL_ALONE.match(ln.text) and (below := _name_below(lines, k)):
             ln, m = below
             if m.re is _OFFICE_AND_NAME_LINE:
                 _set_office_and_name(d, "drafted_by", ln, m)
