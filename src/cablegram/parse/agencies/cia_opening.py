@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import difflib
 import re
+from bisect import bisect_right
 from functools import cache, lru_cache
+from operator import attrgetter
 
 from ...vocab import tables
 from ..draft import CLine, Draft
@@ -92,13 +94,37 @@ def read_cia_refs_above(d: Draft, lines: list[CLine], start: int, stop: int) -> 
     ``start`` (the cable's first line) to the first numbered paragraph at or after ``stop``."""
     if "ref_text" in d.values:
         return
-    for k in range(start, min(len(lines), stop + _WINDOW)):
-        text = lines[k].text.strip()
-        if k >= stop and _PARAGRAPH.match(text):
-            return
-        if text and (_REF.match(text) or _garbled_ref_label(text)):
-            _set_ref_text(d, _ref_lines(lines, k)[0])
-            return
+    if (k := _first_ref_label(d.clean.text, lines, start, stop)) is not None:
+        _set_ref_text(d, _ref_lines(lines, k)[0])
+
+
+# What every line a REF label can be read in opens with (see _REF and _GARBLED_REF): after
+# blanks and up to three specks, RE in any case, or two to four letters and a CITE code and a
+# digit after them. Written to run over the text itself, whose lines do not hold a line break.
+_REF_LABEL_HINT = re.compile(r"^[^\S\n]*[^\w\n]{0,3}(?:[Rr][Ee]|[A-Za-z]{2,4}[:.;,]?[^\S\n]+(?:\(?[A-H][.)]?[^\S\n]+)?[A-Z]{3,4}[^\S\n]+\d)",
+                             re.M)
+_START = attrgetter("start")
+
+
+def _first_ref_label(text: str, lines: list[CLine], start: int, stop: int) -> int | None:
+    """The first of ``lines[start:]`` that holds a REF label (or its garbled reading), up to the
+    first numbered paragraph at or after ``stop`` (and ``_WINDOW`` lines past ``stop`` at most).
+
+    The lines worth asking are found by one scan of the clean text ``text`` the lines are cut
+    from (``_REF_LABEL_HINT``): asking each line costs more, and most lines are asked in vain."""
+    end = min(len(lines), stop + _WINDOW)
+    for k in range(max(start, stop), end):
+        if _PARAGRAPH.match(lines[k].text.strip()):
+            end = k
+            break
+    if end <= start:
+        return None
+    for hit in _REF_LABEL_HINT.finditer(text, lines[start].start, lines[end - 1].end):
+        k = bisect_right(lines, hit.start(), lo=start, hi=end, key=_START) - 1
+        line = lines[k].text.strip()
+        if _REF.match(line) or _garbled_ref_label(line):
+            return k
+    return None
 
 
 def _ref_lines(lines: list[CLine], k: int) -> tuple[list[CLine], int]:

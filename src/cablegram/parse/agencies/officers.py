@@ -26,7 +26,8 @@ _STAFF = re.compile(r"\b(?P<label>ORIG|REL)\s*:?\s*" + _OFFICE_AND_NAME)
 # The office and name on the line below an ORIG label alone.
 _OFFICE_AND_NAME_LINE = re.compile(r"^\W{0,3}" + _OFFICE_AND_NAME)
 # The labels: where the lines worth a look stand in the text.
-_LABEL = re.compile(r"ORIG|REL\s*:")
+# (ORIG not run on into a word: every JFK release's identification form has an ORIGINATOR box.)
+_LABEL = re.compile(r"ORIG(?![A-Za-z])|REL\s*:")
 _START = attrgetter("start")
 # The message form's box: the label, the name, a colon and the typist's initials in lower case.
 _FORM_BOX = re.compile(r"^\W{0,3}ORIG\b\s*[:.]?\s*(?P<name>[A-Z][A-Za-z'\-]*\.?(?:[ \-][A-Z][A-Za-z'\-]*\.?){0,3})\s*:\s*(?P<typist>[a-z]{1,4})\s*$")
@@ -44,8 +45,6 @@ _NOT_NAMES = frozenset({"SECRET", "CONFIDENTIAL", "CLASSIFIED", "MESSAGE", "ROUT
 def read_cia_officers(d: Draft, lines: list[CLine]) -> None:
     """Set ``drafted_by`` from the originator and ``approved_by`` from the releasing officer."""
     text = d.clean.text
-    if "ORIG" not in text:
-        return
     # Only the lines holding a label are looked at, found by one scan of the text (most cables
     # hold one or two; asking each of a release's lines costs more than the scan).
     done = -1
