@@ -178,7 +178,7 @@ def _parse(data: str | bytes, raw_bytes: bytes, source: Source, skip_rules: tupl
         body_start = scan_header(d, lines, start)
     if d.get("kind") == "cia-cable":
         read_cia_boxes(d, lines, start, cite if cite is not None and cite >= start else body_start)
-        read_cia_refs_above(d, lines, start, body_start)
+        read_cia_refs_above(d, lines, start, cite if cite is not None and cite >= start else body_start)
     elif not d.get("kind"):
         read_opening_reference(d, lines, start, body_start)
     read_body(d, lines, body_start, clean.text)  # ``lines`` are still clean_lines(clean) here

@@ -362,8 +362,10 @@ def _paragraph_blocks(body: list[CLine], joined: str) -> list[tuple[int | None, 
             current += body[first + len(current): k]
         if m := _NUMBERED.match(text):
             n = int(m["num"])
-        elif (m := _NUMBER_ALONE.match(text)) and _text_follows(body, k):
-            n = int(m["num"])  # OCR set the number apart from its text ('1.' / 'ACTION REQUIRED: …')
+        elif "." in text[:6] and (m := _NUMBER_ALONE.match(text)) and _text_follows(body, k):
+            # OCR set the number apart from its text ('1.' / 'ACTION REQUIRED: …'). (Its stop stands
+            # among the first six characters: three specks, two digits, the stop.)
+            n = int(m["num"])
         elif _may_hold_ocr_number(joined, pos, text):
             # Before the first number (last_number 0) neither _ocr_number nor _starts_paragraph
             # looks at the lines before, so ``current`` may stay empty until then.

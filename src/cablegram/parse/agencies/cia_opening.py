@@ -101,8 +101,11 @@ def read_cia_refs_above(d: Draft, lines: list[CLine], start: int, stop: int) -> 
 # What every line a REF label can be read in opens with (see _REF and _GARBLED_REF): after
 # blanks and up to three specks, RE in any case, or two to four letters and a CITE code and a
 # digit after them. Written to run over the text itself, whose lines do not hold a line break.
-_REF_LABEL_HINT = re.compile(r"^[^\S\n]*[^\w\n]{0,3}(?:[Rr][Ee]|[A-Za-z]{2,4}[:.;,]?[^\S\n]+(?:\(?[A-H][.)]?[^\S\n]+)?[A-Z]{3,4}[^\S\n]+\d)",
-                             re.M)
+# (It opens with the line break before the line: the engine then jumps from break to break at C
+# speed, where a pattern opening with ``^`` is tried at every character.)
+# Its runs are taken whole (possessively): a label or code longer than the pattern's can have no
+# blank after a shorter part of it, so giving letters back never lets the rest match.
+_REF_LABEL_HINT = re.compile(r"\n[^\S\n]*+[^\w\n]{0,3}(?:[Rr][Ee]|[A-Za-z]{2,4}+[:.;,]?[^\S\n]+(?:\(?[A-H][.)]?[^\S\n]+)?[A-Z]{3,4}+[^\S\n]+\d)")
 _START = attrgetter("start")
 
 
@@ -119,8 +122,15 @@ def _first_ref_label(text: str, lines: list[CLine], start: int, stop: int) -> in
             break
     if end <= start:
         return None
-    for hit in _REF_LABEL_HINT.finditer(text, lines[start].start, lines[end - 1].end):
-        k = bisect_right(lines, hit.start(), lo=start, hi=end, key=_START) - 1
+    # (Searched from the break before line ``start``; the first line of the text has none, and is
+    # asked itself.)
+    at = lines[start].start
+    if at == 0:
+        line = lines[start].text.strip()
+        if _REF.match(line) or _garbled_ref_label(line):
+            return start
+    for hit in _REF_LABEL_HINT.finditer(text, max(0, at - 1), lines[end - 1].end):
+        k = bisect_right(lines, hit.start() + 1, lo=start, hi=end, key=_START) - 1
         line = lines[k].text.strip()
         if _REF.match(line) or _garbled_ref_label(line):
             return k
@@ -322,7 +332,8 @@ def read_cia_boxes(d: Draft, lines: list[CLine], start: int, stop: int) -> None:
     for k, ln in enumerate(window):
         if m := _BOX.match(ln.text):
             label, value, at, end = m["label"], m["value"], ln.start + m.start("value"), ln.start + m.end("value")
-        elif (alone := _BOX_LABEL_ALONE.match(ln.text)) and (below := _value_below(window, k)):
+        elif len(ln.text) <= 10 and (alone := _BOX_LABEL_ALONE.match(ln.text)) and (below := _value_below(window, k)):
+            # (A label alone is at most ten characters long: three specks, FROM, three specks.)
             value_line, vm = below
             label, value = alone["label"], vm["value"]
             at, end = value_line.start + vm.start("value"), value_line.start + vm.end("value")

@@ -25,10 +25,19 @@ _OFFICE_AND_NAME = r"(?P<office>[A-Z][A-Z/\-]*[A-Z])\s*\(\s*(?P<name>[A-Z][A-Z'\
 _STAFF = re.compile(r"\b(?P<label>ORIG|REL)\s*:?\s*" + _OFFICE_AND_NAME)
 # The office and name on the line below an ORIG label alone.
 _OFFICE_AND_NAME_LINE = re.compile(r"^\W{0,3}" + _OFFICE_AND_NAME)
-# The labels: where the lines worth a look stand in the text.
-# (ORIG not run on into a word: every JFK release's identification form has an ORIGINATOR box.)
-_LABEL = re.compile(r"ORIG(?![A-Za-z])|REL\s*:")
 _START = attrgetter("start")
+
+
+def _label_offsets(text: str) -> list[int]:
+    """Where the labels stand in ``text``, in order: ORIG not run on into a word (every JFK
+    release's identification form has an ORIGINATOR box), and REL before a colon (not the
+    RELEASE of every page's legend). (Two patterns, each opening with its literal, which the
+    engine finds at C speed; one pattern of two alternatives is tried at every character.)"""
+    return sorted([m.start() for m in _ORIG.finditer(text)] + [m.start() for m in _REL.finditer(text)])
+
+
+_ORIG = re.compile(r"ORIG(?![A-Za-z])")
+_REL = re.compile(r"REL\s*:")
 # The message form's box: the label, the name, a colon and the typist's initials in lower case.
 _FORM_BOX = re.compile(r"^\W{0,3}ORIG\b\s*[:.]?\s*(?P<name>[A-Z][A-Za-z'\-]*\.?(?:[ \-][A-Z][A-Za-z'\-]*\.?){0,3})\s*:\s*(?P<typist>[a-z]{1,4})\s*$")
 # The label alone on its line, its name below it.
@@ -48,8 +57,8 @@ def read_cia_officers(d: Draft, lines: list[CLine]) -> None:
     # Only the lines holding a label are looked at, found by one scan of the text (most cables
     # hold one or two; asking each of a release's lines costs more than the scan).
     done = -1
-    for hit in _LABEL.finditer(text):
-        k = bisect_right(lines, hit.start(), key=_START) - 1
+    for at in _label_offsets(text):
+        k = bisect_right(lines, at, key=_START) - 1
         if k <= done or k < 0:
             continue
         done = k

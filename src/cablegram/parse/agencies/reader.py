@@ -140,6 +140,7 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
         # (A line holding no precedence word matches neither pattern of the last two branches
         # below: asking it neither takes the same branch, none.)
         may_prec = win.holding(_PRECEDENCE_WORDS)
+        may_staff = win.holding(("DIRECTOR",))  # (a headquarters staff cable's message line)
     for k, ln in enumerate(window):
         t = win.uppers[k]
         if kind == "cia-cable":
@@ -148,7 +149,7 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
                 # The CITE line whose station OCR lost ('PRIORITY DIR CITE 4319'): it still ends the
                 # header; no station is read, so the cable gets no id from it.
                 d.set("cite_line", ln.index)
-            if "cite_line" not in d.values and "DIRECTOR" in t and (m := _STAFF_MESSAGE_LINE.match(t)):
+            if k in may_staff and "cite_line" not in d.values and (m := _STAFF_MESSAGE_LINE.match(t)):
                 # A headquarters staff cable's message line, where other cables have their CITE
                 # line: its time group, originator and serial ('131953Z DIRECTOR 941533').
                 d.set("cite_station", "DIRECTOR", ln.start + m.start("station"), ln.start + m.end("station"))
