@@ -48,7 +48,7 @@ def test_ocr_release_layer_accuracy(results):
 
 
 def test_ocr_overall_accuracy(results):
-    assert results["ocr_releases"]["*"].accuracy >= 0.915  # 91.9 % (1935/2106) reached; the issue asks 90 %
+    assert results["ocr_releases"]["*"].accuracy >= 0.918  # 92.1 % (1939/2106) reached; the issue asks 90 %
 
 
 @pytest.fixture(scope="module")
