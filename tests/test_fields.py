@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cablegram.parse import fields as F
+from cablegram.parse import tags as T
 
 
 @pytest.mark.parametrize("text, written, when", [
@@ -60,11 +61,11 @@ def test_classified_by_reads_declassification_exemption():
     ("PREL, HUMAN RIGHTS", ["PREL", "HUMAN RIGHTS"]),
 ])
 def test_tags_forms(text, codes):
-    assert F.tags(text)[0] == codes
+    assert T.tags(text)[0] == codes
 
 
 def test_tags_run_together_are_segmented_against_the_lexicon():
-    codes, segmented = F.tags("MASSMNUC, BR")
+    codes, segmented = T.tags("MASSMNUC, BR")
     assert codes == ["MASS", "MNUC", "BR"] and segmented
 
 
@@ -73,7 +74,7 @@ def test_tags_run_together_are_segmented_against_the_lexicon():
     ("PRELUS, BR", ["PREL", "US", "BR"]),  # a subject code with a country code: glued codes
 ])
 def test_a_word_of_country_codes_alone_is_not_segmented(text, codes):
-    assert F.tags(text)[0] == codes
+    assert T.tags(text)[0] == codes
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -128,7 +129,7 @@ def test_canonical_id():
     ("ECON PGOV POLITICAL PARTIES TU", ["ECON", "PGOV", "POLITICAL PARTIES", "TU"]),
 ])
 def test_a_subject_written_in_words_on_a_line_without_commas_is_one_tag(text, codes):
-    assert F.tags(text)[0] == codes
+    assert T.tags(text)[0] == codes
 
 
 @pytest.mark.parametrize("text, codes", [
@@ -137,11 +138,11 @@ def test_a_subject_written_in_words_on_a_line_without_commas_is_one_tag(text, co
     ("PREL XYZQ ABCD", ["PREL", "XYZQ", "ABCD"]),  # short unknown codes stay codes
 ])
 def test_words_that_read_as_codes_are_not_joined(text, codes):
-    assert F.tags(text)[0] == codes
+    assert T.tags(text)[0] == codes
 
 
 def test_tags_with_digits_for_letters_are_read_as_known_codes():
-    codes, corrected = F.tags("01IP, OPRC, PGOV, PK")
+    codes, corrected = T.tags("01IP, OPRC, PGOV, PK")
     assert codes == ["OIIP", "OPRC", "PGOV", "PK"] and corrected
 
 

@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cablegram.parse import fields
+from cablegram.parse import tags as tags_module
 from cablegram.vocab import tables
 
 SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -85,10 +86,10 @@ def _plain_tags(text: str) -> tuple[list[str], bool]:
     out: list[str] = []
     segmented = False
     if "(" in s:
-        s = fields._PERSON_TAG.sub(lambda m: "," + m[1].replace(",", "\u0001") + ",", s)
+        s = tags_module._PERSON_TAG.sub(lambda m: "," + m[1].replace(",", "\u0001") + ",", s)
     lexicon = tables.tags()
-    items = [i.strip() for i in fields._COMMA_OR_SEMICOLON.split(s)] if ("," in s or ";" in s) \
-        else fields._phrases_kept(s.split(), lexicon)
+    items = [i.strip() for i in tags_module._COMMA_OR_SEMICOLON.split(s)] if ("," in s or ";" in s) \
+        else tags_module._phrases_kept(s.split(), lexicon)
     for item in items:
         item = item.replace("\u0001", ",").strip(" .")
         if not item:
@@ -98,12 +99,12 @@ def _plain_tags(text: str) -> tuple[list[str], bool]:
             out.extend(w.upper() for w in words)
             continue
         code = item.upper()
-        if len(words) == 1 and code not in lexicon and (fixed := fields._ocr_tag(code)):
+        if len(words) == 1 and code not in lexicon and (fixed := tags_module._ocr_tag(code)):
             out.append(fixed)
             segmented = True
             continue
         if len(words) == 1 and code not in lexicon and len(code) > 4 and code.isalpha():
-            parts = fields.segment_tags(code)
+            parts = tags_module.segment_tags(code)
             if parts:
                 out.extend(parts)
                 segmented = True
@@ -119,4 +120,4 @@ tag_texts = _texts(["PREL", "prel", "PGOV", "IN", "OVIP", "(VANCE, CYRUS)", "MAS
 @SETTINGS
 @given(tag_texts)
 def test_tags_shortcut_reads_as_the_plain_definition(text):
-    assert fields.tags(text) == _plain_tags(text)
+    assert tags_module.tags(text) == _plain_tags(text)

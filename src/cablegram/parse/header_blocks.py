@@ -12,6 +12,7 @@ from ..model import Addressee
 from ..vocab import tables
 from . import fields as F
 from .draft import CLine, Draft
+from .tags import tags as read_tags
 
 
 @dataclass
@@ -128,7 +129,7 @@ def close_block(d: Draft, s: Scan) -> None:
                 if a:
                     d.add("excluded_found", a.name)
     elif block == "TAGS":
-        codes, segmented = F.tags(text)
+        codes, segmented = read_tags(text)
         if d.set("tags", codes, start, end):
             d.set("tags_line", text)
             if segmented:
