@@ -45,8 +45,8 @@ def full_year(yy: int, pivot: int = 40) -> int:
 _DIGIT_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "i": "1", "S": "5", "B": "8"})
 
 
-def _digits(s: str) -> str:
-    """Read OCR letter-for-digit confusions inside a number (``2201l6`` -> ``220116``)."""
+def ocr_digits(s: str) -> str:
+    """Read OCR letter-for-digit confusions inside a number (``2201l6`` -> ``220116``, ``B230`` -> ``8230``)."""
     # (digits alone, the usual case, have nothing to translate: the table maps letters only)
     return s if s.isdigit() else s.translate(_DIGIT_LOOKALIKES)
 
@@ -68,7 +68,7 @@ def dtg(text: str) -> tuple[str, str, re.Match] | None:
     if not m:
         return None
     # Each part read for digits once, and used both as a number and as written.
-    dd_s, hh_s, mi_s = _digits(m["dd"]), _digits(m["hh"]), _digits(m["mi"])
+    dd_s, hh_s, mi_s = ocr_digits(m["dd"]), ocr_digits(m["hh"]), ocr_digits(m["mi"])
     dd, hh, mi = int(dd_s), int(hh_s), int(mi_s)
     mon = m["mon"][:3].upper()
     day = iso_date(full_year(int(m["yy"])), MONTHS[mon], dd)

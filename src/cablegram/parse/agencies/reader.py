@@ -24,11 +24,11 @@ from .window import Window
 # The CITE line as OCR and outgoing forms leave it: 'CITE(MONT 8397)', and headquarters' 'CITE DIR'
 # whose number stands apart (only a known station is taken without its number).
 # OCR also loses the C ('DIR ITE MEXI 7028'): 'ITE' is taken only with a station and serial after it.
-# A serial: digits, or three digits or more with one capital OCR read for a digit ('B230' for 8230).
-_SERIAL = r"\d{2,6}|(?=[\dOBSIZ]{4,6}\b)\d*[OBSIZ]\d*"
+# A serial: digits, or three digits or more with one capital OCR read for a digit ('B230' for 8230),
+# read as F.ocr_digits reads it.
+_SERIAL = r"\d{2,6}|(?=[\dOBSI]{4,6}\b)\d*[OBSI]\d*"
 _CITE_LOOSE = re.compile(rf"(?:\bCITE\s*[(“\"‘']?\s*(?P<station>[A-Z]{{3,12}})(?:\s+(?P<serial>{_SERIAL}))?"
                          rf"|(?<=[A-Z] )ITE\s+(?P<station2>[A-Z]{{3,12}})\s+(?P<serial2>{_SERIAL}))\b")
-_DIGIT_READINGS = str.maketrans("OBSIZ", "08512")
 
 # A precedence word; '(NO NIACT)' on a CIA cable says the cable is not a night action: no precedence.
 _AGENCY_PREC = re.compile(r"\b(?<!NO )(FLASH|OPERATIONAL\s+IMMEDIATE|IMMEDIATE|PRIORITY|ROUTINE|DEFERRED|URGENT|NIACT)\b")
@@ -377,7 +377,7 @@ def _cite(t: str) -> CiteMatch | None:
         return None
     key = "station" if m["station"] else "station2"
     serial = m["serial"] or m["serial2"]
-    return CiteMatch(m[key], serial.translate(_DIGIT_READINGS) if serial else None, m.start(), m.start(key), m.end(key),
+    return CiteMatch(m[key], F.ocr_digits(serial) if serial else None, m.start(), m.start(key), m.end(key),
                      serial if serial and not serial.isdigit() else None)
 
 
