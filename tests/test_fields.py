@@ -284,6 +284,31 @@ def test_a_control_on_the_slug_line_is_the_cables_caption():
     assert "RYBAT" in r.captions
 
 
+def test_a_dissemination_note_naming_other_cables_controls_is_not_the_cables_caption():
+    r = parse(CIA + "DIR CITE PARI 4315\n\n1. TEXT.\n\n& DISSEM PER RYBAT TYPIC AMWORLD CABLES.\n")
+    assert "RYBAT" not in r.captions
+
+
+@pytest.mark.parametrize("slug, captions", [
+    ("RYAT TYPIC AMSLEN- D COMMO", ("RYBAT",)),        # a letter lost
+    ("RHEAT GPFLOOR", ("RYBAT",)),                     # two letters misread
+    ("| PYBAT TYPIC aMHuG", ("RYBAT",)),               # debris before it, a cryptonym partly lower-cased
+    ("WAINTEL PYBAT", ("WNINTEL", "RYBAT")),           # both misread, in the line's order
+    ("UNINTEL CKTOP TIBLOCK.Y", ("WNINTEL",)),
+    ("SLUGS: WN-INTEL", ("WNINTEL",)),                 # (a staff cable's label before it)
+    ("DESENSIT GYROSE", ("DESENSITIZED",)),            # cut at the page's edge
+    ("RABAT TYPIC", ()),                               # near cases: a station is no control,
+    ("GREAT CARE TAKEN", ()),                          # nor a word three edits from one,
+    ("RYAT SAID THAT HE WOULD GO TO THE EMBASSY NEXT WEEK.", ()),  # nor a sentence's first word
+])
+def test_a_control_ocr_misread_on_the_slug_line(slug, captions):
+    # The slug line stands under the CITE line, or where OCR of the form's columns set it: here
+    # after the REF line.
+    r = parse(CIA + "DIR CITE PARI 4315\n\nREF: DIR 85133\n\n" + slug + "\n\n1. TEXT.\n")
+    assert r.captions == captions
+    assert any(x.code == "possible-ocr-error" and "slug line" in x.message for x in r.defects) == (captions != () and "SLUGS" not in slug)
+
+
 @pytest.mark.parametrize("line, precedence, date", [
     ("URGENT 3-16-65", "URGENT", "1965-03-16"),
     ("URGENT 8/16/61 12-54 PM EST MH", "URGENT", "1961-08-16"),

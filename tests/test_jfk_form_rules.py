@@ -114,3 +114,27 @@ def test_an_fbi_teletypes_form_keeps_the_bureaus_director():
             "ORIGINATOR : FBI\nFROM : SAC, MIAMI\nTO : DIRECTOR, FBI\nDATE : 12/05/66\nCOMMENTS :\n\n")
     r = parse(form + "FBI\n\nTELETYPE\n\nURGENT 12-5-66\n\nTEXT.\n")
     assert [a.name for a in r.to] == ["DIRECTOR, FBI"]
+
+
+NSA_FORM = ("JFK ASSASSINATION SYSTEM\n\nIDENTIFICATION FORM\n\nAGENCY INFORMATION\n\nAGENCY : NSA\n\n"
+            "RECORD NUMBER : 144-10000-10000\n\nDOCUMENT INFORMATION\n\nORIGINATOR : NSA\n\nFROM : NSA\n\nTO : HCF\n\n"
+            "COMMENTS :\n\n{comment}[R] - ITEM IS RESTRICTED\n\n{derivation}{banner}\n\n")
+NSA_REPORT = ("Doc ID: 6870000\n\nTOP SECRET DINAR\n\n3/0/ITD/T1000-63\n\nIS 05 Dec 2305Z P\n\nMsg Nr 1357\n\n"
+              "FROM: WARSAW: EMBASSY\n\nTO: ROME: FOREIGN MINISTRY\n\nTEXT OF THE MESSAGE.\n\nTOP SECRET DINAR\n")
+
+
+def test_identification_forms_own_page_banner_and_derivation_block_are_not_the_records_controls():
+    # The form's page ends below its restriction note with the originating agency's derivation
+    # block and its own banner (UMBRA); the report's pages carry the record's (DINAR).
+    derivation = "DRV FM: NSA/CSS Manual 123-2\n\nDated: 24 February 1998\n\nDECL ON: X1,X3\n\n"
+    for comment, block in (("CONTAINS SENSITIVE COMPARTMENTED INFORMATION\n\n[R]\n\n", derivation), ("", "")):
+        r = parse(NSA_FORM.format(comment=comment, derivation=block, banner="TOP SECRET UMBRA") + NSA_REPORT)
+        assert r.classification == "TOP SECRET" and r.captions == ("DINAR",)
+
+
+def test_a_control_on_the_records_own_first_page_stays_the_records():
+    # Near case: a line of the record after the form's foot that is not a banner ends the foot;
+    # the controls below it are the record's.
+    report = NSA_REPORT.replace("TOP SECRET DINAR\n\n3/0", "Italian\n\nTOP SECRET UMBRA\n\n3/0", 1)
+    r = parse(NSA_FORM.format(comment="", derivation="", banner="Doc ID: 6870000") + report)
+    assert "UMBRA" in r.captions

@@ -7,6 +7,7 @@ import re
 
 from .. import fields as F
 from ...normalise.state import NormState
+from ...vocab.markings import AGENCY_CONTROLS
 from ..draft import CLine, Draft
 from .window import lines_holding_any_case
 
@@ -82,7 +83,7 @@ def read_jfk_form(d: Draft, lines: list[CLine], may_hold_title: bool) -> int:
         if _DOCUMENT_INFORMATION.search(t):
             in_document = True
         if _FORM_END.search(t):
-            end = k + 1
+            end = _past_form_foot(lines, k + 1)
             break
         if _COMMENTS.match(t):
             # The comment runs to the next blank line; the record's own pages follow.
@@ -91,7 +92,7 @@ def read_jfk_form(d: Draft, lines: list[CLine], may_hold_title: bool) -> int:
                 j += 1
             if j < len(lines) and _RESTRICTED.search(lines[j].text):
                 j += 1
-            end = j
+            end = _past_form_foot(lines, j)
             break
         m = _FORM_FIELD.match(t)
         if m:
@@ -114,6 +115,37 @@ def read_jfk_form(d: Draft, lines: list[CLine], may_hold_title: bool) -> int:
         end = k + 1
         k += 1
     d.set("jfk_form", True)
+    return end
+
+
+# The foot of the form's page, below its last box: the restriction note ('[R] - ITEM IS
+# RESTRICTED'), which OCR that sets a blank line after every line parts from the COMMENTS box by the
+# comment's own lines; the originating agency's derivation block ('DRV FM: NSA/CSS Manual 123-2',
+# 'Dated: …', 'DECL ON: X1, …'); and the page's banner, the form's own marking ('TOP SECRET UMBRA',
+# 'SECRET MORAY'). The record's pages follow, under their own markings, which are the record's.
+_FOOT_LINES = 4
+_DERIVATION = re.compile(r"^\W{0,3}(?:DRV\s+FM|DERIVED\s+FROM|DECL(?:ASSIFY)?\s+ON)\b", re.I)
+_DERIVATION_DATE = re.compile(r"^\W{0,3}DATED\b", re.I)  # (only after one of the above)
+_FORM_BANNER = re.compile(r"^\W{0,3}(?:[A-Z]{3,6}\s+)?[A-Z]{4,7}\s+(?P<word>[A-Z]{4,6})\W{0,3}$")
+
+
+def _past_form_foot(lines: list[CLine], end: int) -> int:
+    """The index after the foot of the form's page, from ``end`` (the index after its last box)."""
+    limit = min(len(lines), end + 3 * _FOOT_LINES)
+    foot = [k for k in range(end, limit) if lines[k].text.strip()][:_FOOT_LINES]
+    end = next((k + 1 for k in foot if _RESTRICTED.search(lines[k].text)), end)
+    derived = False
+    for k in range(end, min(len(lines), end + 3 * _FOOT_LINES)):
+        t = lines[k].text
+        if not t.strip():
+            continue
+        if _DERIVATION.match(t) or derived and _DERIVATION_DATE.match(t):
+            derived, end = True, k + 1
+            continue
+        m = _FORM_BANNER.match(t)
+        if m and m["word"] in AGENCY_CONTROLS:
+            return k + 1
+        break
     return end
 
 

@@ -9,6 +9,7 @@ from bisect import bisect_right
 from itertools import accumulate, compress, islice
 from operator import attrgetter
 
+from ...vocab import tables
 from ...vocab.markings import AGENCY_CONTROLS, TOP_SECRET_CODEWORDS
 from ..draft import CLine, Draft
 from .window import lines_holding
@@ -127,8 +128,9 @@ _CONTROLS = re.compile(r"\b(" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for
 _CONTROL_HINTS = tuple(sorted({"DISSEM"} | {max(c.split(), key=len) for c in AGENCY_CONTROLS if "DISSEM" not in c.split()}))
 _CS_COMMENT = re.compile(r"[C¢]\s?/\s?S\s+COMMENT", re.I)
 # The note's own words, which survive OCR that garbles its label ('E/S CARENT: •DISSEMINATION
-# APPLICABLE TO RYBAT FLARE CABLES.', 'S. COMMENT:... *DISSEMINATION. APPLICABLE: TO RYBAT …').
-_APPLICABLE_TO = re.compile(r"APPLICABLE\W{1,3}TO\b", re.I)
+# APPLICABLE TO RYBAT FLARE CABLES.', 'S. COMMENT:... *DISSEMINATION. APPLICABLE: TO RYBAT …',
+# '& DISSEM PER RYBAT TYPIC AMWORLD CABLES.').
+_APPLICABLE_TO = re.compile(r"APPLICABLE\W{1,3}TO\b|DISSEM\W{1,3}PER\b", re.I)
 
 
 def read_agency_controls(d: Draft, window: list[CLine]) -> None:
@@ -136,7 +138,7 @@ def read_agency_controls(d: Draft, window: list[CLine]) -> None:
     ``window``: the record's head_lines."""
     # Only lines with a word of a control, or DISSEM, can hold one (most lines hold none).
     for ln in map(window.__getitem__, lines_holding(list(map(_TEXT, window)), _CONTROL_HINTS)):
-        if "/" in ln.text and _CS_COMMENT.search(ln.text) or "PPLICABLE" in ln.text and _APPLICABLE_TO.search(ln.text):
+        if "/" in ln.text and _CS_COMMENT.search(ln.text) or ("PPLICABLE" in ln.text or " PER " in ln.text) and _APPLICABLE_TO.search(ln.text):
             continue  # the cable secretariat's note about other cables ('… APPLICABLE TO RYBAT …')
         found = False
         for m in _CONTROLS.finditer(ln.text):
@@ -152,6 +154,71 @@ def read_agency_controls(d: Draft, window: list[CLine]) -> None:
         d.notes.append(f"classification TOP SECRET inferred from the COMINT codeword {codeword[0]}")
     else:
         read_misspelt_marking(d, window)  # (after the codeword: 'FOP-SEGREF-DINAR' is TOP SECRET)
+
+
+# A CIA cable's slug line, under its CITE line, opens with its controls ('RYBAT TYPIC AMSLEN',
+# 'WNINTEL RYBAT', 'DESENSITIZED TYPIC …'), and OCR misreads them as it misreads any word: 'RYAT',
+# 'RHEAT', 'PYBAT', 'RYFAI', 'UNINTEL', 'WN-INTEL', 'DESENSIT'; OCR of the form's columns may also
+# set the line above the CITE line or after the REF line. So the line is known by its first word:
+# RYBAT's misreadings keep its last letters (AT or AI after one to four capitals), WNINTEL's its
+# INTEL, DESENSITIZED its first six letters (the rest often lost at the page's edge); a staff
+# cable labels the line ('SLUGS: WN-INTEL'), and its slugs are read the same way. The hits
+# are looked for from the line breaks of the head's lines joined (one scan, at C speed between
+# breaks), and a hit is a slug line only when it is written in capitals as slug lines are.
+_SLUG_OPENING = re.compile(r"(?:^|\n)[^\S\n]*+[^\w\n]{0,2}(?:SLUGS?[^\S\n]*:[^\S\n]*)?(?:[A-Z]{1,4}A[TI]|[A-Z]{1,3}-?INTEL|DESENS)")
+# A slug line is a few words: controls, cryptonyms and indicators ('AMSLEN-', 'COC-3', 'A'), which
+# OCR may set partly in lower case ('aMHuG'); no sentence's punctuation.
+_SLUG_LINE = re.compile(r"^[^\w\n]{0,2}(?:SLUGS?\s*:\s*)?[A-Z][A-Z\-]*(?:\s+[A-Za-z0-9][A-Za-z0-9.\-]*){0,7}[\s.,]*$")
+# Controls among the slug line's words: one two edits from a control at most (a letter misread,
+# lost or added) is that control, for the line holds no other word close to one. A station's name
+# is no control ('RABAT').
+_SLUG_CONTROLS = ("RYBAT", "WNINTEL")
+_SLUG_WORD = re.compile(r"(?<![A-Za-z])[A-Z][A-Z-]{3,14}(?![A-Za-z])")
+
+
+def read_slug_lines(d: Draft, window: list[CLine]) -> None:
+    """Controls on the slug lines among ``window`` (the head's non-blank lines), read through
+    OCR's misreadings of their letters."""
+    joined = "\n".join(map(_TEXT, window))
+    starts: list[int] | None = None
+    for hit in _SLUG_OPENING.finditer(joined):
+        if starts is None:
+            starts = list(accumulate((len(ln.text) + 1 for ln in window), initial=0))
+        ln = window[bisect_right(starts, hit.end() - 1) - 1]
+        if _SLUG_LINE.match(ln.text.strip()):
+            _read_slug_controls(d, ln)
+
+
+def _read_slug_controls(d: Draft, ln: CLine) -> None:
+    for m in _SLUG_WORD.finditer(ln.text):
+        word = m[0].replace("-", "")
+        control = _slug_control(word)
+        if control is None:
+            continue
+        d.add("captions_found", (control, ln.start + m.start(), ln.start + m.end()))
+        if word != control:
+            d.defect("possible-ocr-error", f"slug line's {m[0]!r} read as {control}", ln.start + m.start(), ln.start + m.end())
+
+
+def _slug_control(word: str) -> str | None:
+    if word.startswith("DESENS"):
+        return "DESENSITIZED"
+    for control in _SLUG_CONTROLS:
+        if word == control:
+            return control
+        if abs(len(word) - len(control)) <= 1 and _edits(word, control) <= 2:
+            return None if tables.known_station(word) or word in tables.cia_cites() else control
+    return None
+
+
+def _edits(a: str, b: str) -> int:
+    """The Levenshtein distance of ``a`` and ``b``: letters replaced, inserted or deleted."""
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        diagonal, row[0] = row[0], i
+        for j, y in enumerate(b, 1):
+            diagonal, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, diagonal + (x != y))
+    return row[-1]
 
 
 # A dissemination control whose word before DISSEM OCR misread by one letter ('CONTROLLEO DISSEM').

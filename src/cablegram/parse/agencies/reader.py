@@ -17,7 +17,7 @@ from .. import fields as F
 from ..draft import CLine, Draft
 from .cia_opening import closest
 from .intercepts import intercept_party, intercept_title
-from .markings import head_lines, iter_nonblank, read_agency_controls, read_marking_in
+from .markings import head_lines, iter_nonblank, read_agency_controls, read_marking_in, read_slug_lines
 from .officers import read_cia_officers
 from .window import Window
 
@@ -115,6 +115,8 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
     head = head_lines(lines, start)  # (the non-blank lines counted once for the two readers)
     read_marking_in(d, head)
     read_agency_controls(d, head)
+    if kind == "cia-cable":
+        read_slug_lines(d, head)
     text_lines = lines[start:]
     # The cable's window: its first 80 non-blank lines, taken from the non-blank lines counted
     # once; the report form's reader goes on through the same count, only as far as it reads.
