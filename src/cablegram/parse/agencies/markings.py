@@ -15,6 +15,7 @@ from ..draft import CLine, Draft
 from .window import lines_holding
 
 _TEXT = attrgetter("text")
+_START = attrgetter("start")
 
 _MARKING_WORD = re.compile(r"\b(TOP\s+SECRET|SECRET|CONFIDENTIAL|S-E-C-R-E-T|C-O-N-F-I-D-E-N-T-I-A-L)\b"
                            r"(?!\s*(?:SERVICE|AGENT|POLICE|INFORMANT))")
@@ -162,10 +163,10 @@ def read_agency_controls(d: Draft, window: list[CLine]) -> None:
 # set the line above the CITE line or after the REF line. So the line is known by its first word:
 # RYBAT's misreadings keep its last letters (AT or AI after one to four capitals), WNINTEL's its
 # INTEL, DESENSITIZED its first six letters (the rest often lost at the page's edge); a staff
-# cable labels the line ('SLUGS: WN-INTEL'), and its slugs are read the same way. The hits
-# are looked for from the line breaks of the head's lines joined (one scan, at C speed between
-# breaks), and a hit is a slug line only when it is written in capitals as slug lines are.
-_SLUG_OPENING = re.compile(r"(?:^|\n)[^\S\n]*+[^\w\n]{0,2}(?:SLUGS?[^\S\n]*:[^\S\n]*)?(?:[A-Z]{1,4}A[TI]|[A-Z]{1,3}-?INTEL|DESENS)")
+# cable labels the line ('SLUGS: WN-INTEL'), and its slugs are read the same way. The hits are
+# looked for from the line breaks of the head's lines joined (one scan), and a hit is a slug line
+# only when it is written as slug lines are.
+_SLUG_OPENING = re.compile(r"\n[^\S\n]*+[^\w\n]{0,2}(?:SLUGS?[^\S\n]*:[^\S\n]*)?(?:(?:[A-Z]{1,4}A[TI]|[A-Z]{1,3}-?INTEL)(?![A-Za-z])|DESENS)")
 # A slug line is a few words: controls, cryptonyms and indicators ('AMSLEN-', 'COC-3', 'A'), which
 # OCR may set partly in lower case ('aMHuG'); no sentence's punctuation.
 _SLUG_LINE = re.compile(r"^[^\w\n]{0,2}(?:SLUGS?\s*:\s*)?[A-Z][A-Z\-]*(?:\s+[A-Za-z0-9][A-Za-z0-9.\-]*){0,7}[\s.,]*$")
@@ -173,20 +174,34 @@ _SLUG_LINE = re.compile(r"^[^\w\n]{0,2}(?:SLUGS?\s*:\s*)?[A-Z][A-Z\-]*(?:\s+[A-Z
 # lost or added) is that control, for the line holds no other word close to one. A station's name
 # is no control ('RABAT').
 _SLUG_CONTROLS = ("RYBAT", "WNINTEL")
+# The slug line stands among the head's first 45 non-blank lines: the routing box and the CITE
+# line above it take 10 to 35 (every slug line of the studied releases stands within 35).
+_SLUG_LINES = 45
 _SLUG_WORD = re.compile(r"(?<![A-Za-z])[A-Z][A-Z-]{3,14}(?![A-Za-z])")
 
 
 def read_slug_lines(d: Draft, window: list[CLine]) -> None:
     """Controls on the slug lines among ``window`` (the head's non-blank lines), read through
     OCR's misreadings of their letters."""
-    joined = "\n".join(map(_TEXT, window))
-    starts: list[int] | None = None
-    for hit in _SLUG_OPENING.finditer(joined):
-        if starts is None:
-            starts = list(accumulate((len(ln.text) + 1 for ln in window), initial=0))
-        ln = window[bisect_right(starts, hit.end() - 1) - 1]
-        if _SLUG_LINE.match(ln.text.strip()):
-            _read_slug_controls(d, ln)
+    if not window:
+        return
+    # The hits are searched for in the clean text the lines are cut from, from the line break
+    # before the window's first line (the text's first line has none, and is asked itself): a
+    # pattern opening with one literal is searched for at C speed, where one opening with '^' or
+    # an alternative is tried at every character. Every non-blank line of that stretch is in
+    # the window.
+    window = window[:_SLUG_LINES]
+    if window[0].start == 0 and _SLUG_OPENING.match("\n" + window[0].text):
+        _read_if_slug_line(d, window[0])
+    for hit in _SLUG_OPENING.finditer(d.clean.text, max(0, window[0].start - 1), window[-1].end):
+        ln = window[bisect_right(window, hit.start() + 1, key=_START) - 1]
+        if ln.start == hit.start() + 1:
+            _read_if_slug_line(d, ln)
+
+
+def _read_if_slug_line(d: Draft, ln: CLine) -> None:
+    if _SLUG_LINE.match(ln.text.strip()):
+        _read_slug_controls(d, ln)
 
 
 def _read_slug_controls(d: Draft, ln: CLine) -> None:
