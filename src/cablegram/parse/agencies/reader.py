@@ -115,8 +115,6 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
     head = head_lines(lines, start)  # (the non-blank lines counted once for the two readers)
     read_marking_in(d, head)
     read_agency_controls(d, head)
-    if kind == "cia-cable":
-        read_slug_lines(d, head)
     text_lines = lines[start:]
     # The cable's window: its first 80 non-blank lines, taken from the non-blank lines counted
     # once; the report form's reader goes on through the same count, only as far as it reads.
@@ -262,6 +260,7 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
         read_misread_month_dates(d, win)
         read_date_box_with_lookalike_day(d, win)
         read_cia_officers(d, lines)
+        read_slug_lines(d, window)
     elif kind == "fbi-teletype":
         read_fbi_number_and_caption(d, window)
 
