@@ -60,6 +60,16 @@ def _loose_date(text: str) -> re.Match | None:
     return first
 
 
+# The derivative classification's source: 'DRV FM: NSA/CSS Manual 123-2' / 'Dated: 24 February 1998'. Its
+# date is the classification guide's (the NSA's release copies carry the same 1998 manual), never the message's.
+_GUIDE_DATED = re.compile(r"^\W{0,3}Dated\s*:", re.I)
+
+
+def _is_guide_date(text: str) -> bool:
+    """Whether a line is the 'Dated:' line of a derivative classification block (its date is the guide's)."""
+    return _GUIDE_DATED.match(text) is not None  # (asked only of the few lines a date was found in)
+
+
 _IN_NUMBER = re.compile(r"^\s*(IN|OUT)\s+(\d{4,6})\s*$")
 _FBI_TO = re.compile(r"^\s*TO\s+(?P<to>.+?)(?:\s+(?:\d|/|\(|NO\.?\s).*)?$")
 # The Bureau's own name as OCR misreads its I ('DIRECTOR FBL', 'FB1').
@@ -88,7 +98,8 @@ def _sacs(to: str, below: list[str]) -> list[str] | None:
 _FBI_FROM = re.compile(r"^\s*FROM\s+(?P<from>.+?)(?:\s+(?:\d|/|\(|NO\.?\s).*)?$")
 _NSA_FR = re.compile(r"^\s*FR\s+(?P<place>[A-Za-z .]+?):\s*(?P<who>.*)$")
 _NSA_TO = re.compile(r"^\s*TO\s+(?P<place>[A-Za-z .]+?):\s*(?P<who>.*)$")
-_NSA_DATE = re.compile(r"^\s*(\d{1,2}\s+[A-Z][a-z]{2}\s+\d{2})\s*$")
+# The intercept's date alone on its line ('28 Nov 63'); OCR may leave a speck after the month ('26 Nov: 63').
+_NSA_DATE = re.compile(r"^\s*(\d{1,2}\s+[A-Z][a-z]{2})[.:,]?(\s+\d{2})\s*$")
 
 
 _DIGIT = re.compile(r"\d")
@@ -123,10 +134,14 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
     window = win.lines
     for ln in window[:60]:  # (the first 60 non-blank lines)
         # The first date written in the header area (date stamps, 'DATE: 6 JAN 64'): a fallback.
-        if _DIGIT.search(ln.text) and (m := _loose_date(ln.text)):  # a date has a digit
+        if _DIGIT.search(ln.text) and (m := _loose_date(ln.text)) and not _is_guide_date(ln.text):  # a date has a digit
             day, mon, yy = m["d"], m["m"], m["y"]
             iso = F.iso_date(F.full_year(int(yy)), F.MONTHS[mon.upper()], int(day))
-            if iso and "1940" < iso < "2030":
+            if iso and "1940" < iso < ("2000" if len(yy) == 2 else "2030"):
+                # (A two-digit year read into this century is none of these cables': the records
+                # are of 1940-1999, and the release's and reviewers' own dates, the only later
+                # ones, are written with four digits ('Date: 10-29-2021'). Such a reading is OCR
+                # damage ('9 DECEs 22' for 9 DEC 63) or a day run into text ('9-13 DEC. 13 DEC').)
                 d.set("agency_loose_date", iso, ln.start + m.start(), ln.start + m.end())
                 d.set("agency_loose_date_line", ln.index)
                 break
@@ -239,8 +254,8 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
                     intercept_party(d, ln, m, key)
                     if label == "FR" and d.set("intercept_fr_read", True):
                         intercept_title(d, text_lines, ln)  # the first FR line: the title stands above it
-            if (wd := _NSA_DATE.match(ln.text)) and (got := F.written_date(wd[1])):
-                d.set("agency_date", got[0], ln.start + wd.start(1), ln.start + wd.end(1))
+            if (wd := _NSA_DATE.match(ln.text)) and (got := F.written_date(wd[1] + wd[2])):
+                d.set("agency_date", got[0], ln.start + wd.start(1), ln.start + wd.end(2))
     if kind == "cia-cable" and "eo" not in d.values and _IMPDET_TAIL.search(d.clean.text) \
             and (m := _IMPDET.search(d.clean.text)):
         # 'E2 IMPDET' (E.O. 11652's exemption category 2, declassification date impossible to

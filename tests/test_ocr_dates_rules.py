@@ -1,0 +1,44 @@
+"""Dates, DTGs and CITE lines of OCR'd agency cables, as met on documents labelled after the rules
+were written: dates that are no message's (a classification guide's, a two-digit year read into this
+century), garbled date boxes, headquarters' CITE line misread, the staff cable's message and TOT
+lines. The texts are made up in the style of the cables; each rule has a near case it must not take."""
+
+from __future__ import annotations
+
+import pytest
+
+from cablegram import parse
+
+# (The JFK record number at its head marks a CIA record, as on every such release.)
+CIA = "104-10000-10000\n\nSECRET\n\n"
+
+
+# -- dates that are no message's ---------------------------------------------------------------------
+_NSA = ("AGENCY : NSA\n\nDRV FM: NSA/CSS Manual 123-2\n\nDated: 24 February 1998\n\nTOP SECRET DINAR\n\n"
+        "3/0/CED/7218-63\n\nDist: HCF\n\nA DELEGATE'S REPORT\n\n{date}\n\nRoutine\n\nText of the message.\n")
+
+
+def test_a_classification_guides_date_is_not_the_intercepts():
+    # The derivative classification block ('DRV FM ... Dated: ...') dates the guide, not the message.
+    assert parse(_NSA.format(date="Msg 49.")).date is None
+
+
+@pytest.mark.parametrize("date", ["26 Nov 63", "26 Nov: 63"])  # OCR's speck after the month
+def test_an_intercepts_date_alone_on_its_line(date):
+    assert parse(_NSA.format(date=date)).date == "1963-11-26"
+
+
+def test_a_date_after_the_word_dated_inside_a_line_is_still_read():
+    # Only a line that opens with the label is the guide's: 'REPORT Dated: 26 November 1963' dates the report.
+    assert parse(_NSA.format(date="Msg 49.").replace("Dated:", "REPORT Dated: 26 November 1963 /")).date == "1963-11-26"
+
+
+def test_a_two_digit_year_read_into_this_century_dates_no_agency_cable():
+    # '9-13 DEC. 13 DEC' (a day run into the text) and '9 DECEs 22' (OCR of 9 DEC 63) are no dates.
+    r = parse(CIA + "UP WEEK 9-13 DEC. 13 DEC THEY MET\n\n9 DECEs 22\n\nDIR CITE MEXI 1234\n\n1. TEXT.\n")
+    assert r.date is None
+
+
+def test_a_two_digit_year_of_the_cables_century_still_dates_one():
+    r = parse(CIA + "13 DEC 63\n\nDIR CITE MEXI 1234\n\n1. TEXT.\n")
+    assert r.date == "1963-12-13"
