@@ -42,3 +42,26 @@ def test_a_two_digit_year_read_into_this_century_dates_no_agency_cable():
 def test_a_two_digit_year_of_the_cables_century_still_dates_one():
     r = parse(CIA + "13 DEC 63\n\nDIR CITE MEXI 1234\n\n1. TEXT.\n")
     assert r.date == "1963-12-13"
+
+
+# -- headquarters' CITE line misread -----------------------------------------------------------------
+# Headquarters' outgoing form: the CITE line names DIR, its serial in the number box below.
+_HQ = CIA + "FROM: DIRECTOR\n\nDATE: 21 FEB 63\n\nLAPA\n\n{cite}\n\n19557\n\nREF: LAPA 3647\n\n1. TEXT OF THE CABLE.\n"
+
+
+@pytest.mark.parametrize("cite, misread", [
+    ("CITE DUR", "DUR"), ("CITE DIX.", "DIX"), ("CITE AIR", "AIR"),  # DIR with a letter misread
+    ("CHE DIR", "CHE DIR"), ("OTE DIR", "OTE DIR"), ("Cil DIR.", "CIL DIR."),  # the CITE label misread
+])
+def test_headquarters_cite_line_misread_still_names_dir_and_its_number_box(cite, misread):
+    r = parse(_HQ.format(cite=cite))
+    assert r.id == "1963DIR019557"
+    assert any(d.code == "possible-ocr-error" and misread in d.message for d in r.defects)
+
+
+@pytest.mark.parametrize("cite", [
+    "CITE AIR FORCE REPORT",  # a three-letter word after CITE with words after it: prose, not a code
+    "INFO DIR", "PRITY DIR", "THE DIR",  # an addressee line or a word, not a garbled CITE label
+])
+def test_near_cases_of_a_misread_headquarters_cite_line_name_no_serial(cite):
+    assert parse(_HQ.format(cite=cite)).id is None

@@ -174,6 +174,8 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
                                      or closest(c.station, tuple(tables.cia_cites())) or _addressed(t[: c.start])):
                 d.set("cite_station", c.station, ln.start + c.station_start, ln.start + c.station_end)
                 d.set("cite_line", ln.index)
+                if c.misread_station:
+                    d.defect("possible-ocr-error", f"CITE code {c.misread_station!r} read as DIR", ln.start, ln.end)
                 if c.serial:
                     d.set("cite_serial", int(c.serial))
                     if c.misread_serial:
@@ -267,6 +269,8 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
         # A precedence printed alone, unambiguously (several distinct ones are the form's boxes).
         d.set("agency_precedence", *lone[0])
     if kind == "cia-cable":
+        if "cite_line" not in d.values:
+            read_misread_cite_label(d, win)
         if d.get("cite_station") == "DIR" and "cite_serial" not in d.values:
             read_headquarters_number(d, window)
         read_report_precedence(d, chain(window, islice(non_blank, _REPORT_LINES - len(window))))
@@ -382,6 +386,7 @@ class CiteMatch:
     station_start: int
     station_end: int
     misread_serial: str | None = None  # the serial as written, where a capital stands for a digit
+    misread_station: str | None = None  # the code as written, where OCR misread headquarters' DIR
 
 
 def _cite(t: str) -> CiteMatch | None:
@@ -392,8 +397,22 @@ def _cite(t: str) -> CiteMatch | None:
         return None
     key = "station" if m["station"] else "station2"
     serial = m["serial"] or m["serial2"]
-    return CiteMatch(m[key], F.ocr_digits(serial) if serial else None, m.start(), m.start(key), m.end(key),
-                     serial if serial and not serial.isdigit() else None)
+    station, misread = m[key], None
+    if _misread_dir(station) and not t[m.end():].strip(_SPECKS):
+        station, misread = "DIR", station  # 'CITE DUR' ending its line: headquarters' code misread
+    return CiteMatch(station, F.ocr_digits(serial) if serial else None, m.start(), m.start(key), m.end(key),
+                     serial if serial and not serial.isdigit() else None, misread)
+
+
+# Specks OCR leaves after a code ('CITE DIR.', 'CITE DIX:').
+_SPECKS = " .,:;'\"!|_-"
+
+
+def _misread_dir(code: str) -> bool:
+    """Whether a three-letter CITE code is headquarters' DIR with one letter misread ('DUR', 'AIR',
+    'DIX', 'DIL'): DIR is the only three-letter code of the CITE table (the stations' have four or
+    more letters), so a three-letter code it does not hold is read as the one it is one letter off."""
+    return len(code) == 3 and code != "DIR" and sum(a != b for a, b in zip(code, "DIR")) == 1
 
 
 def read_split_cite(d: Draft, w: Window) -> None:
@@ -412,6 +431,34 @@ def read_split_cite(d: Draft, w: Window) -> None:
         d.set("cite_serial", int(m["serial"]))
         address_above(d, window, k)
         return
+
+
+# Headquarters' CITE line with its label misread, standing alone as OCR of the form's columns leaves
+# it: 'CHE DIR', 'OTE DIR', 'Cil DIR.' (the serial is in the number box below, see read_headquarters_number).
+# Words as close to CITE that are words ('THE DIR', 'ITS DIR' cut from a sentence).
+_NOT_CITE = frozenset({"THE", "ITS", "CITY"})
+_MISREAD_CITE_DIR = re.compile(r"^\W{0,3}(?P<label>[A-Z]{2,4})\W{0,2}\s+DIR\W{0,3}$")
+
+
+def read_misread_cite_label(d: Draft, w: Window) -> None:
+    """Where no CITE line was read: a line holding only a word close to CITE and DIR, headquarters'
+    CITE line whose label OCR garbled. The word must share half its letters with CITE in order
+    (a difflib ratio of 0.5 or more: CHE, OTE, CIL, CUTE) and be no addressee or INFO word; the
+    line says nothing else, so it is no sentence ('THE DIR' is never a line of its own)."""
+    for k in sorted(w.holding((" DIR",))):
+        t = w.uppers[k]
+        if len(t) > 16 or not (m := _MISREAD_CITE_DIR.match(t)):
+            continue
+        label = m["label"]
+        if _is_cia_addressee(label) or _INFO_WORD.match(label) or label in _PRECEDENCE_READINGS or label in _NOT_CITE:
+            continue
+        if difflib.SequenceMatcher(None, label, "CITE").ratio() >= 0.5:
+            ln = w.lines[k]
+            at = ln.start + m.end("label") + t[m.end("label"):].index("DIR")
+            d.set("cite_station", "DIR", at, at + 3)
+            d.set("cite_line", ln.index)
+            d.defect("possible-ocr-error", f"CITE line {t.strip()!r} read as CITE DIR", ln.start, ln.end)
+            return
 
 
 # Headquarters' outgoing form prints its message number in a box of its own under 'CITE DIR': a
