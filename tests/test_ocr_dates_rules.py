@@ -65,3 +65,33 @@ def test_headquarters_cite_line_misread_still_names_dir_and_its_number_box(cite,
 ])
 def test_near_cases_of_a_misread_headquarters_cite_line_name_no_serial(cite):
     assert parse(_HQ.format(cite=cite)).id is None
+
+
+# -- a date box OCR garbled ----------------------------------------------------------------------------
+_BOX = CIA + "{date}\n\nFROM: DIRECTOR\n\nCITE DIR 19557\n\n1. TEXT OF THE CABLE, SENT 10 MAR 63.\n"
+
+
+@pytest.mark.parametrize("date, iso", [
+    ("2i FEs 63", "1963-02-21"),  # a letter for the day's digit, the month one letter off
+    ("DATE: , 26 HOV 63", "1963-11-26"),  # the month's first letter read as its lookalike (H for N)
+    ("l5 MAR 63", "1963-03-15"),  # the month as written, the day's 1 read as l
+])
+def test_a_garbled_date_box_dates_the_cable_as_a_repaired_reading(date, iso):
+    r = parse(_BOX.format(date=date))
+    assert r.date == iso
+    assert any(d.code == "possible-ocr-error" and "read as" in d.message for d in r.defects)
+
+
+def test_a_garbled_date_above_the_first_legible_one_is_the_first_written():
+    # The form's date box stands above the text's dates: '16 SEPTEMBER 1959' below is the subject's.
+    text = CIA + "DATE: , 26 HOV 63\n\nTO PRITY PARI CITE DIR 85715\n\nSUBJECT ISSUED PASSPORT 16 SEPTEMBER 1959.\n"
+    assert parse(text).date == "1963-11-26"
+
+
+@pytest.mark.parametrize("date", [
+    "2 HAY 63",  # H is no lookalike of M: HAY is one letter off MAY but not by a shape OCR confuses
+    "2 MAX 63",  # one letter off both MAR and MAY: no one month
+    "Ii FEs 63",  # no digit in the day
+])
+def test_a_garbled_date_that_reads_as_no_one_date_is_left(date):
+    assert parse(_BOX.format(date=date)).date is None

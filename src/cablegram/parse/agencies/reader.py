@@ -15,7 +15,7 @@ from ...model import EO
 from ...vocab import tables
 from .. import fields as F
 from ..draft import CLine, Draft
-from .cia_opening import closest
+from .cia_opening import _LOOKALIKES, closest
 from .intercepts import intercept_party, intercept_title
 from .markings import head_lines, iter_nonblank, read_agency_controls, read_marking_in
 from .officers import read_cia_officers
@@ -288,12 +288,16 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
 # which must then be one letter off exactly one month that begins with the same letter.
 _STAMP_ANY_MONTH = re.compile(
     r"\b(?P<mon>[A-Z]{3})[:.,]?\s+(?P<dd>[0-3O]?[\dO])[:.,]?\s+(?P<hhmm>[0-2O][\dO]\s?[0-5O][\dO])\s?[Z72]?\s*(?P<yy>[4-9O][\dO])\b")
-_DATE_ANY_MONTH = re.compile(r"(?<![A-Za-z0-9])(?P<d>\d{1,2})[).]?\s+(?P<m>[A-Za-z]{3})\.?\s+(?P<y>19[4-9]\d|[4-9]\d)\b")
+# The day may hold one letter OCR puts for a digit ('2i FEs 63' for 21 FEB 63), read as F.ocr_digits reads it.
+_DATE_ANY_MONTH = re.compile(r"(?<![A-Za-z0-9])(?P<d>\d[\dOoIil]?|[OoIil]\d)[).]?\s+(?P<m>[A-Za-z]{3})\.?\s+(?P<y>19[4-9]\d|[4-9]\d)\b")
 
 
 def _misread_month(word: str) -> int | None:
+    """The one month whose abbreviation ``word`` is one letter off, where that letter is not the first
+    or is the first's lookalike capital ('HOV' for NOV: spec §8 row 2); None where none or several are."""
     w = word.upper()
-    near = [m for m in F.MONTHS if m[0] == w[0] and sum(a != b for a, b in zip(m, w)) == 1]
+    near = [m for m in F.MONTHS if sum(a != b for a, b in zip(m, w)) == 1
+            and (m[0] == w[0] or frozenset((m[0], w[0])) in _LOOKALIKES)]
     return F.MONTHS[near[0]] if len(near) == 1 else None
 
 
@@ -304,9 +308,12 @@ def read_misread_month_dates(d: Draft, w: Window) -> None:
         return
     loose = None
     # Only lines with a stamp's time or a date's digit can hold either (a digit of a line is a
-    # digit of it upper-cased: digits have no case); a date is looked for only where none was read.
+    # digit of it upper-cased: digits have no case); a date is looked for only above the first
+    # date read as written, if any: a garbled one above it is the first written ('DATE: , 26 HOV 63'
+    # in the form's box, '16 SEPTEMBER 1959' in the text below).
     may_stamp = w.matching(_STAMP_TIME)
-    for k in sorted(may_stamp | w.matching(_DIGIT) if "agency_loose_date" not in d.values else may_stamp):
+    above = d.get("agency_loose_date_line")
+    for k in sorted(may_stamp | w.matching(_DIGIT)):
         ln, t = w.lines[k], w.uppers[k]
         if k in may_stamp and (m := _STAMP_ANY_MONTH.search(t)) and m["mon"] not in F.MONTHS and (mon := _misread_month(m["mon"])):
             fix = lambda x: x.replace("O", "0")  # noqa: E731
@@ -314,16 +321,19 @@ def read_misread_month_dates(d: Draft, w: Window) -> None:
                 d.set("agency_date", day, ln.start + m.start(), ln.start + m.end())
                 d.defect("possible-ocr-error", f"receipt stamp month {m['mon']!r} read as {day[5:7]}", ln.start + m.start(), ln.start + m.end())
                 return
-        if loose is None and "agency_loose_date" not in d.values:
+        if loose is None and (above is None or ln.index < above):
             for m in _DATE_ANY_MONTH.finditer(ln.text):
-                if m["m"].upper() not in F.MONTHS and (mon := _misread_month(m["m"])) \
-                        and (day := F.iso_date(F.full_year(int(m["y"][-2:])), mon, int(m["d"]))):
+                written = m["m"].upper()
+                if written in F.MONTHS and m["d"].isdigit():
+                    continue  # a date as written, the loose reader's
+                mon = F.MONTHS.get(written) or _misread_month(written)
+                if mon and (day := F.iso_date(F.full_year(int(m["y"][-2:])), mon, int(F.ocr_digits(m["d"])))):
                     loose = (day, ln, m)
                     break
     if loose:
         day, ln, m = loose
-        d.set("agency_loose_date", day, ln.start + m.start(), ln.start + m.end())
-        d.set("agency_loose_date_line", ln.index)
+        d.set("agency_loose_date", day, ln.start + m.start(), ln.start + m.end(), replace=True)
+        d.set("agency_loose_date_line", ln.index, replace=True)
         d.set("agency_loose_date_misread", m[0])  # reported if the date is used (see assemble)
 
 
