@@ -95,3 +95,23 @@ def test_a_garbled_date_above_the_first_legible_one_is_the_first_written():
 ])
 def test_a_garbled_date_that_reads_as_no_one_date_is_left(date):
     assert parse(_BOX.format(date=date)).date is None
+
+
+# -- the staff cable of the 1970s-90s: TOT line and message line -------------------------------------
+_STAFF = (CIA + "STAFF\n\nPAGE 001\n\n{tot}\n\nDIRECTOR 228470\n\nSECRET\n\n{line}\n\nTO: GUAYAQUIL INFO QUITO.\n\n"
+          "WNINTEL RYBAT\n\n1. TEXT OF THE CABLE.\n")
+
+
+def test_a_staff_cables_time_of_transmission_dates_it_and_its_message_line_numbers_it():
+    r = parse(_STAFF.format(tot="TOT: 242059Z MAY 78", line="STAFF 242058Z DIRECTOR 228470"))
+    assert (r.date, r.id, r.from_) == ("1978-05-24", "1978DIRECTOR228470", "DIRECTOR")
+
+
+@pytest.mark.parametrize("tot", ["TOTAL: 242059Z MAY 78", "TOT: 242059Z"])  # another word; no month and year
+def test_near_cases_of_the_time_of_transmission_date_nothing(tot):
+    assert parse(_STAFF.format(tot=tot, line="STAFF 242058Z DIRECTOR 228470")).date is None
+
+
+def test_a_staff_message_line_holds_nothing_but_its_parts():
+    r = parse(_STAFF.format(tot="TOT: 242059Z MAY 78", line="STAFF 242058Z DIRECTOR 228470 WILL ADVISE"))
+    assert r.id is None

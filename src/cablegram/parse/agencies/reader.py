@@ -48,7 +48,9 @@ _LOOSE_MONTH_FIRST = re.compile(
 _DAY_AND_TIME = re.compile(r"\d\s+\d\d\d")  # in every match of _LOOSE_MONTH_FIRST
 
 
-_STAFF_MESSAGE_LINE = re.compile(r"^\s*\d{6}Z\s+(?P<station>DIRECTOR)\s+(?P<serial>\d{5,7})\s*$")
+# The staff cable's message line: its time group, originator and serial, after the STAFF mark
+# when OCR keeps the two on one line ('STAFF 242058Z DIRECTOR 228470').
+_STAFF_MESSAGE_LINE = re.compile(r"^\s*(?:STAFF\s+)?\d{6}Z\s+(?P<station>DIRECTOR)\s+(?P<serial>\d{5,7})\s*$")
 
 
 def _loose_date(text: str) -> re.Match | None:
@@ -109,7 +111,7 @@ _DIGIT = re.compile(r"\d")
 # costs a literal search of the window a word (0.7 ns a character): it pays only for patterns
 # that most lines fail and whose words are few.
 _LEVELS = ("SECRET", "CONFIDENTIAL", "UNCLASSIFIED")  # _CLASS_WORD, CIA_DTG
-_TOR_WORDS = ("TOR", "T0R")  # _TOR
+_TOR_WORDS = ("TOR", "T0R", "TOT", "T0T")  # _TOR
 # A precedence word as typed or abbreviated (_TYPED_ADDRESS, _AGENCY_PREC): PRI stands for PRIORITY
 # and PRITY, IMMEDIATE for OPERATIONAL IMMEDIATE too. Few lines hold one (3 % of a CIA cable's window),
 # and the two patterns, the second opening with a word boundary (tried at every character), cost
@@ -644,8 +646,9 @@ _DTG_DIGITS = r"(?:[0-2O][\dO]|3[01O]|9[1-9])(?:[01O][\dO]|2[0-3])[0-5O][\dO]"
 CIA_DTG = re.compile(r"^\W{0,3}(?:TOP\s+)?(?:SECRET|CONFIDENTIAL|UNCLASSIFIED)\W{1,3}"
                      r"(?P<dtg>" + _DTG_DIGITS + r")\s?[Z27]\b" + _MONTH_YEAR)
 # The time of receipt a 1970s–90s cable carries above its text: 'TOR: 0822422 JUN 76' (the Z read
-# as 2, as on the classification line). It dates the cable when the DTG is not legible.
-_TOR = re.compile(r"^[\W_]{0,3}T[O0]R\W{0,3}(?P<dtg>(?:[0-2O][\dO]|3[01O])(?:[01O][\dO]|2[0-3])[0-5O][\dO])\s?[Z27]?" + _MONTH_YEAR)
+# as 2, as on the classification line). It dates the cable when the DTG is not legible. A staff
+# cable carries its time of transmission so, in the same place: 'TOT: 242059Z MAY 78'.
+_TOR = re.compile(r"^[\W_]{0,3}T[O0][RT]\W{0,3}(?P<dtg>(?:[0-2O][\dO]|3[01O])(?:[01O][\dO]|2[0-3])[0-5O][\dO])\s?[Z27]?" + _MONTH_YEAR)
 
 
 # The classification line whose marking OCR spaced or garbled ('SEC RE T 2315562 MAY 78',
