@@ -115,3 +115,16 @@ def test_near_cases_of_the_time_of_transmission_date_nothing(tot):
 def test_a_staff_message_line_holds_nothing_but_its_parts():
     r = parse(_STAFF.format(tot="TOT: 242059Z MAY 78", line="STAFF 242058Z DIRECTOR 228470 WILL ADVISE"))
     assert r.id is None
+
+
+# -- the date box set below the CITE line ------------------------------------------------------------
+_BELOW = CIA + "RID COPY\n\nCITE DIRECTOR 26897\n\n{date}\n\nPRIORITY MADRID INFO LISBON\n\nTEXT OF THE CABLE WITHOUT A NUMBER.\n"
+
+
+@pytest.mark.parametrize("date", ["10 AUG 67", "7. 10 aug 67."])  # alone, or after the box's number
+def test_a_date_alone_on_its_line_below_the_cite_line_is_the_forms_date_box(date):
+    assert parse(_BELOW.format(date=date)).date == "1967-08-10"
+
+
+def test_a_date_in_a_sentence_below_the_cite_line_is_the_texts():
+    assert parse(_BELOW.format(date="SUBJECT ARRIVED 10 AUG 67 BY AIR")).date is None

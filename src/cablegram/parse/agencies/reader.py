@@ -72,6 +72,17 @@ def _is_guide_date(text: str) -> bool:
     return _GUIDE_DATED.match(text) is not None  # (asked only of the few lines a date was found in)
 
 
+# What may stand beside a date box's date on its line: specks, and a box's number of a character or two.
+_BOX_SPECKS = " .,:;'\"-_|•*()"
+
+
+def _alone(text: str, m: re.Match) -> bool:
+    """Whether the date ``m`` found in a line stands alone on it: the form's date box, not a sentence
+    ('10 AUG 67', '7. 10 aug 67.'; not 'ARRIVED 9 OCT 59')."""
+    rest = (text[: m.start()] + " " + text[m.end():]).strip(_BOX_SPECKS)
+    return len(rest) <= 2
+
+
 _IN_NUMBER = re.compile(r"^\s*(IN|OUT)\s+(\d{4,6})\s*$")
 _FBI_TO = re.compile(r"^\s*TO\s+(?P<to>.+?)(?:\s+(?:\d|/|\(|NO\.?\s).*)?$")
 # The Bureau's own name as OCR misreads its I ('DIRECTOR FBL', 'FB1').
@@ -146,6 +157,7 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
                 # damage ('9 DECEs 22' for 9 DEC 63) or a day run into text ('9-13 DEC. 13 DEC').)
                 d.set("agency_loose_date", iso, ln.start + m.start(), ln.start + m.end())
                 d.set("agency_loose_date_line", ln.index)
+                d.set("agency_loose_date_alone", _alone(ln.text, m))
                 break
     lone: list[tuple[str, int, int]] = []
     if kind == "cia-cable":
