@@ -128,3 +128,15 @@ def test_a_date_alone_on_its_line_below_the_cite_line_is_the_forms_date_box(date
 
 def test_a_date_in_a_sentence_below_the_cite_line_is_the_texts():
     assert parse(_BELOW.format(date="SUBJECT ARRIVED 10 AUG 67 BY AIR")).date is None
+
+
+def test_headquarters_number_box_below_cite_director_as_below_cite_dir():
+    # From 1967 the outgoing form spells the code out; its number box stands below as before.
+    text = CIA + "FROM: DIRECTOR\n\nDATE: 22 APRIL 1968\n\nCITE DIRECTOR\n\n93538\n\nREF: DIRECTOR 93162\n\n1. TEXT.\n"
+    assert parse(text).id == "1968DIRECTOR093538"
+
+
+def test_a_number_below_a_station_cite_line_is_not_its_serial():
+    # A field station's CITE line carries its serial; a number below it is some other box's.
+    text = CIA + "DATE: 22 APRIL 1968\n\nCITE MEXICO CITY\n\n93538\n\n1. TEXT.\n"
+    assert parse(text).id is None

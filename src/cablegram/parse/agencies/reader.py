@@ -285,7 +285,7 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
     if kind == "cia-cable":
         if "cite_line" not in d.values:
             read_misread_cite_label(d, win)
-        if d.get("cite_station") == "DIR" and "cite_serial" not in d.values:
+        if d.get("cite_station") in _HEADQUARTERS_CODES and "cite_serial" not in d.values:
             read_headquarters_number(d, window)
         read_report_precedence(d, chain(window, islice(non_blank, _REPORT_LINES - len(window))))
         if "cia_dtg" not in d.values:
@@ -485,15 +485,16 @@ def read_misread_cite_label(d: Draft, w: Window) -> None:
             return
 
 
-# Headquarters' outgoing form prints its message number in a box of its own under 'CITE DIR': a
-# line holding five digits alone, a few lines down.
+# Headquarters' outgoing form prints its message number in a box of its own under 'CITE DIR' (from
+# 1967 'CITE DIRECTOR', the code spelled out): a line holding five digits alone, a few lines down.
+_HEADQUARTERS_CODES = ("DIR", "DIRECTOR")
 _NUMBER_BOX = re.compile(r"^\s*(\d{5})\s*$")
 _NUMBER_BOX_LINES = 12
 
 
 def read_headquarters_number(d: Draft, window: list[CLine]) -> None:
-    """The serial of a 'CITE DIR' line that holds none: the first line of five digits alone within
-    the next few lines."""
+    """The serial of a 'CITE DIR' (or 'CITE DIRECTOR') line that holds none: the first line of five
+    digits alone within the next few lines."""
     at = d.get("cite_line")
     k = next((k for k, ln in enumerate(window) if ln.index == at), None)
     if k is None:
