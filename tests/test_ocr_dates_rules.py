@@ -140,3 +140,16 @@ def test_a_number_below_a_station_cite_line_is_not_its_serial():
     # A field station's CITE line carries its serial; a number below it is some other box's.
     text = CIA + "DATE: 22 APRIL 1968\n\nCITE MEXICO CITY\n\n93538\n\n1. TEXT.\n"
     assert parse(text).id is None
+
+
+# -- the classification line run on into the CITE line -----------------------------------------------
+def test_a_classification_line_run_on_into_the_cite_line_is_numbered_by_the_cite():
+    text = CIA + "SECRET 0714502 JUN 68 CITE STOCKHOLM 9024\n\nPRIORITY COPENHAGEN INFO DIRECTOR\n\n1. TEXT.\n"
+    r = parse(text)
+    assert (r.id, r.mrn) == ("1968STOCKHOLM009024", "STOCKHOLM 9024")
+
+
+def test_a_classification_line_ending_in_a_station_and_number_still_numbers_the_telegram():
+    # The State telegram's 'CONFIDENTIAL ROME 01234' tail is its message number, as before.
+    r = parse("CONFIDENTIAL ROME 01234\n\nE.O. 12958: N/A\nTAGS: PREL, IT\nSUBJECT: VISIT\n\n1. TEXT.\n")
+    assert r.mrn == "ROME 01234"
