@@ -153,3 +153,15 @@ def test_a_classification_line_ending_in_a_station_and_number_still_numbers_the_
     # The State telegram's 'CONFIDENTIAL ROME 01234' tail is its message number, as before.
     r = parse("CONFIDENTIAL ROME 01234\n\nE.O. 12958: N/A\nTAGS: PREL, IT\nSUBJECT: VISIT\n\n1. TEXT.\n")
     assert r.mrn == "ROME 01234"
+
+
+# -- the FBI teletype's date sent, on the line below its precedence -----------------------------------
+_FBI = "FBI\n\nFEDERAL BUREAU OF INVESTIGATION\n\nTELETYPE\n\nURGENT\n\n{below}\n\nTO DIRECTOR (92-2781)\n\nFROM SAC, PITTSBURGH\n\nTEXT.\n"
+
+
+def test_a_teletypes_date_sent_below_its_precedence_word_dates_it():
+    assert parse(_FBI.format(below="8-21-61")).date == "1961-08-21"
+
+
+def test_a_number_below_the_precedence_word_that_is_no_date_dates_nothing():
+    assert parse(_FBI.format(below="92-2914")).date is None

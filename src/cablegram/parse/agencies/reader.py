@@ -253,6 +253,12 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
                 d.set("agency_precedence", m[1], ln.start + m.start(1), ln.start + m.end(1))
                 if m["date"] and (day := F.written_date(m["date"].replace("-", "/"))):
                     d.set("agency_date", day[0], ln.start + m.start("date"), ln.start + m.end("date"))
+                elif k + 1 < len(window) and (below := _FBI_DATE_BELOW.match(window[k + 1].text)) \
+                        and (day := F.written_date(below[1].replace("-", "/"))):
+                    # The date sent set on the line below the precedence word ('URGENT' / '8-21-61'),
+                    # as OCR of the teletype's columns leaves it.
+                    nxt = window[k + 1]
+                    d.set("agency_date", day[0], nxt.start + below.start(1), nxt.start + below.end(1))
             if m := _FBI_TO.match(t):  # file numbers follow
                 if d.set("agency_to", m["to"].strip(" ,")) and (offices := _sacs(m["to"], win.uppers[k + 1: k + 12])):
                     d.set("agency_to_names", offices)
@@ -573,6 +579,7 @@ _FBI_PRECEDENCE = re.compile(r"^\s*(?:TELETYPE\s+)?(URGENT|NITEL|PRIORITY|ROUTIN
                              r"(?:\s*$|\s+(?P<date>\d{1,2}[-/]\d{1,2}[-/]\d{2,4})\b)")
 # A typed address line of an outgoing CIA cable: precedence, then the addressee ('PRITY MEXI',
 # 'TO: PRIORITY DIRECTOR INFO …').
+_FBI_DATE_BELOW = re.compile(r"^\s*(\d{1,2}[-/]\d{1,2}[-/]\d{2,4})\b")
 _TYPED_ADDRESS = re.compile(r"^\W{0,3}(?:TO\s*:?\s+)?(?P<prec>OPERATIONAL\s+IMMEDIATE|OPIM|IMMEDIATE|PRIORITY|PRITY|ROUTINE|RTNE|FLASH)"
                             r"\s+(?P<to>[A-Z]{3,}(?:\s+[A-Z]{3,})?)\b")
 _PRECEDENCE_READINGS = ("OPIM", "PRITY", "PRIORITY", "IMMEDIATE", "ROUTINE", "RTNE", "FLASH", "NIACT")
