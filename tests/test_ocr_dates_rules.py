@@ -165,3 +165,17 @@ def test_a_teletypes_date_sent_below_its_precedence_word_dates_it():
 
 def test_a_number_below_the_precedence_word_that_is_no_date_dates_nothing():
     assert parse(_FBI.format(below="92-2914")).date is None
+
+
+# -- the 1960s incoming telegram's labels after a speck OCR read in the margin -----------------------
+_INCOMING = ("INCOMING TELEGRAM Department of State\n\nAction Control: 25816\n\n{recd}: July 31, 1963\n\n8:48 a.m.\n\n"
+             "FROM: Oslo\n\nACTION: Secretary of State\n\n{no}: 54, July 31, 2 p.m.\n\nText of the telegram.\n")
+
+
+@pytest.mark.parametrize("recd, no", [("Rec'd", "NO"), ("a Rec'd", "- NO")])
+def test_an_incoming_telegrams_number_line_and_receipt_date_after_margin_specks(recd, no):
+    assert parse(_INCOMING.format(recd=recd, no=no)).date == "1963-07-31"
+
+
+def test_a_no_in_a_sentence_is_no_number_line():
+    assert parse(_INCOMING.format(recd="Received", no="IN SHORT, NO")).date is None

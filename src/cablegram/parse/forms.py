@@ -387,9 +387,10 @@ MARGIN_CODE = r"(?:Info|[A-Z]{1,4})\s+(?=(?:FROM|TO|NO)\s*:|ACTION\s+DEPARTMENT\
 # (The month as typed or in capitals: 'October 15', 'OCTOBER 19'.)
 _NO_VALUE = re.compile(r"^[\s|:;.]*(?P<serial>\d{1,6})\s*,\s*(?P<md>[A-Z][a-zA-Z]+\.?\s+\d{1,2})\b")
 _RECD_VALUE = re.compile(r"(?P<date>[A-Z][a-zA-Z]+\.?\s+\d{1,2},\s*\d{4})")
-# A field label of the form, a margin code run into it or not. (Compiled once: built and looked up
+# A field label of the form, a margin code run into it or not, or a speck or a stray letter OCR read
+# in the margin ('- NO: 54, July 31', "a Rec'd: July 31, 1963"). (Compiled once: built and looked up
 # in the re module's cache a line, it cost more than the match.)
-_FORM_LABEL = re.compile(r"^\s*(?:" + MARGIN_CODE + r")?(NO|Rec'?[’']?d)\s*[:.]?\s*(?P<rest>.*)$")
+_FORM_LABEL = re.compile(r"^\s*(?:" + MARGIN_CODE + r"|[^\w\s]{1,3}\s*|[a-z]\s+)?(NO|Rec'?[’']?d)\s*[:.]?\s*(?P<rest>.*)$")
 
 
 def read_incoming_form(d: Draft, lines: list[CLine], start: int) -> None:
