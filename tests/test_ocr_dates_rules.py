@@ -179,3 +179,16 @@ def test_an_incoming_telegrams_number_line_and_receipt_date_after_margin_specks(
 
 def test_a_no_in_a_sentence_is_no_number_line():
     assert parse(_INCOMING.format(recd="Received", no="IN SHORT, NO")).date is None
+
+
+# -- the receipt stamp with a speck before its year ---------------------------------------------------
+_STAMP = CIA + "DATE: 24 MAY 62\n\n{stamp}\n\nIN 10637\n\nDIR CITE WAVE 3975\n\n1. TEXT.\n"
+
+
+def test_a_receipt_stamp_with_a_speck_before_its_year_dates_the_cable():
+    r = parse(_STAMP.format(stamp="MAY 25 00452.62"))
+    assert (r.date, r.dtg) == ("1962-05-25", None)  # the date read, the repaired time not kept as the DTG
+
+
+def test_a_stamp_whose_year_is_no_number_dates_nothing_and_the_form_date_stands():
+    assert parse(_STAMP.format(stamp="MAY 25 00452.AB")).date == "1962-05-24"

@@ -640,13 +640,13 @@ _INFO_WORD = re.compile(r"\bI[NM][FTP]O\b(.*)$")
 _AGENCY_PREC_ABBR = re.compile(r"\b(?<!NO )(FLASH|OPERATIONAL\s+IMMEDIATE|OPIM|IMMEDIATE|PRIORITY|PRITY|ROUTINE|RTNE|DEFERRED|URGENT|NIACT)\b")
 _PREC_ABBR = {"OPIM": "OPERATIONAL IMMEDIATE", "PRITY": "PRIORITY", "RTNE": "ROUTINE"}
 # The receipt stamp 'AUG 17 1942Z 62'; OCR adds specks after the month or day ('AUG: 17', 'NOV 8:'),
-# reads the Z as 7 or 2 and may run the year on ('NOV 8: 2343762').
+# reads the Z as 7 or 2 and may run the year on ('NOV 8: 2343762'), or set a speck before it ('MAY 25 00452.62').
 # (The word boundary before the month is tested after it, as a look-behind, so that the pattern
 # opens with the months themselves and the regex engine skips at C speed to their first letters;
 # see _IMPDET.)
 CIA_TIME = re.compile(
     r"(?P<mon>" + F.MONTH_ALTERNATION + r")(?<!\w...)[A-Z]*[:.,]?\s+(?P<dd>[0-3O]?[\dO])[:.,]?\s+"
-    r"(?P<hhmm>[0-2O][\dO]\s?[0-5O][\dO])\s?[Z72]?\s*(?P<yy>[4-9O][\dO])\b")
+    r"(?P<hhmm>[0-2O][\dO]\s?[0-5O][\dO])\s?[Z72]?[\s.:]*(?P<yy>[4-9O][\dO])\b")
 
 
 # (The look-behind stands after the first character, not before it: a pattern that opens with an
