@@ -192,3 +192,17 @@ def test_a_receipt_stamp_with_a_speck_before_its_year_dates_the_cable():
 
 def test_a_stamp_whose_year_is_no_number_dates_nothing_and_the_form_date_stands():
     assert parse(_STAMP.format(stamp="MAY 25 00452.AB")).date == "1962-05-24"
+
+
+@pytest.mark.parametrize("speck", [".:", ":", ","])
+def test_an_incoming_telegrams_number_line_with_a_speck_after_its_month_numbers_it(speck):
+    text = (f"INCOMING TELEGRAM Department of State\n\nRec'd: August{speck} 11, 1962\n\nFROM: Brussels\n\n"
+            f"TO: Secretary of State\n\nNO:\n\n250, August{speck} 11, 1 p.m.\n\nText of the telegram.\n")
+    r = parse(text)
+    assert (r.date, r.id) == ("1962-08-11", "1962BRUSSELS000250")
+
+
+def test_a_number_line_whose_month_is_no_word_numbers_nothing():
+    text = ("INCOMING TELEGRAM Department of State\n\nRec'd: August 11, 1962\n\nFROM: Brussels\n\n"
+            "TO: Secretary of State\n\nNO:\n\n250, 8:: 11, 1 p.m.\n\nText of the telegram.\n")
+    assert parse(text).id is None
