@@ -328,12 +328,9 @@ def read_misread_month_dates(d: Draft, w: Window) -> None:
         return
     loose = None
     # Only lines with a stamp's time or a date's digit can hold either (a digit of a line is a
-    # digit of it upper-cased: digits have no case); a date is looked for only above the first
-    # date read as written, if any: a garbled one above it is the first written ('DATE: , 26 HOV 63'
-    # in the form's box, '16 SEPTEMBER 1959' in the text below).
+    # digit of it upper-cased: digits have no case); a date is looked for only where none was read.
     may_stamp = w.matching(_STAMP_TIME)
-    above = d.get("agency_loose_date_line")
-    for k in sorted(may_stamp | w.matching(_DIGIT)):
+    for k in sorted(may_stamp | w.matching(_DIGIT) if "agency_loose_date" not in d.values else may_stamp):
         ln, t = w.lines[k], w.uppers[k]
         if k in may_stamp and (m := _STAMP_ANY_MONTH.search(t)) and m["mon"] not in F.MONTHS and (mon := _misread_month(m["mon"])):
             fix = lambda x: x.replace("O", "0")  # noqa: E731
@@ -341,7 +338,7 @@ def read_misread_month_dates(d: Draft, w: Window) -> None:
                 d.set("agency_date", day, ln.start + m.start(), ln.start + m.end())
                 d.defect("possible-ocr-error", f"receipt stamp month {m['mon']!r} read as {day[5:7]}", ln.start + m.start(), ln.start + m.end())
                 return
-        if loose is None and (above is None or ln.index < above):
+        if loose is None and "agency_loose_date" not in d.values:
             for m in _DATE_ANY_MONTH.finditer(ln.text):
                 written = m["m"].upper()
                 if written in F.MONTHS and m["d"].isdigit():
@@ -352,8 +349,8 @@ def read_misread_month_dates(d: Draft, w: Window) -> None:
                     break
     if loose:
         day, ln, m = loose
-        d.set("agency_loose_date", day, ln.start + m.start(), ln.start + m.end(), replace=True)
-        d.set("agency_loose_date_line", ln.index, replace=True)
+        d.set("agency_loose_date", day, ln.start + m.start(), ln.start + m.end())
+        d.set("agency_loose_date_line", ln.index)
         d.set("agency_loose_date_misread", m[0])  # reported if the date is used (see assemble)
 
 
