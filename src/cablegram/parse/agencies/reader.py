@@ -169,7 +169,9 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
         # (A line holding no precedence word matches neither pattern of the last two branches
         # below: asking it neither takes the same branch, none.)
         may_prec = win.holding(_PRECEDENCE_WORDS)
-        may_staff = win.holding(("DIRECTOR",))  # (a headquarters staff cable's message line)
+        # (A headquarters staff cable's message line holds DIRECTOR, a CITE line whose label OCR
+        # misread holds DIR: one search of the window finds the lines that may be either.)
+        may_dir = win.holding(("DIR",))
     for k, ln in enumerate(window):
         t = win.uppers[k]
         if kind == "cia-cable":
@@ -178,7 +180,7 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
                 # The CITE line whose station OCR lost ('PRIORITY DIR CITE 4319'): it still ends the
                 # header; no station is read, so the cable gets no id from it.
                 d.set("cite_line", ln.index)
-            if k in may_staff and "cite_line" not in d.values and (m := _STAFF_MESSAGE_LINE.match(t)):
+            if k in may_dir and "cite_line" not in d.values and (m := _STAFF_MESSAGE_LINE.match(t)):
                 # A headquarters staff cable's message line, where other cables have their CITE
                 # line: its time group, originator and serial ('131953Z DIRECTOR 941533').
                 d.set("cite_station", "DIRECTOR", ln.start + m.start("station"), ln.start + m.end("station"))
@@ -290,7 +292,7 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
         d.set("agency_precedence", *lone[0])
     if kind == "cia-cable":
         if "cite_line" not in d.values:
-            read_misread_cite_label(d, win)
+            read_misread_cite_label(d, win, may_dir)
         if d.get("cite_station") in _HEADQUARTERS_CODES and "cite_serial" not in d.values:
             read_headquarters_number(d, window)
         read_report_precedence(d, chain(window, islice(non_blank, _REPORT_LINES - len(window))))
@@ -467,12 +469,13 @@ _NOT_CITE = frozenset({"THE", "ITS", "CITY"})
 _MISREAD_CITE_DIR = re.compile(r"^\W{0,3}(?P<label>[A-Z]{2,4})\W{0,2}\s+DIR\W{0,3}$")
 
 
-def read_misread_cite_label(d: Draft, w: Window) -> None:
+def read_misread_cite_label(d: Draft, w: Window, may_dir: set[int]) -> None:
     """Where no CITE line was read: a line holding only a word close to CITE and DIR, headquarters'
     CITE line whose label OCR garbled. The word must share half its letters with CITE in order
     (a difflib ratio of 0.5 or more: CHE, OTE, CIL, CUTE) and be no addressee or INFO word; the
-    line says nothing else, so it is no sentence ('THE DIR' is never a line of its own)."""
-    for k in sorted(w.holding((" DIR",))):
+    line says nothing else, so it is no sentence ('THE DIR' is never a line of its own).
+    ``may_dir``: the window's lines that hold DIR (no other line can be such a line)."""
+    for k in sorted(may_dir):
         t = w.uppers[k]
         if len(t) > 16 or not (m := _MISREAD_CITE_DIR.match(t)):
             continue
