@@ -172,8 +172,10 @@ def _parse(data: str | bytes, raw_bytes: bytes, source: Source, skip_rules: tupl
         # A CIA cable's header ends with its CITE line; slug and REF lines follow it.
         scan_header(d, lines[: cite + 1], start)
         body_start = read_cia_opening(d, lines, cite + 1)
-        if d.get("agency_loose_date_line", -1) >= body_start:
-            d.values.pop("agency_loose_date")  # a date in the text ('ARRIVED 9 OCT 59') is not the cable's
+        if d.get("agency_loose_date_line", -1) >= body_start and not d.get("agency_loose_date_alone"):
+            # A date in the text ('ARRIVED 9 OCT 59') is not the cable's; a date on a line of its
+            # own is the form's date box, which OCR of the form's columns may set below the CITE line.
+            d.values.pop("agency_loose_date")
     else:
         body_start = scan_header(d, lines, start)
     if d.get("kind") == "cia-cable":

@@ -385,11 +385,14 @@ def _value_end(chunk: str, last: bool) -> int:
 # margin code into the field line beside it ('SS TO: Secretary of State', 'SP NO: 315, …').
 MARGIN_CODE = r"(?:Info|[A-Z]{1,4})\s+(?=(?:FROM|TO|NO)\s*:|ACTION\s+DEPARTMENT\b|Rec'?[’']?d\s*:)"
 # (The month as typed or in capitals: 'October 15', 'OCTOBER 19'.)
-_NO_VALUE = re.compile(r"^[\s|:;.]*(?P<serial>\d{1,6})\s*,\s*(?P<md>[A-Z][a-zA-Z]+\.?\s+\d{1,2})\b")
-_RECD_VALUE = re.compile(r"(?P<date>[A-Z][a-zA-Z]+\.?\s+\d{1,2},\s*\d{4})")
-# A field label of the form, a margin code run into it or not. (Compiled once: built and looked up
+# OCR may set a speck after the month ('250, August.: 11, 1 p.m.', "Rec'd: August: 11, 1962"), as on
+# the CIA's receipt stamps: the month and day are then read apart and put together as typed.
+_NO_VALUE = re.compile(r"^[\s|:;.]*(?P<serial>\d{1,6})\s*,\s*(?P<md>(?P<mon>[A-Z][a-zA-Z]+)(?:[.:,]{1,2}\s*|\s+)(?P<day>\d{1,2}))\b")
+_RECD_VALUE = re.compile(r"(?P<date>(?P<mon>[A-Z][a-zA-Z]+)(?:[.:,]{1,2}\s*|\s+)(?P<rest>\d{1,2},\s*\d{4}))")
+# A field label of the form, a margin code run into it or not, or a speck or a stray letter OCR read
+# in the margin ('- NO: 54, July 31', "a Rec'd: July 31, 1963"). (Compiled once: built and looked up
 # in the re module's cache a line, it cost more than the match.)
-_FORM_LABEL = re.compile(r"^\s*(?:" + MARGIN_CODE + r")?(NO|Rec'?[’']?d)\s*[:.]?\s*(?P<rest>.*)$")
+_FORM_LABEL = re.compile(r"^\s*(?:" + MARGIN_CODE + r"|[^\w\s]{1,3}\s*|[a-z]\s+)?(NO|Rec'?[’']?d)\s*[:.]?\s*(?P<rest>.*)$")
 
 
 def read_incoming_form(d: Draft, lines: list[CLine], start: int) -> None:
@@ -410,10 +413,10 @@ def read_incoming_form(d: Draft, lines: list[CLine], start: int) -> None:
                 continue
             if is_no:
                 d.set("number_serial", int(m["serial"]), cand.start + m.start("serial"), cand.start + m.end("serial"))
-                d.set("number_month_day", m["md"], cand.start + m.start("md"), cand.start + m.end("md"))
+                d.set("number_month_day", f"{m['mon']} {m['day']}", cand.start + m.start("md"), cand.start + m.end("md"))
                 if got := F.written_section(cand.text):
                     d.set("section", got[0], cand.start + got[1].start(), cand.start + got[1].end())
-            elif got := F.written_date(m["date"]):
+            elif got := F.written_date(f"{m['mon']} {m['rest']}"):
                 d.set("received_date", got[0], cand.start + m.start("date"), cand.start + m.end("date"))
             break
 

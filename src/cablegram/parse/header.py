@@ -215,7 +215,9 @@ def _class_line(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
         rest_after, offset = rest, m.start("rest")
     if mt := MRN_TAIL.search(rest_after[-80:].upper()):
         station = " ".join(mt["station"].split())
-        if station not in ("SECTION", "PAGE", "OF"):
+        # (A CIA cable's classification line may run on into its CITE line, 'SECRET 0714502 JUN 68
+        # CITE STOCKHOLM 9024': station and serial are then the CITE reader's, CITE no part of a name.)
+        if station not in ("SECTION", "PAGE", "OF") and not station.startswith("CITE "):
             tail_start = len(rest_after) - len(rest_after[-80:])
             raw = rest_after[tail_start + mt.start(): tail_start + mt.end()]
             d.set("mrn", " ".join(raw.split()), ln.start + offset + tail_start + mt.start(),

@@ -55,7 +55,8 @@ def _garbled_ref_label(text: str) -> re.Match | None:
     return m if close >= 0.4 else None
 
 
-_PARAGRAPH = re.compile(r"^[\s•·*'‘|]{0,3}\d{1,2}\s*[.•·,]\s*\S")
+# (A paragraph's number may stand alone on its line, OCR having set its text on the next: '•1.'.)
+_PARAGRAPH = re.compile(r"^[\s•·*'‘|]{0,3}\d{1,2}\s*[.•·,]\s*(?:\S|$)")
 # The labels a staff cable's header lines open with after its CITE line ('TO: WASHINGTON.', 'FOR:
 # EUR/BNL INFO …', 'SLUGS: WNINTEL', 'SUBJECT: …'), before its REF line.
 _HEADER_LABEL = re.compile(r"^\W{0,3}(?:TO|FOR|INFO|FROM|SLUGS|SUBJ|SUBJECT)\s*:")

@@ -15,7 +15,7 @@ from ...model import EO
 from ...vocab import tables
 from .. import fields as F
 from ..draft import CLine, Draft
-from .cia_opening import closest
+from .cia_opening import _LOOKALIKES, closest
 from .intercepts import intercept_party, intercept_title
 from .markings import head_lines, iter_nonblank, read_agency_controls, read_marking_in, read_slug_lines
 from .officers import read_cia_officers
@@ -48,7 +48,9 @@ _LOOSE_MONTH_FIRST = re.compile(
 _DAY_AND_TIME = re.compile(r"\d\s+\d\d\d")  # in every match of _LOOSE_MONTH_FIRST
 
 
-_STAFF_MESSAGE_LINE = re.compile(r"^\s*\d{6}Z\s+(?P<station>DIRECTOR)\s+(?P<serial>\d{5,7})\s*$")
+# The staff cable's message line: its time group, originator and serial, after the STAFF mark
+# when OCR keeps the two on one line ('STAFF 242058Z DIRECTOR 228470').
+_STAFF_MESSAGE_LINE = re.compile(r"^\s*(?:STAFF\s+)?\d{6}Z\s+(?P<station>DIRECTOR)\s+(?P<serial>\d{5,7})\s*$")
 
 
 def _loose_date(text: str) -> re.Match | None:
@@ -58,6 +60,27 @@ def _loose_date(text: str) -> re.Match | None:
             and (first is None or other.start() < first.start()):
         return other
     return first
+
+
+# The derivative classification's source: 'DRV FM: NSA/CSS Manual 123-2' / 'Dated: 24 February 1998'. Its
+# date is the classification guide's (the NSA's release copies carry the same 1998 manual), never the message's.
+_GUIDE_DATED = re.compile(r"^\W{0,3}Dated\s*:", re.I)
+
+
+def _is_guide_date(text: str) -> bool:
+    """Whether a line is the 'Dated:' line of a derivative classification block (its date is the guide's)."""
+    return _GUIDE_DATED.match(text) is not None  # (asked only of the few lines a date was found in)
+
+
+# What may stand beside a date box's date on its line: specks, and a box's number of a character or two.
+_BOX_SPECKS = " .,:;'\"-_|•*()"
+
+
+def _alone(text: str, m: re.Match) -> bool:
+    """Whether the date ``m`` found in a line stands alone on it: the form's date box, not a sentence
+    ('10 AUG 67', '7. 10 aug 67.'; not 'ARRIVED 9 OCT 59')."""
+    rest = (text[: m.start()] + " " + text[m.end():]).strip(_BOX_SPECKS)
+    return len(rest) <= 2
 
 
 _IN_NUMBER = re.compile(r"^\s*(IN|OUT)\s+(\d{4,6})\s*$")
@@ -88,7 +111,8 @@ def _sacs(to: str, below: list[str]) -> list[str] | None:
 _FBI_FROM = re.compile(r"^\s*FROM\s+(?P<from>.+?)(?:\s+(?:\d|/|\(|NO\.?\s).*)?$")
 _NSA_FR = re.compile(r"^\s*FR\s+(?P<place>[A-Za-z .]+?):\s*(?P<who>.*)$")
 _NSA_TO = re.compile(r"^\s*TO\s+(?P<place>[A-Za-z .]+?):\s*(?P<who>.*)$")
-_NSA_DATE = re.compile(r"^\s*(\d{1,2}\s+[A-Z][a-z]{2}\s+\d{2})\s*$")
+# The intercept's date alone on its line ('28 Nov 63'); OCR may leave a speck after the month ('26 Nov: 63').
+_NSA_DATE = re.compile(r"^\s*(\d{1,2}\s+[A-Z][a-z]{2})[.:,]?(\s+\d{2})\s*$")
 
 
 _DIGIT = re.compile(r"\d")
@@ -98,7 +122,7 @@ _DIGIT = re.compile(r"\d")
 # costs a literal search of the window a word (0.7 ns a character): it pays only for patterns
 # that most lines fail and whose words are few.
 _LEVELS = ("SECRET", "CONFIDENTIAL", "UNCLASSIFIED")  # _CLASS_WORD, CIA_DTG
-_TOR_WORDS = ("TOR", "T0R")  # _TOR
+_TOR_WORDS = ("TOR", "T0R", "TOT", "T0T")  # _TOR
 # A precedence word as typed or abbreviated (_TYPED_ADDRESS, _AGENCY_PREC): PRI stands for PRIORITY
 # and PRITY, IMMEDIATE for OPERATIONAL IMMEDIATE too. Few lines hold one (3 % of a CIA cable's window),
 # and the two patterns, the second opening with a word boundary (tried at every character), cost
@@ -123,12 +147,17 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
     window = win.lines
     for ln in window[:60]:  # (the first 60 non-blank lines)
         # The first date written in the header area (date stamps, 'DATE: 6 JAN 64'): a fallback.
-        if _DIGIT.search(ln.text) and (m := _loose_date(ln.text)):  # a date has a digit
+        if _DIGIT.search(ln.text) and (m := _loose_date(ln.text)) and not _is_guide_date(ln.text):  # a date has a digit
             day, mon, yy = m["d"], m["m"], m["y"]
             iso = F.iso_date(F.full_year(int(yy)), F.MONTHS[mon.upper()], int(day))
-            if iso and "1940" < iso < "2030":
+            if iso and "1940" < iso < ("2000" if len(yy) == 2 else "2030"):
+                # (A two-digit year read into this century is none of these cables': the records
+                # are of 1940-1999, and the release's and reviewers' own dates, the only later
+                # ones, are written with four digits ('Date: 10-29-2021'). Such a reading is OCR
+                # damage ('9 DECEs 22' for 9 DEC 63) or a day run into text ('9-13 DEC. 13 DEC').)
                 d.set("agency_loose_date", iso, ln.start + m.start(), ln.start + m.end())
                 d.set("agency_loose_date_line", ln.index)
+                d.set("agency_loose_date_alone", _alone(ln.text, m))
                 break
     lone: list[tuple[str, int, int]] = []
     if kind == "cia-cable":
@@ -140,7 +169,9 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
         # (A line holding no precedence word matches neither pattern of the last two branches
         # below: asking it neither takes the same branch, none.)
         may_prec = win.holding(_PRECEDENCE_WORDS)
-        may_staff = win.holding(("DIRECTOR",))  # (a headquarters staff cable's message line)
+        # (A headquarters staff cable's message line holds DIRECTOR, a CITE line whose label OCR
+        # misread holds DIR: one search of the window finds the lines that may be either.)
+        may_dir = win.holding(("DIR",))
     for k, ln in enumerate(window):
         t = win.uppers[k]
         if kind == "cia-cable":
@@ -149,7 +180,7 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
                 # The CITE line whose station OCR lost ('PRIORITY DIR CITE 4319'): it still ends the
                 # header; no station is read, so the cable gets no id from it.
                 d.set("cite_line", ln.index)
-            if k in may_staff and "cite_line" not in d.values and (m := _STAFF_MESSAGE_LINE.match(t)):
+            if k in may_dir and "cite_line" not in d.values and (m := _STAFF_MESSAGE_LINE.match(t)):
                 # A headquarters staff cable's message line, where other cables have their CITE
                 # line: its time group, originator and serial ('131953Z DIRECTOR 941533').
                 d.set("cite_station", "DIRECTOR", ln.start + m.start("station"), ln.start + m.end("station"))
@@ -159,6 +190,8 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
                                      or closest(c.station, tuple(tables.cia_cites())) or _addressed(t[: c.start])):
                 d.set("cite_station", c.station, ln.start + c.station_start, ln.start + c.station_end)
                 d.set("cite_line", ln.index)
+                if c.misread_station:
+                    d.defect("possible-ocr-error", f"CITE code {c.misread_station!r} read as DIR", ln.start, ln.end)
                 if c.serial:
                     d.set("cite_serial", int(c.serial))
                     if c.misread_serial:
@@ -222,6 +255,12 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
                 d.set("agency_precedence", m[1], ln.start + m.start(1), ln.start + m.end(1))
                 if m["date"] and (day := F.written_date(m["date"].replace("-", "/"))):
                     d.set("agency_date", day[0], ln.start + m.start("date"), ln.start + m.end("date"))
+                elif k + 1 < len(window) and (below := _FBI_DATE_BELOW.match(window[k + 1].text)) \
+                        and (day := F.written_date(below[1].replace("-", "/"))):
+                    # The date sent set on the line below the precedence word ('URGENT' / '8-21-61'),
+                    # as OCR of the teletype's columns leaves it.
+                    nxt = window[k + 1]
+                    d.set("agency_date", day[0], nxt.start + below.start(1), nxt.start + below.end(1))
             if m := _FBI_TO.match(t):  # file numbers follow
                 if d.set("agency_to", m["to"].strip(" ,")) and (offices := _sacs(m["to"], win.uppers[k + 1: k + 12])):
                     d.set("agency_to_names", offices)
@@ -239,8 +278,8 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
                     intercept_party(d, ln, m, key)
                     if label == "FR" and d.set("intercept_fr_read", True):
                         intercept_title(d, text_lines, ln)  # the first FR line: the title stands above it
-            if (wd := _NSA_DATE.match(ln.text)) and (got := F.written_date(wd[1])):
-                d.set("agency_date", got[0], ln.start + wd.start(1), ln.start + wd.end(1))
+            if (wd := _NSA_DATE.match(ln.text)) and (got := F.written_date(wd[1] + wd[2])):
+                d.set("agency_date", got[0], ln.start + wd.start(1), ln.start + wd.end(2))
     if kind == "cia-cable" and "eo" not in d.values and _IMPDET_TAIL.search(d.clean.text) \
             and (m := _IMPDET.search(d.clean.text)):
         # 'E2 IMPDET' (E.O. 11652's exemption category 2, declassification date impossible to
@@ -252,7 +291,9 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
         # A precedence printed alone, unambiguously (several distinct ones are the form's boxes).
         d.set("agency_precedence", *lone[0])
     if kind == "cia-cable":
-        if d.get("cite_station") == "DIR" and "cite_serial" not in d.values:
+        if "cite_line" not in d.values:
+            read_misread_cite_label(d, win, may_dir)
+        if d.get("cite_station") in _HEADQUARTERS_CODES and "cite_serial" not in d.values:
             read_headquarters_number(d, window)
         read_report_precedence(d, chain(window, islice(non_blank, _REPORT_LINES - len(window))))
         if "cia_dtg" not in d.values:
@@ -270,12 +311,16 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
 # which must then be one letter off exactly one month that begins with the same letter.
 _STAMP_ANY_MONTH = re.compile(
     r"\b(?P<mon>[A-Z]{3})[:.,]?\s+(?P<dd>[0-3O]?[\dO])[:.,]?\s+(?P<hhmm>[0-2O][\dO]\s?[0-5O][\dO])\s?[Z72]?\s*(?P<yy>[4-9O][\dO])\b")
-_DATE_ANY_MONTH = re.compile(r"(?<![A-Za-z0-9])(?P<d>\d{1,2})[).]?\s+(?P<m>[A-Za-z]{3})\.?\s+(?P<y>19[4-9]\d|[4-9]\d)\b")
+# The day may hold one letter OCR puts for a digit ('2i FEs 63' for 21 FEB 63), read as F.ocr_digits reads it.
+_DATE_ANY_MONTH = re.compile(r"(?<![A-Za-z0-9])(?P<d>\d[\dOoIil]?|[OoIil]\d)[).]?\s+(?P<m>[A-Za-z]{3})\.?\s+(?P<y>19[4-9]\d|[4-9]\d)\b")
 
 
 def _misread_month(word: str) -> int | None:
+    """The one month whose abbreviation ``word`` is one letter off, where that letter is not the first
+    or is the first's lookalike capital ('HOV' for NOV: spec §8 row 2); None where none or several are."""
     w = word.upper()
-    near = [m for m in F.MONTHS if m[0] == w[0] and sum(a != b for a, b in zip(m, w)) == 1]
+    near = [m for m in F.MONTHS if sum(a != b for a, b in zip(m, w)) == 1
+            and (m[0] == w[0] or frozenset((m[0], w[0])) in _LOOKALIKES)]
     return F.MONTHS[near[0]] if len(near) == 1 else None
 
 
@@ -298,8 +343,11 @@ def read_misread_month_dates(d: Draft, w: Window) -> None:
                 return
         if loose is None and "agency_loose_date" not in d.values:
             for m in _DATE_ANY_MONTH.finditer(ln.text):
-                if m["m"].upper() not in F.MONTHS and (mon := _misread_month(m["m"])) \
-                        and (day := F.iso_date(F.full_year(int(m["y"][-2:])), mon, int(m["d"]))):
+                written = m["m"].upper()
+                if written in F.MONTHS and m["d"].isdigit():
+                    continue  # a date as written, the loose reader's
+                mon = F.MONTHS.get(written) or _misread_month(written)
+                if mon and (day := F.iso_date(F.full_year(int(m["y"][-2:])), mon, int(F.ocr_digits(m["d"])))):
                     loose = (day, ln, m)
                     break
     if loose:
@@ -368,6 +416,7 @@ class CiteMatch:
     station_start: int
     station_end: int
     misread_serial: str | None = None  # the serial as written, where a capital stands for a digit
+    misread_station: str | None = None  # the code as written, where OCR misread headquarters' DIR
 
 
 def _cite(t: str) -> CiteMatch | None:
@@ -378,8 +427,22 @@ def _cite(t: str) -> CiteMatch | None:
         return None
     key = "station" if m["station"] else "station2"
     serial = m["serial"] or m["serial2"]
-    return CiteMatch(m[key], F.ocr_digits(serial) if serial else None, m.start(), m.start(key), m.end(key),
-                     serial if serial and not serial.isdigit() else None)
+    station, misread = m[key], None
+    if _misread_dir(station) and not t[m.end():].strip(_SPECKS):
+        station, misread = "DIR", station  # 'CITE DUR' ending its line: headquarters' code misread
+    return CiteMatch(station, F.ocr_digits(serial) if serial else None, m.start(), m.start(key), m.end(key),
+                     serial if serial and not serial.isdigit() else None, misread)
+
+
+# Specks OCR leaves after a code ('CITE DIR.', 'CITE DIX:').
+_SPECKS = " .,:;'\"!|_-"
+
+
+def _misread_dir(code: str) -> bool:
+    """Whether a three-letter CITE code is headquarters' DIR with one letter misread ('DUR', 'AIR',
+    'DIX', 'DIL'): DIR is the only three-letter code of the CITE table (the stations' have four or
+    more letters), so a three-letter code it does not hold is read as the one it is one letter off."""
+    return len(code) == 3 and code != "DIR" and sum(a != b for a, b in zip(code, "DIR")) == 1
 
 
 def read_split_cite(d: Draft, w: Window) -> None:
@@ -400,15 +463,45 @@ def read_split_cite(d: Draft, w: Window) -> None:
         return
 
 
-# Headquarters' outgoing form prints its message number in a box of its own under 'CITE DIR': a
-# line holding five digits alone, a few lines down.
+# Headquarters' CITE line with its label misread, standing alone as OCR of the form's columns leaves
+# it: 'CHE DIR', 'OTE DIR', 'Cil DIR.' (the serial is in the number box below, see read_headquarters_number).
+# Words as close to CITE that are words ('THE DIR', 'ITS DIR' cut from a sentence).
+_NOT_CITE = frozenset({"THE", "ITS", "CITY"})
+_MISREAD_CITE_DIR = re.compile(r"^\W{0,3}(?P<label>[A-Z]{2,4})\W{0,2}\s+DIR\W{0,3}$")
+
+
+def read_misread_cite_label(d: Draft, w: Window, may_dir: set[int]) -> None:
+    """Where no CITE line was read: a line holding only a word close to CITE and DIR, headquarters'
+    CITE line whose label OCR garbled. The word must share half its letters with CITE in order
+    (a difflib ratio of 0.5 or more: CHE, OTE, CIL, CUTE) and be no addressee or INFO word; the
+    line says nothing else, so it is no sentence ('THE DIR' is never a line of its own).
+    ``may_dir``: the window's lines that hold DIR (no other line can be such a line)."""
+    for k in sorted(may_dir):
+        t = w.uppers[k]
+        if len(t) > 16 or not (m := _MISREAD_CITE_DIR.match(t)):
+            continue
+        label = m["label"]
+        if _is_cia_addressee(label) or _INFO_WORD.match(label) or label in _PRECEDENCE_READINGS or label in _NOT_CITE:
+            continue
+        if difflib.SequenceMatcher(None, label, "CITE").ratio() >= 0.5:
+            ln = w.lines[k]
+            at = ln.start + m.end("label") + t[m.end("label"):].index("DIR")
+            d.set("cite_station", "DIR", at, at + 3)
+            d.set("cite_line", ln.index)
+            d.defect("possible-ocr-error", f"CITE line {t.strip()!r} read as CITE DIR", ln.start, ln.end)
+            return
+
+
+# Headquarters' outgoing form prints its message number in a box of its own under 'CITE DIR' (from
+# 1967 'CITE DIRECTOR', the code spelled out): a line holding five digits alone, a few lines down.
+_HEADQUARTERS_CODES = ("DIR", "DIRECTOR")
 _NUMBER_BOX = re.compile(r"^\s*(\d{5})\s*$")
 _NUMBER_BOX_LINES = 12
 
 
 def read_headquarters_number(d: Draft, window: list[CLine]) -> None:
-    """The serial of a 'CITE DIR' line that holds none: the first line of five digits alone within
-    the next few lines."""
+    """The serial of a 'CITE DIR' (or 'CITE DIRECTOR') line that holds none: the first line of five
+    digits alone within the next few lines."""
     at = d.get("cite_line")
     k = next((k for k, ln in enumerate(window) if ln.index == at), None)
     if k is None:
@@ -487,6 +580,7 @@ _FBI_PRECEDENCE = re.compile(r"^\s*(?:TELETYPE\s+)?(URGENT|NITEL|PRIORITY|ROUTIN
                              r"(?:\s*$|\s+(?P<date>\d{1,2}[-/]\d{1,2}[-/]\d{2,4})\b)")
 # A typed address line of an outgoing CIA cable: precedence, then the addressee ('PRITY MEXI',
 # 'TO: PRIORITY DIRECTOR INFO …').
+_FBI_DATE_BELOW = re.compile(r"^\s*(\d{1,2}[-/]\d{1,2}[-/]\d{2,4})\b")
 _TYPED_ADDRESS = re.compile(r"^\W{0,3}(?:TO\s*:?\s+)?(?P<prec>OPERATIONAL\s+IMMEDIATE|OPIM|IMMEDIATE|PRIORITY|PRITY|ROUTINE|RTNE|FLASH)"
                             r"\s+(?P<to>[A-Z]{3,}(?:\s+[A-Z]{3,})?)\b")
 _PRECEDENCE_READINGS = ("OPIM", "PRITY", "PRIORITY", "IMMEDIATE", "ROUTINE", "RTNE", "FLASH", "NIACT")
@@ -547,13 +641,13 @@ _INFO_WORD = re.compile(r"\bI[NM][FTP]O\b(.*)$")
 _AGENCY_PREC_ABBR = re.compile(r"\b(?<!NO )(FLASH|OPERATIONAL\s+IMMEDIATE|OPIM|IMMEDIATE|PRIORITY|PRITY|ROUTINE|RTNE|DEFERRED|URGENT|NIACT)\b")
 _PREC_ABBR = {"OPIM": "OPERATIONAL IMMEDIATE", "PRITY": "PRIORITY", "RTNE": "ROUTINE"}
 # The receipt stamp 'AUG 17 1942Z 62'; OCR adds specks after the month or day ('AUG: 17', 'NOV 8:'),
-# reads the Z as 7 or 2 and may run the year on ('NOV 8: 2343762').
+# reads the Z as 7 or 2 and may run the year on ('NOV 8: 2343762'), or set a speck before it ('MAY 25 00452.62').
 # (The word boundary before the month is tested after it, as a look-behind, so that the pattern
 # opens with the months themselves and the regex engine skips at C speed to their first letters;
 # see _IMPDET.)
 CIA_TIME = re.compile(
     r"(?P<mon>" + F.MONTH_ALTERNATION + r")(?<!\w...)[A-Z]*[:.,]?\s+(?P<dd>[0-3O]?[\dO])[:.,]?\s+"
-    r"(?P<hhmm>[0-2O][\dO]\s?[0-5O][\dO])\s?[Z72]?\s*(?P<yy>[4-9O][\dO])\b")
+    r"(?P<hhmm>[0-2O][\dO]\s?[0-5O][\dO])\s?[Z72]?[\s.:]*(?P<yy>[4-9O][\dO])\b")
 
 
 # (The look-behind stands after the first character, not before it: a pattern that opens with an
@@ -573,8 +667,9 @@ _DTG_DIGITS = r"(?:[0-2O][\dO]|3[01O]|9[1-9])(?:[01O][\dO]|2[0-3])[0-5O][\dO]"
 CIA_DTG = re.compile(r"^\W{0,3}(?:TOP\s+)?(?:SECRET|CONFIDENTIAL|UNCLASSIFIED)\W{1,3}"
                      r"(?P<dtg>" + _DTG_DIGITS + r")\s?[Z27]\b" + _MONTH_YEAR)
 # The time of receipt a 1970s–90s cable carries above its text: 'TOR: 0822422 JUN 76' (the Z read
-# as 2, as on the classification line). It dates the cable when the DTG is not legible.
-_TOR = re.compile(r"^[\W_]{0,3}T[O0]R\W{0,3}(?P<dtg>(?:[0-2O][\dO]|3[01O])(?:[01O][\dO]|2[0-3])[0-5O][\dO])\s?[Z27]?" + _MONTH_YEAR)
+# as 2, as on the classification line). It dates the cable when the DTG is not legible. A staff
+# cable carries its time of transmission so, in the same place: 'TOT: 242059Z MAY 78'.
+_TOR = re.compile(r"^[\W_]{0,3}T[O0][RT]\W{0,3}(?P<dtg>(?:[0-2O][\dO]|3[01O])(?:[01O][\dO]|2[0-3])[0-5O][\dO])\s?[Z27]?" + _MONTH_YEAR)
 
 
 # The classification line whose marking OCR spaced or garbled ('SEC RE T 2315562 MAY 78',
