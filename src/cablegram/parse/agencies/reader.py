@@ -15,6 +15,7 @@ from ...model import EO
 from ...vocab import tables
 from .. import fields as F
 from ..draft import CLine, Draft
+from .cia_address import address_before_lost_station, address_below
 from .cia_opening import closest
 from .intercepts import intercept_party, intercept_title
 from .markings import head_lines, iter_nonblank, read_agency_controls, read_marking_in
@@ -144,6 +145,11 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
     for k, ln in enumerate(window):
         t = win.uppers[k]
         if kind == "cia-cable":
+            if "cite_line" not in d.values and "CITE" in t and (m := _CITE_STATION_LOST.search(t)) \
+                    and address_before_lost_station(d, ln, t[: m.start()]):
+                # The address line before a CITE whose station is lost or blanked ('DIR CITE!'):
+                # the addressees still stand, and the line ends the header.
+                d.set("cite_line", ln.index)
             if "cite_line" not in d.values and "CITE" in t and (m := _CITE_SERIAL_ALONE.search(t)) \
                     and _addressed(t[: m.start()]):
                 # The CITE line whose station OCR lost ('PRIORITY DIR CITE 4319'): it still ends the
@@ -182,6 +188,10 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
                     d.set("cia_to", [a for a in re.split(r"[,\s]+", addr.strip(" ,")) if a])
                 elif not head.strip(" .,:;'\"•|"):
                     address_above(d, window, k)
+                if not any(_is_cia_addressee(a) for a in d.get("cia_to") or ()):
+                    # No addressee before CITE ('SECRET 0714502 JUN 68 CITE STOCKHOLM 9024'): the
+                    # later incoming cables type their address on the line below.
+                    address_below(d, window, k)
                 if info and info[1].strip(" ,"):
                     d.set("cia_info", [a for a in re.split(r"[,\s]+", _AGENCY_PREC_ABBR.sub("", info[1]).strip(" ,")) if a])
             elif not d.get("typed_precedence") and "cite_line" not in d.values and (got := _misread_typed_address(t)):
@@ -519,6 +529,9 @@ def _addressee_names() -> frozenset[str]:
     return frozenset(tables.cia_cites()) | frozenset(tables.cia_cites().values()) | frozenset(tables.stations())
 
 
+# CITE with no station after it ('DIR CITE 4319', 'DIR CITE!', 'DIR CITE E : +f'): the station lost
+# or blanked out by a reviewer (no word of three letters follows, as _CITE_LOOSE's station is).
+_CITE_STATION_LOST = re.compile(r"\bCITE\b(?![\W_]{0,2}\s*[A-Z]{3})")
 # CITE and a serial with no station between ('DIR CITE 4319'): the station lost.
 _CITE_SERIAL_ALONE = re.compile(r"\bCITE\W{0,2}\s+\d{3,6}\b")
 

@@ -1,0 +1,78 @@
+"""Addressees, originator and precedence of OCR'd agency cables, as the forms lay them out and OCR
+leaves them: the address line below a CITE line that holds none, the address before a CITE whose
+station is lost. The texts are made up in the style of the cables; each rule has a near case."""
+
+from __future__ import annotations
+
+import pytest
+
+from cablegram import parse
+
+
+def _names(addressees) -> list[str]:
+    return [a.canonical or a.name for a in addressees]
+
+
+def _ocr_notes(r) -> list[str]:
+    return [d.message for d in r.defects if d.code == "possible-ocr-error"]
+
+
+# -- the address line below the CITE line ---------------------------------------------------------------
+# A later incoming cable types classification, DTG and CITE on one line, its address on the next.
+_BELOW = "CLASSIFIED MESSAGE\n\nSECRET\n\nSECRET 0912302 MAR 69 CITE PARIS 4521\n\n{between}{address}\n\nREF DIR 12345\n\n1. TEXT.\n"
+
+
+@pytest.mark.parametrize("between, address, precedence, to, info", [
+    ("", "ROME INFO DIRECTOR", None, ["ROME"], ["DIRECTOR"]),
+    ("", "PRIORITY BUENOS AIRES INFO DIR, MADR", "PRIORITY", ["BUENOS AIRES"], ["DIRECTOR", "MADRID"]),
+    ("(SMITH ACTING)\n\n", "DIRECTOR", None, ["DIRECTOR"], []),       # the acting officer's line between
+])
+def test_the_address_line_below_a_cite_line_that_holds_none(between, address, precedence, to, info):
+    r = parse(_BELOW.format(between=between, address=address))
+    assert (r.precedence, _names(r.to), _names(r.info)) == (precedence, to, info)
+
+
+def test_an_address_line_below_the_cite_line_as_ocr_garbled_it_is_read_and_reported():
+    r = parse(_BELOW.format(between="", address="PAIORITY MEXICO CICY INTO DIRECTOP."))
+    assert (r.precedence, _names(r.to), _names(r.info)) == ("PRIORITY", ["MEXICO CITY"], ["DIRECTOR"])
+    assert any("'MEXICO CICY' read as MEXICO CITY" in m for m in _ocr_notes(r))
+    assert any("'DIRECTOP' read as DIRECTOR" in m for m in _ocr_notes(r))
+
+
+@pytest.mark.parametrize("address", [
+    "ROME STATION REPORTS ARRIVAL OF SUBJECT",   # a line of text that opens with a station's name
+    "TYPIC AMWORLD",                              # a slug line
+])
+def test_a_line_below_the_cite_line_that_is_not_all_addressees_is_no_address(address):
+    r = parse(_BELOW.format(between="", address=address))
+    assert (r.kind, list(r.to)) == ("cia-cable", [])
+
+
+def test_no_address_is_looked_for_below_a_cite_line_that_holds_one():
+    text = "CLASSIFIED MESSAGE\n\nSECRET\n\nPRIORITY DIR CITE PARI 4521\n\nROME INFO MADR\n\n1. TEXT.\n"
+    assert _names(parse(text).to) == ["DIRECTOR"]
+
+
+def test_no_address_is_looked_for_past_the_ref_line():
+    text = "CLASSIFIED MESSAGE\n\nSECRET\n\nSECRET 0912302 MAR 69 CITE PARIS 4521\n\nREF DIR 12345\n\nROME\n\n1. TEXT.\n"
+    assert list(parse(text).to) == []
+
+
+# -- the address before a CITE whose station is lost ----------------------------------------------------
+@pytest.mark.parametrize("cite_line, precedence, to", [
+    ("PRIORITY DIR CITE 4319", "PRIORITY", ["DIRECTOR"]),   # the station lost, the serial left
+    ("DIR CITE!", None, ["DIRECTOR"]),                      # the station blanked out by a reviewer
+    ("DIR INFO ROME CITE E : +", None, ["DIRECTOR"]),       # a speck where the station stood
+])
+def test_the_address_before_a_cite_whose_station_is_lost(cite_line, precedence, to):
+    r = parse(f"CLASSIFIED MESSAGE\n\nSECRET\n\nROUTING\n\n{cite_line}\n\n1. TEXT OF THE CABLE.\n")
+    assert (r.precedence, _names(r.to)) == (precedence, to)
+
+
+@pytest.mark.parametrize("line", [
+    "IF DESTRUCTION, CITE REASONS AND COORDINATE",   # the form's printed note
+    "WE CITE 1234 AS BEFORE",                        # words before CITE that name no addressee
+])
+def test_words_before_a_cite_that_name_no_addressee_are_no_address(line):
+    r = parse(f"CLASSIFIED MESSAGE\n\nSECRET\n\nROUTING\n\n{line}\n\n1. TEXT OF THE CABLE.\n")
+    assert (r.kind, list(r.to)) == ("cia-cable", [])
