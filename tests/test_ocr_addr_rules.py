@@ -76,3 +76,25 @@ def test_the_address_before_a_cite_whose_station_is_lost(cite_line, precedence, 
 def test_words_before_a_cite_that_name_no_addressee_are_no_address(line):
     r = parse(f"CLASSIFIED MESSAGE\n\nSECRET\n\nROUTING\n\n{line}\n\n1. TEXT OF THE CABLE.\n")
     assert (r.kind, list(r.to)) == ("cia-cable", [])
+
+
+# -- the precedence box marked with a cross ---------------------------------------------------------------
+# The form prints every precedence in a box of its own; the one chosen is crossed.
+_BOXES = "CLASSIFIED MESSAGE\n\nSECRET\n\nROUTING\n\n{first}\n\n{second}\n\nDIR CITE WAVE 1234\n\n1. TEXT.\n"
+
+
+@pytest.mark.parametrize("first, second, precedence", [
+    ("DEFERRED", "X ROUTINE", "ROUTINE"),
+    ("DEFERRED", "X/ROUTINE", "ROUTINE"),      # a slash glued on after the cross
+    ("& PRIORITY", "ROUTINE", "PRIORITY"),      # a hand-drawn cross read as &
+])
+def test_the_precedence_box_marked_with_a_cross(first, second, precedence):
+    assert parse(_BOXES.format(first=first, second=second)).precedence == precedence
+
+
+@pytest.mark.parametrize("first, second", [
+    ("DEFERRED", "| ROUTINE"),           # an empty box's edge is no cross
+    ("X DEFERRED", "X ROUTINE"),         # two boxes crossed: no choice read
+])
+def test_boxes_with_no_single_cross_give_no_precedence(first, second):
+    assert parse(_BOXES.format(first=first, second=second)).precedence is None

@@ -132,6 +132,7 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
                 d.set("agency_loose_date_line", ln.index)
                 break
     lone: list[tuple[str, int, int]] = []
+    ticked: list[tuple[str, int, int]] = []  # (the precedence boxes of the form marked with a cross)
     if kind == "cia-cable":
         read_split_cite(d, win)
         # (Two patterns tried on every line that few lines can match, behind literal gates: a
@@ -207,7 +208,10 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
                 d.set("agency_precedence", word, ln.start + am.start("prec"), ln.start + am.end("prec"), replace=True)
                 d.set("typed_precedence", True)
             elif len(t.strip()) < 30 and (pm := _AGENCY_PREC.search(t)):
-                lone.append((" ".join(pm[1].split()), ln.start + pm.start(1), ln.start + pm.end(1)))
+                found = (" ".join(pm[1].split()), ln.start + pm.start(1), ln.start + pm.end(1))
+                lone.append(found)
+                if _TICK.match(t, 0, pm.start()):
+                    ticked.append(found)
             if m := _IN_NUMBER.match(t):
                 d.set("in_number", f"{m[1]} {m[2]}")
             if k in may_time and (m := CIA_TIME.search(t)):
@@ -258,6 +262,10 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
         d.set("eo", EO(order=None, declassify_on=None, event="E2 IMPDET", raw=m[0]), m.start(), m.end())
         if m[0] != "E2 IMPDET":
             d.defect("possible-ocr-error", f"{m[0]!r} read as E2 IMPDET", m.start(), m.end())
+    if ticked and len({w for w, *_ in ticked}) == 1:
+        # The form's precedence box marked with a cross ('X ROUTINE', 'X/ROUTINE', '& ROUTINE'
+        # where OCR reads the hand-drawn cross): the precedence chosen, among the boxes printed.
+        d.set("agency_precedence", *ticked[0])
     if lone and len({w for w, *_ in lone}) == 1:
         # A precedence printed alone, unambiguously (several distinct ones are the form's boxes).
         d.set("agency_precedence", *lone[0])
@@ -529,6 +537,10 @@ def _addressee_names() -> frozenset[str]:
     return frozenset(tables.cia_cites()) | frozenset(tables.cia_cites().values()) | frozenset(tables.stations())
 
 
+# A cross in a precedence box before its printed word, as OCR reads it: X (with a speck or a slash
+# glued on: 'XA ROUTINE', 'X/ROUTINE') or & for a hand-drawn cross. (An empty box is read as I, |
+# or nothing: no mark.) Asked only of the text before a precedence word on a short line.
+_TICK = re.compile(r"\W{0,2}(?:X[A-Z]?|&)\s*/?\s*$")
 # CITE with no station after it ('DIR CITE 4319', 'DIR CITE!', 'DIR CITE E : +f'): the station lost
 # or blanked out by a reviewer (no word of three letters follows, as _CITE_LOOSE's station is).
 _CITE_STATION_LOST = re.compile(r"\bCITE\b(?![\W_]{0,2}\s*[A-Z]{3})")
