@@ -98,3 +98,19 @@ def test_the_precedence_box_marked_with_a_cross(first, second, precedence):
 ])
 def test_boxes_with_no_single_cross_give_no_precedence(first, second):
     assert parse(_BOXES.format(first=first, second=second)).precedence is None
+
+
+@pytest.mark.parametrize("first, second", [
+    ("DEFERREI", "ROUTINE"),             # the DEFERRED box above, garbled: ROUTINE is but a printed box
+    ("ROUTINE", "OPERATIONL"),           # the OPERATIONAL IMMEDIATE box below, garbled
+])
+def test_a_lone_precedence_beside_another_printed_box_garbled_is_no_precedence(first, second):
+    assert parse(_BOXES.format(first=first, second=second)).precedence is None
+
+
+@pytest.mark.parametrize("first, second", [
+    ("ROUTING", "ROUTINE"),              # the form's ROUTING label is no box
+    ("PAGE 2", "ROUTINE"),               # a line of no box's word
+])
+def test_a_lone_precedence_beside_no_other_box_stands(first, second):
+    assert parse(_BOXES.format(first=first, second=second)).precedence == "ROUTINE"

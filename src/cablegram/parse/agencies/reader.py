@@ -133,6 +133,7 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
                 break
     lone: list[tuple[str, int, int]] = []
     ticked: list[tuple[str, int, int]] = []  # (the precedence boxes of the form marked with a cross)
+    lone_at: list[int] = []  # (where in the window each of ``lone`` stands)
     if kind == "cia-cable":
         read_split_cite(d, win)
         # (Two patterns tried on every line that few lines can match, behind literal gates: a
@@ -210,6 +211,7 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
             elif len(t.strip()) < 30 and (pm := _AGENCY_PREC.search(t)):
                 found = (" ".join(pm[1].split()), ln.start + pm.start(1), ln.start + pm.end(1))
                 lone.append(found)
+                lone_at.append(k)
                 if _TICK.match(t, 0, pm.start()):
                     ticked.append(found)
             if m := _IN_NUMBER.match(t):
@@ -266,7 +268,7 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
         # The form's precedence box marked with a cross ('X ROUTINE', 'X/ROUTINE', '& ROUTINE'
         # where OCR reads the hand-drawn cross): the precedence chosen, among the boxes printed.
         d.set("agency_precedence", *ticked[0])
-    if lone and len({w for w, *_ in lone}) == 1:
+    if lone and len({w for w, *_ in lone}) == 1 and not _printed_box_beside(win.uppers, lone_at, lone[0][0]):
         # A precedence printed alone, unambiguously (several distinct ones are the form's boxes).
         d.set("agency_precedence", *lone[0])
     if kind == "cia-cable":
@@ -280,6 +282,25 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
         read_cia_officers(d, lines)
     elif kind == "fbi-teletype":
         read_fbi_number_and_caption(d, window)
+
+
+# The words of the form's precedence boxes, printed one under another ('DEFERRED' / 'ROUTINE').
+_BOX_WORDS = ("DEFERRED", "ROUTINE", "PRIORITY", "OPERATIONAL", "IMMEDIATE")
+_BOX_SPECKS = " .,:;'\"•|_*"
+
+
+def _printed_box_beside(uppers: list[str], at: list[int], word: str) -> bool:
+    """Whether a line within two of a lone precedence word holds another of the form's printed
+    boxes alone, its word garbled by OCR ('DEFERREI' above 'ROUTINE'): the word is then one of
+    the boxes the form prints, as when both are legible, and says nothing of the cable's
+    precedence. (The form's ROUTING label, one letter off ROUTINE, is no box.)"""
+    for k in at:
+        for t in uppers[max(0, k - 2): k + 3]:
+            w = t.strip(_BOX_SPECKS)
+            if 4 <= len(w) <= 12 and w.isalpha() and w != "ROUTING" and (near := closest(w, _BOX_WORDS)) \
+                    and near not in word:
+                return True
+    return False
 
 
 # The receipt stamp and a written date with the month abbreviation misread ('MiY 27. 22162 62',
