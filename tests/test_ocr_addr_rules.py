@@ -114,3 +114,22 @@ def test_a_lone_precedence_beside_another_printed_box_garbled_is_no_precedence(f
 ])
 def test_a_lone_precedence_beside_no_other_box_stands(first, second):
     assert parse(_BOXES.format(first=first, second=second)).precedence == "ROUTINE"
+
+
+# -- headquarters' CITE DIR with a letter misread -----------------------------------------------------------
+_HQ = "CLASSIFIED MESSAGE\n\nSECRET\n\nROUTING\n\nTO\n\nHAVA\n\nINFO\n\nCITE {station}\n\n20232\n\n1. TEXT.\n"
+
+
+@pytest.mark.parametrize("station", ["CIR", "DIX", "FIR"])
+def test_cite_dir_with_one_letter_misread_names_headquarters(station):
+    r = parse(_HQ.format(station=station))
+    assert r.from_ == "DIRECTOR"
+    assert any(f"CITE station {station!r} read as DIR" in m for m in _ocr_notes(r))
+
+
+@pytest.mark.parametrize("station", [
+    "EXI",     # a four-letter code that lost its first letter (MEXI): not headquarters
+    "CAR",     # two letters off DIR
+])
+def test_a_three_letter_cite_station_not_one_letter_off_dir_is_not_headquarters(station):
+    assert parse(_HQ.format(station=station)).from_ != "DIRECTOR"

@@ -138,3 +138,18 @@ def _set_address(d: Draft, ln: CLine, got: tuple[str | None, list[str], list[str
         d.set("typed_precedence", True)
     for reading in repaired:
         d.defect("possible-ocr-error", f"address line: {reading}", ln.start, ln.end)
+
+
+def misread_headquarters(station: str) -> bool:
+    """Whether a CITE station is headquarters' DIR with one letter misread by OCR ('CITE CIR',
+    'CITE DIX', 'CITE FIR'): three letters, one off DIR in place. DIR is the only CITE code of
+    three letters, so such a word can stand for no other (a code that lost a letter at the page's
+    edge, 'EXI' for MEXI, is read as that code instead; see addresses._clipped_code)."""
+    return len(station) == 3 and station.isalpha() and sum(a != b for a, b in zip(station, "DIR")) == 1 \
+        and station not in _clipped_codes()
+
+
+@cache
+def _clipped_codes() -> frozenset[str]:
+    """The four-letter CITE codes without their first or their last letter ('EXI', 'MEX')."""
+    return frozenset(w for c in tables.cia_cites() if len(c) == 4 for w in (c[1:], c[:3]))

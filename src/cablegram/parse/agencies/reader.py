@@ -15,7 +15,7 @@ from ...model import EO
 from ...vocab import tables
 from .. import fields as F
 from ..draft import CLine, Draft
-from .cia_address import address_before_lost_station, address_below
+from .cia_address import address_before_lost_station, address_below, misread_headquarters
 from .cia_opening import closest
 from .intercepts import intercept_party, intercept_title
 from .markings import head_lines, iter_nonblank, read_agency_controls, read_marking_in
@@ -164,8 +164,15 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
                 d.set("cite_serial", int(m["serial"]))
                 d.set("cite_line", ln.index)
             if "ITE" in t and (c := _cite(t)) and (c.serial or _is_cia_addressee(c.station)
-                                     or closest(c.station, tuple(tables.cia_cites())) or _addressed(t[: c.start])):
-                d.set("cite_station", c.station, ln.start + c.station_start, ln.start + c.station_end)
+                                     or closest(c.station, tuple(tables.cia_cites())) or _addressed(t[: c.start])
+                                     or misread_headquarters(c.station)):
+                station = c.station
+                if misread_headquarters(station):
+                    # Headquarters' CITE DIR with a letter misread ('CITE CIR', 'CITE DIX').
+                    station = "DIR"
+                    d.defect("possible-ocr-error", f"CITE station {c.station!r} read as DIR (DIRECTOR)",
+                             ln.start + c.station_start, ln.start + c.station_end)
+                d.set("cite_station", station, ln.start + c.station_start, ln.start + c.station_end)
                 d.set("cite_line", ln.index)
                 if c.serial:
                     d.set("cite_serial", int(c.serial))
