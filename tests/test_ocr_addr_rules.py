@@ -133,3 +133,19 @@ def test_cite_dir_with_one_letter_misread_names_headquarters(station):
 ])
 def test_a_three_letter_cite_station_not_one_letter_off_dir_is_not_headquarters(station):
     assert parse(_HQ.format(station=station)).from_ != "DIRECTOR"
+
+
+@pytest.mark.parametrize("line, serial", [("CHE DIR", None), ("* CHE DIR 41673", 41673), ("CHEDIR", None)])
+def test_cite_dir_with_cit_read_as_ch_is_headquarters_cite_line(line, serial):
+    # (The JFK collection's record number says the record is the Agency's, where no CITE does.)
+    r = parse("104-10000-10000\n\n" + _HQ.replace("CITE {station}\n\n20232", line))
+    assert (r.kind, r.from_) == ("cia-cable", "DIRECTOR")
+    assert any("read as CITE DIR" in m for m in _ocr_notes(r))
+    if serial:
+        assert r.mrn == f"DIR {serial}"
+
+
+@pytest.mark.parametrize("line", ["CHECK WITH DIR", "CHEDIRE REPORTS"])
+def test_words_opening_with_che_are_no_cite_line(line):
+    r = parse("104-10000-10000\n\n" + _HQ.replace("CITE {station}\n\n20232", line))
+    assert not any("read as CITE DIR" in m for m in _ocr_notes(r))

@@ -163,6 +163,13 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
                 d.set("cite_station", "DIRECTOR", ln.start + m.start("station"), ln.start + m.end("station"))
                 d.set("cite_serial", int(m["serial"]))
                 d.set("cite_line", ln.index)
+            if "CHE" in t and "cite_line" not in d.values and (m := _CITE_AS_CHE.match(t)):
+                # Headquarters' 'CITE DIR' with CIT read as CH ('CHE DIR', 'CHEDIR').
+                d.set("cite_station", "DIR", ln.start + m.start("station"), ln.start + m.end("station"))
+                d.set("cite_line", ln.index)
+                if m["serial"]:
+                    d.set("cite_serial", int(m["serial"]))
+                d.defect("possible-ocr-error", f"{m[0].strip()!r} read as CITE DIR", ln.start + m.start(), ln.start + m.end())
             if "ITE" in t and (c := _cite(t)) and (c.serial or _is_cia_addressee(c.station)
                                      or closest(c.station, tuple(tables.cia_cites())) or _addressed(t[: c.start])
                                      or misread_headquarters(c.station)):
@@ -565,6 +572,9 @@ def _addressee_names() -> frozenset[str]:
     return frozenset(tables.cia_cites()) | frozenset(tables.cia_cites().values()) | frozenset(tables.stations())
 
 
+# Headquarters' CITE DIR with the C, I and T of CITE read as C and H ('CHE DIR', '* CHE DIR 41673',
+# 'CHEDIR'), on four of the outgoing forms studied; its serial after it when on the same line.
+_CITE_AS_CHE = re.compile(r"^\W{0,3}CHE\s*(?P<station>DIR)\b[^\w\s]{0,2}(?:\s+(?P<serial>\d{5})\b)?")
 # A cross in a precedence box before its printed word, as OCR reads it: X (with a speck or a slash
 # glued on: 'XA ROUTINE', 'X/ROUTINE') or & for a hand-drawn cross. (An empty box is read as I, |
 # or nothing: no mark.) Asked only of the text before a precedence word on a short line.
