@@ -149,3 +149,25 @@ def test_cite_dir_with_cit_read_as_ch_is_headquarters_cite_line(line, serial):
 def test_words_opening_with_che_are_no_cite_line(line):
     r = parse("104-10000-10000\n\n" + _HQ.replace("CITE {station}\n\n20232", line))
     assert not any("read as CITE DIR" in m for m in _ocr_notes(r))
+
+
+# -- the staff cable's message line and typed TO line -------------------------------------------------------
+_STAFF = "104-10000-10000\n\nSECRET\n\nSTAFF 242058Z DIRECTOR 228470\n\n{to}\n\nREF: QUITO 22196\n\n1. TEXT OF THE CABLE.\n"
+
+
+@pytest.mark.parametrize("to, action, info", [
+    ("TO: LIMA INFO QUITO, CARACAS.", ["LIMA"], ["QUITO", "CARACAS"]),
+    ("TO:\n\nLIMA INFO QUITO.", ["LIMA"], ["QUITO"]),                     # the label alone, its value below
+    ("TO: WASHINGTON.", ["WASHINGTON"], []),                               # a name the tables lack, as typed
+])
+def test_the_staff_cables_typed_to_line(to, action, info):
+    r = parse(_STAFF.format(to=to))
+    assert (r.from_, [a.name for a in r.to], [a.name for a in r.info]) == ("DIRECTOR", action, info)
+
+
+@pytest.mark.parametrize("to", [
+    "TO: SEE MY NOTE 22/5 (URGENT)",      # an item of no name's shape
+    "ACTION: C/LA 8",                      # another label
+])
+def test_a_line_that_is_no_typed_address_gives_no_addressee(to):
+    assert [a.name for a in parse(_STAFF.format(to=to)).to] == []

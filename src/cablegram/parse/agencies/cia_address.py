@@ -153,3 +153,50 @@ def misread_headquarters(station: str) -> bool:
 def _clipped_codes() -> frozenset[str]:
     """The four-letter CITE codes without their first or their last letter ('EXI', 'MEX')."""
     return frozenset(w for c in tables.cia_cites() if len(c) == 4 for w in (c[1:], c[:3]))
+
+
+# The staff cable's typed address line under its message or CITE line (the later 1970s on): 'TO:'
+# and the addressees, 'TO: GUAYAQUIL INFO QUITO, CARACAS.', 'TO: WASHINGTON.', or the label alone
+# with the addressees on the next line. The line is typed text, not a form's box: a name the
+# tables do not hold ('WASHINGTON') is taken as written.
+_TO_LINE = re.compile(r"^\W{0,2}TO:\s*(?P<value>.*)$")
+_WRITTEN_NAME = re.compile(r"[A-Z]{3,}(?:\s[A-Z]{2,}){0,2}")
+_AFTER = 3
+
+
+def address_on_to_line(d: Draft, window: list[CLine], k: int) -> bool:
+    """The staff cable's 'TO:' line within a few lines below its message or CITE line at
+    ``window[k]``: sets ``cia_to_line`` and ``cia_info_line``, the addressees as typed, which
+    stand before what the CITE line gave; whether one was read."""
+    below = [ln for ln in window[k + 1: k + 1 + _AFTER]]
+    for j, ln in enumerate(below):
+        if not (m := _TO_LINE.match(ln.text.upper())):
+            continue
+        value, at = m["value"].strip(_SPECKS), ln
+        if not value and j + 1 < len(below):
+            at = below[j + 1]
+            value = at.text.upper().strip(_SPECKS)
+        action, _, info = value.partition(" INFO ")
+        to, cc = _items(action), _items(info)
+        if not to or cc is None:
+            return False
+        d.set("cia_to_line", to, at.start, at.end, replace=True)
+        d.set("cia_info_line", cc, replace=True)
+        return True
+    return False
+
+
+def _items(text: str) -> list[str] | None:
+    """The addressees of a typed list, separated by commas: each a known name, one OCR garbled
+    close to one, or a name of letters as written; None when an item is none of these."""
+    out = []
+    for item in (i.strip(_SPECKS) for i in text.split(",")):
+        if not item:
+            continue
+        if item in _names():
+            out.append(item)
+        elif _WRITTEN_NAME.fullmatch(item):
+            out.append(closest(item, _full_names()) or item)
+        else:
+            return None
+    return out

@@ -15,7 +15,7 @@ from ...model import EO
 from ...vocab import tables
 from .. import fields as F
 from ..draft import CLine, Draft
-from .cia_address import address_before_lost_station, address_below, misread_headquarters
+from .cia_address import address_before_lost_station, address_below, address_on_to_line, misread_headquarters
 from .cia_opening import closest
 from .intercepts import intercept_party, intercept_title
 from .markings import head_lines, iter_nonblank, read_agency_controls, read_marking_in
@@ -49,7 +49,8 @@ _LOOSE_MONTH_FIRST = re.compile(
 _DAY_AND_TIME = re.compile(r"\d\s+\d\d\d")  # in every match of _LOOSE_MONTH_FIRST
 
 
-_STAFF_MESSAGE_LINE = re.compile(r"^\s*\d{6}Z\s+(?P<station>DIRECTOR)\s+(?P<serial>\d{5,7})\s*$")
+# The staff cable's message line, with the cable's type before it in the later 1970s ('STAFF').
+_STAFF_MESSAGE_LINE = re.compile(r"^\s*(?:STAFF\s+)?\d{6}Z\s+(?P<station>DIRECTOR)\s+(?P<serial>\d{5,7})\s*$")
 
 
 def _loose_date(text: str) -> re.Match | None:
@@ -163,6 +164,7 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
                 d.set("cite_station", "DIRECTOR", ln.start + m.start("station"), ln.start + m.end("station"))
                 d.set("cite_serial", int(m["serial"]))
                 d.set("cite_line", ln.index)
+                address_on_to_line(d, window, k)
             if "CHE" in t and "cite_line" not in d.values and (m := _CITE_AS_CHE.match(t)):
                 # Headquarters' 'CITE DIR' with CIT read as CH ('CHE DIR', 'CHEDIR').
                 d.set("cite_station", "DIR", ln.start + m.start("station"), ln.start + m.end("station"))
@@ -204,7 +206,9 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
                     d.set("cia_to", [a for a in re.split(r"[,\s]+", addr.strip(" ,")) if a])
                 elif not head.strip(" .,:;'\"•|"):
                     address_above(d, window, k)
-                if not any(_is_cia_addressee(a) for a in d.get("cia_to") or ()):
+                if address_on_to_line(d, window, k):
+                    pass  # (the staff cable's typed TO line below the CITE line)
+                elif not any(_is_cia_addressee(a) for a in d.get("cia_to") or ()):
                     # No addressee before CITE ('SECRET 0714502 JUN 68 CITE STOCKHOLM 9024'): the
                     # later incoming cables type their address on the line below.
                     address_below(d, window, k)
