@@ -82,11 +82,21 @@ def _name_at(words: list[str], i: int) -> tuple[str | None, int]:
     return closest(words[i], _full_names()), 1
 
 
+def _names_one(text: str) -> bool:
+    """Whether ``text`` holds at least one known name written whole (of one word or two): an
+    address line OCR garbled keeps some of its names legible ('DIRECTOP. INFO MADRID')."""
+    words = [w.strip(_SPECKS) for w in text.split()]
+    names = _names()
+    return any(w in names for w in words) or any(f"{a} {b}" in names for a, b in zip(words, words[1:]))
+
+
 def _address_line(text: str) -> tuple[str | None, list[str], list[str], list[str]] | None:
     """An address line's precedence (or None), action and info addressees and the repairs made,
     when ``text`` is one: an optional precedence word, then known addressees, then optionally the
     INFO keyword and more; None otherwise."""
     text = text.strip(_SPECKS)
+    if not _names_one(text):
+        return None  # (asked first: reading garbled names costs a comparison with every name)
     first, _, rest = text.partition(" ")
     precedence = _PRECEDENCE.get(first.strip(_SPECKS))
     if precedence is None and first.strip(_SPECKS) not in _names() and (near := closest(first.strip(_SPECKS), _WORDS)):
