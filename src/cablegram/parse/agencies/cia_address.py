@@ -14,7 +14,7 @@ from functools import cache
 
 from ...vocab import tables
 from ..draft import CLine, Draft
-from .cia_opening import closest
+from .cia_opening import _addressees, closest
 
 # How many lines that are not blank the address line may stand below the CITE line: OCR may set the
 # serial or the acting officer's name ('(GOEN ACTING)') between them, or a stamp's number.
@@ -40,10 +40,16 @@ def _names() -> frozenset[str]:
     return frozenset({"DIRECTOR", *cites, *cites.values(), *tables.stations()})
 
 
-@cache
-def _full_names() -> tuple[str, ...]:
-    """The names of :func:`_names` of four letters or more, for ``closest`` to read a garbled one by."""
-    return tuple(sorted(n for n in _names() if len(n) >= 4))
+def _garbled(word: str) -> str | None:
+    """The one name a garbled word reads as: a station of the CITE table or headquarters
+    (``DIRECTOP``), else a CITE code (``MAVA``). Garbled words are read against the Agency's own
+    names only, the tables the CITE line's reader asks already (a table met for the first time
+    costs ``closest`` a pass over all its names)."""
+    return closest(word, _addressees()) or closest(word, _cite_codes())
+
+
+def _cite_codes() -> tuple[str, ...]:
+    return tuple(tables.cia_cites())  # (the same key the CITE line's reader asks ``closest`` with)
 
 
 def read_names(text: str) -> tuple[list[str], list[str]] | None:
@@ -75,11 +81,11 @@ def _name_at(words: list[str], i: int) -> tuple[str | None, int]:
     for n in (3, 2):
         if i + n <= len(words) and " ".join(words[i: i + n]) in _names():
             return " ".join(words[i: i + n]), n
-    if i + 2 <= len(words) and words[i + 1] not in _names() and (near := closest(" ".join(words[i: i + 2]), _full_names())):
+    if i + 2 <= len(words) and words[i + 1] not in _names() and (near := _garbled(" ".join(words[i: i + 2]))):
         return near, 2
     if words[i] in _names():
         return words[i], 1
-    return closest(words[i], _full_names()), 1
+    return _garbled(words[i]), 1
 
 
 def _names_one(text: str) -> bool:
@@ -206,7 +212,7 @@ def _items(text: str) -> list[str] | None:
         if item in _names():
             out.append(item)
         elif _WRITTEN_NAME.fullmatch(item):
-            out.append(closest(item, _full_names()) or item)
+            out.append(_garbled(item) or item)
         else:
             return None
     return out
