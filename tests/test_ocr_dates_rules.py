@@ -51,6 +51,7 @@ _HQ = CIA + "FROM: DIRECTOR\n\nDATE: 21 FEB 63\n\nLAPA\n\n{cite}\n\n19557\n\nREF
 
 @pytest.mark.parametrize("cite, misread", [
     ("CITE DUR", "DUR"), ("CITE DIX.", "DIX"), ("CITE AIR", "AIR"),  # DIR with a letter misread
+    # (AIR is also CAIR or NAIR with a letter lost at the page's edge; with no serial on the line, it is DIR's)
     ("CHE DIR", "CHE DIR"), ("OTE DIR", "OTE DIR"), ("Cil DIR.", "CIL DIR."),  # the CITE label misread
 ])
 def test_headquarters_cite_line_misread_still_names_dir_and_its_number_box(cite, misread):

@@ -44,6 +44,9 @@ def settle_addresses(d: Draft, released: bool = False) -> None:
                 # call DIRECTOR.
                 names = [_HEADQUARTERS.sub("DIRECTOR", n) for n in names]
         to = [F.Addressee(name=n) for n in names]
+        if not to and d.get("cia_to_line"):
+            # A staff cable's typed TO line, its names as written (a code with its station).
+            to = [_as_typed(n) for n in d.get("cia_to_line")]
         if not to and d.get("kind") == "cia-cable":
             to = _expand_cites(d, d.get("cia_to") or []) or [
                 F.Addressee(name=n) for n in (d.get("cia_to_box_all") or [d.get("cia_to_box")]) if n]
@@ -52,6 +55,8 @@ def settle_addresses(d: Draft, released: bool = False) -> None:
         # Info addressees of a CITE line, as the cable writes them (station codes), with the
         # station's name as the canonical form where the code is known.
         info = _expand_cites(d, d.get("cia_info") or [], keep_codes=True)
+        if d.get("cia_to_line"):
+            info = [_as_typed(n) for n in d.get("cia_info_line") or ()]
     else:
         to = [_canonical(a) for a in to]
         info = [_canonical(a) for a in info]
@@ -104,6 +109,13 @@ def settle_addresses(d: Draft, released: bool = False) -> None:
             d.notes.append("from read from the JFK identification form")
     if d.get("from"):
         d.values["from"] = _plad(d.get("from"))
+
+
+def _as_typed(name: str) -> F.Addressee:
+    """An addressee as a staff cable's TO line types it: a CITE code with its station as the
+    canonical form, any other name as written."""
+    station = tables.cia_cites().get(name)
+    return F.Addressee(name=name, canonical=station) if station and station != name else F.Addressee(name=name)
 
 
 def _worksheet_drafter(d: Draft) -> bool:

@@ -15,6 +15,7 @@ from ...model import EO
 from ...vocab import tables
 from .. import fields as F
 from ..draft import CLine, Draft
+from .cia_address import address_before_lost_station, address_below, address_on_to_line, misread_headquarters
 from .cia_opening import _LOOKALIKES, closest
 from .intercepts import intercept_party, intercept_title
 from .markings import head_lines, iter_nonblank, read_agency_controls, read_marking_in, read_slug_lines
@@ -160,6 +161,8 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
                 d.set("agency_loose_date_alone", _alone(ln.text, m))
                 break
     lone: list[tuple[str, int, int]] = []
+    ticked: list[tuple[str, int, int]] = []  # (the precedence boxes of the form marked with a cross)
+    lone_at: list[int] = []  # (where in the window each of ``lone`` stands)
     if kind == "cia-cable":
         read_split_cite(d, win)
         # (Two patterns tried on every line that few lines can match, behind literal gates: a
@@ -175,6 +178,11 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
     for k, ln in enumerate(window):
         t = win.uppers[k]
         if kind == "cia-cable":
+            if "cite_line" not in d.values and "CITE" in t and (m := _CITE_STATION_LOST.search(t)) \
+                    and address_before_lost_station(d, ln, t[: m.start()]):
+                # The address line before a CITE whose station is lost or blanked ('DIR CITE!'):
+                # the addressees still stand, and the line ends the header.
+                d.set("cite_line", ln.index)
             if "cite_line" not in d.values and "CITE" in t and (m := _CITE_SERIAL_ALONE.search(t)) \
                     and _addressed(t[: m.start()]):
                 # The CITE line whose station OCR lost ('PRIORITY DIR CITE 4319'): it still ends the
@@ -186,6 +194,7 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
                 d.set("cite_station", "DIRECTOR", ln.start + m.start("station"), ln.start + m.end("station"))
                 d.set("cite_serial", int(m["serial"]))
                 d.set("cite_line", ln.index)
+                address_on_to_line(d, window, k)
             if "ITE" in t and (c := _cite(t)) and (c.serial or _is_cia_addressee(c.station)
                                      or closest(c.station, tuple(tables.cia_cites())) or _addressed(t[: c.start])):
                 d.set("cite_station", c.station, ln.start + c.station_start, ln.start + c.station_end)
@@ -215,6 +224,12 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
                     d.set("cia_to", [a for a in re.split(r"[,\s]+", addr.strip(" ,")) if a])
                 elif not head.strip(" .,:;'\"•|"):
                     address_above(d, window, k)
+                if address_on_to_line(d, window, k):
+                    pass  # (the staff cable's typed TO line below the CITE line)
+                elif not any(_is_cia_addressee(a) for a in d.get("cia_to") or ()):
+                    # No addressee before CITE ('SECRET 0714502 JUN 68 CITE STOCKHOLM 9024'): the
+                    # later incoming cables type their address on the line below.
+                    address_below(d, window, k)
                 if info and info[1].strip(" ,"):
                     d.set("cia_info", [a for a in re.split(r"[,\s]+", _AGENCY_PREC_ABBR.sub("", info[1]).strip(" ,")) if a])
             elif not d.get("typed_precedence") and "cite_line" not in d.values and (got := _misread_typed_address(t)):
@@ -230,7 +245,11 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
                 d.set("agency_precedence", word, ln.start + am.start("prec"), ln.start + am.end("prec"), replace=True)
                 d.set("typed_precedence", True)
             elif len(t.strip()) < 30 and (pm := _AGENCY_PREC.search(t)):
-                lone.append((" ".join(pm[1].split()), ln.start + pm.start(1), ln.start + pm.end(1)))
+                found = (" ".join(pm[1].split()), ln.start + pm.start(1), ln.start + pm.end(1))
+                lone.append(found)
+                lone_at.append(k)
+                if _TICK.match(t, 0, pm.start()):
+                    ticked.append(found)
             if m := _IN_NUMBER.match(t):
                 d.set("in_number", f"{m[1]} {m[2]}")
             if k in may_time and (m := CIA_TIME.search(t)):
@@ -287,7 +306,11 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
         d.set("eo", EO(order=None, declassify_on=None, event="E2 IMPDET", raw=m[0]), m.start(), m.end())
         if m[0] != "E2 IMPDET":
             d.defect("possible-ocr-error", f"{m[0]!r} read as E2 IMPDET", m.start(), m.end())
-    if lone and len({w for w, *_ in lone}) == 1:
+    if ticked and len({w for w, *_ in ticked}) == 1:
+        # The form's precedence box marked with a cross ('X ROUTINE', 'X/ROUTINE', '& ROUTINE'
+        # where OCR reads the hand-drawn cross): the precedence chosen, among the boxes printed.
+        d.set("agency_precedence", *ticked[0])
+    if lone and len({w for w, *_ in lone}) == 1 and not _printed_box_beside(win.uppers, lone_at, lone[0][0]):
         # A precedence printed alone, unambiguously (several distinct ones are the form's boxes).
         d.set("agency_precedence", *lone[0])
     if kind == "cia-cable":
@@ -304,6 +327,37 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
         read_slug_lines(d, window)
     elif kind == "fbi-teletype":
         read_fbi_number_and_caption(d, window)
+
+
+# The words of the form's precedence boxes, printed one under another ('DEFERRED' / 'ROUTINE').
+_BOX_WORDS = ("DEFERRED", "ROUTINE", "PRIORITY", "OPERATIONAL", "IMMEDIATE")
+_BOX_SPECKS = " .,:;'\"•|_*"
+
+
+def _printed_box_beside(uppers: list[str], at: list[int], word: str) -> bool:
+    """Whether a line within two of a lone precedence word holds another of the form's printed
+    boxes alone, its word garbled by OCR ('DEFERREI' above 'ROUTINE'): the word is then one of
+    the boxes the form prints, as when both are legible, and says nothing of the cable's
+    precedence. (The form's ROUTING label, one letter off ROUTINE, is no box.)"""
+    for k in at:
+        for t in uppers[max(0, k - 2): k + 3]:
+            w = t.strip(_BOX_SPECKS)
+            if 4 <= len(w) <= 12 and w.isalpha() and w != "ROUTING" and (near := _box_word(w)) and near not in word:
+                return True
+    return False
+
+
+def _box_word(w: str) -> str | None:
+    """The box word ``w`` is a garbling of: one whose length is at most two off and which has at
+    least three quarters of its letters in common with it (as a multiset); None otherwise.
+    (difflib's measure, asked of every word beside a lone precedence, cost a difflib match a word,
+    ~0.5 % of the OCR'd releases' instructions; this counts letters.)"""
+    for box in _BOX_WORDS:
+        if abs(len(box) - len(w)) <= 2 and w != box:
+            common = sum(min(w.count(ch), box.count(ch)) for ch in set(box))
+            if common >= 0.75 * max(len(w), len(box)):
+                return box
+    return None
 
 
 # The receipt stamp and a written date with the month abbreviation misread ('MiY 27. 22162 62',
@@ -428,7 +482,7 @@ def _cite(t: str) -> CiteMatch | None:
     key = "station" if m["station"] else "station2"
     serial = m["serial"] or m["serial2"]
     station, misread = m[key], None
-    if _misread_dir(station) and not t[m.end():].strip(_SPECKS):
+    if misread_headquarters(station, serial is not None) and not t[m.end():].strip(_SPECKS):
         station, misread = "DIR", station  # 'CITE DUR' ending its line: headquarters' code misread
     return CiteMatch(station, F.ocr_digits(serial) if serial else None, m.start(), m.start(key), m.end(key),
                      serial if serial and not serial.isdigit() else None, misread)
@@ -436,13 +490,6 @@ def _cite(t: str) -> CiteMatch | None:
 
 # Specks OCR leaves after a code ('CITE DIR.', 'CITE DIX:').
 _SPECKS = " .,:;'\"!|_-"
-
-
-def _misread_dir(code: str) -> bool:
-    """Whether a three-letter CITE code is headquarters' DIR with one letter misread ('DUR', 'AIR',
-    'DIX', 'DIL'): DIR is the only three-letter code of the CITE table (the stations' have four or
-    more letters), so a three-letter code it does not hold is read as the one it is one letter off."""
-    return len(code) == 3 and code != "DIR" and sum(a != b for a, b in zip(code, "DIR")) == 1
 
 
 def read_split_cite(d: Draft, w: Window) -> None:
@@ -464,10 +511,11 @@ def read_split_cite(d: Draft, w: Window) -> None:
 
 
 # Headquarters' CITE line with its label misread, standing alone as OCR of the form's columns leaves
-# it: 'CHE DIR', 'OTE DIR', 'Cil DIR.' (the serial is in the number box below, see read_headquarters_number).
+# it: 'CHE DIR', 'OTE DIR', 'Cil DIR.', 'CHEDIR' (the serial in the number box below, see
+# read_headquarters_number, or after it: '* CHE DIR 41673').
 # Words as close to CITE that are words ('THE DIR', 'ITS DIR' cut from a sentence).
 _NOT_CITE = frozenset({"THE", "ITS", "CITY"})
-_MISREAD_CITE_DIR = re.compile(r"^\W{0,3}(?P<label>[A-Z]{2,4})\W{0,2}\s+DIR\W{0,3}$")
+_MISREAD_CITE_DIR = re.compile(r"^\W{0,3}(?P<label>[A-Z]{2,4}?)\W{0,2}\s*DIR\W{0,3}(?:\s(?P<serial>\d{5})\W{0,3})?$")
 
 
 def read_misread_cite_label(d: Draft, w: Window, may_dir: set[int]) -> None:
@@ -488,6 +536,8 @@ def read_misread_cite_label(d: Draft, w: Window, may_dir: set[int]) -> None:
             at = ln.start + m.end("label") + t[m.end("label"):].index("DIR")
             d.set("cite_station", "DIR", at, at + 3)
             d.set("cite_line", ln.index)
+            if m["serial"]:
+                d.set("cite_serial", int(m["serial"]))
             d.defect("possible-ocr-error", f"CITE line {t.strip()!r} read as CITE DIR", ln.start, ln.end)
             return
 
@@ -614,6 +664,13 @@ def _addressee_names() -> frozenset[str]:
     return frozenset(tables.cia_cites()) | frozenset(tables.cia_cites().values()) | frozenset(tables.stations())
 
 
+# A cross in a precedence box before its printed word, as OCR reads it: X (with a speck or a slash
+# glued on: 'XA ROUTINE', 'X/ROUTINE') or & for a hand-drawn cross. (An empty box is read as I, |
+# or nothing: no mark.) Asked only of the text before a precedence word on a short line.
+_TICK = re.compile(r"\W{0,2}(?:X[A-Z]?|&)\s*/?\s*$")
+# CITE with no station after it ('DIR CITE 4319', 'DIR CITE!', 'DIR CITE E : +f'): the station lost
+# or blanked out by a reviewer (no word of three letters follows, as _CITE_LOOSE's station is).
+_CITE_STATION_LOST = re.compile(r"\bCITE\b(?![\W_]{0,2}\s*[A-Z]{3})")
 # CITE and a serial with no station between ('DIR CITE 4319'): the station lost.
 _CITE_SERIAL_ALONE = re.compile(r"\bCITE\W{0,2}\s+\d{3,6}\b")
 

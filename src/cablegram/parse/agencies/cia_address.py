@@ -1,0 +1,220 @@
+"""A CIA cable's address line where the CITE line does not hold it.
+
+An incoming cable of the later 1960s and 1970s types its text line as the classification, the DTG
+and the CITE ('SECRET 0714502 JUN 68 CITE STOCKHOLM 9024'), and its address on the line below it
+('PRIORITY COPENHAGEN INFO DIRECTOR'), where an earlier cable typed the address before CITE
+('PRIORITY DIR INFO MEXI CITE WAVE 1234'). The address line names stations in full or by their CITE
+codes; OCR garbles them as it garbles the rest ('DIRECTOP.', 'MEXICO CICY', 'INTO' for INFO).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ...vocab import tables
+from ..draft import CLine, Draft
+from .cia_opening import _addressees, closest
+
+# How many lines that are not blank the address line may stand below the CITE line: OCR may set the
+# serial or the acting officer's name ('(GOEN ACTING)') between them, or a stamp's number.
+_BELOW = 3
+# The INFO keyword, also as OCR misreads it ('INTO', 'IMFO', 'INPO'), as the CITE line's reader reads it.
+_INFO = re.compile(r"\bI[NM][FTP]O\b")
+# A precedence word typed before the addressees, as written or abbreviated.
+_PRECEDENCE = {"FLASH": "FLASH", "OPIM": "OPERATIONAL IMMEDIATE", "IMMEDIATE": "IMMEDIATE", "PRIORITY": "PRIORITY",
+               "PRITY": "PRIORITY", "ROUTINE": "ROUTINE", "RTNE": "ROUTINE"}
+# The precedence words in full, which a garbled one is read against (PRITY, PRIORITY's abbreviation,
+# would make 'PAIORITY' close to two words).
+_WORDS = ("FLASH", "IMMEDIATE", "PRIORITY", "ROUTINE")
+# Where the cable's text begins: a REF line ends the search. (A numbered paragraph is no address
+# line by its words; a number with a stop may also open a date line, '7. 10 AUG 67.'.)
+_TEXT_BEGINS = re.compile(r"^\W{0,3}REF")
+_SPECKS = " .,:;'\"•·|_*"
+
+
+@cache
+def _names() -> frozenset[str]:
+    """What an address line names: headquarters, the CITE codes and their stations, the State posts."""
+    cites = tables.cia_cites()
+    return frozenset({"DIRECTOR", *cites, *cites.values(), *tables.stations()})
+
+
+def _garbled(word: str) -> str | None:
+    """The one name a garbled word reads as: a station of the CITE table or headquarters
+    (``DIRECTOP``), else a CITE code (``MAVA``). Garbled words are read against the Agency's own
+    names only, the tables the CITE line's reader asks already (a table met for the first time
+    costs ``closest`` a pass over all its names)."""
+    return closest(word, _addressees()) or closest(word, _cite_codes())
+
+
+def _cite_codes() -> tuple[str, ...]:
+    return tuple(tables.cia_cites())  # (the same key the CITE line's reader asks ``closest`` with)
+
+
+def read_names(text: str) -> tuple[list[str], list[str]] | None:
+    """The addressees a run of words names, each a known name (``SANTO DOMINGO``, ``MEXI``) or
+    one OCR garbled close to exactly one (``MEXICO CICY``), and the garbled words so read; None
+    when a word names no addressee (the line is not an address line).
+
+    Names of two and three words are taken whole before their words one by one."""
+    words = [w for w in (w.strip(_SPECKS) for w in re.split(r"[,\s]+", text)) if w]
+    found: list[str] = []
+    repaired: list[str] = []
+    i = 0
+    while i < len(words):
+        name, n = _name_at(words, i)
+        if name is None:
+            return None
+        written = " ".join(words[i: i + n])
+        found.append(name)
+        if name != written:
+            repaired.append(f"{written!r} read as {name}")
+        i += n
+    return found, repaired
+
+
+def _name_at(words: list[str], i: int) -> tuple[str | None, int]:
+    """The name that opens ``words[i:]`` and how many words it takes: a known name of three, two
+    or one words; else two words OCR garbled close to one name ('MEXICO CICY', tried before the
+    first word alone, which may itself be a name, MEXICO); else one word so garbled."""
+    for n in (3, 2):
+        if i + n <= len(words) and " ".join(words[i: i + n]) in _names():
+            return " ".join(words[i: i + n]), n
+    if i + 2 <= len(words) and words[i + 1] not in _names() and (near := _garbled(" ".join(words[i: i + 2]))):
+        return near, 2
+    if words[i] in _names():
+        return words[i], 1
+    return _garbled(words[i]), 1
+
+
+def _names_one(text: str) -> bool:
+    """Whether ``text`` holds at least one known name written whole (of one word or two): an
+    address line OCR garbled keeps some of its names legible ('DIRECTOP. INFO MADRID')."""
+    words = [w.strip(_SPECKS) for w in text.split()]
+    names = _names()
+    return any(w in names for w in words) or any(f"{a} {b}" in names for a, b in zip(words, words[1:]))
+
+
+def _address_line(text: str) -> tuple[str | None, list[str], list[str], list[str]] | None:
+    """An address line's precedence (or None), action and info addressees and the repairs made,
+    when ``text`` is one: an optional precedence word, then known addressees, then optionally the
+    INFO keyword and more; None otherwise."""
+    text = text.strip(_SPECKS)
+    if not _names_one(text):
+        return None  # (asked first: reading garbled names costs a comparison with every name)
+    first, _, rest = text.partition(" ")
+    precedence = _PRECEDENCE.get(first.strip(_SPECKS))
+    if precedence is None and first.strip(_SPECKS) not in _names() and (near := closest(first.strip(_SPECKS), _WORDS)):
+        precedence = _PRECEDENCE[near]  # ('PAIORITY MADRID'): the word before the addressees
+    action = rest if precedence else text
+    info = ""
+    if m := _INFO.search(action):
+        action, info = action[: m.start()], action[m.end():]
+    to = read_names(action)
+    if not to or not to[0]:
+        return None
+    cc = read_names(info) if info.strip(_SPECKS) else ([], [])
+    if cc is None:
+        cc = ([], [])  # (the action addressees stand; an info list OCR lost is not read)
+    return precedence, to[0], cc[0], to[1] + cc[1]
+
+
+def address_below(d: Draft, window: list[CLine], k: int) -> bool:
+    """The address line below the CITE line at ``window[k]``, which names no addressee before
+    CITE: sets ``cia_to``, ``cia_info`` and the typed precedence; whether one was found."""
+    for ln in window[k + 1: k + 1 + _BELOW]:
+        text = ln.text.upper()
+        if _TEXT_BEGINS.match(text):
+            return False
+        if (got := _address_line(text)) is None:
+            continue
+        _set_address(d, ln, got)
+        return True
+    return False
+
+
+def address_before_lost_station(d: Draft, ln: CLine, head: str) -> bool:
+    """The address typed before CITE on a CITE line whose station OCR lost or a reviewer blanked
+    out ('PRIORITY DIR CITE 4319', 'DIR CITE!'): the words before CITE, when they are an address
+    line (``head`` upper-cased). Sets ``cia_to``, ``cia_info`` and the typed precedence."""
+    if (got := _address_line(head)) is None:
+        return False
+    _set_address(d, ln, got)
+    return True
+
+
+def _set_address(d: Draft, ln: CLine, got: tuple[str | None, list[str], list[str], list[str]]) -> None:
+    precedence, to, info, repaired = got
+    d.set("cia_to", to, ln.start, ln.end, replace=True)
+    if info:
+        d.set("cia_info", info, replace=True)
+    if precedence and not d.get("typed_precedence"):
+        d.set("agency_precedence", precedence, ln.start, ln.end, replace=True)
+        d.set("typed_precedence", True)
+    for reading in repaired:
+        d.defect("possible-ocr-error", f"address line: {reading}", ln.start, ln.end)
+
+
+def misread_headquarters(station: str, serial: bool) -> bool:
+    """Whether a CITE station that ends its line is headquarters' DIR with one letter misread by
+    OCR ('CITE CIR', 'CITE DIX', 'CITE FIR'): three letters, one off DIR in place. DIR is the only
+    CITE code of three letters. A station's code that lost a letter at the page's edge may read
+    so too ('AIR' for CAIR or NAIR): with a ``serial`` after it on the line, as a station's CITE
+    line has, such a code is read as that station's instead (see addresses._clipped_code);
+    without one, it is headquarters', whose serial stands in a box of its own."""
+    return len(station) == 3 and station.isalpha() and sum(a != b for a, b in zip(station, "DIR")) == 1 \
+        and not (serial and station in _clipped_codes())
+
+
+@cache
+def _clipped_codes() -> frozenset[str]:
+    """The four-letter CITE codes without their first or their last letter ('EXI', 'MEX')."""
+    return frozenset(w for c in tables.cia_cites() if len(c) == 4 for w in (c[1:], c[:3]))
+
+
+# The staff cable's typed address line under its message or CITE line (the later 1970s on): 'TO:'
+# and the addressees, 'TO: GUAYAQUIL INFO QUITO, CARACAS.', 'TO: WASHINGTON.', or the label alone
+# with the addressees on the next line. The line is typed text, not a form's box: a name the
+# tables do not hold ('WASHINGTON') is taken as written.
+_TO_LINE = re.compile(r"^\W{0,2}TO:\s*(?P<value>.*)$")
+_WRITTEN_NAME = re.compile(r"[A-Z]{3,}(?:\s[A-Z]{2,}){0,2}")
+_AFTER = 3
+
+
+def address_on_to_line(d: Draft, window: list[CLine], k: int) -> bool:
+    """The staff cable's 'TO:' line within a few lines below its message or CITE line at
+    ``window[k]``: sets ``cia_to_line`` and ``cia_info_line``, the addressees as typed, which
+    stand before what the CITE line gave; whether one was read."""
+    below = [ln for ln in window[k + 1: k + 1 + _AFTER]]
+    for j, ln in enumerate(below):
+        if not (m := _TO_LINE.match(ln.text.upper())):
+            continue
+        value, at = m["value"].strip(_SPECKS), ln
+        if not value and j + 1 < len(below):
+            at = below[j + 1]
+            value = at.text.upper().strip(_SPECKS)
+        action, _, info = value.partition(" INFO ")
+        to, cc = _items(action), _items(info)
+        if not to or cc is None:
+            return False
+        d.set("cia_to_line", to, at.start, at.end, replace=True)
+        d.set("cia_info_line", cc, replace=True)
+        return True
+    return False
+
+
+def _items(text: str) -> list[str] | None:
+    """The addressees of a typed list, separated by commas: each a known name, one OCR garbled
+    close to one, or a name of letters as written; None when an item is none of these."""
+    out = []
+    for item in (i.strip(_SPECKS) for i in text.split(",")):
+        if not item:
+            continue
+        if item in _names():
+            out.append(item)
+        elif _WRITTEN_NAME.fullmatch(item):
+            out.append(_garbled(item) or item)
+        else:
+            return None
+    return out
