@@ -514,10 +514,15 @@ def test_cia_cable_has_no_attention_lines():
     assert r.attention == ()
 
 
-def test_attention_office_symbol_with_a_nought_for_its_o():
-    r = parse("R 141200Z FEB 09\nFM AMEMBASSY PARIS\nTO SECSTATE WASHDC\nBT\nSTATE FOR S, C, AND S/ES-0\n"
+@pytest.mark.parametrize("line, attention", [
+    ("STATE FOR S, C, AND S/ES-0", "STATE FOR S, C, AND S/ES-O"),
+    ("STATE FOR SA/D0/0 AND EUR", "STATE FOR SA/DO/O AND EUR"),         # noughts inside the symbol too
+    ("STATE FOR EUR/WE 10/20", "STATE FOR EUR/WE 10/20"),                # near case: a number is no symbol
+])
+def test_attention_office_symbol_with_a_nought_for_its_o(line, attention):
+    r = parse("R 141200Z FEB 09\nFM AMEMBASSY PARIS\nTO SECSTATE WASHDC\nBT\n" + line + "\n"
               "SUBJECT: A TEST\n\n1. TEXT.\n")
-    assert r.attention == ("STATE FOR S, C, AND S/ES-O",)
+    assert r.attention == (attention,)
 
 
 @pytest.mark.parametrize("line, captions", [("EVES ONLY", ["EYES ONLY"]), ("EVES ONLX", [])])

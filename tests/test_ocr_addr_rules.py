@@ -179,3 +179,20 @@ def test_a_clipped_station_code_one_letter_off_dir_with_its_serial_on_the_line_i
     r = parse(_HQ.format(station="AIR 4567"))
     assert r.from_ != "DIRECTOR" and not any("read as DIR" in m for m in _ocr_notes(r))
     assert parse(_HQ.format(station="AIR")).from_ == "DIRECTOR"
+
+
+# -- a staff cable's FOR line --------------------------------------------------------------------------
+_STAFF_FOR = ("CLASSIFIED MESSAGE\n\nSECRET 1811282 JUN 96 STAFF\n\nCITE 71720\n\nTO: DIRECTOR.\n\n{for_line}\n\n"
+          "SLUGS: WNINTEL RYBAT\n\nSUBJECT: A STAFF CABLE\n\n1. TEXT OF THE CABLE.\n")
+
+
+@pytest.mark.parametrize("for_line, attention", [
+    ("FOR: LIMIT EA/J INFO DC/EA, DCEA/CI, D/PAS", ("LIMIT EA/J INFO DC/EA, DCEA/CI, D/PAS",)),
+    ("i FOR: LIMIT EA/KNXO INFO EA/KCI,\n\nAF/SG, CIC/AF, AF/OPS", ("LIMIT EA/KNXO INFO EA/KCI, AF/SG, CIC/AF, AF/OPS",)),  # wrapped
+    ("FROM: LIMIT EA/J INFO DC/EA", ("LIMIT EA/J INFO DC/EA",)),        # the label OCR read as FROM
+    ("FOR: EUR/BNL INFO DE/EURA, SA/D0/0", ("EUR/BNL INFO DE/EURA, SA/DO/O",)),  # noughts for the letter O
+    ("FROM: DIRECTOR", ()),                                            # near cases: no offices,
+    ("FOR: THE RECORD, SEE PARA 2", ()),                               # nor a sentence
+])
+def test_a_staff_cables_for_line_is_its_attention_line(for_line, attention):
+    assert parse(_STAFF_FOR.format(for_line=for_line)).attention == attention

@@ -327,24 +327,33 @@ def _settle_captions(d: Draft) -> None:
         if c in CAPTION_SET and c not in caps:
             caps.append(c)
     d.values["captions"] = caps
+    found_lines = d.get("attention_found", [])
+    if d.get("kind") == "cia-cable":
+        if found_lines:
+            # Attention and passing lines are the Department's convention; on a CIA cable the lines
+            # that look like one are the printed routing box or sentences of the text.
+            d.notes.append("lines read as attention lines dropped: a CIA cable carries none but a staff cable's FOR line")
+        # (A staff cable's FOR line names the offices it is for: read as its attention line.)
+        found_lines = d.get("cia_attention", [])
     att = []
-    for found in d.get("attention_found", []):
+    for found in found_lines:
         text = found[0]
         if "0" in text:  # (the nought the pattern rewrites: without one, nothing to substitute)
-            text = _OFFICE_NOUGHT.sub("O", text)
+            text = _OFFICE_SYMBOL.sub(_letter_o, text)
         if text not in att:
             att.append(text)
-    if d.get("kind") == "cia-cable" and att:
-        # Attention and passing lines are the Department's convention; on a CIA cable the lines
-        # that look like one are the printed routing box or sentences of the text.
-        d.notes.append("lines read as attention lines dropped: a CIA cable carries none")
-        att = []
     d.values["attention"] = att
 
 
-# An office symbol's letter O read as a nought by OCR ('S/ES-0' for S/ES-O): a 0 standing alone
-# after a slash or hyphen that follows letters.
-_OFFICE_NOUGHT = re.compile(r"(?<=[A-Z][/\-])0(?![\w/\-])")
+# An office symbol's letter O read as a nought by OCR ('S/ES-0' for S/ES-O, 'SA/D0/0' for
+# SA/DO/O): a symbol is letters parted by slashes or hyphens, so a nought in a word holding a slash
+# or a hyphen, with letters and no other digit, is a letter O.
+_OFFICE_SYMBOL = re.compile(r"(?<![\w/\-])[A-Z0][A-Z0]*(?:[/\-][A-Z0]+)+(?![\w/\-])")
+
+
+def _letter_o(m: re.Match) -> str:
+    word = m[0]
+    return word.replace("0", "O") if any("A" <= c <= "Z" for c in word) else word
 
 
 # -- drafting -----------------------------------------------------------------------------------------

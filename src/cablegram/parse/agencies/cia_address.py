@@ -15,6 +15,7 @@ from functools import cache
 from ...vocab import tables
 from ..draft import CLine, Draft
 from .cia_opening import _addressees, closest
+from .window import Window
 
 # How many lines that are not blank the address line may stand below the CITE line: OCR may set the
 # serial or the acting officer's name ('(GOEN ACTING)') between them, or a stamp's number.
@@ -218,3 +219,27 @@ def _items(text: str) -> list[str] | None:
         else:
             return None
     return out
+
+
+# A staff cable's FOR line, under its TO line: the offices at headquarters the cable is for, and
+# those informed ('FOR: LIMIT EA/J INFO DC/EA, DCEA/CI, D/PAS'; LIMIT keeps it to the first). It is
+# the staff cable's attention line. OCR may read the label as FROM (the one label of the form it
+# resembles), and a speck in the margin as a letter ('i FOR:'); the value is offices, and the line
+# ends with a comma where it wraps onto the next.
+_FOR_LABELS = ("FOR:", "FOR :", "FROM:", "FROM :")
+_FOR_LINE = re.compile(r"^\W{0,3}(?:[A-Z]\s+)?(?:FOR|FROM)\s*:\s*(?P<value>(?:LIMIT\s+)?[A-Z]+/[A-Z0-9/]*[A-Z0-9].*)$")
+_OFFICES = re.compile(r"^[A-Z][A-Z0-9/\-]*(?:,?\s+(?:INFO\s+)?[A-Z][A-Z0-9/\-]*)*,?$")
+
+
+def read_for_line(d: Draft, w: Window) -> None:
+    """The staff cable's FOR line in the window ``w``, with its wrapped part: ``cia_attention``."""
+    for k in sorted(w.holding(_FOR_LABELS)):
+        if m := _FOR_LINE.match(w.uppers[k]):
+            ln = w.lines[k]
+            value, end = m["value"].strip(), ln.end
+            if value.endswith(",") and k + 1 < len(w.lines) and _OFFICES.match(more := w.uppers[k + 1].strip()):
+                value, end = f"{value} {more}", w.lines[k + 1].end
+            value = " ".join(value.split()).rstrip(",. ")
+            if "INFO" in value.split() or value.startswith("LIMIT "):
+                d.add("cia_attention", (value, ln.start + m.start("value"), end))
+                return

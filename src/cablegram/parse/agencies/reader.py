@@ -15,7 +15,8 @@ from ...model import EO
 from ...vocab import tables
 from .. import fields as F
 from ..draft import CLine, Draft
-from .cia_address import address_before_lost_station, address_below, address_on_to_line, misread_headquarters
+from .cia_address import (address_before_lost_station, address_below, address_on_to_line, misread_headquarters,
+                          read_for_line)
 from .cia_opening import _LOOKALIKES, closest
 from .intercepts import intercept_party, intercept_title
 from .markings import head_lines, iter_nonblank, read_agency_controls, read_marking_in, read_slug_lines
@@ -325,6 +326,7 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
         read_date_box_with_lookalike_day(d, win)
         read_cia_officers(d, lines)
         read_slug_lines(d, window)
+        read_for_line(d, win)
     elif kind == "fbi-teletype":
         read_fbi_number_and_caption(d, window)
 
