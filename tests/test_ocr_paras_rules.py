@@ -1,0 +1,78 @@
+"""OCR rules of the ninth pass for paragraph numbers and REF lines: a paragraph mark OCR left with
+no digit or with its stop read as a capital O, and REF labels OCR garbled. Each rule has a case
+written from the format and a near case it must not take."""
+
+from __future__ import annotations
+
+from cablegram import parse
+
+HEAD = "R 141200Z FEB 63\nFM AMEMBASSY PARIS\nTO SECSTATE WASHDC\nSUBJECT: A TEST\n\n"
+
+
+def numbers(body: str) -> list[int]:
+    return [p.number for p in parse(HEAD + body).paragraphs if p.number is not None]
+
+
+def mark_defects(body: str) -> list[str]:
+    return [d.message for d in parse(HEAD + body).defects if d.code == "possible-ocr-error" and "holds no digit" in d.message]
+
+
+# -- a paragraph number's stop read as a capital O -------------------------------------------------
+
+def test_a_stop_read_as_capital_o_after_the_digit_is_the_stop():
+    body = ("1. THE MINISTER RECEIVED ME THIS MORNING.\n\n2. HE SPOKE OF THE HARVEST.\n\n"
+            "3O CO ADVISED HE WILL CALL THE STATION OFFICER.\n\n4. COMMENT FOLLOWS.\n")
+    assert numbers(body) == [1, 2, 3, 4]
+
+
+def test_the_first_paragraphs_stop_read_as_capital_o():
+    body = "1O LOCAL RADIO STATIONS CARRYING REPORT OF THE ARREST.\n\n2. NO FURTHER DETAILS.\n"
+    assert numbers(body) == [1, 2]
+
+
+def test_a_nought_after_the_first_digit_is_still_an_amount():
+    # (the near case: '10 DAYS' opens a sentence with an amount, not paragraph 1)
+    body = "10 DAYS AGO THE MINISTER LEFT FOR THE COAST.\n\nHE WILL RETURN SOON.\n"
+    assert numbers(body) == []
+
+
+# -- a paragraph mark OCR left with no digit -------------------------------------------------------
+
+def test_a_mark_of_a_1_read_as_letters_opens_paragraph_1():
+    body = "dO NO OBJECTION TO AMBASSADOR APPROACHING THE PRESIDENT.\n\n2. PLEASE ADVISE RESULTS.\n"
+    assert numbers(body) == [1, 2]
+    assert mark_defects(body) == ["paragraph 1: its mark 'dO' holds no digit; the number is the one due in sequence"]
+
+
+def test_a_garbled_mark_after_a_sentence_is_the_next_number_due():
+    body = ("1. GROUP RECEIVED NO FUNDS TO DATE.\n\n2. STATION HAS NOT FUNDED THE GROUP.\n\n"
+            "LO GROUP RECEIVED ANSWER OF THE LEADER TO REF LETTER.\n\n"
+            "Se STATION WILL REPORT FURTHER DEVELOPMENTS.\n")
+    assert numbers(body) == [1, 2, 3, 4]
+    assert len(mark_defects(body)) == 2
+
+
+def test_a_garbled_mark_inside_a_sentence_is_a_wrapped_word():
+    # the line before ends with no stop: 'DO THE FAVOR' runs on the sentence
+    body = "1. HE REFUSED TO\n\ndO THE FAVOR AND LEFT THE COUNTRY AT ONCE.\n"
+    assert numbers(body) == [1]
+
+
+def test_a_short_line_with_a_garbled_mark_is_no_paragraph():
+    body = "OUR REF:\n\nLO WASH\n\nTHE FOLLOWING TELEX WAS RECEIVED.\n"
+    assert numbers(body) == []
+
+
+def test_a_garbled_mark_before_lower_case_letters_is_no_paragraph():
+    body = "1. THE TALKS WENT WELL.\n\nLO RE ETHiLO FII CHiLY, DAO LIC FIUII.\n"
+    assert numbers(body) == [1]
+
+
+def test_upper_case_words_are_no_garbled_marks():
+    body = "1. THE TALKS WENT WELL.\n\nSO THE MINISTER SAID HE WOULD WAIT.\n\nDO NOT PASS TO THE PRESS.\n"
+    assert numbers(body) == [1]
+
+
+def test_an_s_mark_does_not_open_the_first_paragraph():
+    body = "Se TO FURTHER ADD COMPLEXITY THE GROUP SPLIT.\n\nHE WILL RETURN SOON.\n"
+    assert numbers(body) == []
