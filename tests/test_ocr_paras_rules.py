@@ -4,6 +4,8 @@ written from the format and a near case it must not take."""
 
 from __future__ import annotations
 
+import pytest
+
 from cablegram import parse
 
 HEAD = "R 141200Z FEB 63\nFM AMEMBASSY PARIS\nTO SECSTATE WASHDC\nSUBJECT: A TEST\n\n"
@@ -76,3 +78,39 @@ def test_upper_case_words_are_no_garbled_marks():
 def test_an_s_mark_does_not_open_the_first_paragraph():
     body = "Se TO FURTHER ADD COMPLEXITY THE GROUP SPLIT.\n\nHE WILL RETURN SOON.\n"
     assert numbers(body) == []
+
+
+# -- REF lines of CIA cables -----------------------------------------------------------------------
+
+CIA = ("CLASSIFIED MESSAGE\n\nSECRET\n\nTO : DIRECTOR\n\nFROM : PARIS\n\nPRIORITY DIR INFO WAVE CITE PARI 2629\n\n"
+       "{refs}\n\n1. TEXT OF THE CABLE.\n")
+
+
+def cia_refs(refs: str) -> list[tuple[str, int]]:
+    return [(x.station, x.serial) for x in parse(CIA.format(refs=refs)).references]
+
+
+@pytest.mark.parametrize("label", ["REF&", "REFS!", "REF:"])
+def test_a_ref_labels_colon_read_as_a_symbol(label):
+    assert cia_refs(f"{label} DIRECTOR 93162") == [("DIRECTOR", 93162)]
+
+
+def test_a_word_that_opens_with_ref_is_no_label():
+    # (near case: no colon read as a symbol, the word runs on)
+    assert cia_refs("REFERRED DIRECTOR 93162") == []
+
+
+@pytest.mark.parametrize("item", ["8. PARI 1361", "3. PARI 1361", "2 PARI 1361", "3. PARI - 1361"])
+def test_a_ref_items_letter_read_as_a_digit(item):
+    assert cia_refs(f"REF:\n\nA. LOND 3917\n\n{item}") == [("LOND", 3917), ("PARI", 1361)]
+
+
+def test_a_line_numbered_1_after_the_ref_list_is_the_first_paragraph():
+    text = CIA.format(refs="REF: A. LOND 3917").replace("1. TEXT OF THE CABLE.", "1. PARI 1361 ASKED FOR TRACES.")
+    r = parse(text)
+    assert [(x.station, x.serial) for x in r.references] == [("LOND", 3917)]
+    assert [p.number for p in r.paragraphs if p.number is not None] == [1]
+
+
+def test_a_digit_before_words_that_name_no_cite_code_ends_the_list():
+    assert cia_refs("REF: A. LOND 3917\n\n8. SEEN 1361 TIMES") == [("LOND", 3917)]

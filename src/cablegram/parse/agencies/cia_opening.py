@@ -18,9 +18,10 @@ from operator import attrgetter
 from ...vocab import tables
 from ..draft import CLine, Draft
 
-# 'REF:', 'REFS:', 'REF.', '| REF:' (OCR debris before it), 'REF2' (the colon read as a 2), 'RE:'
+# 'REF:', 'REFS:', 'REF.', '| REF:' (OCR debris before it), 'REF2', 'REF&', 'REFS!' (the colon read
+# as a 2, an ampersand or an exclamation mark: each a colon's two dots run together), 'RE:'
 # and 'RE MADR 9893' (the F lost); the items follow on the line, or on the next when REF stands alone.
-_REF = re.compile(r"^[^\w]{0,3}(?:REFS?(?:\s*[:.;,2]|(?=\s|$))|RE\s*:|RE(?=\s+[A-Z]{3,}\s+\d))\s*", re.I)
+_REF = re.compile(r"^[^\w]{0,3}(?:REFS?(?:\s*[:.;,2&!]|(?=\s|$))|RE\s*:|RE(?=\s+[A-Z]{3,}\s+\d))\s*", re.I)
 # A REF item continued on its own line: 'B. DIR 75796', 'C. WAVE 6877 (IN 12345)'.
 _REF_ITEM_LINE = re.compile(r"^[^\w]{0,3}\(?[A-H][.)]\s+\S")
 # An item whose letter OCR lost its stop or garbled, known by a CITE code and a serial after it:
@@ -28,11 +29,19 @@ _REF_ITEM_LINE = re.compile(r"^[^\w]{0,3}\(?[A-H][.)]\s+\S")
 _CODED_ITEM_LINE = re.compile(r"^[^\w]{0,3}(?:\(?[A-H][.)]?\s+)?(?P<code>[A-Z]{3,4})\s+\d{3,6}\b")
 
 
+# An item whose letter OCR read as the digit it resembles ('8. PARI 1361' for 'B. PARI 1361', '3.
+# MEXI - 7025', '2 DIR 83081'), known by a CITE code and a serial after it. Never a 1: the line
+# after a REF list that opens '1.' is the text's first paragraph (and no later paragraph number
+# can stand right below the list).
+_DIGIT_LETTER_ITEM_LINE = re.compile(r"^[^\w]{0,3}[2-9][.),]?\s+(?P<code>[A-Z]{3,4})\s*-?\s*\d{3,6}\b")
+
+
 def _is_ref_item_line(text: str) -> bool:
-    """A line that goes on a REF list: a lettered item, or a known CITE code and a serial."""
+    """A line that goes on a REF list: a lettered item, or a known CITE code and a serial, after
+    the item's letter or the digit OCR read it as."""
     if _REF_ITEM_LINE.match(text):
         return True
-    m = _CODED_ITEM_LINE.match(text)
+    m = _CODED_ITEM_LINE.match(text) or _DIGIT_LETTER_ITEM_LINE.match(text)
     return m is not None and (m["code"] in tables.cia_cites() or m["code"] == "DIR")
 
 
