@@ -38,6 +38,18 @@ def test_a_nought_after_the_first_digit_is_still_an_amount():
     assert numbers(body) == []
 
 
+@pytest.mark.parametrize("mark", ["2s", "2;", "2@"])
+def test_a_stop_read_as_a_small_s_a_semicolon_or_an_at_sign(mark):
+    body = f"1. THE MINISTER RECEIVED ME THIS MORNING.\n\n{mark} HE SPOKE OF THE HARVEST.\n"
+    assert numbers(body) == [1, 2]
+
+
+def test_a_misread_stop_is_read_only_for_the_number_due():
+    # (near case: '7s' after paragraph 1 is no number the sequence asks for)
+    body = "1. THE MINISTER RECEIVED ME THIS MORNING.\n\n7s ON 2 APRIL HE LEFT FOR THE COAST.\n"
+    assert numbers(body) == [1]
+
+
 # -- a paragraph mark OCR left with no digit -------------------------------------------------------
 
 def test_a_mark_of_a_1_read_as_letters_opens_paragraph_1():

@@ -465,15 +465,16 @@ _DIGIT_LOOKALIKES = {"S": 5, "Z": 2, "I": 1, "l": 1, "B": 8, "G": 6, "T": 7, "b"
 # hyphen, comma or colon ('2- FEEL'). Taken only for the next number due.
 _LOOSE_NUMBERED = re.compile(r"^[\s•·*'‘.,|;:]{0,4}(?P<num>\d{1,2})(?:\s?[.,•·:]|-)\s+(?=[°*•]?\s?[A-Z\"'“(]{2})")
 # The stop itself misread: as a letter or degree sign run onto the digit ('1a GROWERY', '5° THE',
-# '3S. PLS ADVISE'),
-# as a nought ('20 ECONOMIC', '40. HE' for 2. and 4.), as a capital O ('3O CO ADVISED', '1O LOCAL'; OCR
-# reads the typed stop as the round letter as often as the nought, and the letter after a digit
-# is never an amount, so it is read at the first number too), or as asterisks ('5* POLITICAL', '5** INTEL'); and a
-# short run of lower-case specks before the number ('ae 5. ON', 'a + 3. BELIEVE'). Taken only
-# for the single digit that is the next number due; the nought only once a paragraph 1 was read,
-# so an amount opening the body ('10 DAYS …') does not become paragraph 1.
+# '3S. PLS ADVISE', a small s: '6s IF SUBJ SAYS', '7s IN SUMMARY'); as a semicolon or an at sign
+# ('2; RECENT', '5@ POLITICAL': the stop run into a smudge); as a nought ('20 ECONOMIC', '40. HE'
+# for 2. and 4.); as a capital O ('3O CO ADVISED', '1O LOCAL': OCR reads the typed stop as the
+# round letter as often as the nought, and a letter after a digit is no amount, so it is read at
+# the first number too); or as asterisks ('5* POLITICAL', '5** INTEL'); and a short run of
+# lower-case specks before the number ('ae 5. ON', 'a + 3. BELIEVE'). Taken only for the single
+# digit that is the next number due; the nought only once a paragraph 1 was read, so an amount
+# opening the body ('10 DAYS …') does not become paragraph 1.
 _MISREAD_STOP = re.compile(r"^[\s•·*'‘’\"“”.,|;:~_=+<>\-]{0,4}(?:[a-z]{1,3}[\s+~•·*.,:;\-]{1,4}){0,2}"
-                           r"(?P<num>\d)(?:(?P<zero>0)\.?|[aeoOS°][.,]?|\*{1,2}|\s?[.,•·:*]|-)\s+(?=[A-Z\"'“(]{2})")
+                           r"(?P<num>\d)(?:(?P<zero>0)\.?|[aeoOsS°][.,]?|\*{1,2}|\s?[.,•·:;*@]|-)\s+(?=[A-Z\"'“(]{2})")
 # A paragraph number whose stop OCR lost altogether ('6 OKINAWA TIMES …'): read only as the next
 # number due, after a line that ends a sentence, before a word that is not a month ('7 APRIL').
 _BARE_NUMBER = re.compile(r"^[\s•·*'‘.,|;:]{0,4}(?P<num>\d{1,2})\s+(?!(?:" + F.MONTH_ALTERNATION + r")[A-Z]*\b)"
