@@ -126,3 +126,35 @@ def test_a_line_numbered_1_after_the_ref_list_is_the_first_paragraph():
 
 def test_a_digit_before_words_that_name_no_cite_code_ends_the_list():
     assert cia_refs("REF: A. LOND 3917\n\n8. SEEN 1361 TIMES") == [("LOND", 3917)]
+
+
+# -- the subject line of a CIA staff cable ---------------------------------------------------------
+
+STAFF = ("CLASSIFIED MESSAGE\n\nSECRET\n\nTO : DIRECTOR\n\nFROM : PARIS\n\nPRIORITY DIR CITE PARI 2629\n\n"
+         "SLUGS: WNINTEL\n\n{subject}\n\n1. TEXT OF THE CABLE.\n")
+
+
+def staff_subject(subject: str) -> str | None:
+    return parse(STAFF.format(subject=subject)).subject
+
+
+def test_the_releases_angle_brackets_are_no_part_of_the_subject():
+    assert staff_subject("*SUBJECT: <ASSASSINATION>RECORD REVIEW BOARD MEETINGS") == \
+        "ASSASSINATION RECORD REVIEW BOARD MEETINGS"
+    assert staff_subject("SUBJECT: NEW STORY ON THE<OSWALD>AND CIA") == "NEW STORY ON THE OSWALD AND CIA"
+
+
+def test_a_subject_wraps_past_the_blank_line_of_a_double_spaced_page():
+    assert staff_subject("SUBJECT: BOARD AND DEPT OF STATE\n\nREQUEST FOR ASSISTANCE\n\nREF: NONE") == \
+        "BOARD AND DEPT OF STATE REQUEST FOR ASSISTANCE"
+
+
+def test_a_form_label_after_the_blank_line_ends_the_subject():
+    # (near case: 'DO1:' is the report form's DOI label, its I read as a 1)
+    assert staff_subject("SUBJ: RUMORS OF AN ARREST\n\nDO1: 30 NOV 63") == "RUMORS OF AN ARREST"
+
+
+def test_on_a_single_spaced_page_a_blank_line_ends_the_subject():
+    text = STAFF.format(subject="SUBJECT: BOARD AND DEPT OF STATE\n\nREQUEST FOR ASSISTANCE").replace(
+        "SLUGS: WNINTEL\n\n", "SLUGS: WNINTEL\n")
+    assert parse(text).subject == "BOARD AND DEPT OF STATE"
