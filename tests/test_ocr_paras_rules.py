@@ -158,3 +158,15 @@ def test_on_a_single_spaced_page_a_blank_line_ends_the_subject():
     text = STAFF.format(subject="SUBJECT: BOARD AND DEPT OF STATE\n\nREQUEST FOR ASSISTANCE").replace(
         "SLUGS: WNINTEL\n\n", "SLUGS: WNINTEL\n")
     assert parse(text).subject == "BOARD AND DEPT OF STATE"
+
+
+# -- CITE codes of the early 1960s' cables -----------------------------------------------------------
+
+@pytest.mark.parametrize("code", ["LAPA", "SACU", "MASH", "HAMB"])
+def test_a_garbled_ref_label_before_a_cite_code_of_the_table(code):
+    assert cia_refs(f"RER: {code} 3647") == [(code, 3647)]
+
+
+def test_a_garbled_ref_label_before_a_word_no_cite_code():
+    # (near case: a slug line's crypt and a number are no REF item)
+    assert cia_refs("RER: LAPX 3647") == []
