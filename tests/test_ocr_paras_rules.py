@@ -15,8 +15,17 @@ def numbers(body: str) -> list[int]:
     return [p.number for p in parse(HEAD + body).paragraphs if p.number is not None]
 
 
+# A CIA cable's head: garbled paragraph marks are read in the agencies' cables only.
+CIA_HEAD = "CLASSIFIED MESSAGE\n\nSECRET\n\nTO : DIRECTOR\n\nFROM : PARIS\n\nPRIORITY DIR INFO WAVE CITE PARI 2629\n\n"
+
+
+def cia_numbers(body: str) -> list[int]:
+    return [p.number for p in parse(CIA_HEAD + body).paragraphs if p.number is not None]
+
+
 def mark_defects(body: str) -> list[str]:
-    return [d.message for d in parse(HEAD + body).defects if d.code == "possible-ocr-error" and "holds no digit" in d.message]
+    return [d.message for d in parse(CIA_HEAD + body).defects
+            if d.code == "possible-ocr-error" and "holds no digit" in d.message]
 
 
 # -- a paragraph number's stop read as a capital O -------------------------------------------------
@@ -54,7 +63,7 @@ def test_a_misread_stop_is_read_only_for_the_number_due():
 
 def test_a_mark_of_a_1_read_as_letters_opens_paragraph_1():
     body = "dO NO OBJECTION TO AMBASSADOR APPROACHING THE PRESIDENT.\n\n2. PLEASE ADVISE RESULTS.\n"
-    assert numbers(body) == [1, 2]
+    assert cia_numbers(body) == [1, 2]
     assert mark_defects(body) == ["paragraph 1: its mark 'dO' holds no digit; the number is the one due in sequence"]
 
 
@@ -62,34 +71,40 @@ def test_a_garbled_mark_after_a_sentence_is_the_next_number_due():
     body = ("1. GROUP RECEIVED NO FUNDS TO DATE.\n\n2. STATION HAS NOT FUNDED THE GROUP.\n\n"
             "LO GROUP RECEIVED ANSWER OF THE LEADER TO REF LETTER.\n\n"
             "Se STATION WILL REPORT FURTHER DEVELOPMENTS.\n")
-    assert numbers(body) == [1, 2, 3, 4]
+    assert cia_numbers(body) == [1, 2, 3, 4]
     assert len(mark_defects(body)) == 2
 
 
 def test_a_garbled_mark_inside_a_sentence_is_a_wrapped_word():
     # the line before ends with no stop: 'DO THE FAVOR' runs on the sentence
     body = "1. HE REFUSED TO\n\ndO THE FAVOR AND LEFT THE COUNTRY AT ONCE.\n"
-    assert numbers(body) == [1]
+    assert cia_numbers(body) == [1]
 
 
 def test_a_short_line_with_a_garbled_mark_is_no_paragraph():
     body = "OUR REF:\n\nLO WASH\n\nTHE FOLLOWING TELEX WAS RECEIVED.\n"
-    assert numbers(body) == []
+    assert cia_numbers(body) == []
 
 
 def test_a_garbled_mark_before_lower_case_letters_is_no_paragraph():
     body = "1. THE TALKS WENT WELL.\n\nLO RE ETHiLO FII CHiLY, DAO LIC FIUII.\n"
-    assert numbers(body) == [1]
+    assert cia_numbers(body) == [1]
 
 
 def test_upper_case_words_are_no_garbled_marks():
     body = "1. THE TALKS WENT WELL.\n\nSO THE MINISTER SAID HE WOULD WAIT.\n\nDO NOT PASS TO THE PRESS.\n"
-    assert numbers(body) == [1]
+    assert cia_numbers(body) == [1]
+
+
+def test_a_garbled_mark_in_a_telegram_that_is_no_agencys_is_not_read():
+    # (near case: a State telegram typed in words of both cases; the letters open words there)
+    body = "dO NO OBJECTION TO AMBASSADOR APPROACHING THE PRESIDENT.\n\n2. PLEASE ADVISE RESULTS.\n"
+    assert numbers(body) == [2]
 
 
 def test_an_s_mark_does_not_open_the_first_paragraph():
     body = "Se TO FURTHER ADD COMPLEXITY THE GROUP SPLIT.\n\nHE WILL RETURN SOON.\n"
-    assert numbers(body) == []
+    assert cia_numbers(body) == []
 
 
 # -- REF lines of CIA cables -----------------------------------------------------------------------
@@ -162,7 +177,7 @@ def test_on_a_single_spaced_page_a_blank_line_ends_the_subject():
 
 # -- CITE codes of the early 1960s' cables -----------------------------------------------------------
 
-@pytest.mark.parametrize("code", ["LAPA", "SACU", "MASH", "HAMB"])
+@pytest.mark.parametrize("code", ["LAPA", "MASH"])
 def test_a_garbled_ref_label_before_a_cite_code_of_the_table(code):
     assert cia_refs(f"RER: {code} 3647") == [(code, 3647)]
 

@@ -73,3 +73,6 @@ def test_paragraph_hint_split_by_first_character(lines):
     joined = "\n" + "\n".join(lines)
     plain = re.compile(rf"\n(?:{body._MAY_BE_NUMBERED}|{body._OCR_NUMBER_READABLE}|{body._GARBLED_MARK_OPENING})")
     assert [m.start() for m in body._PARAGRAPH_HINT.finditer(joined)] == [m.start() for m in plain.finditer(joined)]
+    # and without the garbled marks (the text of a telegram that is no agency's)
+    plain = re.compile(rf"\n(?:{body._MAY_BE_NUMBERED}|{body._OCR_NUMBER_READABLE})")
+    assert [m.start() for m in body._PARAGRAPH_HINT_PLAIN.finditer(joined)] == [m.start() for m in plain.finditer(joined)]

@@ -561,8 +561,9 @@ _NOT_STATIONS = {"PARA", "PARAS", "PARAGRAPH", "REF", "REFTEL", "SECTION", "THE"
                  "EMBTEL", "MSG", "MESSAGE", "LETTER", "PL", "USC", "UNSCR", "RES", "RESOLUTION", "ARTICLE",
                  "PREVIOUS", "PREVIOUSLY", "PRIOR",  # ("AND PREVIOUS 03 RANGOON 1427": 03 is the next item's year)
                  "OUT"}  # a CIA item's message-centre number ('DIR 42255 (OUT 81795)') is not a second reference
-# (OCR may set a blank on either side of the hyphen: 'MEXI - 7025'.)
-_STATION_HYPHEN = re.compile(r"(?<=[A-Z]{3}) ?- ?(?=\d)")
+# (OCR may set a blank on either side of the hyphen: 'MEXI - 7025'. Written to open with the
+# hyphen, which the engine looks for first; a look-behind first is tried at every character.)
+_STATION_HYPHEN = re.compile(r"-(?<=[A-Z]{3}-) ?(?=\d)|-(?<=[A-Z]{3} -) ?(?=\d)")
 # Words of a REF item whose number is their own (a paragraph's, a law's, a message centre's).
 _OWN_THEIR_NUMBER = frozenset({"PARA", "PARAS", "PARAGRAPH", "SECTION", "NO", "NO.", "FAM", "FAH", "IIR", "DTG", "PL",
                                "USC", "UNSCR", "RES", "RESOLUTION", "ARTICLE", "OUT", "MSG", "MESSAGE", "LETTER"})
