@@ -26,7 +26,8 @@ LINES = ["1. THE TALKS", "2. (C) BEGIN", "3. SECRET -- ENTIRE TEXT.", "4. (S/NF)
          "5° THE", "3S. PLS", "20 ECONOMIC", "5** INTEL", "ae 5. ON", "a + 3. BELIEVE", "ab c. 4. TEXT", "x; ey- 2, THE", "6 OKINAWA TIMES",
          "ZÓ FIORINI", "SO FIELD DISSEM: STATE", "6. FIELD DISSEM", "¿. SUGGEST HQS", "  4, REQUEST", "7 APRIL",
          "A. ITEM", "B. ITEM", "(b) item", "- dash", "ENDS.", "POSSIBILITIES,", "text", "", " ", "\t", "\xa0",
-         "\u2003 ", "\x1c", "[Omitted here is the rest.]", "[Restricted]", "1. WE AGREED.", "15. THE TALKS"]
+         "\u2003 ", "\x1c", "[Omitted here is the rest.]", "[Restricted]", "1. WE AGREED.", "15. THE TALKS",
+         "LO THE GROUP HAS NO FUNDS", "dO NO OBJECTION TO THE PLAN", "Se TO ADD TO THE PICTURE", "3O CO ADVISED", "LO WASH"]
 line_texts = st.one_of(st.sampled_from(LINES), st.text(alphabet="aSZ019 .,:-(" + ODD, max_size=8),
                        st.tuples(st.sampled_from(LINES), st.sampled_from(LINES)).map(" ".join))
 bodies = st.lists(line_texts, max_size=30)

@@ -57,10 +57,11 @@ def test_decode_asks_the_utf8_for_nul(text):
 
 # The first characters of every kind (digits, a digit of another script, lookalike letters of both
 # cases, lower-case letters, capitals, blanks, specks, symbols, '$', brackets) and what may follow.
-_FIRSTS = "05٣SZIlBGTbgqaezMA \t\xa0\u2003\x85•·*'‘’\"“”.,|;:~_=+<>-¿?§&$(\n"
+_FIRSTS = "05٣SZIlBGTbgqaezMALdsO \t\xa0\u2003\x85•·*'‘’\"“”.,|;:~_=+<>-¿?§&$(\n"
 # Lines that open a number as OCR leaves it, as the lines of tests/test_shortcuts_body.py.
 _NUMBER_LINES = ["1. THE", "• 3. BELIEVE", "S. PATILLO", "b. 5 x", "g 7", "ZÓ FIORINI", "ae 5. ON", "a + 3. BELIEVE",
-                 "ab c. 4. TEXT", "x; ey- 2, THE", "abcd 2", "the 12", "¿. SUGGEST", "  4, REQUEST", "$5 MILLION"]
+                 "ab c. 4. TEXT", "x; ey- 2, THE", "abcd 2", "the 12", "¿. SUGGEST", "  4, REQUEST", "$5 MILLION",
+                 "LO GROUP", "dO NO", " lO: MANOLO", "Se TO", "3O CO", "• La THE"]
 hint_lines = st.one_of(st.text(alphabet=_FIRSTS + "Ó°xyz", max_size=9), st.sampled_from(_NUMBER_LINES),
                        st.tuples(st.sampled_from(_NUMBER_LINES), st.text(alphabet=_FIRSTS, max_size=3)).map("".join))
 
@@ -70,5 +71,8 @@ hint_lines = st.one_of(st.text(alphabet=_FIRSTS + "Ó°xyz", max_size=9), st.sam
 def test_paragraph_hint_split_by_first_character(lines):
     """The scan for lines that may open a paragraph number finds the lines the plain spelling finds."""
     joined = "\n" + "\n".join(lines)
-    plain = re.compile(rf"\n(?:{body._MAY_BE_NUMBERED}|{body._OCR_NUMBER_READABLE})")
+    plain = re.compile(rf"\n(?:{body._MAY_BE_NUMBERED}|{body._OCR_NUMBER_READABLE}|{body._GARBLED_MARK_OPENING})")
     assert [m.start() for m in body._PARAGRAPH_HINT.finditer(joined)] == [m.start() for m in plain.finditer(joined)]
+    # and without the garbled marks (the text of a telegram that is no agency's)
+    plain = re.compile(rf"\n(?:{body._MAY_BE_NUMBERED}|{body._OCR_NUMBER_READABLE})")
+    assert [m.start() for m in body._PARAGRAPH_HINT_PLAIN.finditer(joined)] == [m.start() for m in plain.finditer(joined)]

@@ -85,7 +85,9 @@ def read_body(d: Draft, lines: list[CLine], start: int, text: str | None = None)
     expected = 1
     before_first = before_stop = 0  # the lines of the last numbered paragraph
     clean_span = d.clean.span  # what d.span_of forwards to, bound once (a frame a paragraph spared)
-    blocks = _paragraph_blocks(body, joined)
+    # (Garbled paragraph marks are read only in the agencies' cables, typed in capitals and OCR'd
+    # from the JFK releases: elsewhere the letters open words, and looking for them costs.)
+    blocks = _paragraph_blocks(body, joined, garbled=bool(d.get("kind")))
     double = double_spaced(joined)
     if double:
         blocks = join_wrapped_blocks(blocks, body, joined)
@@ -99,6 +101,9 @@ def read_body(d: Draft, lines: list[CLine], start: int, text: str | None = None)
             portion = _portion_mark(um["mark"])
         if number is not None:
             m = PARA.match(head.text)
+            if m is None and _GARBLED_MARK.match(head.text):
+                d.defect("possible-ocr-error", f"paragraph {number}: its mark {head.text.split()[0]!r} holds no "
+                         f"digit; the number is the one due in sequence", head.start, head.end)
             if m and m["mark"]:
                 portion = _portion_mark(m["mark"])
             elif m and m["whole"]:
@@ -334,11 +339,11 @@ def _first_match(pattern: re.Pattern, text: str, seen) -> re.Match | None:
     return None
 
 
-def _paragraph_blocks(body: list[CLine], joined: str) -> list[tuple[int | None, int, int, int, str]]:
+def _paragraph_blocks(body: list[CLine], joined: str, garbled: bool = True) -> list[tuple[int | None, int, int, int, str]]:
     """Group lines into paragraphs ``(number, first, stop, at, text)``, lines ``body[first:stop]``
     and their text, which stands at ``joined[at]``: a numbered paragraph runs to the next number;
     before the first number, blank lines split. ``joined`` is the lines joined, each after a line
-    break.
+    break. ``garbled``: whether a paragraph mark OCR left with no digit is read (_garbled_mark).
 
     Only the lines that may open a paragraph number are looked at (one scan of ``joined`` finds
     them); any other line just joins the paragraph being grouped, as it would if looked at.
@@ -354,7 +359,7 @@ def _paragraph_blocks(body: list[CLine], joined: str) -> list[tuple[int | None, 
     lettered = _LetteredList()
     notes = _EditorialNotes(joined)
     k = at = 0  # line k's break stands at joined[at]
-    for pos in _number_candidates(joined):
+    for pos in _number_candidates(joined, garbled):
         k += joined.count("\n", at, pos)
         at = pos
         text = body[k].text
@@ -369,7 +374,7 @@ def _paragraph_blocks(body: list[CLine], joined: str) -> list[tuple[int | None, 
         elif _may_hold_ocr_number(joined, pos, text):
             # Before the first number (last_number 0) neither _ocr_number nor _starts_paragraph
             # looks at the lines before, so ``current`` may stay empty until then.
-            n = _ocr_number(text, last_number, current, lettered)
+            n = _ocr_number(text, last_number, current, lettered, garbled)
         else:
             continue
         # A list numbered from 1 inside a paragraph: its items are no paragraphs, however far
@@ -418,12 +423,12 @@ def _text_follows(body: list[CLine], k: int) -> bool:
     return False
 
 
-def _number_candidates(joined: str) -> list[int]:
+def _number_candidates(joined: str, garbled: bool = True) -> list[int]:
     """Where the breaks of the lines that may open a paragraph number stand in ``joined``, in
     order: the lines _NUMBERED may match (they open with _MAY_BE_NUMBERED) and those _ocr_number
-    may read a number in (_OCR_NUMBER_READABLE, or holding 'FIELD'). On any other line neither
-    reads a number."""
-    found = [m.start() for m in _PARAGRAPH_HINT.finditer(joined)]
+    may read a number in (_OCR_NUMBER_READABLE, holding 'FIELD', or opening with a garbled mark:
+    _GARBLED_MARK_OPENING, where ``garbled``). On any other line neither reads a number."""
+    found = [m.start() for m in (_PARAGRAPH_HINT if garbled else _PARAGRAPH_HINT_PLAIN).finditer(joined)]
     if "FIELD" in joined:
         found = sorted(set(found).union(_lines_holding(joined, "FIELD")))
     return found
@@ -462,13 +467,16 @@ _DIGIT_LOOKALIKES = {"S": 5, "Z": 2, "I": 1, "l": 1, "B": 8, "G": 6, "T": 7, "b"
 # hyphen, comma or colon ('2- FEEL'). Taken only for the next number due.
 _LOOSE_NUMBERED = re.compile(r"^[\s•·*'‘.,|;:]{0,4}(?P<num>\d{1,2})(?:\s?[.,•·:]|-)\s+(?=[°*•]?\s?[A-Z\"'“(]{2})")
 # The stop itself misread: as a letter or degree sign run onto the digit ('1a GROWERY', '5° THE',
-# '3S. PLS ADVISE'),
-# as a nought ('20 ECONOMIC', '40. HE' for 2. and 4.), or as asterisks ('5* POLITICAL', '5** INTEL'); and a
-# short run of lower-case specks before the number ('ae 5. ON', 'a + 3. BELIEVE'). Taken only
-# for the single digit that is the next number due; the nought only once a paragraph 1 was read,
-# so an amount opening the body ('10 DAYS …') does not become paragraph 1.
+# '3S. PLS ADVISE', a small s: '6s IF SUBJ SAYS', '7s IN SUMMARY'); as a semicolon or an at sign
+# ('2; RECENT', '5@ POLITICAL': the stop run into a smudge); as a nought ('20 ECONOMIC', '40. HE'
+# for 2. and 4.); as a capital O ('3O CO ADVISED', '1O LOCAL': OCR reads the typed stop as the
+# round letter as often as the nought, and a letter after a digit is no amount, so it is read at
+# the first number too); or as asterisks ('5* POLITICAL', '5** INTEL'); and a short run of
+# lower-case specks before the number ('ae 5. ON', 'a + 3. BELIEVE'). Taken only for the single
+# digit that is the next number due; the nought only once a paragraph 1 was read, so an amount
+# opening the body ('10 DAYS …') does not become paragraph 1.
 _MISREAD_STOP = re.compile(r"^[\s•·*'‘’\"“”.,|;:~_=+<>\-]{0,4}(?:[a-z]{1,3}[\s+~•·*.,:;\-]{1,4}){0,2}"
-                           r"(?P<num>\d)(?:(?P<zero>0)\.?|[aeoS°][.,]?|\*{1,2}|\s?[.,•·:*]|-)\s+(?=[A-Z\"'“(]{2})")
+                           r"(?P<num>\d)(?:(?P<zero>0)\.?|[aeoOsS°][.,]?|\*{1,2}|\s?[.,•·:;*@]|-)\s+(?=[A-Z\"'“(]{2})")
 # A paragraph number whose stop OCR lost altogether ('6 OKINAWA TIMES …'): read only as the next
 # number due, after a line that ends a sentence, before a word that is not a month ('7 APRIL').
 _BARE_NUMBER = re.compile(r"^[\s•·*'‘.,|;:]{0,4}(?P<num>\d{1,2})\s+(?!(?:" + F.MONTH_ALTERNATION + r")[A-Z]*\b)"
@@ -480,6 +488,15 @@ _LOOKALIKE_NUMBER = re.compile(r"^[\s•·*'‘]{0,3}(?P<ch>[SZIlBGTbgq])\s*[.�
 # The last numbered paragraph of a CIA intelligence report is its dissemination ('6. FIELD DISSEM:
 # STATE, CINCLANT'): whatever OCR left of its number ('SO FIELD DISSEM'), it is the next one due.
 _FIELD_DISSEM = re.compile(r"^[\s•·*'‘.,]{0,3}[\w$§]{1,2}\W{0,2}\s+FIELD\s+DISSEM\b")
+# A paragraph mark OCR left as two letters, no digit in it: the typed 1 read as L, l or d and its
+# stop as O, o, 0 or a ('LO ORLANDO …', 'dO NO LES OBJECTION …', 'lO: …', 'La …'), or a 5 (or any
+# digit OCR made an S of) with its stop read as a lower-case vowel ('Se …', 'So …'). The letters
+# name no digit one can trust (the JFK releases' labellers read 'LO' as 4 and 'Se' as 3 where the
+# sequence asks it), so the mark is read as the next number due (_garbled_mark). No upper-case word
+# is among them ('SO', 'DO', 'GO' open sentences; 'LO' opens none). The mark opens its line: every
+# one the studied releases hold does, and a pattern the hint tries at every line costs (the
+# _PARAGRAPH_HINT alternative below).
+_GARBLED_MARK = re.compile(r"^(?:[Lld][Oo0a]|[Ss][oae])[.,:;]{0,3}\s+(?=[A-Z\"'“(]{2})")
 # A digit OCR could not read at all, left as a symbol before its stop ('¿. SUGGEST HQS …').
 _SYMBOL_NUMBER = re.compile(r"^[\s\"“'‘]{0,3}[¿?§&]\s?[.,]\s+(?=[A-Z\"'“(]{2})")
 
@@ -537,21 +554,33 @@ _MAY_BE_NUMBERED = rf"[{_LINE_BLANK}•·*'‘]{{0,3}}+\d"
 #     can match, and none of the four is tried past that character.
 # The four classes of first characters share none, so a line matches here exactly where it
 # matches the plain spelling (see tests/test_shortcuts_body5.py); ~18.5 -> ~14.5 us a
-# born-digital dev body.
+# born-digital dev body. The last alternative finds the garbled marks (_GARBLED_MARK_OPENING).
 _RUN_SEPARATOR = rf"[{_LINE_BLANK}+~•·*.,:;\-]"
 _LEADING_SPECK = rf"[{_LINE_BLANK}•·*'‘’\"“”.,|;:~_=+<>\-¿?§&]"
-_PARAGRAPH_HINT = re.compile(rf"\n(?:\d"
-                             rf"|[SZIlBGTbgq][^\S\n]*[.•·Ó°][^\S\n]"
-                             rf"|[a-z][a-z]{{0,2}}+{_RUN_SEPARATOR}{{1,4}}+(?:[a-z]{{1,3}}+{_RUN_SEPARATOR}{{1,4}}+)?+\d"
-                             rf"|(?={_LEADING_SPECK})(?:{_MAY_BE_NUMBERED}|{_OCR_NUMBER_READABLE}))")
+# The lines _GARBLED_MARK may match, as far as the blank after the mark, one alternative for each
+# first letter: the engine tries each only at a line opening with its letter (a look-ahead in
+# front of the two, or a scan of their own over the body, cost ~1 % of a document's
+# instructions). The blank turns away the words that open with the two letters ('Second', 'lower').
+_GARBLED_MARK_OPENING = rf"(?:[Lld][Oo0a][.,:;]{{0,3}}+[{_LINE_BLANK}]|[Ss][oae][.,:;]{{0,3}}+[{_LINE_BLANK}])"
+_PARAGRAPH_HINT_PLAIN = (rf"\n(?:\d"
+                         rf"|[SZIlBGTbgq][^\S\n]*[.•·Ó°][^\S\n]"
+                         rf"|[a-z][a-z]{{0,2}}+{_RUN_SEPARATOR}{{1,4}}+(?:[a-z]{{1,3}}+{_RUN_SEPARATOR}{{1,4}}+)?+\d"
+                         rf"|(?={_LEADING_SPECK})(?:{_MAY_BE_NUMBERED}|{_OCR_NUMBER_READABLE})")
+_PARAGRAPH_HINT = re.compile(_PARAGRAPH_HINT_PLAIN + rf"|{_GARBLED_MARK_OPENING})")
+# The hint without the garbled marks, for text they are not read in.
+_PARAGRAPH_HINT_PLAIN = re.compile(_PARAGRAPH_HINT_PLAIN + ")")
 # A blank line: nothing but blanks up to the next line break or the end.
 _BLANK_LINE_AT = re.compile(rf"\n[{_LINE_BLANK}]*+(?=\n|\Z)")
 
 
 def _may_hold_ocr_number(joined: str, at: int, text: str) -> bool:
     """Whether _ocr_number may read a number in the line ``text`` whose break stands at
-    ``joined[at]``: the hint matches there, or it holds 'FIELD' (for _FIELD_DISSEM)."""
-    return bool(_OCR_NUMBER_HINT.match(joined, at)) or "FIELD" in text
+    ``joined[at]``: the hint matches there, it holds 'FIELD' (for _FIELD_DISSEM), or it opens
+    with a garbled mark (_GARBLED_MARK)."""
+    return bool(_OCR_NUMBER_HINT.match(joined, at)) or "FIELD" in text or bool(_GARBLED_MARK_LINE.match(joined, at))
+
+
+_GARBLED_MARK_LINE = re.compile(rf"\n{_GARBLED_MARK_OPENING}")
 
 
 def _ocr_number_lines(body: list[CLine]) -> set[int]:
@@ -584,12 +613,13 @@ class _LetteredList:
         return self.found
 
 
-def _ocr_number(text: str, last: int, current: list[CLine], lettered: _LetteredList) -> int | None:
+def _ocr_number(text: str, last: int, current: list[CLine], lettered: _LetteredList, garbled: bool = True) -> int | None:
     """The next paragraph number as OCR may leave it, or None: a lookalike letter ('S.' for 5.)
     unless the paragraph holds a lettered list (where 'S.' and 'T.' are items), or a number with
     debris before it or a misread stop. Only a number due is read this way (see _due)."""
     if text[:1] not in _OCR_NUMBER_START:
-        return None  # most lines: no regex needed
+        # most lines: no regex needed ('L' opens only a garbled mark)
+        return _garbled_mark(text, last, current) if garbled and text[:1] == "L" else None
     if last and (m := _LOOKALIKE_NUMBER.match(text)) and _due(n := _DIGIT_LOOKALIKES[m["ch"]], last, current):
         return None if lettered(current) else n
     # The three patterns below need a digit among the first 19 characters (their prefixes are
@@ -606,7 +636,26 @@ def _ocr_number(text: str, last: int, current: list[CLine], lettered: _LetteredL
         return last + 1
     if last and "FIELD" in text and _FIELD_DISSEM.match(text):
         return last + 1
-    return None
+    return _garbled_mark(text, last, current) if garbled and text[:1] in "ldSs" else None
+
+
+def _garbled_mark(text: str, last: int, current: list[CLine]) -> int | None:
+    """The next number due, where ``text`` opens with a paragraph mark OCR left without a digit
+    (_GARBLED_MARK), and what follows the mark is a line of a cable typed in capitals: of five
+    words or more, as a paragraph's first line runs to the typed margin (a short line such as
+    'LO WASH' is a label or a scrap of the form), with no lower-case letter (a line such as 'LO
+    RE ETHiLO FII CHiLY' is OCR of a smudge), as is the previous paragraph's first line (in a
+    memo typed in both cases such a line is a scrap of a form). The line must open after a
+    sentence's end; the first paragraph is read so only from a mark of a 1 (L, l, d), as the
+    sequence gives no number to check an S against there."""
+    if (not last and text[:1] in "Ss") or not (m := _GARBLED_MARK.match(text)):
+        return None
+    rest = text[m.end():]
+    if len(rest.split()) < 4 or not rest.isupper():
+        return None
+    if last and not (current and current[0].text.isupper() and _after_sentence(current)):
+        return None
+    return last + 1
 
 
 def _due(n: int, last: int, current: list[CLine]) -> bool:
@@ -645,7 +694,8 @@ def _starts_paragraph(n: int, last: int, text: str, current: list[CLine]) -> boo
     if n == last + 1 or n == last:
         return not current or not current[-1].text.strip() or bool(_NUMBERED_TEXT.match(text)) \
             or (n == last + 1 and _after_sentence(current)
-                and bool(_LOOSE_NUMBERED.match(text) or _BARE_NUMBER.match(text) or _MISREAD_STOP.match(text)))
+                and bool(_LOOSE_NUMBERED.match(text) or _BARE_NUMBER.match(text) or _MISREAD_STOP.match(text)
+                         or _GARBLED_MARK.match(text)))
     if last < n <= last + 3:
         # A gap (paragraphs lost to OCR or omitted by an editor): a marked number, or a numbered
         # sentence starting after the previous one ended.

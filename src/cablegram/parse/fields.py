@@ -561,7 +561,9 @@ _NOT_STATIONS = {"PARA", "PARAS", "PARAGRAPH", "REF", "REFTEL", "SECTION", "THE"
                  "EMBTEL", "MSG", "MESSAGE", "LETTER", "PL", "USC", "UNSCR", "RES", "RESOLUTION", "ARTICLE",
                  "PREVIOUS", "PREVIOUSLY", "PRIOR",  # ("AND PREVIOUS 03 RANGOON 1427": 03 is the next item's year)
                  "OUT"}  # a CIA item's message-centre number ('DIR 42255 (OUT 81795)') is not a second reference
-_STATION_HYPHEN = re.compile(r"(?<=[A-Z]{3})-(?=\d)")
+# (OCR may set a blank on either side of the hyphen: 'MEXI - 7025'. Written to open with the
+# hyphen, which the engine looks for first; a look-behind first is tried at every character.)
+_STATION_HYPHEN = re.compile(r"-(?<=[A-Z]{3}-) ?(?=\d)|-(?<=[A-Z]{3} -) ?(?=\d)")
 # Words of a REF item whose number is their own (a paragraph's, a law's, a message centre's).
 _OWN_THEIR_NUMBER = frozenset({"PARA", "PARAS", "PARAGRAPH", "SECTION", "NO", "NO.", "FAM", "FAH", "IIR", "DTG", "PL",
                                "USC", "UNSCR", "RES", "RESOLUTION", "ARTICLE", "OUT", "MSG", "MESSAGE", "LETTER"})
@@ -591,7 +593,7 @@ def references(text: str, cable_year: int | None) -> list[Reference]:
         if "-" in upper:
             # A hyphen typed between a station and its serial ('WAVE-1040'), read as the blank it
             # stands for (one character for one: the offsets stay the raw item's).
-            upper = _STATION_HYPHEN.sub(" ", upper)
+            upper = _STATION_HYPHEN.sub(_blanks, upper)
         # What is the same for every reference of the item, worked out once per item.
         written, notal = " ".join(raw.split()), "NOTAL" in upper
         at = 0
@@ -628,6 +630,11 @@ def references(text: str, cable_year: int | None) -> list[Reference]:
         if not found:
             continue
     return out
+
+
+def _blanks(m: re.Match) -> str:
+    """As many blanks as ``m`` matched characters."""
+    return " " * (m.end() - m.start())
 
 
 # The same stations (STATE, the posts of a region) are cited in cable after cable: each written

@@ -18,9 +18,10 @@ from operator import attrgetter
 from ...vocab import tables
 from ..draft import CLine, Draft
 
-# 'REF:', 'REFS:', 'REF.', '| REF:' (OCR debris before it), 'REF2' (the colon read as a 2), 'RE:'
+# 'REF:', 'REFS:', 'REF.', '| REF:' (OCR debris before it), 'REF2', 'REF&', 'REFS!' (the colon read
+# as a 2, an ampersand or an exclamation mark: each a colon's two dots run together), 'RE:'
 # and 'RE MADR 9893' (the F lost); the items follow on the line, or on the next when REF stands alone.
-_REF = re.compile(r"^[^\w]{0,3}(?:REFS?(?:\s*[:.;,2]|(?=\s|$))|RE\s*:|RE(?=\s+[A-Z]{3,}\s+\d))\s*", re.I)
+_REF = re.compile(r"^[^\w]{0,3}(?:REFS?(?:\s*[:.;,2&!]|(?=\s|$))|RE\s*:|RE(?=\s+[A-Z]{3,}\s+\d))\s*", re.I)
 # A REF item continued on its own line: 'B. DIR 75796', 'C. WAVE 6877 (IN 12345)'.
 _REF_ITEM_LINE = re.compile(r"^[^\w]{0,3}\(?[A-H][.)]\s+\S")
 # An item whose letter OCR lost its stop or garbled, known by a CITE code and a serial after it:
@@ -28,11 +29,19 @@ _REF_ITEM_LINE = re.compile(r"^[^\w]{0,3}\(?[A-H][.)]\s+\S")
 _CODED_ITEM_LINE = re.compile(r"^[^\w]{0,3}(?:\(?[A-H][.)]?\s+)?(?P<code>[A-Z]{3,4})\s+\d{3,6}\b")
 
 
+# An item whose letter OCR read as the digit it resembles ('8. PARI 1361' for 'B. PARI 1361', '3.
+# MEXI - 7025', '2 DIR 83081'), known by a CITE code and a serial after it. Never a 1: the line
+# after a REF list that opens '1.' is the text's first paragraph (and no later paragraph number
+# can stand right below the list).
+_DIGIT_LETTER_ITEM_LINE = re.compile(r"^[^\w]{0,3}[2-9][.),]?\s+(?P<code>[A-Z]{3,4})\s*-?\s*\d{3,6}\b")
+
+
 def _is_ref_item_line(text: str) -> bool:
-    """A line that goes on a REF list: a lettered item, or a known CITE code and a serial."""
+    """A line that goes on a REF list: a lettered item, or a known CITE code and a serial, after
+    the item's letter or the digit OCR read it as."""
     if _REF_ITEM_LINE.match(text):
         return True
-    m = _CODED_ITEM_LINE.match(text)
+    m = _CODED_ITEM_LINE.match(text) or _DIGIT_LETTER_ITEM_LINE.match(text)
     return m is not None and (m["code"] in tables.cia_cites() or m["code"] == "DIR")
 
 
@@ -168,9 +177,15 @@ def _set_ref_text(d: Draft, refs: list[CLine]) -> None:
 
 
 # The report's subject line after the address line: 'SUBJ: …', '* SUBJECT: …', 'SUSJ: …' (B read as S).
-_SUBJECT = re.compile(r"^[^\w]{0,3}SU[BS]J(?:ECT)?\b\s*[:.]?\s*(?P<text>[A-Z(\"“].*)$")
-# A label line of the report form that ends the subject ('DOI: 22 APR 63', 'SOURCE: …').
-_FORM_LABEL = re.compile(r"^\W*[A-Z][A-Z /]{1,20}\s*:")
+# It may open with an angle bracket of the release's marks (see _RELEASE_MARKS).
+_SUBJECT = re.compile(r"^[^\w]{0,3}SU[BS]J(?:ECT)?\b\s*[:.]?\s*(?P<text>[A-Z(\"“<].*)$")
+# The JFK releases of the 1990s staff cables set angle brackets about words ('*SUBJECT:
+# <ASSASSINATION>RECORD REVIEW BOARD', 'LEE HARVEY OSWALD>AND CIA'): marks of the release, not
+# of the cable (no cable typewriter or teletype had the signs), glued to the words beside them.
+_RELEASE_MARKS = str.maketrans("<>", "  ")
+# A label line of the report form that ends the subject ('DOI: 22 APR 63', 'SOURCE: …'; 'DO1:'
+# with the I read as a 1).
+_FORM_LABEL = re.compile(r"^\W*[A-Z][A-Z0-9 /]{1,20}\s*:")
 _SUBJECT_WINDOW = 16
 
 
@@ -189,14 +204,28 @@ def _read_subject(d: Draft, lines: list[CLine], start: int) -> None:
             continue
         first = lines[k]
         parts, end = [m["text"].strip()], first.end
-        if k + 1 < len(lines):
-            nxt = lines[k + 1].text.strip()
+        if (j := _wrap_line(lines, k)) is not None:
+            nxt = lines[j].text.strip()
             if nxt and nxt[0].isalpha() and nxt.isupper() and not _FORM_LABEL.match(nxt) and not _PARAGRAPH.match(nxt):
                 parts.append(nxt)
-                end = lines[k + 1].end
-        subject = " ".join(" ".join(parts).split()).strip(" .:")
+                end = lines[j].end
+        subject = " ".join(parts)
+        if "<" in subject or ">" in subject:
+            subject = subject.translate(_RELEASE_MARKS)
+        subject = " ".join(subject.split()).strip(" .:")
         d.set("subject", subject, first.start + first.text.find(m["text"]), end)
         return
+
+
+def _wrap_line(lines: list[CLine], k: int) -> int | None:
+    """The line that may wrap the subject line ``lines[k]``: the next line, or, where OCR set the
+    page double-spaced about it (a blank line before it, and one after it), the line after the
+    blank one (the blank line is the page's spacing, not the subject's end)."""
+    if k + 1 >= len(lines):
+        return None
+    if lines[k + 1].text.strip() or k + 2 >= len(lines) or k < 1 or lines[k - 1].text.strip():
+        return k + 1
+    return k + 2
 
 
 # The printed form's TO and FROM boxes: 'TO : DIRECTOR', 'TO 1 DIRECTOR', 'tO + orRECTOR', '10 :BRUSSELS' (TO read as 10),

@@ -1,0 +1,187 @@
+"""OCR rules of the ninth pass for paragraph numbers and REF lines: a paragraph mark OCR left with
+no digit or with its stop read as a capital O, and REF labels OCR garbled. Each rule has a case
+written from the format and a near case it must not take."""
+
+from __future__ import annotations
+
+import pytest
+
+from cablegram import parse
+
+HEAD = "R 141200Z FEB 63\nFM AMEMBASSY PARIS\nTO SECSTATE WASHDC\nSUBJECT: A TEST\n\n"
+
+
+def numbers(body: str) -> list[int]:
+    return [p.number for p in parse(HEAD + body).paragraphs if p.number is not None]
+
+
+# A CIA cable's head: garbled paragraph marks are read in the agencies' cables only.
+CIA_HEAD = "CLASSIFIED MESSAGE\n\nSECRET\n\nTO : DIRECTOR\n\nFROM : PARIS\n\nPRIORITY DIR INFO WAVE CITE PARI 2629\n\n"
+
+
+def cia_numbers(body: str) -> list[int]:
+    return [p.number for p in parse(CIA_HEAD + body).paragraphs if p.number is not None]
+
+
+def mark_defects(body: str) -> list[str]:
+    return [d.message for d in parse(CIA_HEAD + body).defects
+            if d.code == "possible-ocr-error" and "holds no digit" in d.message]
+
+
+# -- a paragraph number's stop read as a capital O -------------------------------------------------
+
+def test_a_stop_read_as_capital_o_after_the_digit_is_the_stop():
+    body = ("1. THE MINISTER RECEIVED ME THIS MORNING.\n\n2. HE SPOKE OF THE HARVEST.\n\n"
+            "3O CO ADVISED HE WILL CALL THE STATION OFFICER.\n\n4. COMMENT FOLLOWS.\n")
+    assert numbers(body) == [1, 2, 3, 4]
+
+
+def test_the_first_paragraphs_stop_read_as_capital_o():
+    body = "1O LOCAL RADIO STATIONS CARRYING REPORT OF THE ARREST.\n\n2. NO FURTHER DETAILS.\n"
+    assert numbers(body) == [1, 2]
+
+
+def test_a_nought_after_the_first_digit_is_still_an_amount():
+    # (the near case: '10 DAYS' opens a sentence with an amount, not paragraph 1)
+    body = "10 DAYS AGO THE MINISTER LEFT FOR THE COAST.\n\nHE WILL RETURN SOON.\n"
+    assert numbers(body) == []
+
+
+@pytest.mark.parametrize("mark", ["2s", "2;", "2@"])
+def test_a_stop_read_as_a_small_s_a_semicolon_or_an_at_sign(mark):
+    body = f"1. THE MINISTER RECEIVED ME THIS MORNING.\n\n{mark} HE SPOKE OF THE HARVEST.\n"
+    assert numbers(body) == [1, 2]
+
+
+def test_a_misread_stop_is_read_only_for_the_number_due():
+    # (near case: '7s' after paragraph 1 is no number the sequence asks for)
+    body = "1. THE MINISTER RECEIVED ME THIS MORNING.\n\n7s ON 2 APRIL HE LEFT FOR THE COAST.\n"
+    assert numbers(body) == [1]
+
+
+# -- a paragraph mark OCR left with no digit -------------------------------------------------------
+
+def test_a_mark_of_a_1_read_as_letters_opens_paragraph_1():
+    body = "dO NO OBJECTION TO AMBASSADOR APPROACHING THE PRESIDENT.\n\n2. PLEASE ADVISE RESULTS.\n"
+    assert cia_numbers(body) == [1, 2]
+    assert mark_defects(body) == ["paragraph 1: its mark 'dO' holds no digit; the number is the one due in sequence"]
+
+
+def test_a_garbled_mark_after_a_sentence_is_the_next_number_due():
+    body = ("1. GROUP RECEIVED NO FUNDS TO DATE.\n\n2. STATION HAS NOT FUNDED THE GROUP.\n\n"
+            "LO GROUP RECEIVED ANSWER OF THE LEADER TO REF LETTER.\n\n"
+            "Se STATION WILL REPORT FURTHER DEVELOPMENTS.\n")
+    assert cia_numbers(body) == [1, 2, 3, 4]
+    assert len(mark_defects(body)) == 2
+
+
+def test_a_garbled_mark_inside_a_sentence_is_a_wrapped_word():
+    # the line before ends with no stop: 'DO THE FAVOR' runs on the sentence
+    body = "1. HE REFUSED TO\n\ndO THE FAVOR AND LEFT THE COUNTRY AT ONCE.\n"
+    assert cia_numbers(body) == [1]
+
+
+def test_a_short_line_with_a_garbled_mark_is_no_paragraph():
+    body = "OUR REF:\n\nLO WASH\n\nTHE FOLLOWING TELEX WAS RECEIVED.\n"
+    assert cia_numbers(body) == []
+
+
+def test_a_garbled_mark_before_lower_case_letters_is_no_paragraph():
+    body = "1. THE TALKS WENT WELL.\n\nLO RE ETHiLO FII CHiLY, DAO LIC FIUII.\n"
+    assert cia_numbers(body) == [1]
+
+
+def test_upper_case_words_are_no_garbled_marks():
+    body = "1. THE TALKS WENT WELL.\n\nSO THE MINISTER SAID HE WOULD WAIT.\n\nDO NOT PASS TO THE PRESS.\n"
+    assert cia_numbers(body) == [1]
+
+
+def test_a_garbled_mark_in_a_telegram_that_is_no_agencys_is_not_read():
+    # (near case: a State telegram typed in words of both cases; the letters open words there)
+    body = "dO NO OBJECTION TO AMBASSADOR APPROACHING THE PRESIDENT.\n\n2. PLEASE ADVISE RESULTS.\n"
+    assert numbers(body) == [2]
+
+
+def test_an_s_mark_does_not_open_the_first_paragraph():
+    body = "Se TO FURTHER ADD COMPLEXITY THE GROUP SPLIT.\n\nHE WILL RETURN SOON.\n"
+    assert cia_numbers(body) == []
+
+
+# -- REF lines of CIA cables -----------------------------------------------------------------------
+
+CIA = ("CLASSIFIED MESSAGE\n\nSECRET\n\nTO : DIRECTOR\n\nFROM : PARIS\n\nPRIORITY DIR INFO WAVE CITE PARI 2629\n\n"
+       "{refs}\n\n1. TEXT OF THE CABLE.\n")
+
+
+def cia_refs(refs: str) -> list[tuple[str, int]]:
+    return [(x.station, x.serial) for x in parse(CIA.format(refs=refs)).references]
+
+
+@pytest.mark.parametrize("label", ["REF&", "REFS!", "REF:"])
+def test_a_ref_labels_colon_read_as_a_symbol(label):
+    assert cia_refs(f"{label} DIRECTOR 93162") == [("DIRECTOR", 93162)]
+
+
+def test_a_word_that_opens_with_ref_is_no_label():
+    # (near case: no colon read as a symbol, the word runs on)
+    assert cia_refs("REFERRED DIRECTOR 93162") == []
+
+
+@pytest.mark.parametrize("item", ["8. PARI 1361", "3. PARI 1361", "2 PARI 1361", "3. PARI - 1361"])
+def test_a_ref_items_letter_read_as_a_digit(item):
+    assert cia_refs(f"REF:\n\nA. LOND 3917\n\n{item}") == [("LOND", 3917), ("PARI", 1361)]
+
+
+def test_a_line_numbered_1_after_the_ref_list_is_the_first_paragraph():
+    text = CIA.format(refs="REF: A. LOND 3917").replace("1. TEXT OF THE CABLE.", "1. PARI 1361 ASKED FOR TRACES.")
+    r = parse(text)
+    assert [(x.station, x.serial) for x in r.references] == [("LOND", 3917)]
+    assert [p.number for p in r.paragraphs if p.number is not None] == [1]
+
+
+def test_a_digit_before_words_that_name_no_cite_code_ends_the_list():
+    assert cia_refs("REF: A. LOND 3917\n\n8. SEEN 1361 TIMES") == [("LOND", 3917)]
+
+
+# -- the subject line of a CIA staff cable ---------------------------------------------------------
+
+STAFF = ("CLASSIFIED MESSAGE\n\nSECRET\n\nTO : DIRECTOR\n\nFROM : PARIS\n\nPRIORITY DIR CITE PARI 2629\n\n"
+         "SLUGS: WNINTEL\n\n{subject}\n\n1. TEXT OF THE CABLE.\n")
+
+
+def staff_subject(subject: str) -> str | None:
+    return parse(STAFF.format(subject=subject)).subject
+
+
+def test_the_releases_angle_brackets_are_no_part_of_the_subject():
+    assert staff_subject("*SUBJECT: <ASSASSINATION>RECORD REVIEW BOARD MEETINGS") == \
+        "ASSASSINATION RECORD REVIEW BOARD MEETINGS"
+    assert staff_subject("SUBJECT: NEW STORY ON THE<OSWALD>AND CIA") == "NEW STORY ON THE OSWALD AND CIA"
+
+
+def test_a_subject_wraps_past_the_blank_line_of_a_double_spaced_page():
+    assert staff_subject("SUBJECT: BOARD AND DEPT OF STATE\n\nREQUEST FOR ASSISTANCE\n\nREF: NONE") == \
+        "BOARD AND DEPT OF STATE REQUEST FOR ASSISTANCE"
+
+
+def test_a_form_label_after_the_blank_line_ends_the_subject():
+    # (near case: 'DO1:' is the report form's DOI label, its I read as a 1)
+    assert staff_subject("SUBJ: RUMORS OF AN ARREST\n\nDO1: 30 NOV 63") == "RUMORS OF AN ARREST"
+
+
+def test_on_a_single_spaced_page_a_blank_line_ends_the_subject():
+    text = STAFF.format(subject="SUBJECT: BOARD AND DEPT OF STATE\n\nREQUEST FOR ASSISTANCE").replace(
+        "SLUGS: WNINTEL\n\n", "SLUGS: WNINTEL\n")
+    assert parse(text).subject == "BOARD AND DEPT OF STATE"
+
+
+# -- CITE codes of the early 1960s' cables -----------------------------------------------------------
+
+@pytest.mark.parametrize("code", ["LAPA", "MASH"])
+def test_a_garbled_ref_label_before_a_cite_code_of_the_table(code):
+    assert cia_refs(f"RER: {code} 3647") == [(code, 3647)]
+
+
+def test_a_garbled_ref_label_before_a_word_no_cite_code():
+    # (near case: a slug line's crypt and a number are no REF item)
+    assert cia_refs("RER: LAPX 3647") == []
