@@ -293,3 +293,22 @@ def test_is_email_asks_only_lines_with_a_colon_what_it_asked_every_line(text):
     lines = clean_lines(normalise(text)[0])
     plain = len([ln for ln in lines[:40] if email.EMAIL_HEADER.match(ln.text)]) >= 3
     assert email.is_email(lines) == plain
+
+
+# Lines near the routing box's: its labels, their misreadings and specks, words holding 'to'.
+_BOX_PIECES = ["TO", "To", "tO", "10", "T0", "FROM", "From", "from", "FROMAGE", "TOKYO", ":", " : ", "•", "•• ",
+               "DIRECTOR", "PARIS", "MEXICO CITY", "x", "1", "é", "\t", "  ", "_"]
+_box_line_lists = st.lists(st.lists(st.sampled_from(_BOX_PIECES), max_size=5).map("".join), max_size=10)
+
+
+@SETTINGS
+@given(_box_line_lists)
+def test_box_lines_are_the_lines_that_open_as_a_box(texts):
+    window_lines = clines(texts)
+    plain = [k for k, ln in enumerate(window_lines)
+             if cia_opening._BOX.match(ln.text) or (len(ln.text) <= 10 and cia_opening._BOX_LABEL_ALONE.match(ln.text))]
+    found = cia_opening._box_lines(window_lines)
+    assert found == sorted(set(found))
+    assert set(plain) <= set(found)
+    assert all(re.match(r"^\W{0,3}(?:[Tt1][Oo0]|FROM|From)\b", window_lines[k].text) for k in found)
+
