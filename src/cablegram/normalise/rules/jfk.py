@@ -202,16 +202,24 @@ def jfk_legends(state: NormState) -> None:
         return  # one scan of the document spares a legend test on every line of other collections
     for i, ln in _jfk_legend_lines(state):
         text = ln.text
-        if m := RECORD_NUMBER.search(text):
+        # Each search below is asked only of a line holding a word every match of its pattern
+        # holds: a dash for the record numbers, NW, CASE or RELEASED (upper-cased: ``str.upper``
+        # maps every character ``re.I`` takes for one of these letters to it, 'ſ' to S). Most
+        # legend lines hold none of them, and each of these patterns, opening with a word
+        # boundary, a look-behind or a case-blind letter, is tried at every character of the
+        # line (~10 k instructions a legend line in all).
+        upper = text.upper()
+        dashed = "-" in text
+        if dashed and (m := RECORD_NUMBER.search(text)):
             lift_record_number(state, m[0])
-        elif "RELEASE" in text.upper() and (number := _read_record_number(text)):
+        elif "RELEASE" in upper and (dashed or "–" in text) and (number := _read_record_number(text)):
             lift_record_number(state, number)
-        if m := _FOOTER_NW.search(text):
+        if "NW" in upper and (m := _FOOTER_NW.search(text)):
             # The page footer states the NW case number more reliably than the broken legend.
             state.release.case_number = f"NW {m[1]}"
-        elif m := _JFK_CASE.search(text):
+        elif "CASE" in upper and (m := _JFK_CASE.search(text)):
             state.release.case_number = state.release.case_number or re.sub(r"\s+", " ", m[1].upper())
-        if m := _RELEASED_ON.search(text):
+        if "RELEASED" in upper and (m := _RELEASED_ON.search(text)):
             state.release.release_date = state.release.release_date or iso_date(int(m[3]), int(m[1]), int(m[2]))
         state.remove_line(i, "jfk-legend")
     if not state.release.doc_number:
