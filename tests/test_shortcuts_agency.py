@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from shortcut_support import clines
 
 from cablegram.normalise import normalise
-from cablegram.parse.agencies import cia_opening, email, jfk_form, markings, reader, recognise, window
+from cablegram.parse.agencies import cia_opening, date_boxes, email, jfk_form, markings, reader, recognise, window
 from cablegram.parse.agencies.window import Window
 from cablegram.parse.draft import clean_lines
 from cablegram.vocab.markings import AGENCY_CONTROLS
@@ -120,11 +120,11 @@ def test_each_gated_line_pattern_matches_only_a_line_holding_its_gate(line):
         assert any(w in t for w in reader._LEVELS)
     if reader._TOR.match(t):
         assert any(w in t for w in reader._TOR_WORDS)
-    if reader._STAMP_ANY_MONTH.search(t) or reader.CIA_TIME.search(t):
+    if date_boxes._STAMP_ANY_MONTH.search(t) or reader.CIA_TIME.search(t):
         assert reader._STAMP_TIME.search(t)
-    if reader._DATE_ANY_MONTH.search(line):
+    if date_boxes._DATE_ANY_MONTH.search(line):
         assert reader._DIGIT.search(t)
-    if reader._DATE_BOX_ONE.match(t):
+    if date_boxes._DATE_BOX_ONE.match(t):
         assert "ATE" in t
     if reader._LONE_CITE.match(t):
         assert "CITE" in t

@@ -1,0 +1,88 @@
+"""Dates an OCR'd agency cable states where OCR garbled them: a receipt stamp or a written date whose
+month abbreviation has a letter misread ('MiY 27. 22162 62', '12 Dsc 63', '2i FEs 63'), and the
+outgoing form's DATE box whose day 1 OCR read as a lookalike glyph ('CATE: ] MARCH 1964')."""
+
+from __future__ import annotations
+
+import re
+
+from .. import fields as F
+from ..draft import Draft
+from .cia_opening import _LOOKALIKES
+from .window import Window
+
+_DIGIT = re.compile(r"\d")
+# The time of a stamp, 'hhmm' (CIA_TIME, _STAMP_ANY_MONTH), without the blank before it: a line
+# break is no part of a line.
+_STAMP_TIME = re.compile(r"[0-2O][\dO][^\S\n]?[0-5O][\dO]")
+
+
+# The receipt stamp and a written date with the month abbreviation misread ('MiY 27. 22162 62',
+# '12 Dsc 63'): the same shapes as CIA_TIME and _LOOSE_DAY_FIRST with any three letters for the month,
+# which must then be one letter off exactly one month that begins with the same letter.
+_STAMP_ANY_MONTH = re.compile(
+    r"\b(?P<mon>[A-Z]{3})[:.,]?\s+(?P<dd>[0-3O]?[\dO])[:.,]?\s+(?P<hhmm>[0-2O][\dO]\s?[0-5O][\dO])\s?[Z72]?\s*(?P<yy>[4-9O][\dO])\b")
+# The day may hold one letter OCR puts for a digit ('2i FEs 63' for 21 FEB 63), read as F.ocr_digits reads it.
+_DATE_ANY_MONTH = re.compile(r"(?<![A-Za-z0-9])(?P<d>\d[\dOoIil]?|[OoIil]\d)[).]?\s+(?P<m>[A-Za-z]{3})\.?\s+(?P<y>19[4-9]\d|[4-9]\d)\b")
+
+
+def _misread_month(word: str) -> int | None:
+    """The one month whose abbreviation ``word`` is one letter off, where that letter is not the first
+    or is the first's lookalike capital ('HOV' for NOV: spec §8 row 2); None where none or several are."""
+    w = word.upper()
+    near = [m for m in F.MONTHS if sum(a != b for a, b in zip(m, w)) == 1
+            and (m[0] == w[0] or frozenset((m[0], w[0])) in _LOOKALIKES)]
+    return F.MONTHS[near[0]] if len(near) == 1 else None
+
+
+def read_misread_month_dates(d: Draft, w: Window) -> None:
+    """Where no receipt stamp or header date was read: a stamp or date whose month OCR misread by
+    one letter dates the cable (as a repaired reading: a date, never the DTG as written)."""
+    if "agency_date" in d.values or "dtg_when" in d.values:
+        return
+    loose = None
+    # Only lines with a stamp's time or a date's digit can hold either (a digit of a line is a
+    # digit of it upper-cased: digits have no case); a date is looked for only where none was read.
+    may_stamp = w.matching(_STAMP_TIME)
+    for k in sorted(may_stamp | w.matching(_DIGIT) if "agency_loose_date" not in d.values else may_stamp):
+        ln, t = w.lines[k], w.uppers[k]
+        if k in may_stamp and (m := _STAMP_ANY_MONTH.search(t)) and m["mon"] not in F.MONTHS and (mon := _misread_month(m["mon"])):
+            fix = lambda x: x.replace("O", "0")  # noqa: E731
+            if day := F.iso_date(F.full_year(int(fix(m["yy"]))), mon, int(fix(m["dd"]))):
+                d.set("agency_date", day, ln.start + m.start(), ln.start + m.end())
+                d.defect("possible-ocr-error", f"receipt stamp month {m['mon']!r} read as {day[5:7]}", ln.start + m.start(), ln.start + m.end())
+                return
+        if loose is None and "agency_loose_date" not in d.values:
+            for m in _DATE_ANY_MONTH.finditer(ln.text):
+                written = m["m"].upper()
+                if written in F.MONTHS and m["d"].isdigit():
+                    continue  # a date as written, the loose reader's
+                mon = F.MONTHS.get(written) or _misread_month(written)
+                if mon and (day := F.iso_date(F.full_year(int(m["y"][-2:])), mon, int(F.ocr_digits(m["d"])))):
+                    loose = (day, ln, m)
+                    break
+    if loose:
+        day, ln, m = loose
+        d.set("agency_loose_date", day, ln.start + m.start(), ln.start + m.end())
+        d.set("agency_loose_date_line", ln.index)
+        d.set("agency_loose_date_misread", m[0])  # reported if the date is used (see assemble)
+
+
+# The outgoing form's DATE box with the day 1 read as a lookalike glyph ('CATE: ] MARCH 1964'; the
+# D of DATE itself often read as C): spec §8 row 2.
+_DATE_BOX_ONE = re.compile(r"^\W{0,3}[DC]ATE\s*[:;.]?\s*[\]|LI!]\s+(?P<m>JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|"
+                           r"JUNE?|JULY?|AUG(?:UST)?|SEPT?(?:EMBER)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?)\s+(?P<y>19\d{2})\b")
+
+
+def read_date_box_with_lookalike_day(d: Draft, w: Window) -> None:
+    """Where no other date was read: the DATE box whose day is a glyph OCR puts for 1."""
+    if "agency_date" in d.values or "dtg_when" in d.values or "agency_loose_date" in d.values:
+        return
+    for k in sorted(w.holding(("ATE",))):  # [DC]ATE
+        ln = w.lines[k]
+        if (m := _DATE_BOX_ONE.match(w.uppers[k])) and (mon := F.MONTHS.get(m["m"][:3])) \
+                and (day := F.iso_date(int(m["y"]), mon, 1)):
+            d.set("agency_loose_date", day, ln.start, ln.end)
+            d.set("agency_loose_date_line", ln.index)
+            d.set("agency_loose_date_misread", ln.text.strip())
+            return
