@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from cablegram.normalise import normalise, rules
 from cablegram.normalise.state import NormState, ascii_case_view, upper_holds
-from cablegram.parse import body, captions, header
+from cablegram.parse import body, body_clauses, captions, header
 from cablegram.parse.agencies import reader
 from cablegram.parse.draft import CLine, clean_lines
 from shortcut_support import STAMP_LINE, build_line_by_line
@@ -134,7 +134,7 @@ summary_texts = st.lists(st.one_of(st.sampled_from(SUMMARY_PIECES), texts), max_
 
 
 def _summary_plainly(text: str) -> str | None:
-    end_mark = body._END_SUMMARY.search(text)
+    end_mark = body_clauses._END_SUMMARY.search(text)
     window = text[: end_mark.end()] if end_mark else ""
     m = (_SUMMARY_BLOCK_LAZY.search(window) or _SUMMARY_LAZY.search(window)) if end_mark else None
     return " ".join(m["text"].split()) if m else None
@@ -143,14 +143,14 @@ def _summary_plainly(text: str) -> str | None:
 @SETTINGS
 @given(st.one_of(texts, summary_texts))
 def test_summary_is_what_the_plain_lazy_searches_find(text):
-    assert body._summary(text) == _summary_plainly(text)
+    assert body_clauses._summary(text) == _summary_plainly(text)
 
 
 def test_summary_found_after_blanks_beyond_latin1_and_in_any_case():
     text = "1. Begin\u2003Summary: the talks went well.\n End\xa0of\nsummary.\n2. More."
-    assert body._summary(text) == "the talks went well."
-    assert body._summary("1. SUMMARY: no end mark here.") is None
-    assert body._summary("SUMMARY:  \n END SUMMARY") == ""
+    assert body_clauses._summary(text) == "the talks went well."
+    assert body_clauses._summary("1. SUMMARY: no end mark here.") is None
+    assert body_clauses._summary("SUMMARY:  \n END SUMMARY") == ""
 
 
 _PARAGRAPH_PIECES = ["- item", "A. item", "(b) item", "1) item", "•\titem", "-\n", "\n\n", "\n \n", "  ", "x"]
@@ -204,9 +204,9 @@ def test_agency_patterns_find_what_their_plain_spellings_find(text):
 @given(texts)
 def test_message_end_is_the_first_end_mark_or_footer_line(text):
     lines = clean_lines(normalise(text)[0])
-    plain = next((k for k in range(1, len(lines)) if body._END_MARKS.match(lines[k].text)
+    plain = next((k for k in range(1, len(lines)) if body_clauses._END_MARKS.match(lines[k].text)
                   or body._SMART_FOOTER.match(lines[k].text)), len(lines))
-    assert body._message_end(lines, 1) == plain
+    assert body_clauses._message_end(lines, 1) == plain
 
 
 OCR_NUMBERS = ["S. PATILLO", "Z. THE", "• 3. BELIEVE", "2.. COS", "1• ACCORDING", ". 3. DENVY", "2- FEEL", "1a GROWERY",

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from shortcut_support import clines
 
-from cablegram.parse import body, signature
+from cablegram.parse import body, body_clauses, signature
 from cablegram.parse.draft import CLine
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -118,7 +118,7 @@ CLASSIFIED_PIECES = ["Classified By", "CLASSIFIED BY:", "classifed\u2003by", "Cl
 @SETTINGS
 @given(st.lists(st.one_of(st.sampled_from(CLASSIFIED_PIECES), line_texts), max_size=10).map(" ".join))
 def test_classified_by_is_what_the_case_blind_search_finds(text):
-    fast, plain = body._classified_by(text, body.ascii_case_view(text)), body._CLASSIFIED_BY.search(text)
+    fast, plain = body_clauses._classified_by(text, body.ascii_case_view(text)), body_clauses._CLASSIFIED_BY.search(text)
     assert (fast and fast.span()) == (plain and plain.span())
 
 
@@ -157,8 +157,8 @@ def test_message_end_read_in_the_lines_joined_from_a_start_is_the_plain_one(text
     lines = clines(texts)
     rest = "\n" + "\n".join(texts[start:])
     second = rest.find("\n", 1)
-    end, end_at = body._message_end_in(rest, second, lines, start + 1) if second >= 0 else (len(lines), len(rest))
-    assert end == body._message_end(lines, start + 1)
+    end, end_at = body_clauses._message_end_in(rest, second, lines, start + 1) if second >= 0 else (len(lines), len(rest))
+    assert end == body_clauses._message_end(lines, start + 1)
     assert rest[:end_at] == "\n" + "\n".join(texts[start:end])
 
 
@@ -171,13 +171,13 @@ def test_kept_lines_cut_from_the_lines_joined_are_the_kept_lines_joined(texts, k
         last = kept[-1]
         kept = kept[:-1] + [CLine(last.index, last.start, last.end - cut, last.text[: max(0, len(last.text) - cut)])]
     joined = "\n" + "\n".join(texts)
-    assert body._joined_kept(joined, whole, kept) == "\n" + "\n".join(ln.text for ln in kept)
+    assert body_clauses._joined_kept(joined, whole, kept) == "\n" + "\n".join(ln.text for ln in kept)
 
 
 @SETTINGS
 @given(st.text(alphabet="csnfCSNF/- \t\n\xa0\u2003\x1c\x85ſı", max_size=10))
 def test_portion_mark_drops_what_backslash_s_takes(mark):
-    assert body._portion_mark(mark) == re.sub(r"\s", "", mark.upper()).replace("-", "/")
+    assert body_clauses._portion_mark(mark) == re.sub(r"\s", "", mark.upper()).replace("-", "/")
 
 
 @SETTINGS
