@@ -411,13 +411,13 @@ _LEADING_SPECK = rf"[{_LINE_BLANK}•·*'‘’\"“”.,|;:~_=+<>\-¿?§&]"
 # front of the two, or a scan of their own over the body, cost ~1 % of a document's
 # instructions). The blank turns away the words that open with the two letters ('Second', 'lower').
 _GARBLED_MARK_OPENING = rf"(?:[Lld][Oo0a][.,:;]{{0,3}}+[{_LINE_BLANK}]|[Ss][oae][.,:;]{{0,3}}+[{_LINE_BLANK}])"
-_PARAGRAPH_HINT_PLAIN = (rf"\n(?:\d"
-                         rf"|[SZIlBGTbgq][^\S\n]*[.•·Ó°][^\S\n]"
-                         rf"|[a-z][a-z]{{0,2}}+{_RUN_SEPARATOR}{{1,4}}+(?:[a-z]{{1,3}}+{_RUN_SEPARATOR}{{1,4}}+)?+\d"
-                         rf"|(?={_LEADING_SPECK})(?:{_MAY_BE_NUMBERED}|{_OCR_NUMBER_READABLE})")
-_PARAGRAPH_HINT = re.compile(_PARAGRAPH_HINT_PLAIN + rf"|{_GARBLED_MARK_OPENING})")
+_PARAGRAPH_HINT_BRANCHES = (rf"\n(?:\d"
+                            rf"|[SZIlBGTbgq][^\S\n]*[.•·Ó°][^\S\n]"
+                            rf"|[a-z][a-z]{{0,2}}+{_RUN_SEPARATOR}{{1,4}}+(?:[a-z]{{1,3}}+{_RUN_SEPARATOR}{{1,4}}+)?+\d"
+                            rf"|(?={_LEADING_SPECK})(?:{_MAY_BE_NUMBERED}|{_OCR_NUMBER_READABLE})")
+_PARAGRAPH_HINT = re.compile(_PARAGRAPH_HINT_BRANCHES + rf"|{_GARBLED_MARK_OPENING})")
 # The hint without the garbled marks, for text they are not read in.
-_PARAGRAPH_HINT_PLAIN = re.compile(_PARAGRAPH_HINT_PLAIN + ")")
+_PARAGRAPH_HINT_PLAIN = re.compile(_PARAGRAPH_HINT_BRANCHES + ")")
 # A blank line: nothing but blanks up to the next line break or the end.
 _BLANK_LINE_AT = re.compile(rf"\n[{_LINE_BLANK}]*+(?=\n|\Z)")
 

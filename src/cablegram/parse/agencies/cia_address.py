@@ -35,8 +35,9 @@ _SPECKS = " .,:;'\"•·|_*"
 
 
 @cache
-def _names() -> frozenset[str]:
-    """What an address line names: headquarters, the CITE codes and their stations, the State posts."""
+def addressee_names() -> frozenset[str]:
+    """What a CIA cable is addressed by: headquarters, the CITE codes and their stations, the State
+    posts (one set, where asking the three tables cost a scan of the CITE table's stations each time)."""
     cites = tables.cia_cites()
     return frozenset({"DIRECTOR", *cites, *cites.values(), *tables.stations()})
 
@@ -80,11 +81,11 @@ def _name_at(words: list[str], i: int) -> tuple[str | None, int]:
     or one words; else two words OCR garbled close to one name ('MEXICO CICY', tried before the
     first word alone, which may itself be a name, MEXICO); else one word so garbled."""
     for n in (3, 2):
-        if i + n <= len(words) and " ".join(words[i: i + n]) in _names():
+        if i + n <= len(words) and " ".join(words[i: i + n]) in addressee_names():
             return " ".join(words[i: i + n]), n
-    if i + 2 <= len(words) and words[i + 1] not in _names() and (near := _garbled(" ".join(words[i: i + 2]))):
+    if i + 2 <= len(words) and words[i + 1] not in addressee_names() and (near := _garbled(" ".join(words[i: i + 2]))):
         return near, 2
-    if words[i] in _names():
+    if words[i] in addressee_names():
         return words[i], 1
     return _garbled(words[i]), 1
 
@@ -93,7 +94,7 @@ def _names_one(text: str) -> bool:
     """Whether ``text`` holds at least one known name written whole (of one word or two): an
     address line OCR garbled keeps some of its names legible ('DIRECTOP. INFO MADRID')."""
     words = [w.strip(_SPECKS) for w in text.split()]
-    names = _names()
+    names = addressee_names()
     return any(w in names for w in words) or any(f"{a} {b}" in names for a, b in zip(words, words[1:]))
 
 
@@ -106,7 +107,7 @@ def _address_line(text: str) -> tuple[str | None, list[str], list[str], list[str
         return None  # (asked first: reading garbled names costs a comparison with every name)
     first, _, rest = text.partition(" ")
     precedence = _PRECEDENCE.get(first.strip(_SPECKS))
-    if precedence is None and first.strip(_SPECKS) not in _names() and (near := closest(first.strip(_SPECKS), _WORDS)):
+    if precedence is None and first.strip(_SPECKS) not in addressee_names() and (near := closest(first.strip(_SPECKS), _WORDS)):
         precedence = _PRECEDENCE[near]  # ('PAIORITY MADRID'): the word before the addressees
     action = rest if precedence else text
     info = ""
@@ -187,7 +188,7 @@ def address_on_to_line(d: Draft, window: list[CLine], k: int) -> bool:
     """The staff cable's 'TO:' line within a few lines below its message or CITE line at
     ``window[k]``: sets ``cia_to_line`` and ``cia_info_line``, the addressees as typed, which
     stand before what the CITE line gave; whether one was read."""
-    below = [ln for ln in window[k + 1: k + 1 + _AFTER]]
+    below = window[k + 1: k + 1 + _AFTER]
     for j, ln in enumerate(below):
         if not (m := _TO_LINE.match(ln.text.upper())):
             continue
@@ -212,7 +213,7 @@ def _items(text: str) -> list[str] | None:
     for item in (i.strip(_SPECKS) for i in text.split(",")):
         if not item:
             continue
-        if item in _names():
+        if item in addressee_names():
             out.append(item)
         elif _WRITTEN_NAME.fullmatch(item):
             out.append(_garbled(item) or item)

@@ -8,15 +8,14 @@ import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
 from itertools import chain, islice
 
 from ...model import EO
 from ...vocab import tables
 from .. import fields as F
 from ..draft import CLine, Draft
-from .cia_address import (address_before_lost_station, address_below, address_on_to_line, misread_headquarters,
-                          read_for_line)
+from .cia_address import (address_before_lost_station, address_below, address_on_to_line, addressee_names,
+                          misread_headquarters, read_for_line)
 from .cia_opening import closest
 from .date_boxes import _DIGIT, _STAMP_TIME, read_date_box_with_lookalike_day, read_misread_month_dates
 from .intercepts import intercept_party, intercept_title
@@ -76,13 +75,13 @@ def _is_guide_date(text: str) -> bool:
 
 
 # What may stand beside a date box's date on its line: specks, and a box's number of a character or two.
-_BOX_SPECKS = " .,:;'\"-_|•*()"
+_DATE_BOX_SPECKS = " .,:;'\"-_|•*()"
 
 
 def _alone(text: str, m: re.Match) -> bool:
     """Whether the date ``m`` found in a line stands alone on it: the form's date box, not a sentence
     ('10 AUG 67', '7. 10 aug 67.'; not 'ARRIVED 9 OCT 59')."""
-    rest = (text[: m.start()] + " " + text[m.end():]).strip(_BOX_SPECKS)
+    rest = (text[: m.start()] + " " + text[m.end():]).strip(_DATE_BOX_SPECKS)
     return len(rest) <= 2
 
 
@@ -221,11 +220,10 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
                     d.set("cia_to", [a for a in re.split(r"[,\s]+", addr.strip(" ,")) if a])
                 elif not head.strip(" .,:;'\"•|"):
                     address_above(d, window, k)
-                if address_on_to_line(d, window, k):
-                    pass  # (the staff cable's typed TO line below the CITE line)
-                elif not any(_is_cia_addressee(a) for a in d.get("cia_to") or ()):
-                    # No addressee before CITE ('SECRET 0714502 JUN 68 CITE STOCKHOLM 9024'): the
-                    # later incoming cables type their address on the line below.
+                # A staff cable's typed TO line below the CITE line; else, with no addressee before CITE
+                # ('SECRET 0714502 JUN 68 CITE STOCKHOLM 9024'), the later incoming cables' address
+                # on the line below.
+                if not address_on_to_line(d, window, k) and not any(_is_cia_addressee(a) for a in d.get("cia_to") or ()):
                     address_below(d, window, k)
                 if info and info[1].strip(" ,"):
                     d.set("cia_info", [a for a in re.split(r"[,\s]+", _AGENCY_PREC_ABBR.sub("", info[1]).strip(" ,")) if a])
@@ -580,15 +578,8 @@ def _misread_typed_address(t: str) -> str | None:
 
 def _is_cia_addressee(text: str) -> bool:
     words = text.split()
-    names = _addressee_names()
+    names = addressee_names()
     return text in names or words[0] in names
-
-
-@cache
-def _addressee_names() -> frozenset[str]:
-    """What a CIA cable is addressed by: CITE codes, their stations, and the State station names
-    (one set, where asking the three tables cost a scan of the CITE table's stations each time)."""
-    return frozenset(tables.cia_cites()) | frozenset(tables.cia_cites().values()) | frozenset(tables.stations())
 
 
 # A cross in a precedence box before its printed word, as OCR reads it: X (with a speck or a slash
