@@ -1,0 +1,69 @@
+"""Serials, dates and ids of OCR'd agency cables, as met on the fourth blind set's misses: a CITE line
+OCR broke after its label, a 1970s CITE line naming its station in words. The texts are made up in
+the style of the cables; each rule has a near case it must not take."""
+
+from __future__ import annotations
+
+import pytest
+
+from cablegram import parse
+from cablegram.parse.agencies import reader
+
+# (The JFK record number at its head marks a CIA record, as on every such release.)
+CIA = "104-10000-10000\n\nSECRET\n\n"
+
+
+# -- a CITE line broken after its label ----------------------------------------------------------------
+_BROKEN = CIA + "3 MAR 64\n\n{label}\n\n{value}\n\n1. TEXT OF THE CABLE.\n"
+
+
+@pytest.mark.parametrize("label", ["DIR INFO WAVE CITE", "PRIORITY DIR CITE", "DIR CITI"])
+def test_a_cite_label_ending_the_address_line_takes_the_station_and_serial_below(label):
+    r = parse(_BROKEN.format(label=label, value="MADR 4321"))
+    assert r.id == "1964MADR004321"
+    assert r.to and r.to[0].name == "DIR"
+
+
+def test_a_cite_code_below_the_label_read_with_noughts_for_its_os():
+    # '0SL0': the O of OSLO read as noughts; read so only because OSLO is a known code.
+    r = parse(_BROKEN.format(label="DIR CITE", value="0SL0 4190"))
+    assert r.id == "1964OSLO004190"
+    assert any(d.code == "possible-ocr-error" and "0SL0" in d.message for d in r.defects)
+
+
+def test_a_word_with_noughts_that_is_no_code_is_not_read_below_a_cite_label():
+    assert parse(_BROKEN.format(label="DIR CITE", value="10X0 4190")).id is None
+
+
+def test_a_sentence_ending_in_cite_is_no_cite_line():
+    # The words before the label must be an address line: 'AS WE CITE' / 'MADR 4321' is text.
+    assert parse(_BROKEN.format(label="THE FIGURES AS WE CITE", value="MADR 4321")).id is None
+
+
+def test_the_ending_cite_pattern_matches_only_lines_holding_its_gate():
+    for line in ("DIR CITE", "DIR CITI:", "PRIORITY DIR INFO MADR CITE", "MEXICO CITY", "HEXICO CIT"):
+        if reader._ENDING_CITE.match(line):
+            assert "CIT" in line
+
+
+# -- a CITE line naming its station in words (1970s) ---------------------------------------------------
+_STAFF = CIA + "SECRET 310633Z JAN 73 STAFF\n\n{cite}\n\nTO: DIRECTOR.\n\n1. TEXT OF THE CABLE.\n"
+
+
+@pytest.mark.parametrize("cite, station, misread", [
+    ("CITE SANTO DOMINGO 2310", "SANTO DOMINGO", False),
+    ("CITE (DAR ES SALAAM) 2310", "DAR ES SALAAM", False),  # the reviewer's brackets kept
+    ("CITE (DAR ES SALAAAM) 2310", "DAR ES SALAAM", True),  # a letter doubled by OCR
+    ("CITE CHONG KONG 2310", "HONG KONG", True),  # the opening bracket read as C
+])
+def test_a_cite_line_naming_its_station_in_words(cite, station, misread):
+    r = parse(_STAFF.format(cite=cite))
+    assert r.from_ == station
+    assert r.id == f"1973{station.replace(' ', '')}002310"
+    assert any(d.code == "possible-ocr-error" and station in d.message for d in r.defects) == misread
+
+
+def test_words_after_cite_that_name_no_station_leave_the_code_reading():
+    # 'WAVE BARR' is no station's name: the code WAVE is read as before.
+    r = parse(_STAFF.format(cite="CITE WAVE BARR 2310"))
+    assert r.from_ == "JMWAVE"
