@@ -67,3 +67,39 @@ def test_words_after_cite_that_name_no_station_leave_the_code_reading():
     # 'WAVE BARR' is no station's name: the code WAVE is read as before.
     r = parse(_STAFF.format(cite="CITE WAVE BARR 2310"))
     assert r.from_ == "JMWAVE"
+
+
+# -- headquarters' DIR serial has five digits ---------------------------------------------------------
+_OUT = CIA + "DATE: 26 NOV 63\n\nFROM: DIRECTOR\n\nTO PRITY MEXI CITE {code} {serial}\n\n1. TEXT OF THE CABLE.\n"
+
+
+def test_a_dir_serial_typed_with_noughts_before_it_is_read():
+    assert parse(_OUT.format(code="DIR", serial="08002")).id == "1963DIR008002"
+
+
+@pytest.mark.parametrize("serial", ["513", "5642"])
+def test_a_dir_serial_of_fewer_than_five_digits_is_cut_short_and_gives_no_id(serial):
+    r = parse(_OUT.format(code="DIR", serial=serial))
+    assert r.id is None
+    assert any(d.code == "possible-ocr-error" and serial in d.message for d in r.defects)
+
+
+def test_a_stations_serial_of_fewer_than_five_digits_is_its_own():
+    # Stations numbered their cables from 1 each year: 'CITE MEXI 513' is whole.
+    assert parse(_OUT.format(code="MEXI", serial="513")).id == "1963MEXI000513"
+
+
+# -- a date box with a misread month above a date in the text ------------------------------------------
+_BOX = CIA + "{first}\n\nFROM: DIRECTOR\n\nTO PRITY MEXI CITE DIR 85715\n\n{second}\n\n1. TEXT OF THE CABLE.\n"
+
+
+def test_a_date_box_with_a_misread_month_above_a_date_in_the_text_dates_the_cable():
+    # The box's 'HOV' (N read as H) is no month as written; the text's '30 APRIL 1961' is.
+    r = parse(_BOX.format(first="DATE: , 26 HOV 63 FILE IN CS FILE NO.", second="SUBJ MARRIED 30 APRIL 1961 IN MINSK."))
+    assert r.date == "1963-11-26"
+    assert any(d.code == "possible-ocr-error" and "HOV" in d.message for d in r.defects)
+
+
+def test_a_date_with_a_misread_month_below_a_date_read_as_written_is_not_taken():
+    r = parse(_BOX.format(first="DATE: 26 NOV 63 FILE IN CS FILE NO.", second="RETURNED 7 HOV 62 TO MINSK."))
+    assert r.date == "1963-11-26"

@@ -198,7 +198,12 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
                 d.set("cite_line", ln.index)
                 if c.misread_station:
                     d.defect("possible-ocr-error", f"CITE code {c.misread_station!r} read as {c.station}", ln.start, ln.end)
-                if c.serial:
+                if c.serial and c.station == "DIR" and len(c.serial) < 5:
+                    # Headquarters typed its DIR serial with five digits, noughts before a small one
+                    # ('CITE DIR 08002'): a shorter one is a number OCR cut short, and gives no id.
+                    d.defect("possible-ocr-error", f"CITE DIR serial {c.serial!r} has fewer than five digits: "
+                             "a number cut short, not read", ln.start, ln.end)
+                elif c.serial:
                     d.set("cite_serial", int(c.serial))
                     if c.misread_serial:
                         d.defect("possible-ocr-error", f"CITE serial {c.misread_serial!r} read as {c.serial}",
