@@ -103,3 +103,25 @@ def test_a_date_box_with_a_misread_month_above_a_date_in_the_text_dates_the_cabl
 def test_a_date_with_a_misread_month_below_a_date_read_as_written_is_not_taken():
     r = parse(_BOX.format(first="DATE: 26 NOV 63 FILE IN CS FILE NO.", second="RETURNED 7 HOV 62 TO MINSK."))
     assert r.date == "1963-11-26"
+
+
+# -- the page head's IN line gives the serial the CITE line lost ------------------------------------------
+_INCOMING = CIA + "30 NOV 63\n\nDIR CITE {cite}\n\n1. TEXT OF THE CABLE.\n\n{head}\n\n2. MORE TEXT.\n"
+
+
+@pytest.mark.parametrize("head", ["PAGE THREE IN 70545 TNIS 3984", "IN 70545A TNIS 3984", "IN 0395527\n\nTNIS 3984"])
+def test_the_page_heads_in_line_gives_the_serial_the_cite_line_lost(head):
+    r = parse(_INCOMING.format(cite="TNIS a7ee", head=head))
+    assert r.id == "1963TNIS003984"
+
+
+def test_an_in_line_naming_another_station_than_the_cite_line_is_not_taken():
+    assert parse(_INCOMING.format(cite="LGRE a7ee", head="PAGE 2 IN 70545 TNIS 3984")).id is None
+
+
+def test_an_in_line_is_not_asked_where_the_cite_line_gives_its_serial():
+    assert parse(_INCOMING.format(cite="TNIS 3990", head="PAGE 2 IN 70545 TNIS 3984")).id == "1963TNIS003990"
+
+
+def test_an_in_line_without_a_code_after_it_gives_nothing():
+    assert parse(_INCOMING.format(cite="TNIS a7ee", head="IN 70545 COPIES 20")).id is None

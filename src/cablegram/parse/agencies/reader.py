@@ -319,6 +319,8 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
             read_misread_cite_label(d, win, may_dir)
         if d.get("cite_station") in _HEADQUARTERS_CODES and "cite_serial" not in d.values:
             read_headquarters_number(d, window)
+        if "cite_serial" not in d.values:
+            read_in_line_serial(d)
         read_report_precedence(d, chain(window, islice(non_blank, _REPORT_LINES - len(window))))
         if "cia_dtg" not in d.values:
             read_garbled_class_line(d, win)
@@ -549,6 +551,34 @@ def read_headquarters_number(d: Draft, window: list[CLine]) -> None:
             d.set("cite_serial", int(m[1]), ln.start + m.start(1), ln.start + m.end(1))
             d.notes.append("the CITE DIR serial read from the number box below the CITE line")
             return
+
+
+# An incoming cable's page head prints its IN number with the station's code and serial: on each
+# continuation page ('PAGE THREE IN 70545 TNIS 3984', 'IN 17547A LGRE 0708'), and from the 1970s on
+# the first page, where OCR may set the code and serial on a line of their own ('IN 0395527' /
+# 'LOND 92126'). Where the CITE line's serial is not legible, the head gives it.
+_IN_LINE = re.compile(r"^[^\w\n]{0,3}(?:PAGE[^\S\n]+\w+[^\S\n]+)?IN[^\S\n]+\d{5,7}[A-Z]?[^\w\n]{0,2}"
+                      r"(?:[^\S\n]+|[^\S\n]*\n(?:[^\S\n]*\n)*[^\w\n]{0,2})"
+                      r"(?P<code>[A-Z]{3,5})[^\w\n]{0,2}[^\S\n]+(?P<serial>\d{2,6})[^\w\n]{0,2}[^\S\n]*$", re.M)
+
+
+def read_in_line_serial(d: Draft) -> None:
+    """Where no CITE serial was read: the station's code and serial a page head prints after the
+    IN number, the first whose code is a known CITE code (or one OCR garbled, read as the one it
+    is close to) and agrees with the CITE line's station where one was read."""
+    text = d.clean.text
+    if "IN " not in text:
+        return
+    codes = tuple(tables.cia_cites())
+    for m in _IN_LINE.finditer(text):
+        code = closest(m["code"], codes)
+        if code is None or d.get("cite_station", code) != code:
+            continue
+        if d.set("cite_station", code, m.start("code"), m.end("code")) and code != m["code"]:
+            d.defect("possible-ocr-error", f"IN line's station {m['code']!r} read as {code}", m.start("code"), m.end("code"))
+        d.set("cite_serial", int(m["serial"]), m.start("serial"), m.end("serial"))
+        d.notes.append("the CITE serial read from the page head's IN line")
+        return
 
 
 def address_above(d: Draft, window: list[CLine], k: int) -> None:
