@@ -125,3 +125,19 @@ def test_an_in_line_is_not_asked_where_the_cite_line_gives_its_serial():
 
 def test_an_in_line_without_a_code_after_it_gives_nothing():
     assert parse(_INCOMING.format(cite="TNIS a7ee", head="IN 70545 COPIES 20")).id is None
+
+
+# -- a staff cable's DTG is its message line's time group ---------------------------------------------------
+_STAFF_CABLE = ("104-10000-10000\n\nSECRET\n\nSTAFF\n\nPAGE 001\n\nTOT:\n\n{tot} SEP 96\n\nDIRECTOR 941533\n\nSECRET\n\n"
+                "STAFF\n\nTO: PRIORITY\n\n131953Z DIRECTOR 941533\n\nSLUGS: WNINTEL\n\n1. TEXT OF THE CABLE.\n")
+
+
+def test_a_staff_cables_dtg_is_its_message_lines_time_group_not_the_tot():
+    r = parse(_STAFF_CABLE.format(tot="131946Z"))
+    assert r.dtg == "131953Z"
+    assert r.date == "1996-09-13"  # (the TOT's date still dates it)
+    assert r.id == "1996DIRECTOR941533"
+
+
+def test_a_tot_with_the_message_lines_time_group_keeps_its_month_and_year():
+    assert parse(_STAFF_CABLE.format(tot="131953Z")).dtg == "131953Z SEP 96"

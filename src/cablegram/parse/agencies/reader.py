@@ -53,7 +53,7 @@ _DAY_AND_TIME = re.compile(r"\d\s+\d\d\d")  # in every match of _LOOSE_MONTH_FIR
 
 # The staff cable's message line: its time group, originator and serial, after the STAFF mark
 # when OCR keeps the two on one line ('STAFF 242058Z DIRECTOR 228470').
-_STAFF_MESSAGE_LINE = re.compile(r"^\s*(?:STAFF\s+)?\d{6}Z\s+(?P<station>DIRECTOR)\s+(?P<serial>\d{5,7})\s*$")
+_STAFF_MESSAGE_LINE = re.compile(r"^\s*(?:STAFF\s+)?(?P<time>\d{6}Z)\s+(?P<station>DIRECTOR)\s+(?P<serial>\d{5,7})\s*$")
 
 
 def _loose_date(text: str) -> re.Match | None:
@@ -191,6 +191,7 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
                 d.set("cite_station", "DIRECTOR", ln.start + m.start("station"), ln.start + m.end("station"))
                 d.set("cite_serial", int(m["serial"]))
                 d.set("cite_line", ln.index)
+                d.set("staff_time", m["time"], ln.start + m.start("time"), ln.start + m.end("time"))
                 address_on_to_line(d, window, k)
             if "ITE" in t and (c := _cite(t)) and (c.serial or _is_cia_addressee(c.station)
                                      or closest(c.station, tuple(tables.cia_cites())) or _addressed(t[: c.start])):
