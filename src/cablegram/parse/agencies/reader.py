@@ -435,12 +435,14 @@ def _cite(t: str) -> CiteMatch | None:
 # may keep, lose one of, or read as a C: 'CITE (DAR ES SALAAAM) 1144', 'CITE CHONG KONG 59696'.
 # A name of two or three words is read so when it is a station's (or, OCR-garbled, the one
 # station's it is close to, as cia_opening.closest measures, with as many words).
-_CITE_NAMED = re.compile(r"\bCITE\s*\(?\s*(?P<name>[A-Z]{2,}(?:\s[A-Z]{2,}){1,2})\s*\)?\s+(?P<serial>\d{3,6})\b")
+# (The word boundary before CITE is tested after it, as a look-behind, so that the pattern opens
+# with the word itself and the regex engine skips at C speed to it; see _IMPDET.)
+_CITE_NAMED = re.compile(r"CITE(?<!\wCITE)\s*\(?\s*(?P<name>[A-Z]{2,}(?:\s[A-Z]{2,}){1,2})\s*\)?\s+(?P<serial>\d{3,6})\b")
 
 
 def _cite_named_station(t: str) -> CiteMatch | None:
     """A CITE line that names its station in words ('CITE HONG KONG 59696'), or None."""
-    if not (m := _CITE_NAMED.search(t)):
+    if "CITE" not in t or not (m := _CITE_NAMED.search(t)):
         return None
     name = m["name"]
     stations = _station_names()
@@ -558,9 +560,12 @@ def read_headquarters_number(d: Draft, window: list[CLine]) -> None:
 # continuation page ('PAGE THREE IN 70545 TNIS 3984', 'IN 17547A LGRE 0708'), and from the 1970s on
 # the first page, where OCR may set the code and serial on a line of their own ('IN 0395527' /
 # 'LOND 92126'). Where the CITE line's serial is not legible, the head gives it.
-_IN_LINE = re.compile(r"^[^\w\n]{0,3}(?:PAGE[^\S\n]+\w+[^\S\n]+)?IN[^\S\n]+\d{5,7}[A-Z]?[^\w\n]{0,2}"
-                      r"(?:[^\S\n]+|[^\S\n]*\n(?:[^\S\n]*\n)*[^\w\n]{0,2})"
+# (The pattern opens with IN, which the regex engine skips to at C speed; what may stand before it
+# on its line, a speck or the page's number, is asked of each match after: a pattern opening with
+# a line's start is tried at every character of the text.)
+_IN_LINE = re.compile(r"IN[^\S\n]+\d{5,7}[A-Z]?[^\w\n]{0,2}(?:[^\S\n]+|[^\S\n]*\n(?:[^\S\n]*\n)*[^\w\n]{0,2})"
                       r"(?P<code>[A-Z]{3,5})[^\w\n]{0,2}[^\S\n]+(?P<serial>\d{2,6})[^\w\n]{0,2}[^\S\n]*$", re.M)
+_IN_LINE_HEAD = re.compile(r"[^\w\n]{0,3}(?:PAGE[^\S\n]+\w+[^\S\n]+)?")
 
 
 def read_in_line_serial(d: Draft) -> None:
@@ -572,6 +577,8 @@ def read_in_line_serial(d: Draft) -> None:
         return
     codes = tuple(tables.cia_cites())
     for m in _IN_LINE.finditer(text):
+        if not _IN_LINE_HEAD.fullmatch(text, text.rfind("\n", 0, m.start()) + 1, m.start()):
+            continue
         code = closest(m["code"], codes)
         if code is None or d.get("cite_station", code) != code:
             continue
