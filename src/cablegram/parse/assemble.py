@@ -28,8 +28,8 @@ _PLACEHOLDER = re.compile(r"TELEGRAM\s+TEXT\s+FOR\s+THIS\s+MRN\s+IS\s+UNAVAILABL
 def assemble(d: Draft, state: NormState, original: str, source) -> Telegram:
     """Freeze the draft into a Telegram record."""
     _settle_classification(d, state)
-    _settle_staff_dtg(d)
     _settle_date(d)
+    _settle_staff_dtg(d)  # (after the date: the TOT's month and year date the cable)
     settle_addresses(d, state.release.present)
     _settle_precedence(d)
     _settle_identity(d)
