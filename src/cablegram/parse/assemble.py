@@ -29,6 +29,7 @@ def assemble(d: Draft, state: NormState, original: str, source) -> Telegram:
     """Freeze the draft into a Telegram record."""
     _settle_classification(d, state)
     _settle_date(d)
+    _settle_staff_dtg(d)  # (after the date: the TOT's month and year date the cable)
     settle_addresses(d, state.release.present)
     _settle_precedence(d)
     _settle_identity(d)
@@ -204,6 +205,18 @@ def _is_scrap(text: str) -> bool:
 
 
 # -- date -------------------------------------------------------------------------------------------
+def _settle_staff_dtg(d: Draft) -> None:
+    """A staff cable's DTG is the time group of its message line ('131953Z DIRECTOR 941533'); the
+    TOT line above it ('TOT: 131946Z SEP 96') is the time the cable went out, as a TOR line is the
+    time it came in, and its date still dates the cable. A DTG read with the message line's own
+    time group (the TOT's, when the two agree) stands, with the month and year it was read with."""
+    time = d.get("staff_time")
+    if time and not (d.get("dtg") or "").startswith(time):
+        d.set("dtg", time, replace=True)
+        d.spans["dtg"] = d.spans["staff_time"]
+        d.notes.append("DTG read from the staff cable's message line (the TOT line's time is the transmission's)")
+
+
 def _settle_date(d: Draft) -> None:
     when = d.get("dtg_when")
     if when:

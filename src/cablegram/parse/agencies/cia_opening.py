@@ -86,7 +86,9 @@ def read_cia_opening(d: Draft, lines: list[CLine], start: int) -> int:
         seen += 1
         if _PARAGRAPH.match(text):
             break
-        if _REF.match(text) or (not refs and _garbled_ref_label(text)):
+        if not refs and (_REF.match(text) or _garbled_ref_label(text)):
+            # (One REF list a cable: a line opening with REF after it is the text's, the word
+            # its subject: 'REF RECEIVED HONG KONG FOR PASSAGE …', 'REF WAS REVIEWED BY …'.)
             refs, k = _ref_lines(lines, k)
             continue
         if (len(text.split()) > 5 and not _HEADER_LABEL.match(text)) or refs:

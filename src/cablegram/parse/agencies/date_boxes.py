@@ -41,10 +41,14 @@ def read_misread_month_dates(d: Draft, w: Window) -> None:
     if "agency_date" in d.values or "dtg_when" in d.values:
         return
     loose = None
+    # A date is looked for only where none was read, or above the first one read as written: the
+    # form's date box stands above the text ('DATE: , 26 HOV 63' over a paragraph's '30 APRIL 1961',
+    # which a date box read as written would have come before).
+    above = d.get("agency_loose_date_line")
     # Only lines with a stamp's time or a date's digit can hold either (a digit of a line is a
-    # digit of it upper-cased: digits have no case); a date is looked for only where none was read.
+    # digit of it upper-cased: digits have no case).
     may_stamp = w.matching(_STAMP_TIME)
-    for k in sorted(may_stamp | w.matching(_DIGIT) if "agency_loose_date" not in d.values else may_stamp):
+    for k in sorted(may_stamp | w.matching(_DIGIT)):
         ln, t = w.lines[k], w.uppers[k]
         if k in may_stamp and (m := _STAMP_ANY_MONTH.search(t)) and m["mon"] not in F.MONTHS and (mon := _misread_month(m["mon"])):
             fix = lambda x: x.replace("O", "0")  # noqa: E731
@@ -52,7 +56,7 @@ def read_misread_month_dates(d: Draft, w: Window) -> None:
                 d.set("agency_date", day, ln.start + m.start(), ln.start + m.end())
                 d.defect("possible-ocr-error", f"receipt stamp month {m['mon']!r} read as {day[5:7]}", ln.start + m.start(), ln.start + m.end())
                 return
-        if loose is None and "agency_loose_date" not in d.values:
+        if loose is None and (above is None or ln.index < above):
             for m in _DATE_ANY_MONTH.finditer(ln.text):
                 written = m["m"].upper()
                 if written in F.MONTHS and m["d"].isdigit():
@@ -63,8 +67,9 @@ def read_misread_month_dates(d: Draft, w: Window) -> None:
                     break
     if loose:
         day, ln, m = loose
-        d.set("agency_loose_date", day, ln.start + m.start(), ln.start + m.end())
-        d.set("agency_loose_date_line", ln.index)
+        d.set("agency_loose_date", day, ln.start + m.start(), ln.start + m.end(), replace=True)
+        d.set("agency_loose_date_line", ln.index, replace=True)
+        d.values.pop("agency_loose_date_alone", None)  # (the date read as written's, below)
         d.set("agency_loose_date_misread", m[0])  # reported if the date is used (see assemble)
 
 

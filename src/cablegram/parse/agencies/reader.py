@@ -8,6 +8,7 @@ import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from itertools import chain, islice
 
 from ...model import EO
@@ -52,7 +53,7 @@ _DAY_AND_TIME = re.compile(r"\d\s+\d\d\d")  # in every match of _LOOSE_MONTH_FIR
 
 # The staff cable's message line: its time group, originator and serial, after the STAFF mark
 # when OCR keeps the two on one line ('STAFF 242058Z DIRECTOR 228470').
-_STAFF_MESSAGE_LINE = re.compile(r"^\s*(?:STAFF\s+)?\d{6}Z\s+(?P<station>DIRECTOR)\s+(?P<serial>\d{5,7})\s*$")
+_STAFF_MESSAGE_LINE = re.compile(r"^\s*(?:STAFF\s+)?(?P<time>\d{6}Z)\s+(?P<station>DIRECTOR)\s+(?P<serial>\d{5,7})\s*$")
 
 
 def _loose_date(text: str) -> re.Match | None:
@@ -190,14 +191,20 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
                 d.set("cite_station", "DIRECTOR", ln.start + m.start("station"), ln.start + m.end("station"))
                 d.set("cite_serial", int(m["serial"]))
                 d.set("cite_line", ln.index)
+                d.set("staff_time", m["time"], ln.start + m.start("time"), ln.start + m.end("time"))
                 address_on_to_line(d, window, k)
             if "ITE" in t and (c := _cite(t)) and (c.serial or _is_cia_addressee(c.station)
                                      or closest(c.station, tuple(tables.cia_cites())) or _addressed(t[: c.start])):
                 d.set("cite_station", c.station, ln.start + c.station_start, ln.start + c.station_end)
                 d.set("cite_line", ln.index)
                 if c.misread_station:
-                    d.defect("possible-ocr-error", f"CITE code {c.misread_station!r} read as DIR", ln.start, ln.end)
-                if c.serial:
+                    d.defect("possible-ocr-error", f"CITE code {c.misread_station!r} read as {c.station}", ln.start, ln.end)
+                if c.serial and c.station == "DIR" and len(c.serial) < 5:
+                    # Headquarters typed its DIR serial with five digits, noughts before a small one
+                    # ('CITE DIR 08002'): a shorter one is a number OCR cut short, and gives no id.
+                    d.defect("possible-ocr-error", f"CITE DIR serial {c.serial!r} has fewer than five digits: "
+                             "a number cut short, not read", ln.start, ln.end)
+                elif c.serial:
                     d.set("cite_serial", int(c.serial))
                     if c.misread_serial:
                         d.defect("possible-ocr-error", f"CITE serial {c.misread_serial!r} read as {c.serial}",
@@ -313,6 +320,8 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
             read_misread_cite_label(d, win, may_dir)
         if d.get("cite_station") in _HEADQUARTERS_CODES and "cite_serial" not in d.values:
             read_headquarters_number(d, window)
+        if "cite_serial" not in d.values:
+            read_in_line_serial(d)
         read_report_precedence(d, chain(window, islice(non_blank, _REPORT_LINES - len(window))))
         if "cia_dtg" not in d.values:
             read_garbled_class_line(d, win)
@@ -383,6 +392,12 @@ def read_report_precedence(d: Draft, window: Iterable[CLine]) -> None:
 _LONE_CITE = re.compile(r"^\W{0,3}CITE\W{0,3}$")
 _CITE_VALUE = re.compile(r"^\W{0,3}(?P<station>[A-Z]{3,12})\s+(?P<serial>\d{2,6})\b\W{0,3}$")
 _ADDRESS_ABOVE = 10
+# The same split where the address stands before the label, which then ends its line
+# ('PRIORITY DIR INFO MADR CITE' / '0SL0 4190'), the label's E often read as I ('DIR CITI' /
+# 'PARI 9312'): OCR broke the typed CITE line after its label. The code below may hold a nought
+# or a one OCR put for its O or I ('0SL0'), read only where the reading is a known CITE code.
+_ENDING_CITE = re.compile(r"^(?P<head>.*?\S)\s+CIT[EI]\W{0,3}$")
+_CITE_VALUE_DIGITS = re.compile(r"^\W{0,3}(?P<station>[A-Z0158]{3,12})\s+(?P<serial>\d{2,6})\b\W{0,3}$")
 
 
 @dataclass(frozen=True)
@@ -395,12 +410,14 @@ class CiteMatch:
     station_start: int
     station_end: int
     misread_serial: str | None = None  # the serial as written, where a capital stands for a digit
-    misread_station: str | None = None  # the code as written, where OCR misread headquarters' DIR
+    misread_station: str | None = None  # as written, where OCR misread headquarters' DIR or a station's name
 
 
 def _cite(t: str) -> CiteMatch | None:
     if "ITE" not in t:
         return None  # both spellings hold it; most lines do not (the caller asks first too)
+    if named := _cite_named_station(t):
+        return named
     m = _CITE_LOOSE.search(t)
     if not m:
         return None
@@ -413,6 +430,35 @@ def _cite(t: str) -> CiteMatch | None:
                      serial if serial and not serial.isdigit() else None, misread)
 
 
+# From the 1970s a CITE line names its station in full, not by a code: 'CITE SANTO DOMINGO 2310',
+# 'CITE STOCKHOLM 9024'. On the releases a reviewer set the station's name in brackets, which OCR
+# may keep, lose one of, or read as a C: 'CITE (DAR ES SALAAAM) 1144', 'CITE CHONG KONG 59696'.
+# A name of two or three words is read so when it is a station's (or, OCR-garbled, the one
+# station's it is close to, as cia_opening.closest measures, with as many words).
+# (The word boundary before CITE is tested after it, as a look-behind, so that the pattern opens
+# with the word itself and the regex engine skips at C speed to it; see _IMPDET.)
+_CITE_NAMED = re.compile(r"CITE(?<!\wCITE)\s*\(?\s*(?P<name>[A-Z]{2,}(?:\s[A-Z]{2,}){1,2})\s*\)?\s+(?P<serial>\d{3,6})\b")
+
+
+def _cite_named_station(t: str) -> CiteMatch | None:
+    """A CITE line that names its station in words ('CITE HONG KONG 59696'), or None."""
+    if "CITE" not in t or not (m := _CITE_NAMED.search(t)):
+        return None
+    name = m["name"]
+    stations = _station_names()
+    station = name if name in stations else closest(name, stations)
+    if station is None or station.count(" ") != name.count(" "):
+        return None
+    return CiteMatch(station, m["serial"], m.start(), m.start("name"), m.end("name"),
+                     misread_station=name if station != name else None)
+
+
+@cache
+def _station_names() -> tuple[str, ...]:
+    """The stations' names of more than one word (one word is a CITE code's reading's)."""
+    return tuple(name for name in tables.stations() if " " in name)
+
+
 # Specks OCR leaves after a code ('CITE DIR.', 'CITE DIX:').
 _SPECKS = " .,:;'\"!|_-"
 
@@ -422,17 +468,39 @@ def read_split_cite(d: Draft, w: Window) -> None:
     code and a number and nothing else; the address is the nearest line above holding only known
     addressee codes (with its INFO part)."""
     window = w.lines
-    for k in sorted(w.holding(("CITE",))):
-        if k == len(window) - 1 or not _LONE_CITE.match(w.uppers[k]):
+    for k in sorted(w.holding(("CIT",))):  # (CITE, and CITI for it)
+        if k == len(window) - 1:
             continue
-        nxt = window[k + 1]
-        if not (m := _CITE_VALUE.match(nxt.text.upper())):
+        t, nxt = w.uppers[k], window[k + 1]
+        if _LONE_CITE.match(t):
+            if not (m := _CITE_VALUE.match(nxt.text.upper())):
+                continue
+            d.set("cite_station", m["station"], nxt.start + m.start("station"), nxt.start + m.end("station"))
+            address_above(d, window, k)
+        elif (e := _ENDING_CITE.match(t)) and (m := _CITE_VALUE_DIGITS.match(nxt.text.upper())) \
+                and (station := _cite_code_as_read(m["station"])) and address_before_lost_station(d, window[k], e["head"]):
+            d.set("cite_station", station, nxt.start + m.start("station"), nxt.start + m.end("station"))
+            if station != m["station"] or not t.rstrip(_SPECKS).endswith("CITE"):
+                d.defect("possible-ocr-error", f"CITE line {t.strip()!r} / {nxt.text.strip()!r} read as CITE "
+                         f"{station} {int(m['serial'])}", window[k].start, nxt.end)
+        else:
             continue
-        d.set("cite_station", m["station"], nxt.start + m.start("station"), nxt.start + m.end("station"))
         d.set("cite_line", nxt.index)
         d.set("cite_serial", int(m["serial"]))
-        address_above(d, window, k)
         return
+
+
+def _cite_code_as_read(word: str) -> str | None:
+    """A CITE code below a CITE label that ends its line: as written when it has no digit; else
+    with its noughts, ones, fives and eights read as O, I, S and B, when that reading is a known
+    code ('0SL0' for OSLO); None otherwise."""
+    if word.isalpha():
+        return word
+    fixed = word.translate(_LETTERS_FOR_DIGITS)
+    return fixed if fixed.isalpha() and fixed in tables.cia_cites() else None
+
+
+_LETTERS_FOR_DIGITS = str.maketrans({"0": "O", "1": "I", "5": "S", "8": "B"})
 
 
 # Headquarters' CITE line with its label misread, standing alone as OCR of the form's columns leaves
@@ -486,6 +554,39 @@ def read_headquarters_number(d: Draft, window: list[CLine]) -> None:
             d.set("cite_serial", int(m[1]), ln.start + m.start(1), ln.start + m.end(1))
             d.notes.append("the CITE DIR serial read from the number box below the CITE line")
             return
+
+
+# An incoming cable's page head prints its IN number with the station's code and serial: on each
+# continuation page ('PAGE THREE IN 70545 TNIS 3984', 'IN 17547A LGRE 0708'), and from the 1970s on
+# the first page, where OCR may set the code and serial on a line of their own ('IN 0395527' /
+# 'LOND 92126'). Where the CITE line's serial is not legible, the head gives it.
+# (The pattern opens with IN, which the regex engine skips to at C speed; what may stand before it
+# on its line, a speck or the page's number, is asked of each match after: a pattern opening with
+# a line's start is tried at every character of the text.)
+_IN_LINE = re.compile(r"IN[^\S\n]+\d{5,7}[A-Z]?[^\w\n]{0,2}(?:[^\S\n]+|[^\S\n]*\n(?:[^\S\n]*\n)*[^\w\n]{0,2})"
+                      r"(?P<code>[A-Z]{3,5})[^\w\n]{0,2}[^\S\n]+(?P<serial>\d{2,6})[^\w\n]{0,2}[^\S\n]*$", re.M)
+_IN_LINE_HEAD = re.compile(r"[^\w\n]{0,3}(?:PAGE[^\S\n]+\w+[^\S\n]+)?")
+
+
+def read_in_line_serial(d: Draft) -> None:
+    """Where no CITE serial was read: the station's code and serial a page head prints after the
+    IN number, the first whose code is a known CITE code (or one OCR garbled, read as the one it
+    is close to) and agrees with the CITE line's station where one was read."""
+    text = d.clean.text
+    if "IN " not in text:
+        return
+    codes = tuple(tables.cia_cites())
+    for m in _IN_LINE.finditer(text):
+        if not _IN_LINE_HEAD.fullmatch(text, text.rfind("\n", 0, m.start()) + 1, m.start()):
+            continue
+        code = closest(m["code"], codes)
+        if code is None or d.get("cite_station", code) != code:
+            continue
+        if d.set("cite_station", code, m.start("code"), m.end("code")) and code != m["code"]:
+            d.defect("possible-ocr-error", f"IN line's station {m['code']!r} read as {code}", m.start("code"), m.end("code"))
+        d.set("cite_serial", int(m["serial"]), m.start("serial"), m.end("serial"))
+        d.notes.append("the CITE serial read from the page head's IN line")
+        return
 
 
 def address_above(d: Draft, window: list[CLine], k: int) -> None:

@@ -1,0 +1,143 @@
+"""Serials, dates and ids of OCR'd agency cables, as met on the fourth blind set's misses: a CITE line
+OCR broke after its label, a 1970s CITE line naming its station in words. The texts are made up in
+the style of the cables; each rule has a near case it must not take."""
+
+from __future__ import annotations
+
+import pytest
+
+from cablegram import parse
+from cablegram.parse.agencies import reader
+
+# (The JFK record number at its head marks a CIA record, as on every such release.)
+CIA = "104-10000-10000\n\nSECRET\n\n"
+
+
+# -- a CITE line broken after its label ----------------------------------------------------------------
+_BROKEN = CIA + "3 MAR 64\n\n{label}\n\n{value}\n\n1. TEXT OF THE CABLE.\n"
+
+
+@pytest.mark.parametrize("label", ["DIR INFO WAVE CITE", "PRIORITY DIR CITE", "DIR CITI"])
+def test_a_cite_label_ending_the_address_line_takes_the_station_and_serial_below(label):
+    r = parse(_BROKEN.format(label=label, value="MADR 4321"))
+    assert r.id == "1964MADR004321"
+    assert r.to and r.to[0].name == "DIR"
+
+
+def test_a_cite_code_below_the_label_read_with_noughts_for_its_os():
+    # '0SL0': the O of OSLO read as noughts; read so only because OSLO is a known code.
+    r = parse(_BROKEN.format(label="DIR CITE", value="0SL0 4190"))
+    assert r.id == "1964OSLO004190"
+    assert any(d.code == "possible-ocr-error" and "0SL0" in d.message for d in r.defects)
+
+
+def test_a_word_with_noughts_that_is_no_code_is_not_read_below_a_cite_label():
+    assert parse(_BROKEN.format(label="DIR CITE", value="10X0 4190")).id is None
+
+
+def test_a_sentence_ending_in_cite_is_no_cite_line():
+    # The words before the label must be an address line: 'AS WE CITE' / 'MADR 4321' is text.
+    assert parse(_BROKEN.format(label="THE FIGURES AS WE CITE", value="MADR 4321")).id is None
+
+
+def test_the_ending_cite_pattern_matches_only_lines_holding_its_gate():
+    for line in ("DIR CITE", "DIR CITI:", "PRIORITY DIR INFO MADR CITE", "MEXICO CITY", "HEXICO CIT"):
+        if reader._ENDING_CITE.match(line):
+            assert "CIT" in line
+
+
+# -- a CITE line naming its station in words (1970s) ---------------------------------------------------
+_STAFF = CIA + "SECRET 310633Z JAN 73 STAFF\n\n{cite}\n\nTO: DIRECTOR.\n\n1. TEXT OF THE CABLE.\n"
+
+
+@pytest.mark.parametrize("cite, station, misread", [
+    ("CITE SANTO DOMINGO 2310", "SANTO DOMINGO", False),
+    ("CITE (DAR ES SALAAM) 2310", "DAR ES SALAAM", False),  # the reviewer's brackets kept
+    ("CITE (DAR ES SALAAAM) 2310", "DAR ES SALAAM", True),  # a letter doubled by OCR
+    ("CITE CHONG KONG 2310", "HONG KONG", True),  # the opening bracket read as C
+])
+def test_a_cite_line_naming_its_station_in_words(cite, station, misread):
+    r = parse(_STAFF.format(cite=cite))
+    assert r.from_ == station
+    assert r.id == f"1973{station.replace(' ', '')}002310"
+    assert any(d.code == "possible-ocr-error" and station in d.message for d in r.defects) == misread
+
+
+def test_words_after_cite_that_name_no_station_leave_the_code_reading():
+    # 'WAVE BARR' is no station's name: the code WAVE is read as before.
+    r = parse(_STAFF.format(cite="CITE WAVE BARR 2310"))
+    assert r.from_ == "JMWAVE"
+
+
+# -- headquarters' DIR serial has five digits ---------------------------------------------------------
+_OUT = CIA + "DATE: 26 NOV 63\n\nFROM: DIRECTOR\n\nTO PRITY MEXI CITE {code} {serial}\n\n1. TEXT OF THE CABLE.\n"
+
+
+def test_a_dir_serial_typed_with_noughts_before_it_is_read():
+    assert parse(_OUT.format(code="DIR", serial="08002")).id == "1963DIR008002"
+
+
+@pytest.mark.parametrize("serial", ["513", "5642"])
+def test_a_dir_serial_of_fewer_than_five_digits_is_cut_short_and_gives_no_id(serial):
+    r = parse(_OUT.format(code="DIR", serial=serial))
+    assert r.id is None
+    assert any(d.code == "possible-ocr-error" and serial in d.message for d in r.defects)
+
+
+def test_a_stations_serial_of_fewer_than_five_digits_is_its_own():
+    # Stations numbered their cables from 1 each year: 'CITE MEXI 513' is whole.
+    assert parse(_OUT.format(code="MEXI", serial="513")).id == "1963MEXI000513"
+
+
+# -- a date box with a misread month above a date in the text ------------------------------------------
+_BOX = CIA + "{first}\n\nFROM: DIRECTOR\n\nTO PRITY MEXI CITE DIR 85715\n\n{second}\n\n1. TEXT OF THE CABLE.\n"
+
+
+def test_a_date_box_with_a_misread_month_above_a_date_in_the_text_dates_the_cable():
+    # The box's 'HOV' (N read as H) is no month as written; the text's '30 APRIL 1961' is.
+    r = parse(_BOX.format(first="DATE: , 26 HOV 63 FILE IN CS FILE NO.", second="SUBJ MARRIED 30 APRIL 1961 IN MINSK."))
+    assert r.date == "1963-11-26"
+    assert any(d.code == "possible-ocr-error" and "HOV" in d.message for d in r.defects)
+
+
+def test_a_date_with_a_misread_month_below_a_date_read_as_written_is_not_taken():
+    r = parse(_BOX.format(first="DATE: 26 NOV 63 FILE IN CS FILE NO.", second="RETURNED 7 HOV 62 TO MINSK."))
+    assert r.date == "1963-11-26"
+
+
+# -- the page head's IN line gives the serial the CITE line lost ------------------------------------------
+_INCOMING = CIA + "30 NOV 63\n\nDIR CITE {cite}\n\n1. TEXT OF THE CABLE.\n\n{head}\n\n2. MORE TEXT.\n"
+
+
+@pytest.mark.parametrize("head", ["PAGE THREE IN 70545 TNIS 3984", "IN 70545A TNIS 3984", "IN 0395527\n\nTNIS 3984"])
+def test_the_page_heads_in_line_gives_the_serial_the_cite_line_lost(head):
+    r = parse(_INCOMING.format(cite="TNIS a7ee", head=head))
+    assert r.id == "1963TNIS003984"
+
+
+def test_an_in_line_naming_another_station_than_the_cite_line_is_not_taken():
+    assert parse(_INCOMING.format(cite="LGRE a7ee", head="PAGE 2 IN 70545 TNIS 3984")).id is None
+
+
+def test_an_in_line_is_not_asked_where_the_cite_line_gives_its_serial():
+    assert parse(_INCOMING.format(cite="TNIS 3990", head="PAGE 2 IN 70545 TNIS 3984")).id == "1963TNIS003990"
+
+
+def test_an_in_line_without_a_code_after_it_gives_nothing():
+    assert parse(_INCOMING.format(cite="TNIS a7ee", head="IN 70545 COPIES 20")).id is None
+
+
+# -- a staff cable's DTG is its message line's time group ---------------------------------------------------
+_STAFF_CABLE = ("104-10000-10000\n\nSECRET\n\nSTAFF\n\nPAGE 001\n\nTOT:\n\n{tot} SEP 96\n\nDIRECTOR 941533\n\nSECRET\n\n"
+                "STAFF\n\nTO: PRIORITY\n\n131953Z DIRECTOR 941533\n\nSLUGS: WNINTEL\n\n1. TEXT OF THE CABLE.\n")
+
+
+def test_a_staff_cables_dtg_is_its_message_lines_time_group_not_the_tot():
+    r = parse(_STAFF_CABLE.format(tot="131946Z"))
+    assert r.dtg == "131953Z"
+    assert r.date == "1996-09-13"  # (the TOT's date still dates it)
+    assert r.id == "1996DIRECTOR941533"
+
+
+def test_a_tot_with_the_message_lines_time_group_keeps_its_month_and_year():
+    assert parse(_STAFF_CABLE.format(tot="131953Z")).dtg == "131953Z SEP 96"
