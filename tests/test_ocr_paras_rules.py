@@ -185,3 +185,27 @@ def test_a_garbled_ref_label_before_a_cite_code_of_the_table(code):
 def test_a_garbled_ref_label_before_a_word_no_cite_code():
     # (near case: a slug line's crypt and a number are no REF item)
     assert cia_refs("RER: LAPX 3647") == []
+
+
+# -- the tenth pass -----------------------------------------------------------------------------------
+
+# A staff cable's head whose CITE line OCR lost: the header scanner reads its REF line.
+STAFF_HEAD = "SECRET\n\nSTAFF\n\nTO: DIRECTOR.\n\nWNINTEL\n\nREF:\n\nLOND 92099\n\n"
+
+
+def staff_paragraphs(body: str) -> list[tuple[int | None, str]]:
+    return [(p.number, p.text[:12]) for p in parse(STAFF_HEAD + body).paragraphs]
+
+
+def test_a_number_alone_on_its_line_ends_the_header():
+    # OCR read the number and the text beside it as two blocks: the text is paragraph 1's, not
+    # the REF line's wrap.
+    body = ('1.\n\n"THE EVENING ECHO" OF 7 MARCH COMMENTS ON THE PROGRAM.\n\n'
+            "2. FOLLOWING QUOTES GIVE THE ARTICLE'S FLAVOR.\n")
+    assert staff_paragraphs(body)[:2] == [(1, '"THE EVENING'), (2, "FOLLOWING QU")]
+
+
+def test_a_number_alone_before_no_sentence_does_not_end_the_header():
+    # (near case: a number alone above a line that opens no sentence is no paragraph's)
+    body = "12.\n\n----\n\n1. FOLLOWING QUOTES GIVE THE ARTICLE'S FLAVOR.\n"
+    assert [n for n, _ in staff_paragraphs(body) if n is not None] == [1]
