@@ -25,8 +25,13 @@ _REF = re.compile(r"^[^\w]{0,3}(?:REFS?(?:\s*[:.;,2&!]|(?=\s|$))|RE\s*:|RE(?=\s+
 # A REF item continued on its own line: 'B. DIR 75796', 'C. WAVE 6877 (IN 12345)'.
 _REF_ITEM_LINE = re.compile(r"^[^\w]{0,3}\(?[A-H][.)]\s+\S")
 # An item whose letter OCR lost its stop or garbled, known by a CITE code and a serial after it:
-# '“: B DIR 27924, …', '@ MADR 2982 …'.
-_CODED_ITEM_LINE = re.compile(r"^[^\w]{0,3}(?:\(?[A-H][.)]?\s+)?(?P<code>[A-Z]{3,4})\s+\d{3,6}\b")
+# '“: B DIR 27924, …', '@ MADR 2982 …', also with a speck after the code (see _CODE_SPECK).
+_CODED_ITEM_LINE = re.compile(r"^[^\w]{0,3}(?:\(?[A-H][.)]?\s+)?(?P<code>[A-Z]{3,4})[:;>]?\s+\d{3,6}\b")
+# A speck OCR set between an item's CITE code and its serial ('OTTA: 1611', 'STOC> 5179'): the
+# code and serial are typed with a blank between them (a hyphen at most: 'WAVE-1040'), so a
+# colon, semicolon or angle bracket glued to the code is a smudge of the ribbon, not a mark of
+# the item. Dropped where the code is a known CITE code (see _without_code_specks).
+_CODE_SPECK = re.compile(r"\b(?P<code>[A-Z]{3,4})[:;>](?=\s+\d{3,6}\b)")
 
 
 # An item whose letter OCR read as the digit it resembles ('8. PARI 1361' for 'B. PARI 1361', '3.
@@ -174,7 +179,16 @@ def _set_ref_text(d: Draft, refs: list[CLine]) -> None:
         first = refs[0].text.strip()[:400]
         m = _REF.match(first) or _garbled_ref_label(first)
         body = " ".join([first[m.end():] if m else first] + [r.text.strip()[:400] for r in refs[1:]])
-        d.set("ref_text", body, refs[0].start, refs[-1].end)
+        d.set("ref_text", _without_code_specks(body), refs[0].start, refs[-1].end)
+
+
+def _without_code_specks(body: str) -> str:
+    """``body`` with the specks OCR set between a known CITE code and its serial dropped
+    (_CODE_SPECK). Most REF lines hold no colon, semicolon or angle bracket: no regex for them."""
+    if ":" not in body and ";" not in body and ">" not in body:
+        return body
+    cites = tables.cia_cites()
+    return _CODE_SPECK.sub(lambda m: m["code"] if m["code"] in cites or m["code"] == "DIR" else m[0], body)
 
 
 # The report's subject line after the address line: 'SUBJ: …', '* SUBJECT: …', 'SUSJ: …' (B read as S).
