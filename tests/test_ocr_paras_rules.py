@@ -224,3 +224,19 @@ def test_a_speck_between_an_items_code_and_serial_is_dropped():
 def test_a_label_and_number_after_a_ref_item_are_no_item():
     # (near case: a word that is no CITE code keeps its colon, and its line is not an item)
     assert cia_refs("REF: A. WAVE 1234 (IN 12345)\n\nTIME: 1300 LOCAL") == [("WAVE", 1234)]
+
+
+def cia_subject(opening: str) -> str | None:
+    return parse(CIA_HEAD + opening + "\n\n2. THE STATION HAS NO FURTHER TRACES.\n").subject
+
+
+def test_subject_before_ref_without_a_colon_is_the_texts_first_words():
+    # 'SUBJECT REF' is the subject of the cable referred to: a sentence of the text, no label.
+    assert cia_subject("REF: DIR 12345\n\nSUBJECT REF ASSIGNED NEW CRYPTONYM.") is None
+    assert cia_subject("REF: DIR 12345\n\nSUBJ OF REF HAS LEFT MADRID FOR PARIS.") is None
+
+
+def test_a_subject_label_before_ref_words_keeps_its_colon():
+    # (near case: with its colon the label stands, whatever its first word)
+    assert cia_subject("SUBJ: REFUGEE ARRIVALS IN MIAMI") == "REFUGEE ARRIVALS IN MIAMI"
+    assert cia_subject("SUBJECT: REF TRACES ON AMLASH-1") == "REF TRACES ON AMLASH-1"

@@ -366,7 +366,10 @@ LINE_RULES: tuple[tuple[str, re.Pattern, LineRule], ...] = (
     ("mrn-line", re.compile(r"^\s*(?P<station>[A-Z][A-Z .]{1,22}?)\s+0*(?P<serial>\d{2,6})\s*$"), _mrn_line),
     ("eo", _rx(r"^\s*E\s?\.?\s?O\s?\.?\s*[:.]?\s*\d{4,5}\b"), _eo),
     ("tags", _rx(r"^\s*(?:TAGS?|TAGE|TABS|TGS|TAS|AGS)\s*:?\s+(?=\S)"), _open("TAGS")),
-    ("subject", _rx(r"^\s*SUBJ(?:ECT)?S?\s*[:.]\s*(?:SUBJ(?:ECT)?\s*:\s*)?|^\s*SUBJ(?:ECT)?\s+(?=[A-Z])"), _open("SUBJECT")),
+    # (Without its colon, SUBJ before REF is a word of the text: 'SUBJ REF HAD …', the subject of the
+    # cable referred to, as CIA cables open a paragraph.)
+    ("subject", _rx(r"^\s*SUBJ(?:ECT)?S?\s*[:.]\s*(?:SUBJ(?:ECT)?\s*:\s*)?|^\s*SUBJ(?:ECT)?\s+(?=[A-Z])(?!(?:OF\s+)?REFS?\b)"),
+     _open("SUBJECT")),
     ("ref", _rx(r"^\s*(?:REF(?:S|TELS?|\(S\))?|REFERENCES?)\s*[:.;]\s*"), _ref),
     ("classified-by", _rx(r"^\s*(?:\d\.\s*\([A-Z]{1,3}\)\s*)?Classifi?e?d\s+By\b"), _open("CLASSBY")),
     ("derived-from", _rx(r"^\s*Derived\s+from\s*:"), _open("CLASSBY")),

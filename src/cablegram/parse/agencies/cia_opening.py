@@ -192,8 +192,10 @@ def _without_code_specks(body: str) -> str:
 
 
 # The report's subject line after the address line: 'SUBJ: …', '* SUBJECT: …', 'SUSJ: …' (B read as S).
-# It may open with an angle bracket of the release's marks (see _RELEASE_MARKS).
-_SUBJECT = re.compile(r"^[^\w]{0,3}SU[BS]J(?:ECT)?\b\s*[:.]?\s*(?P<text>[A-Z(\"“<].*)$")
+# It may open with an angle bracket of the release's marks (see _RELEASE_MARKS). Without its colon,
+# SUBJ or SUBJECT before REF is no label but the text's first words: 'SUBJECT REF ASSIGNED …'
+# (the subject of the cable referred to), as CIA cables open a paragraph.
+_SUBJECT = re.compile(r"^[^\w]{0,3}SU[BS]J(?:ECT)?\b(?:\s*[:.]\s*|\s*(?!(?:OF\s+)?REFS?\b))(?P<text>[A-Z(\"“<].*)$")
 # The JFK releases of the 1990s staff cables set angle brackets about words ('*SUBJECT:
 # <ASSASSINATION>RECORD REVIEW BOARD', 'LEE HARVEY OSWALD>AND CIA'): marks of the release, not
 # of the cable (no cable typewriter or teletype had the signs), glued to the words beside them.
