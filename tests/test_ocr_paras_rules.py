@@ -240,3 +240,14 @@ def test_a_subject_label_before_ref_words_keeps_its_colon():
     # (near case: with its colon the label stands, whatever its first word)
     assert cia_subject("SUBJ: REFUGEE ARRIVALS IN MIAMI") == "REFUGEE ARRIVALS IN MIAMI"
     assert cia_subject("SUBJECT: REF TRACES ON AMLASH-1") == "REF TRACES ON AMLASH-1"
+
+
+def test_a_digit_right_after_the_stop_is_a_decimal_not_a_paragraph_mark():
+    # A page's number '10' OCR'd '1.0', a form's '1.198': decimals, not paragraph 1.
+    assert cia_numbers("THE STATION HAS NO TRACES.\n\n1.0 12 PAGES SECRET\n\nNO FURTHER WORD.\n") == []
+    assert cia_numbers("THE STATION HAS NO TRACES.\n\n1.198 No 15988\n") == []
+
+
+def test_a_number_and_its_stop_before_a_blank_or_a_letter_still_open_a_paragraph():
+    # (near cases: '1. 5 MEN …' opens paragraph 1 with an amount; '2.THE' lost its blank)
+    assert numbers("1. 5 MEN ARRIVED ON THE BOAT.\n\n2.THE MINISTER WAS TOLD.\n") == [1, 2]

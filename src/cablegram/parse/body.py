@@ -29,7 +29,9 @@ PARA = re.compile(
 )
 # A paragraph number at the start of a line; OCR may put a bullet or speck before it, double
 # the full stop ('• 3. BELIEVE', '2.. COS THOUGHT'), or read the stop itself as a bullet ('1• ACCORDING').
-_NUMBERED = re.compile(r"^[\s•·*'‘]{0,3}(?P<num>\d{1,2})(?:\s*(?:\.{1,2}|[•·])\s*|\s+(?=\())(?=\S)")
+# A digit right after the stop makes a decimal or a form's number ('1.0' for a page's 10, '1.198 No'),
+# never a paragraph's mark: a typed number and its stop are followed by a blank or the text's letter.
+_NUMBERED = re.compile(r"^[\s•·*'‘]{0,3}(?P<num>\d{1,2})(?:\s*(?:\.{1,2}|[•·])(?!\d)\s*|\s+(?=\())(?=\S)")
 # A numbered sentence: the number, then a capital, a portion mark or a date ('2. 26 NOV A …').
 _NUMBERED_TEXT = re.compile(r"^[\s•·*'‘]{0,3}\d{1,2}\s*(?:\.{1,2}|[•·])\s+(?:\(|[A-Z\"'“]|\d{1,2}\s+[A-Z]{3}\b)")
 
