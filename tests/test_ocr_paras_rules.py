@@ -251,3 +251,16 @@ def test_a_digit_right_after_the_stop_is_a_decimal_not_a_paragraph_mark():
 def test_a_number_and_its_stop_before_a_blank_or_a_letter_still_open_a_paragraph():
     # (near cases: '1. 5 MEN …' opens paragraph 1 with an amount; '2.THE' lost its blank)
     assert numbers("1. 5 MEN ARRIVED ON THE BOAT.\n\n2.THE MINISTER WAS TOLD.\n") == [1, 2]
+
+
+def test_a_number_alone_after_a_gap_opens_its_paragraph_after_a_sentence():
+    # OCR lost paragraphs 8 and 9; 10 stands alone on its line, its text on the next.
+    body = "".join(f"{n}. THE STATION REPORTS ITEM {n}.\n\n" for n in range(1, 8))
+    body += "THE CASE IS CLOSED.\n\n10.\n\nFILE: 201-12345.\n"
+    assert cia_numbers(body) == [1, 2, 3, 4, 5, 6, 7, 10]
+
+
+def test_a_number_alone_after_a_gap_below_a_list_word_is_no_paragraph():
+    # (near case: a scrap of the form among an address list)
+    body = "1. THE STATION REPORTS.\n\n2. ADDRESSEES:\n\nTUNIS\n\n318:0\n\n4.\n\nVIENNA\n\nATHENS\n"
+    assert cia_numbers(body) == [1, 2]

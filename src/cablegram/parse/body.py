@@ -549,11 +549,14 @@ def _starts_paragraph(n: int, last: int, text: str, current: list[CLine]) -> boo
                          or _GARBLED_MARK.match(text)))
     if last < n <= last + 3:
         # A gap (paragraphs lost to OCR or omitted by an editor): a marked number, or a numbered
-        # sentence starting after the previous one ended.
+        # sentence starting after the previous one ended; so too a number alone on its line (its
+        # text on the next, _NUMBER_ALONE), where the text above ends a sentence: after a list's
+        # last word ('318:0' / '4.' / 'VIENNA') such a number is a scrap of the form.
         prev = current[-1].text.rstrip() if current else ""
         return bool(_MARKED.match(text)) or (bool(_NUMBERED_TEXT.match(text)) and (not prev or prev.endswith((".", ":", '"')))) \
             or (_after_full_stop(current)
-                and bool(_LOOSE_NUMBERED.match(text) or _BARE_NUMBER.match(text) or _MISREAD_STOP.match(text)))
+                and bool(_LOOSE_NUMBERED.match(text) or _BARE_NUMBER.match(text) or _MISREAD_STOP.match(text))) \
+            or (_NUMBER_ALONE.match(text) is not None and _after_sentence(current))
     return False
 
 
