@@ -264,3 +264,15 @@ def test_a_number_alone_after_a_gap_below_a_list_word_is_no_paragraph():
     # (near case: a scrap of the form among an address list)
     body = "1. THE STATION REPORTS.\n\n2. ADDRESSEES:\n\nTUNIS\n\n318:0\n\n4.\n\nVIENNA\n\nATHENS\n"
     assert cia_numbers(body) == [1, 2]
+
+
+@pytest.mark.parametrize("mark", [".2.", ": 2.", ".2.."])
+def test_a_number_alone_with_a_speck_before_it_or_its_stop_doubled(mark):
+    body = f"1. THE STATION REPORTS NO TRACES.\n\n{mark}\n\nPLEASE TAKE NO FURTHER ACTION.\n"
+    assert cia_numbers(body) == [1, 2]
+
+
+def test_a_speck_and_a_number_alone_before_no_sentence_is_no_paragraph():
+    # (near case: a number among the form's scraps, no sentence below it)
+    body = "1. THE STATION REPORTS NO TRACES.\n\n.2.\n\n-----\n\n124\n"
+    assert cia_numbers(body) == [1]

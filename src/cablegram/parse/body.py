@@ -260,8 +260,9 @@ def _paragraph_blocks(body: list[CLine], joined: str, garbled: bool = True) -> l
 
 
 # A paragraph number alone on its line, its text on the next line that is not blank: OCR of a typed
-# page reads the number and the text beside it as two blocks.
-_NUMBER_ALONE = re.compile(r"^[\s•·*'‘]{0,3}(?P<num>\d{1,2})\.\s*$")
+# page reads the number and the text beside it as two blocks. OCR of the margin may set a speck
+# before it or double its stop ('.2.', ': 2.', '.2..'): nothing but the number stands there.
+_NUMBER_ALONE = re.compile(r"^[\s•·*'‘.,:;]{0,3}(?P<num>\d{1,2})\.{1,2}\s*$")
 _TEXT_OPENING = re.compile(r"^\s*(?:\([A-Z]{1,3}\)\s+)?[A-Z\"“'‘(][A-Za-z]")
 
 
