@@ -276,3 +276,14 @@ def test_a_speck_and_a_number_alone_before_no_sentence_is_no_paragraph():
     # (near case: a number among the form's scraps, no sentence below it)
     body = "1. THE STATION REPORTS NO TRACES.\n\n.2.\n\n-----\n\n124\n"
     assert cia_numbers(body) == [1]
+
+
+def test_santiago_de_cuba_is_a_cite_code():
+    # SACU, the base at Santiago de Cuba (1959-61): an item known by its code after a garbled label.
+    assert cia_refs("RFE SACU 412 (IN 12345)") == [("SACU", 412)]
+    assert cia_refs("REF: A. HAVA 1234\n\nB SACU 4412") == [("HAVA", 1234), ("SACU", 4412)]
+
+
+def test_an_unknown_code_after_a_garbled_label_is_no_item():
+    # (near case: four capitals that name no station, after letters that only resemble REF)
+    assert cia_refs("RFE SAKU 412 (IN 12345)") == []
