@@ -287,3 +287,21 @@ def test_santiago_de_cuba_is_a_cite_code():
 def test_an_unknown_code_after_a_garbled_label_is_no_item():
     # (near case: four capitals that name no station, after letters that only resemble REF)
     assert cia_refs("RFE SAKU 412 (IN 12345)") == []
+
+
+def cia_ref_defects(opening: str) -> list[str]:
+    text = CIA_HEAD + opening + "\n\n1. THE STATION HAS NO FURTHER TRACES OF SUBJECT.\n"
+    return [d.message for d in parse(text).defects if d.code == "possible-ocr-error" and "REF station" in d.message]
+
+
+@pytest.mark.parametrize("written, station", [("DIRECIOR-012345", "DIRECTOR"), ("BAVA 4321", "HAVA"),
+                                              ("MEXXI 4321", "MEXI"), ("CIRECTOR 12345", "DIRECTOR")])
+def test_a_ref_station_misread_by_a_lookalike_or_a_doubled_letter(written, station):
+    assert [s for s, _ in cia_refs(f"REF: {written}")] == [station]
+    assert cia_ref_defects(f"REF: {written}")
+
+
+def test_a_ref_station_near_a_known_one_by_another_letter_is_kept():
+    # (near case: MUNI, Munich, is one letter from MANI but no misreading of it)
+    assert cia_refs("REF: MUNI 0522 (IN 19400)") == [("MUNI", 522)]
+    assert cia_ref_defects("REF: MUNI 0522 (IN 19400)") == []
