@@ -305,3 +305,23 @@ def test_a_ref_station_near_a_known_one_by_another_letter_is_kept():
     # (near case: MUNI, Munich, is one letter from MANI but no misreading of it)
     assert cia_refs("REF: MUNI 0522 (IN 19400)") == [("MUNI", 522)]
     assert cia_ref_defects("REF: MUNI 0522 (IN 19400)") == []
+
+
+def test_a_garbled_ref_label_alone_and_items_split_over_lines():
+    # The form's columns read apart: the label alone ('RFES:'), each item's letter, code and
+    # serial on lines of their own.
+    opening = ("RFES:\n\nA.\n\nWAVE\n\n1234 (IN 55555) (NOT SENT BONN)\n\nB.\n\nMEXI 5678 (IN 55556)\n\n"
+               "C. PARI 4321 (IN 55557)")
+    assert cia_refs(opening) == [("WAVE", 1234), ("MEXI", 5678), ("PARI", 4321)]
+
+
+def test_a_label_alone_far_from_ref_or_without_a_list_below_is_no_ref_label():
+    # (near cases: a box's label over a lettered list; a REF-like label over running text)
+    assert cia_refs("NOTE:\n\nA.\n\nWAVE\n\n1234 (IN 55555)") == []
+    assert cia_refs("RFES:\n\nWAVE 1234 WAS SENT IN ERROR") == []
+
+
+def test_a_garbled_ref_label_alone_above_the_cite_line():
+    text = ("CLASSIFIED MESSAGE\n\nSECRET\n\nRFES:\n\nA.\n\nB.\n\nHAVA 4171 (IN 26952)\n\n"
+            "PRIORITY DIR INFO WAVE CITE PARI 2629\n\n1. THE STATION HAS NO TRACES OF SUBJECT.\n")
+    assert [(r.station, r.serial) for r in parse(text).references] == [("HAVA", 4171)]

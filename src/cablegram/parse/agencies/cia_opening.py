@@ -69,6 +69,29 @@ def _garbled_ref_label(text: str) -> re.Match | None:
     return m if close >= 0.4 else None
 
 
+# A REF label OCR garbled, alone on its line with its colon ('REES:', "ESP'S:"): known as a label
+# by the list's first item below it (see _garbled_label_alone).
+_LABEL_ALONE = re.compile(r"^[^\w]{0,3}(?P<label>[A-Za-z][A-Za-z']{1,4}):\s*$")
+# The first item of a REF list, its letter alone or before the item ('A.', 'A. ROME 9425').
+_FIRST_ITEM = re.compile(r"^[^\w]{0,3}\(?A[.)]")
+
+
+def _garbled_label_alone(lines: list[CLine], k: int) -> bool:
+    """Whether ``lines[k]`` is a REF label OCR garbled, alone on its line (_LABEL_ALONE): its
+    letters close to REF or REFS (a difflib ratio of 0.5 or more: REES, ESPS; not NOTE, DATE or
+    INFO), and the next line that is not blank (one blank line apart at most) the list's first
+    lettered item. A label of the form's boxes stands alone with its colon too, but no list
+    lettered from A follows it."""
+    m = _LABEL_ALONE.match(lines[k].text.strip())
+    if m is None:
+        return False
+    label = m["label"].replace("'", "").upper()
+    if max(difflib.SequenceMatcher(None, label, ref).ratio() for ref in ("REF", "REFS")) < 0.5:
+        return False
+    below = next((ln.text.strip() for ln in lines[k + 1: k + 3] if ln.text.strip()), "")
+    return bool(_FIRST_ITEM.match(below))
+
+
 # (A paragraph's number may stand alone on its line, OCR having set its text on the next: '•1.'.)
 _PARAGRAPH = re.compile(r"^[\s•·*'‘|]{0,3}\d{1,2}\s*[.•·,]\s*(?:\S|$)")
 # The labels a staff cable's header lines open with after its CITE line ('TO: WASHINGTON.', 'FOR:
@@ -91,7 +114,7 @@ def read_cia_opening(d: Draft, lines: list[CLine], start: int) -> int:
         seen += 1
         if _PARAGRAPH.match(text):
             break
-        if _REF.match(text) or (not refs and _garbled_ref_label(text)):
+        if _REF.match(text) or (not refs and (_garbled_ref_label(text) or _garbled_label_alone(lines, k))):
             refs, k = _ref_lines(lines, k)
             continue
         if (len(text.split()) > 5 and not _HEADER_LABEL.match(text)) or refs:
@@ -120,7 +143,9 @@ def read_cia_refs_above(d: Draft, lines: list[CLine], start: int, stop: int) -> 
 # speed, where a pattern opening with ``^`` is tried at every character.)
 # Its runs are taken whole (possessively): a label or code longer than the pattern's can have no
 # blank after a shorter part of it, so giving letters back never lets the rest match.
-_REF_LABEL_HINT = re.compile(r"\n[^\S\n]*+[^\w\n]{0,3}(?:[Rr][Ee]|[A-Za-z]{2,4}+[:.;,]?[^\S\n]+(?:\(?[A-H][.)]?[^\S\n]+)?[A-Z]{3,4}+[^\S\n]+\d)")
+# The last alternative finds a garbled label alone on its line with its colon (_LABEL_ALONE).
+_REF_LABEL_HINT = re.compile(r"\n[^\S\n]*+[^\w\n]{0,3}(?:[Rr][Ee]|[A-Za-z]{2,4}+[:.;,]?[^\S\n]+(?:\(?[A-H][.)]?[^\S\n]+)?[A-Z]{3,4}+[^\S\n]+\d"
+                             r"|[A-Za-z][A-Za-z']{1,4}+:[^\S\n]*+(?=\n|$))")
 _START = attrgetter("start")
 _TEXT = attrgetter("text")
 
@@ -143,12 +168,12 @@ def _first_ref_label(text: str, lines: list[CLine], start: int, stop: int) -> in
     at = lines[start].start
     if at == 0:
         line = lines[start].text.strip()
-        if _REF.match(line) or _garbled_ref_label(line):
+        if _REF.match(line) or _garbled_ref_label(line) or _garbled_label_alone(lines, start):
             return start
     for hit in _REF_LABEL_HINT.finditer(text, max(0, at - 1), lines[end - 1].end):
         k = bisect_right(lines, hit.start() + 1, lo=start, hi=end, key=_START) - 1
         line = lines[k].text.strip()
-        if _REF.match(line) or _garbled_ref_label(line):
+        if _REF.match(line) or _garbled_ref_label(line) or _garbled_label_alone(lines, k):
             return k
     return None
 
@@ -158,18 +183,31 @@ def _ref_lines(lines: list[CLine], k: int) -> tuple[list[CLine], int]:
     line after them: lettered items and coded ones ('DIR 75796') go on the list, and the items of
     a label alone on its line are the next line whatever it holds."""
     refs = [lines[k]]
+    first = lines[k].text.strip()
+    # A label alone on its line: what follows it is its first item, whatever it holds.
+    takes_next = not _REF.sub("", first) or bool(_LABEL_ALONE.match(first))
     k += 1
     while k < len(lines):
         text = lines[k].text.strip()
         if not text:
             k += 1
             continue
-        if _is_ref_item_line(text) or (len(refs) == 1 and not _REF.sub("", refs[0].text.strip())):
+        if takes_next or _is_ref_item_line(text) or _LETTER_ALONE.match(text):
             refs.append(lines[k])
             k += 1
+            # An item OCR split over lines (the form's columns read apart): its letter alone
+            # ('A.' / 'ROME' / '9425 (IN 80558)'), or its code alone, is followed by the rest.
+            takes_next = bool(_SPLIT_ITEM.match(text))
             continue
         break
     return refs, k
+
+
+# A REF item's letter alone on its line, its item on the next (see _SPLIT_ITEM).
+_LETTER_ALONE = re.compile(r"^[^\w]{0,3}\(?[A-H][.)][^\w]{0,2}$")
+# The part of a REF item OCR set on a line of its own, the rest on the next line: the item's letter
+# alone ('A.'), or its letter and code, or its code alone ('ROME'), with no serial after them.
+_SPLIT_ITEM = re.compile(r"^[^\w]{0,3}(?:\(?[A-H][.)]|(?:\(?[A-H][.)]\s+)?[A-Z]{3,4})[^\w]{0,2}$")
 
 
 def _set_ref_text(d: Draft, refs: list[CLine]) -> None:
@@ -177,7 +215,7 @@ def _set_ref_text(d: Draft, refs: list[CLine]) -> None:
         # REF items are short; reading at most the first 400 characters of a line keeps a
         # pathological line from costing more than a real one.
         first = refs[0].text.strip()[:400]
-        m = _REF.match(first) or _garbled_ref_label(first)
+        m = _REF.match(first) or _garbled_ref_label(first) or _LABEL_ALONE.match(first)
         body = " ".join([first[m.end():] if m else first] + [r.text.strip()[:400] for r in refs[1:]])
         d.set("ref_text", _without_code_specks(body), refs[0].start, refs[-1].end)
 
