@@ -325,3 +325,21 @@ def test_a_garbled_ref_label_alone_above_the_cite_line():
     text = ("CLASSIFIED MESSAGE\n\nSECRET\n\nRFES:\n\nA.\n\nB.\n\nHAVA 4171 (IN 26952)\n\n"
             "PRIORITY DIR INFO WAVE CITE PARI 2629\n\n1. THE STATION HAS NO TRACES OF SUBJECT.\n")
     assert [(r.station, r.serial) for r in parse(text).references] == [("HAVA", 4171)]
+
+
+def field_dissem_report(mark: str) -> str:
+    return ("1. THE SOURCE REPORTS A RAID.\n\n2. THE PILOT WAS KILLED.\n\n"
+            f"{mark} FIELD DISSEM: CINCLANT, CINCSO, MIAMI REPS OF STATE.\n")
+
+
+def test_the_dissemination_paragraphs_mark_read_as_letters_is_the_number_due():
+    # The report's last paragraph is its dissemination: 'W":3a' is what OCR left of '3.'.
+    text = CIA_HEAD + field_dissem_report('W":3a')
+    assert [p.number for p in parse(text).paragraphs if p.number] == [1, 2, 3]
+    assert any("dissemination paragraph" in d.message for d in parse(text).defects)
+
+
+def test_a_field_line_that_is_no_dissemination_is_no_paragraph():
+    # (near case: FIELD opening a sentence's line, no DISSEM after it)
+    body = "1. THE SOURCE REPORTS A RAID.\n\n2. THE PILOT WAS KILLED.\n\nWHEN FIELD HANDS SAW THE PLANE.\n"
+    assert cia_numbers(body) == [1, 2]

@@ -97,6 +97,10 @@ def read_body(d: Draft, lines: list[CLine], start: int, text: str | None = None)
             if m is None and _GARBLED_MARK.match(head.text):
                 d.defect("possible-ocr-error", f"paragraph {number}: its mark {head.text.split()[0]!r} holds no "
                          f"digit; the number is the one due in sequence", head.start, head.end)
+            elif m is None and "FIELD" in head.text and _FIELD_DISSEM.match(head.text):
+                d.defect("possible-ocr-error", f"paragraph {number}: its mark {head.text.split()[0]!r} is not "
+                         f"legible; the dissemination paragraph's number is the one due in sequence",
+                         head.start, head.end)
             if m and m["mark"]:
                 portion = _portion_mark(m["mark"])
             elif m and m["whole"]:
@@ -338,8 +342,9 @@ _LETTER_ITEM = re.compile(r"^[\s¶]*\(?[A-Z]{1,2}[.)]\s")
 # as a plain O ('SO FIORINI SAID' is a sentence).
 _LOOKALIKE_NUMBER = re.compile(r"^[\s•·*'‘]{0,3}(?P<ch>[SZIlBGTbgq])\s*[.•·Ó°]\s+(?=[A-Z\"'“(])")
 # The last numbered paragraph of a CIA intelligence report is its dissemination ('6. FIELD DISSEM:
-# STATE, CINCLANT'): whatever OCR left of its number ('SO FIELD DISSEM'), it is the next one due.
-_FIELD_DISSEM = re.compile(r"^[\s•·*'‘.,]{0,3}[\w$§]{1,2}\W{0,2}\s+FIELD\s+DISSEM\b")
+# STATE, CINCLANT'): whatever OCR left of its number ('SO FIELD DISSEM', 'W":4a FIELD DISSEM': a
+# word of up to six characters, specks and all, before it), it is the next one due.
+_FIELD_DISSEM = re.compile(r"^[\s•·*'‘.,]{0,3}[^\s]{1,6}\s+FIELD\s+DISSEM\b")
 # A paragraph mark OCR left as two letters, no digit in it: the typed 1 read as L, l or d and its
 # stop as O, o, 0 or a ('LO ORLANDO …', 'dO NO LES OBJECTION …', 'lO: …', 'La …'), or a 5 (or any
 # digit OCR made an S of) with its stop read as a lower-case vowel ('Se …', 'So …'). The letters
@@ -470,7 +475,10 @@ def _ocr_number(text: str, last: int, current: list[CLine], lettered: _LetteredL
     unless the paragraph holds a lettered list (where 'S.' and 'T.' are items), or a number with
     debris before it or a misread stop. Only a number due is read this way (see _due)."""
     if text[:1] not in _OCR_NUMBER_START:
-        # most lines: no regex needed ('L' opens only a garbled mark)
+        # most lines: no regex needed ('L' opens only a garbled mark; a capital, the dissemination
+        # paragraph's number OCR read as letters: 'W":4a FIELD DISSEM')
+        if last and "FIELD" in text and _FIELD_DISSEM.match(text):
+            return last + 1
         return _garbled_mark(text, last, current) if garbled and text[:1] == "L" else None
     if last and (m := _LOOKALIKE_NUMBER.match(text)) and _due(n := _DIGIT_LOOKALIKES[m["ch"]], last, current):
         return None if lettered(current) else n
