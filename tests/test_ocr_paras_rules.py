@@ -343,3 +343,17 @@ def test_a_field_line_that_is_no_dissemination_is_no_paragraph():
     # (near case: FIELD opening a sentence's line, no DISSEM after it)
     body = "1. THE SOURCE REPORTS A RAID.\n\n2. THE PILOT WAS KILLED.\n\nWHEN FIELD HANDS SAW THE PLANE.\n"
     assert cia_numbers(body) == [1, 2]
+
+
+@pytest.mark.parametrize("written, serial", [("MASH 170S", 1705), ("SJOS S186", 5186), ("DIR §5133", 85133),
+                                             ("WAVE 4O12", 4012)])
+def test_a_ref_serial_with_a_letter_for_a_digit(written, serial):
+    assert cia_refs(f"REF: {written} (IN 12345)") == [(written.split()[0], serial)]
+    assert any("REF serial" in m for m in [d.message for d in parse(
+        CIA_HEAD + f"REF: {written}\n\n1. NO TRACES.\n").defects])
+
+
+def test_a_word_of_letters_after_a_code_is_no_serial():
+    # (near cases: a word with one digit, or none, is no misread serial)
+    assert cia_refs("REF: WAVE SOS (IN 12345)") == []
+    assert cia_refs("REF: WAVE IS5 PARA 3") == []

@@ -24,9 +24,12 @@ from ..draft import CLine, Draft
 _REF = re.compile(r"^[^\w]{0,3}(?:REFS?(?:\s*[:.;,2&!]|(?=\s|$))|RE\s*:|RE(?=\s+[A-Z]{3,}\s+\d))\s*", re.I)
 # A REF item continued on its own line: 'B. DIR 75796', 'C. WAVE 6877 (IN 12345)'.
 _REF_ITEM_LINE = re.compile(r"^[^\w]{0,3}\(?[A-H][.)]\s+\S")
+# A serial with a letter OCR read for a digit (see _LETTER_SERIAL): three to six digits and
+# lookalikes, two digits among them at least.
+_SERIAL_MISREAD = r"(?=[\dOIlSB§]{3,6}(?![\w§]))(?=[OIlSB§]*\d[OIlSB§]*\d)[\dOIlSB§]*[OIlSB§][\dOIlSB§]*(?![\w§])"
 # An item whose letter OCR lost its stop or garbled, known by a CITE code and a serial after it:
 # '“: B DIR 27924, …', '@ MADR 2982 …', also with a speck after the code (see _CODE_SPECK).
-_CODED_ITEM_LINE = re.compile(r"^[^\w]{0,3}(?:\(?[A-H][.)]?\s+)?(?P<code>[A-Z]{3,4})[:;>]?\s+\d{3,6}\b")
+_CODED_ITEM_LINE = re.compile(r"^[^\w]{0,3}(?:\(?[A-H][.)]?\s+)?(?P<code>[A-Z]{3,4})[:;>]?\s+(?:\d{3,6}\b|" + _SERIAL_MISREAD + ")")
 # A speck OCR set between an item's CITE code and its serial ('OTTA: 1611', 'STOC> 5179'): the
 # code and serial are typed with a blank between them (a hyphen at most: 'WAVE-1040'), so a
 # colon, semicolon or angle bracket glued to the code is a smudge of the ribbon, not a mark of
@@ -217,7 +220,32 @@ def _set_ref_text(d: Draft, refs: list[CLine]) -> None:
         first = refs[0].text.strip()[:400]
         m = _REF.match(first) or _garbled_ref_label(first) or _LABEL_ALONE.match(first)
         body = " ".join([first[m.end():] if m else first] + [r.text.strip()[:400] for r in refs[1:]])
-        d.set("ref_text", _without_code_specks(body), refs[0].start, refs[-1].end)
+        d.set("ref_text", _serials_read(d, _without_code_specks(body)), refs[0].start, refs[-1].end)
+
+
+# An item's serial with a letter OCR read for a digit ('MASH 170S', 'SJOS S186', 'DIR §5133'): after
+# a CITE code, three to six characters of digits and lookalikes (S, O, I, l, B, and § for 8), two
+# digits among them at least. A CIA cable's serial is all digits, so the letters are misreadings.
+_LETTER_SERIAL = re.compile(r"\b(?P<code>[A-Z]{3,4}|DIRECTOR)(?P<gap>[\s\-]+)(?P<serial>" + _SERIAL_MISREAD + ")")
+_SERIAL_DIGITS = str.maketrans({"S": "5", "O": "0", "I": "1", "l": "1", "B": "8", "§": "8"})
+
+
+def _serials_read(d: Draft, body: str) -> str:
+    """``body`` with each serial OCR wrote a letter into after a known CITE code read as digits
+    (_LETTER_SERIAL), each reported as possible-ocr-error. Most REF lines hold none: one search
+    of the short line finds them."""
+    if _LETTER_SERIAL.search(body) is None:
+        return body
+    cites = tables.cia_cites()
+
+    def read(m: re.Match) -> str:
+        if m["code"] not in cites and m["code"] not in ("DIR", "DIRECTOR"):
+            return m[0]
+        digits = m["serial"].translate(_SERIAL_DIGITS)
+        d.defect("possible-ocr-error", f"REF serial {m['code']} {m['serial']!r} read as {digits}")
+        return f"{m['code']}{m['gap']}{digits}"
+
+    return _LETTER_SERIAL.sub(read, body)
 
 
 def _without_code_specks(body: str) -> str:
