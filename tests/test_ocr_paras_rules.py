@@ -211,11 +211,6 @@ def test_a_number_alone_before_no_sentence_does_not_end_the_header():
     assert [n for n, _ in staff_paragraphs(body) if n is not None] == [1]
 
 
-def cia_refs(opening: str) -> list[tuple[str, int]]:
-    text = CIA_HEAD + opening + "\n\n1. THE STATION HAS NO FURTHER TRACES OF SUBJECT.\n"
-    return [(r.station, r.serial) for r in parse(text).references]
-
-
 def test_a_speck_between_an_items_code_and_serial_is_dropped():
     assert cia_refs("REF: A. WAVE 1234 (IN 12345)\n\nMEXI: 5678 (IN 12399)") == [("WAVE", 1234), ("MEXI", 5678)]
     assert cia_refs("REF\n\nROME> 4321*") == [("ROME", 4321)]
