@@ -19,7 +19,6 @@ from ..vocab.markings import CAPTION_SET, RANK
 from ..vocab.orders import ORDERS, REASONS_RENUMBERED
 from . import fields as F
 from .addresses import cite_code, settle_addresses
-from .agencies import closest
 from .body import portion_rank_check
 from .draft import Draft
 
@@ -439,12 +438,14 @@ def _known_station(d: Draft, r: Reference) -> Reference:
 # cables.)
 @lru_cache(maxsize=1024)
 def _near_station(station: str) -> str | None:
-    """The CITE code or station name ``station`` is, or is an OCR misreading of (see closest)."""
-    known = _cia_stations()
-    if station in known:
+    """The CITE code or station name ``station`` is, or the one it is an OCR misreading of
+    (_misread_as), or None when it is none's or several's. Only the known names as long as
+    ``station``, or one letter shorter, can be: no other is compared."""
+    by_length = _cia_stations()
+    if station in by_length.get(len(station), ()):
         return station
-    near = closest(station, known)
-    return near if near is not None and _misread_as(station, near) else None
+    near = [name for n in (len(station), len(station) - 1) for name in by_length.get(n, ()) if _misread_as(station, name)]
+    return near[0] if len(near) == 1 else None
 
 
 # Capitals OCR reads one for the other in the releases' REF items: T as I ('DIRECIOR'), H as B
@@ -463,10 +464,13 @@ def _misread_as(word: str, name: str) -> bool:
 
 
 @cache
-def _cia_stations() -> tuple[str, ...]:
-    """The CITE codes, then the station names they stand for, each once."""
+def _cia_stations() -> dict[int, tuple[str, ...]]:
+    """The CITE codes and the station names they stand for, each once, by length."""
     cites = tables.cia_cites()
-    return tuple(dict.fromkeys([*cites, *cites.values()]))
+    by_length: dict[int, list[str]] = {}
+    for name in dict.fromkeys([*cites, *cites.values()]):
+        by_length.setdefault(len(name), []).append(name)
+    return {n: tuple(names) for n, names in by_length.items()}
 
 
 _DERIVED_FROM = re.compile(r"^\s*Derived\s+from", re.I)

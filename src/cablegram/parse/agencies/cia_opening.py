@@ -88,11 +88,12 @@ def _garbled_label_alone(lines: list[CLine], k: int) -> bool:
     m = _LABEL_ALONE.match(lines[k].text.strip())
     if m is None:
         return False
-    label = m["label"].replace("'", "").upper()
-    if max(difflib.SequenceMatcher(None, label, ref).ratio() for ref in ("REF", "REFS")) < 0.5:
-        return False
+    # (The line below asked first: most labels alone are the form's, with no list below them.)
     below = next((ln.text.strip() for ln in lines[k + 1: k + 3] if ln.text.strip()), "")
-    return bool(_FIRST_ITEM.match(below))
+    if not _FIRST_ITEM.match(below):
+        return False
+    label = m["label"].replace("'", "").upper()
+    return max(difflib.SequenceMatcher(None, label, ref).ratio() for ref in ("REF", "REFS")) >= 0.5
 
 
 # (A paragraph's number may stand alone on its line, OCR having set its text on the next: '•1.'.)
