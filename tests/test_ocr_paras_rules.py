@@ -185,3 +185,170 @@ def test_a_garbled_ref_label_before_a_cite_code_of_the_table(code):
 def test_a_garbled_ref_label_before_a_word_no_cite_code():
     # (near case: a slug line's crypt and a number are no REF item)
     assert cia_refs("RER: LAPX 3647") == []
+
+
+# -- the tenth pass -----------------------------------------------------------------------------------
+
+# A staff cable's head whose CITE line OCR lost: the header scanner reads its REF line.
+STAFF_HEAD = "SECRET\n\nSTAFF\n\nTO: DIRECTOR.\n\nWNINTEL\n\nREF:\n\nLOND 92099\n\n"
+
+
+def staff_paragraphs(body: str) -> list[tuple[int | None, str]]:
+    return [(p.number, p.text[:12]) for p in parse(STAFF_HEAD + body).paragraphs]
+
+
+def test_a_number_alone_on_its_line_ends_the_header():
+    # OCR read the number and the text beside it as two blocks: the text is paragraph 1's, not
+    # the REF line's wrap.
+    body = ('1.\n\n"THE EVENING ECHO" OF 7 MARCH COMMENTS ON THE PROGRAM.\n\n'
+            "2. FOLLOWING QUOTES GIVE THE ARTICLE'S FLAVOR.\n")
+    assert staff_paragraphs(body)[:2] == [(1, '"THE EVENING'), (2, "FOLLOWING QU")]
+
+
+def test_a_number_alone_before_no_sentence_does_not_end_the_header():
+    # (near case: a number alone above a line that opens no sentence is no paragraph's)
+    body = "12.\n\n----\n\n1. FOLLOWING QUOTES GIVE THE ARTICLE'S FLAVOR.\n"
+    assert [n for n, _ in staff_paragraphs(body) if n is not None] == [1]
+
+
+def test_a_speck_between_an_items_code_and_serial_is_dropped():
+    assert cia_refs("REF: A. WAVE 1234 (IN 12345)\n\nMEXI: 5678 (IN 12399)") == [("WAVE", 1234), ("MEXI", 5678)]
+    assert cia_refs("REF\n\nROME> 4321*") == [("ROME", 4321)]
+
+
+def test_a_label_and_number_after_a_ref_item_are_no_item():
+    # (near case: a word that is no CITE code keeps its colon, and its line is not an item)
+    assert cia_refs("REF: A. WAVE 1234 (IN 12345)\n\nTIME: 1300 LOCAL") == [("WAVE", 1234)]
+
+
+def cia_subject(opening: str) -> str | None:
+    return parse(CIA_HEAD + opening + "\n\n2. THE STATION HAS NO FURTHER TRACES.\n").subject
+
+
+def test_subject_before_ref_without_a_colon_is_the_texts_first_words():
+    # 'SUBJECT REF' is the subject of the cable referred to: a sentence of the text, no label.
+    assert cia_subject("REF: DIR 12345\n\nSUBJECT REF ASSIGNED NEW CRYPTONYM.") is None
+    assert cia_subject("REF: DIR 12345\n\nSUBJ OF REF HAS LEFT MADRID FOR PARIS.") is None
+
+
+def test_a_subject_label_before_ref_words_keeps_its_colon():
+    # (near case: with its colon the label stands, whatever its first word)
+    assert cia_subject("SUBJ: REFUGEE ARRIVALS IN MIAMI") == "REFUGEE ARRIVALS IN MIAMI"
+    assert cia_subject("SUBJECT: REF TRACES ON AMLASH-1") == "REF TRACES ON AMLASH-1"
+
+
+def test_a_digit_right_after_the_stop_is_a_decimal_not_a_paragraph_mark():
+    # A page's number '10' OCR'd '1.0', a form's '1.198': decimals, not paragraph 1.
+    assert cia_numbers("THE STATION HAS NO TRACES.\n\n1.0 12 PAGES SECRET\n\nNO FURTHER WORD.\n") == []
+    assert cia_numbers("THE STATION HAS NO TRACES.\n\n1.198 No 15988\n") == []
+
+
+def test_a_number_and_its_stop_before_a_blank_or_a_letter_still_open_a_paragraph():
+    # (near cases: '1. 5 MEN …' opens paragraph 1 with an amount; '2.THE' lost its blank)
+    assert numbers("1. 5 MEN ARRIVED ON THE BOAT.\n\n2.THE MINISTER WAS TOLD.\n") == [1, 2]
+
+
+def test_a_number_alone_after_a_gap_opens_its_paragraph_after_a_sentence():
+    # OCR lost paragraphs 8 and 9; 10 stands alone on its line, its text on the next.
+    body = "".join(f"{n}. THE STATION REPORTS ITEM {n}.\n\n" for n in range(1, 8))
+    body += "THE CASE IS CLOSED.\n\n10.\n\nFILE: 201-12345.\n"
+    assert cia_numbers(body) == [1, 2, 3, 4, 5, 6, 7, 10]
+
+
+def test_a_number_alone_after_a_gap_below_a_list_word_is_no_paragraph():
+    # (near case: a scrap of the form among an address list)
+    body = "1. THE STATION REPORTS.\n\n2. ADDRESSEES:\n\nTUNIS\n\n318:0\n\n4.\n\nVIENNA\n\nATHENS\n"
+    assert cia_numbers(body) == [1, 2]
+
+
+@pytest.mark.parametrize("mark", [".2.", ": 2.", ".2.."])
+def test_a_number_alone_with_a_speck_before_it_or_its_stop_doubled(mark):
+    body = f"1. THE STATION REPORTS NO TRACES.\n\n{mark}\n\nPLEASE TAKE NO FURTHER ACTION.\n"
+    assert cia_numbers(body) == [1, 2]
+
+
+def test_a_speck_and_a_number_alone_before_no_sentence_is_no_paragraph():
+    # (near case: a number among the form's scraps, no sentence below it)
+    body = "1. THE STATION REPORTS NO TRACES.\n\n.2.\n\n-----\n\n124\n"
+    assert cia_numbers(body) == [1]
+
+
+def test_santiago_de_cuba_is_a_cite_code():
+    # SACU, the base at Santiago de Cuba (1959-61): an item known by its code after a garbled label.
+    assert cia_refs("RFE SACU 412 (IN 12345)") == [("SACU", 412)]
+    assert cia_refs("REF: A. HAVA 1234\n\nB SACU 4412") == [("HAVA", 1234), ("SACU", 4412)]
+
+
+def test_an_unknown_code_after_a_garbled_label_is_no_item():
+    # (near case: four capitals that name no station, after letters that only resemble REF)
+    assert cia_refs("RFE SAKU 412 (IN 12345)") == []
+
+
+def cia_ref_defects(opening: str) -> list[str]:
+    text = CIA_HEAD + opening + "\n\n1. THE STATION HAS NO FURTHER TRACES OF SUBJECT.\n"
+    return [d.message for d in parse(text).defects if d.code == "possible-ocr-error" and "REF station" in d.message]
+
+
+@pytest.mark.parametrize("written, station", [("DIRECIOR-012345", "DIRECTOR"), ("BAVA 4321", "HAVA"),
+                                              ("MEXXI 4321", "MEXI"), ("CIRECTOR 12345", "DIRECTOR")])
+def test_a_ref_station_misread_by_a_lookalike_or_a_doubled_letter(written, station):
+    assert [s for s, _ in cia_refs(f"REF: {written}")] == [station]
+    assert cia_ref_defects(f"REF: {written}")
+
+
+def test_a_ref_station_near_a_known_one_by_another_letter_is_kept():
+    # (near case: MUNI, Munich, is one letter from MANI but no misreading of it)
+    assert cia_refs("REF: MUNI 0522 (IN 19400)") == [("MUNI", 522)]
+    assert cia_ref_defects("REF: MUNI 0522 (IN 19400)") == []
+
+
+def test_a_garbled_ref_label_alone_and_items_split_over_lines():
+    # The form's columns read apart: the label alone ('RFES:'), each item's letter, code and
+    # serial on lines of their own.
+    opening = ("RFES:\n\nA.\n\nWAVE\n\n1234 (IN 55555) (NOT SENT BONN)\n\nB.\n\nMEXI 5678 (IN 55556)\n\n"
+               "C. PARI 4321 (IN 55557)")
+    assert cia_refs(opening) == [("WAVE", 1234), ("MEXI", 5678), ("PARI", 4321)]
+
+
+def test_a_label_alone_far_from_ref_or_without_a_list_below_is_no_ref_label():
+    # (near cases: a box's label over a lettered list; a REF-like label over running text)
+    assert cia_refs("NOTE:\n\nA.\n\nWAVE\n\n1234 (IN 55555)") == []
+    assert cia_refs("RFES:\n\nWAVE 1234 WAS SENT IN ERROR") == []
+
+
+def test_a_garbled_ref_label_alone_above_the_cite_line():
+    text = ("CLASSIFIED MESSAGE\n\nSECRET\n\nRFES:\n\nA.\n\nB.\n\nHAVA 4171 (IN 26952)\n\n"
+            "PRIORITY DIR INFO WAVE CITE PARI 2629\n\n1. THE STATION HAS NO TRACES OF SUBJECT.\n")
+    assert [(r.station, r.serial) for r in parse(text).references] == [("HAVA", 4171)]
+
+
+def field_dissem_report(mark: str) -> str:
+    return ("1. THE SOURCE REPORTS A RAID.\n\n2. THE PILOT WAS KILLED.\n\n"
+            f"{mark} FIELD DISSEM: CINCLANT, CINCSO, MIAMI REPS OF STATE.\n")
+
+
+def test_the_dissemination_paragraphs_mark_read_as_letters_is_the_number_due():
+    # The report's last paragraph is its dissemination: 'W":3a' is what OCR left of '3.'.
+    text = CIA_HEAD + field_dissem_report('W":3a')
+    assert [p.number for p in parse(text).paragraphs if p.number] == [1, 2, 3]
+    assert any("dissemination paragraph" in d.message for d in parse(text).defects)
+
+
+def test_a_field_line_that_is_no_dissemination_is_no_paragraph():
+    # (near case: FIELD opening a sentence's line, no DISSEM after it)
+    body = "1. THE SOURCE REPORTS A RAID.\n\n2. THE PILOT WAS KILLED.\n\nWHEN FIELD HANDS SAW THE PLANE.\n"
+    assert cia_numbers(body) == [1, 2]
+
+
+@pytest.mark.parametrize("written, serial", [("MASH 170S", 1705), ("SJOS S186", 5186), ("DIR §5133", 85133),
+                                             ("WAVE 4O12", 4012)])
+def test_a_ref_serial_with_a_letter_for_a_digit(written, serial):
+    assert cia_refs(f"REF: {written} (IN 12345)") == [(written.split()[0], serial)]
+    assert any("REF serial" in m for m in [d.message for d in parse(
+        CIA_HEAD + f"REF: {written}\n\n1. NO TRACES.\n").defects])
+
+
+def test_a_word_of_letters_after_a_code_is_no_serial():
+    # (near cases: a word with one digit, or none, is no misread serial)
+    assert cia_refs("REF: WAVE SOS (IN 12345)") == []
+    assert cia_refs("REF: WAVE IS5 PARA 3") == []

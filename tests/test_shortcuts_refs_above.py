@@ -19,7 +19,8 @@ def _plain_first_ref_label(lines, start: int, stop: int) -> int | None:
         text = lines[k].text.strip()
         if k >= stop and cia_opening._PARAGRAPH.match(text):
             return None
-        if text and (cia_opening._REF.match(text) or cia_opening._garbled_ref_label(text)):
+        if text and (cia_opening._REF.match(text) or cia_opening._garbled_ref_label(text)
+                     or cia_opening._garbled_label_alone(lines, k)):
             return k
     return None
 
@@ -30,7 +31,8 @@ _LINE = st.one_of(
     st.sampled_from(["REF: DIR 12345", "  REF:", "re: MEXI 5060", "| REFS: A. WAVE 4369", "REP: PARI 7522 (IN 22381)",
                      "FE DIR 85133", "TO MEXI 1234", "PETS: A. MEXI 3565", "RE MADR 9893", "REFERENCE MADE", "rEF",
                      "1. TEXT OF THE CABLE.", "  2. MORE TEXT.", "CITE DIR 1234", "", "   ", "RYBAT GPFLOOR",
-                     "\u2022 REF: DIR 1", "\tRe: x", "AB\u00a0MEXI 123", "ZZ: B DIR 27924"]),
+                     "\u2022 REF: DIR 1", "\tRe: x", "AB\u00a0MEXI 123", "ZZ: B DIR 27924", "REES:", "ESP'S:",
+                     "A.", "NOTE:", "A. ROME 9425", "B.", "ROME"]),
     st.text(alphabet="REFPSDIMXAB:.;,() \t\u00a00123456789|\u2022aer", max_size=24),
 )
 

@@ -9,7 +9,7 @@ change a value.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from ..defects import defect
 from ..model import Classifier, Paragraph, Reference, Release, Tag, Telegram
@@ -418,7 +418,7 @@ def _settle_references(d: Draft) -> list[Reference]:
     if d.get("kind") == "cia-cable":
         # A CIA cable cites cables by their CITE codes, typed in capitals: a short word written
         # otherwise is OCR of what stands beside an item ('Cov 62697' for its IN number).
-        refs = [r for r in refs if len(r.station) > 4 or r.station in r.raw]
+        refs = [_known_station(d, r) for r in refs if len(r.station) > 4 or r.station in r.raw]
     own_station, own_serial = d.get("mrn_station"), d.get("mrn_serial")
     out = []
     for r in refs:
@@ -430,6 +430,60 @@ def _settle_references(d: Draft) -> list[Reference]:
         d.defect("unresolved-reference", f"REF line not read as cable references: {text[:80]!r}")
     return out
 
+
+
+def _known_station(d: Draft, r: Reference) -> Reference:
+    """``r`` with its station read as the one CITE code or station name OCR misread it as
+    (``BAVA`` for HAVA, ``DIRECIOR`` for DIRECTOR, ``MEXXI`` for MEXI), reported; as it is when
+    it is known, or near none or several, or near one by more than a lookalike letter or a
+    doubled one (an item cites a station by the code or name its routing boxes print, from the
+    same short list of stations as the CITE line's; a code not on it, such as MUNI, is left)."""
+    near = _near_station(r.station)
+    if near is None or near == r.station:
+        return r
+    d.defect("possible-ocr-error", f"REF station {r.station!r} read as {near}")
+    year = r.year
+    return Reference(r.letter, r.raw, near, r.serial, year, r.year_stated,
+                     F.canonical_id(year, near, r.serial) if year else None, r.notal)
+
+
+# (Memoised, a pure function of the word over the fixed CITE table: a station recurs in a file's
+# cables.)
+@lru_cache(maxsize=1024)
+def _near_station(station: str) -> str | None:
+    """The CITE code or station name ``station`` is, or the one it is an OCR misreading of
+    (_misread_as), or None when it is none's or several's. Only the known names as long as
+    ``station``, or one letter shorter, can be: no other is compared."""
+    by_length = _cia_stations()
+    if station in by_length.get(len(station), ()):
+        return station
+    near = [name for n in (len(station), len(station) - 1) for name in by_length.get(n, ()) if _misread_as(station, name)]
+    return near[0] if len(near) == 1 else None
+
+
+# Capitals OCR reads one for the other in the releases' REF items: T as I ('DIRECIOR'), H as B
+# ('BAVA'), D as C ('CIRECTOR'), and those the routing boxes show (see agencies.closest).
+_REF_LOOKALIKES = frozenset(frozenset(p) for p in ("IT", "BH", "CD", "GQ", "OQ", "DO", "CG", "CO", "EF", "PR", "BR",
+                                                   "BE", "IL", "UV", "VW", "MN", "HN"))
+
+
+def _misread_as(word: str, name: str) -> bool:
+    """Whether ``word`` is ``name`` with one letter read as its lookalike, or one letter doubled."""
+    if len(word) == len(name):
+        diffs = [frozenset((a, b)) for a, b in zip(word, name) if a != b]
+        return len(diffs) == 1 and diffs[0] in _REF_LOOKALIKES
+    return len(word) == len(name) + 1 and any(
+        word[k] == word[k - 1] and word[:k] + word[k + 1:] == name for k in range(1, len(word)))
+
+
+@cache
+def _cia_stations() -> dict[int, tuple[str, ...]]:
+    """The CITE codes and the station names they stand for, each once, by length."""
+    cites = tables.cia_cites()
+    by_length: dict[int, list[str]] = {}
+    for name in dict.fromkeys([*cites, *cites.values()]):
+        by_length.setdefault(len(name), []).append(name)
+    return {n: tuple(names) for n, names in by_length.items()}
 
 
 _DERIVED_FROM = re.compile(r"^\s*Derived\s+from", re.I)

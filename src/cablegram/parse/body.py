@@ -29,7 +29,9 @@ PARA = re.compile(
 )
 # A paragraph number at the start of a line; OCR may put a bullet or speck before it, double
 # the full stop ('• 3. BELIEVE', '2.. COS THOUGHT'), or read the stop itself as a bullet ('1• ACCORDING').
-_NUMBERED = re.compile(r"^[\s•·*'‘]{0,3}(?P<num>\d{1,2})(?:\s*(?:\.{1,2}|[•·])\s*|\s+(?=\())(?=\S)")
+# A digit right after the stop makes a decimal or a form's number ('1.0' for a page's 10, '1.198 No'),
+# never a paragraph's mark: a typed number and its stop are followed by a blank or the text's letter.
+_NUMBERED = re.compile(r"^[\s•·*'‘]{0,3}(?P<num>\d{1,2})(?:\s*(?:\.{1,2}|[•·])(?!\d)\s*|\s+(?=\())(?=\S)")
 # A numbered sentence: the number, then a capital, a portion mark or a date ('2. 26 NOV A …').
 _NUMBERED_TEXT = re.compile(r"^[\s•·*'‘]{0,3}\d{1,2}\s*(?:\.{1,2}|[•·])\s+(?:\(|[A-Z\"'“]|\d{1,2}\s+[A-Z]{3}\b)")
 
@@ -95,6 +97,10 @@ def read_body(d: Draft, lines: list[CLine], start: int, text: str | None = None)
             if m is None and _GARBLED_MARK.match(head.text):
                 d.defect("possible-ocr-error", f"paragraph {number}: its mark {head.text.split()[0]!r} holds no "
                          f"digit; the number is the one due in sequence", head.start, head.end)
+            elif m is None and "FIELD" in head.text and _FIELD_DISSEM.match(head.text):
+                d.defect("possible-ocr-error", f"paragraph {number}: its mark {head.text.split()[0]!r} is not "
+                         f"legible; the dissemination paragraph's number is the one due in sequence",
+                         head.start, head.end)
             if m and m["mark"]:
                 portion = _portion_mark(m["mark"])
             elif m and m["whole"]:
@@ -258,8 +264,9 @@ def _paragraph_blocks(body: list[CLine], joined: str, garbled: bool = True) -> l
 
 
 # A paragraph number alone on its line, its text on the next line that is not blank: OCR of a typed
-# page reads the number and the text beside it as two blocks.
-_NUMBER_ALONE = re.compile(r"^[\s•·*'‘]{0,3}(?P<num>\d{1,2})\.\s*$")
+# page reads the number and the text beside it as two blocks. OCR of the margin may set a speck
+# before it or double its stop ('.2.', ': 2.', '.2..'): nothing but the number stands there.
+_NUMBER_ALONE = re.compile(r"^[\s•·*'‘.,:;]{0,3}(?P<num>\d{1,2})\.{1,2}\s*$")
 _TEXT_OPENING = re.compile(r"^\s*(?:\([A-Z]{1,3}\)\s+)?[A-Z\"“'‘(][A-Za-z]")
 
 
@@ -335,8 +342,9 @@ _LETTER_ITEM = re.compile(r"^[\s¶]*\(?[A-Z]{1,2}[.)]\s")
 # as a plain O ('SO FIORINI SAID' is a sentence).
 _LOOKALIKE_NUMBER = re.compile(r"^[\s•·*'‘]{0,3}(?P<ch>[SZIlBGTbgq])\s*[.•·Ó°]\s+(?=[A-Z\"'“(])")
 # The last numbered paragraph of a CIA intelligence report is its dissemination ('6. FIELD DISSEM:
-# STATE, CINCLANT'): whatever OCR left of its number ('SO FIELD DISSEM'), it is the next one due.
-_FIELD_DISSEM = re.compile(r"^[\s•·*'‘.,]{0,3}[\w$§]{1,2}\W{0,2}\s+FIELD\s+DISSEM\b")
+# STATE, CINCLANT'): whatever OCR left of its number ('SO FIELD DISSEM', 'W":4a FIELD DISSEM': a
+# word of up to six characters, specks and all, before it), it is the next one due.
+_FIELD_DISSEM = re.compile(r"^[\s•·*'‘.,]{0,3}[^\s]{1,6}\s+FIELD\s+DISSEM\b")
 # A paragraph mark OCR left as two letters, no digit in it: the typed 1 read as L, l or d and its
 # stop as O, o, 0 or a ('LO ORLANDO …', 'dO NO LES OBJECTION …', 'lO: …', 'La …'), or a 5 (or any
 # digit OCR made an S of) with its stop read as a lower-case vowel ('Se …', 'So …'). The letters
@@ -467,7 +475,10 @@ def _ocr_number(text: str, last: int, current: list[CLine], lettered: _LetteredL
     unless the paragraph holds a lettered list (where 'S.' and 'T.' are items), or a number with
     debris before it or a misread stop. Only a number due is read this way (see _due)."""
     if text[:1] not in _OCR_NUMBER_START:
-        # most lines: no regex needed ('L' opens only a garbled mark)
+        # most lines: no regex needed ('L' opens only a garbled mark; a capital, the dissemination
+        # paragraph's number OCR read as letters: 'W":4a FIELD DISSEM')
+        if last and "FIELD" in text and _FIELD_DISSEM.match(text):
+            return last + 1
         return _garbled_mark(text, last, current) if garbled and text[:1] == "L" else None
     if last and (m := _LOOKALIKE_NUMBER.match(text)) and _due(n := _DIGIT_LOOKALIKES[m["ch"]], last, current):
         return None if lettered(current) else n
@@ -547,11 +558,14 @@ def _starts_paragraph(n: int, last: int, text: str, current: list[CLine]) -> boo
                          or _GARBLED_MARK.match(text)))
     if last < n <= last + 3:
         # A gap (paragraphs lost to OCR or omitted by an editor): a marked number, or a numbered
-        # sentence starting after the previous one ended.
+        # sentence starting after the previous one ended; so too a number alone on its line (its
+        # text on the next, _NUMBER_ALONE), where the text above ends a sentence: after a list's
+        # last word ('318:0' / '4.' / 'VIENNA') such a number is a scrap of the form.
         prev = current[-1].text.rstrip() if current else ""
         return bool(_MARKED.match(text)) or (bool(_NUMBERED_TEXT.match(text)) and (not prev or prev.endswith((".", ":", '"')))) \
             or (_after_full_stop(current)
-                and bool(_LOOSE_NUMBERED.match(text) or _BARE_NUMBER.match(text) or _MISREAD_STOP.match(text)))
+                and bool(_LOOSE_NUMBERED.match(text) or _BARE_NUMBER.match(text) or _MISREAD_STOP.match(text))) \
+            or (_NUMBER_ALONE.match(text) is not None and _after_sentence(current))
     return False
 
 

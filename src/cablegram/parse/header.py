@@ -366,7 +366,10 @@ LINE_RULES: tuple[tuple[str, re.Pattern, LineRule], ...] = (
     ("mrn-line", re.compile(r"^\s*(?P<station>[A-Z][A-Z .]{1,22}?)\s+0*(?P<serial>\d{2,6})\s*$"), _mrn_line),
     ("eo", _rx(r"^\s*E\s?\.?\s?O\s?\.?\s*[:.]?\s*\d{4,5}\b"), _eo),
     ("tags", _rx(r"^\s*(?:TAGS?|TAGE|TABS|TGS|TAS|AGS)\s*:?\s+(?=\S)"), _open("TAGS")),
-    ("subject", _rx(r"^\s*SUBJ(?:ECT)?S?\s*[:.]\s*(?:SUBJ(?:ECT)?\s*:\s*)?|^\s*SUBJ(?:ECT)?\s+(?=[A-Z])"), _open("SUBJECT")),
+    # (Without its colon, SUBJ before REF is a word of the text: 'SUBJ REF HAD …', the subject of the
+    # cable referred to, as CIA cables open a paragraph.)
+    ("subject", _rx(r"^\s*SUBJ(?:ECT)?S?\s*[:.]\s*(?:SUBJ(?:ECT)?\s*:\s*)?|^\s*SUBJ(?:ECT)?\s+(?=[A-Z])(?!(?:OF\s+)?REFS?\b)"),
+     _open("SUBJECT")),
     ("ref", _rx(r"^\s*(?:REF(?:S|TELS?|\(S\))?|REFERENCES?)\s*[:.;]\s*"), _ref),
     ("classified-by", _rx(r"^\s*(?:\d\.\s*\([A-Z]{1,3}\)\s*)?Classifi?e?d\s+By\b"), _open("CLASSBY")),
     ("derived-from", _rx(r"^\s*Derived\s+from\s*:"), _open("CLASSBY")),
@@ -430,7 +433,9 @@ def scan_header(d: Draft, lines: list[CLine], start: int = 0) -> int:
                 i += 1
                 continue
             close_block(d, s)
-        pm = PARA_START.match(text) if _may_open_paragraph(stripped[0]) else None
+        pm = None
+        if _may_open_paragraph(stripped[0]):
+            pm = PARA_START.match(text) or _number_alone(lines, i, limit)
         if s.pending_label is not None:
             name, handler = s.pending_label
             s.pending_label = None
@@ -525,6 +530,26 @@ def _may_open_paragraph(first: str) -> bool:
     ``str.isdecimal`` takes. Most header lines open with a letter: the regex is not run for them.
     Checked against the pattern in tests/test_shortcuts_head2.py."""
     return first == "¶" or first.isdecimal()
+
+
+# A paragraph number alone on its line ('1.'), its text on the next line that is not blank: OCR of
+# a typed page reads the number and the text beside it as two blocks (the body reader takes the
+# two as one paragraph: body._NUMBER_ALONE). It ends the header as a numbered line does; read
+# past, its text would be taken as the header's (the REF or subject line's wrap).
+_NUMBER_ALONE = re.compile(r"^\s*(?P<n>\d{1,2})\.\s*$")
+# The text's first line: a capital or a quotation mark, then a letter (body._TEXT_OPENING).
+_TEXT_OPENING = re.compile(r"^\s*(?:\([A-Z]{1,3}\)\s+)?[A-Z\"“'‘(][A-Za-z]")
+
+
+def _number_alone(lines: Sequence[CLine], i: int, limit: int) -> re.Match | None:
+    """The match of a paragraph number alone on line ``i`` whose text opens the next line that
+    is not blank (one blank line apart at most, as OCR's double spacing sets them), else None."""
+    if (m := _NUMBER_ALONE.match(lines[i].text)) is None:
+        return None
+    for ln in lines[i + 1: min(i + 3, limit)]:
+        if ln.text.strip():
+            return m if _TEXT_OPENING.match(ln.text) else None
+    return None
 
 
 def _list_open(s: Scan) -> bool:

@@ -24,9 +24,17 @@ from ..draft import CLine, Draft
 _REF = re.compile(r"^[^\w]{0,3}(?:REFS?(?:\s*[:.;,2&!]|(?=\s|$))|RE\s*:|RE(?=\s+[A-Z]{3,}\s+\d))\s*", re.I)
 # A REF item continued on its own line: 'B. DIR 75796', 'C. WAVE 6877 (IN 12345)'.
 _REF_ITEM_LINE = re.compile(r"^[^\w]{0,3}\(?[A-H][.)]\s+\S")
+# A serial with a letter OCR read for a digit (see _LETTER_SERIAL): three to six digits and
+# lookalikes, two digits among them at least.
+_SERIAL_MISREAD = r"(?=[\dOIlSB§]{3,6}(?![\w§]))(?=[OIlSB§]*\d[OIlSB§]*\d)[\dOIlSB§]*[OIlSB§][\dOIlSB§]*(?![\w§])"
 # An item whose letter OCR lost its stop or garbled, known by a CITE code and a serial after it:
-# '“: B DIR 27924, …', '@ MADR 2982 …'.
-_CODED_ITEM_LINE = re.compile(r"^[^\w]{0,3}(?:\(?[A-H][.)]?\s+)?(?P<code>[A-Z]{3,4})\s+\d{3,6}\b")
+# '“: B DIR 27924, …', '@ MADR 2982 …', also with a speck after the code (see _CODE_SPECK).
+_CODED_ITEM_LINE = re.compile(r"^[^\w]{0,3}(?:\(?[A-H][.)]?\s+)?(?P<code>[A-Z]{3,4})[:;>]?\s+(?:\d{3,6}\b|" + _SERIAL_MISREAD + ")")
+# A speck OCR set between an item's CITE code and its serial ('OTTA: 1611', 'STOC> 5179'): the
+# code and serial are typed with a blank between them (a hyphen at most: 'WAVE-1040'), so a
+# colon, semicolon or angle bracket glued to the code is a smudge of the ribbon, not a mark of
+# the item. Dropped where the code is a known CITE code (see _without_code_specks).
+_CODE_SPECK = re.compile(r"\b(?P<code>[A-Z]{3,4})[:;>](?=\s+\d{3,6}\b)")
 
 
 # An item whose letter OCR read as the digit it resembles ('8. PARI 1361' for 'B. PARI 1361', '3.
@@ -64,6 +72,30 @@ def _garbled_ref_label(text: str) -> re.Match | None:
     return m if close >= 0.4 else None
 
 
+# A REF label OCR garbled, alone on its line with its colon ('REES:', "ESP'S:"): known as a label
+# by the list's first item below it (see _garbled_label_alone).
+_LABEL_ALONE = re.compile(r"^[^\w]{0,3}(?P<label>[A-Za-z][A-Za-z']{1,4}):\s*$")
+# The first item of a REF list, its letter alone or before the item ('A.', 'A. ROME 9425').
+_FIRST_ITEM = re.compile(r"^[^\w]{0,3}\(?A[.)]")
+
+
+def _garbled_label_alone(lines: list[CLine], k: int) -> bool:
+    """Whether ``lines[k]`` is a REF label OCR garbled, alone on its line (_LABEL_ALONE): its
+    letters close to REF or REFS (a difflib ratio of 0.5 or more: REES, ESPS; not NOTE, DATE or
+    INFO), and the next line that is not blank (one blank line apart at most) the list's first
+    lettered item. A label of the form's boxes stands alone with its colon too, but no list
+    lettered from A follows it."""
+    m = _LABEL_ALONE.match(lines[k].text.strip())
+    if m is None:
+        return False
+    # (The line below asked first: most labels alone are the form's, with no list below them.)
+    below = next((ln.text.strip() for ln in lines[k + 1: k + 3] if ln.text.strip()), "")
+    if not _FIRST_ITEM.match(below):
+        return False
+    label = m["label"].replace("'", "").upper()
+    return max(difflib.SequenceMatcher(None, label, ref).ratio() for ref in ("REF", "REFS")) >= 0.5
+
+
 # (A paragraph's number may stand alone on its line, OCR having set its text on the next: '•1.'.)
 _PARAGRAPH = re.compile(r"^[\s•·*'‘|]{0,3}\d{1,2}\s*[.•·,]\s*(?:\S|$)")
 # The labels a staff cable's header lines open with after its CITE line ('TO: WASHINGTON.', 'FOR:
@@ -86,7 +118,7 @@ def read_cia_opening(d: Draft, lines: list[CLine], start: int) -> int:
         seen += 1
         if _PARAGRAPH.match(text):
             break
-        if not refs and (_REF.match(text) or _garbled_ref_label(text)):
+        if not refs and (_REF.match(text) or _garbled_ref_label(text) or _garbled_label_alone(lines, k)):
             # (One REF list a cable: a line opening with REF after it is the text's, the word
             # its subject: 'REF RECEIVED HONG KONG FOR PASSAGE …', 'REF WAS REVIEWED BY …'.)
             refs, k = _ref_lines(lines, k)
@@ -117,7 +149,9 @@ def read_cia_refs_above(d: Draft, lines: list[CLine], start: int, stop: int) -> 
 # speed, where a pattern opening with ``^`` is tried at every character.)
 # Its runs are taken whole (possessively): a label or code longer than the pattern's can have no
 # blank after a shorter part of it, so giving letters back never lets the rest match.
-_REF_LABEL_HINT = re.compile(r"\n[^\S\n]*+[^\w\n]{0,3}(?:[Rr][Ee]|[A-Za-z]{2,4}+[:.;,]?[^\S\n]+(?:\(?[A-H][.)]?[^\S\n]+)?[A-Z]{3,4}+[^\S\n]+\d)")
+# The last alternative finds a garbled label alone on its line with its colon (_LABEL_ALONE).
+_REF_LABEL_HINT = re.compile(r"\n[^\S\n]*+[^\w\n]{0,3}(?:[Rr][Ee]|[A-Za-z]{2,4}+[:.;,]?[^\S\n]+(?:\(?[A-H][.)]?[^\S\n]+)?[A-Z]{3,4}+[^\S\n]+\d"
+                             r"|[A-Za-z][A-Za-z']{1,4}+:[^\S\n]*+(?=\n|$))")
 _START = attrgetter("start")
 _TEXT = attrgetter("text")
 
@@ -140,12 +174,12 @@ def _first_ref_label(text: str, lines: list[CLine], start: int, stop: int) -> in
     at = lines[start].start
     if at == 0:
         line = lines[start].text.strip()
-        if _REF.match(line) or _garbled_ref_label(line):
+        if _REF.match(line) or _garbled_ref_label(line) or _garbled_label_alone(lines, start):
             return start
     for hit in _REF_LABEL_HINT.finditer(text, max(0, at - 1), lines[end - 1].end):
         k = bisect_right(lines, hit.start() + 1, lo=start, hi=end, key=_START) - 1
         line = lines[k].text.strip()
-        if _REF.match(line) or _garbled_ref_label(line):
+        if _REF.match(line) or _garbled_ref_label(line) or _garbled_label_alone(lines, k):
             return k
     return None
 
@@ -155,18 +189,31 @@ def _ref_lines(lines: list[CLine], k: int) -> tuple[list[CLine], int]:
     line after them: lettered items and coded ones ('DIR 75796') go on the list, and the items of
     a label alone on its line are the next line whatever it holds."""
     refs = [lines[k]]
+    first = lines[k].text.strip()
+    # A label alone on its line: what follows it is its first item, whatever it holds.
+    takes_next = not _REF.sub("", first) or bool(_LABEL_ALONE.match(first))
     k += 1
     while k < len(lines):
         text = lines[k].text.strip()
         if not text:
             k += 1
             continue
-        if _is_ref_item_line(text) or (len(refs) == 1 and not _REF.sub("", refs[0].text.strip())):
+        if takes_next or _is_ref_item_line(text) or _LETTER_ALONE.match(text):
             refs.append(lines[k])
             k += 1
+            # An item OCR split over lines (the form's columns read apart): its letter alone
+            # ('A.' / 'ROME' / '9425 (IN 80558)'), or its code alone, is followed by the rest.
+            takes_next = bool(_SPLIT_ITEM.match(text))
             continue
         break
     return refs, k
+
+
+# A REF item's letter alone on its line, its item on the next (see _SPLIT_ITEM).
+_LETTER_ALONE = re.compile(r"^[^\w]{0,3}\(?[A-H][.)][^\w]{0,2}$")
+# The part of a REF item OCR set on a line of its own, the rest on the next line: the item's letter
+# alone ('A.'), or its letter and code, or its code alone ('ROME'), with no serial after them.
+_SPLIT_ITEM = re.compile(r"^[^\w]{0,3}(?:\(?[A-H][.)]|(?:\(?[A-H][.)]\s+)?[A-Z]{3,4})[^\w]{0,2}$")
 
 
 def _set_ref_text(d: Draft, refs: list[CLine]) -> None:
@@ -174,14 +221,50 @@ def _set_ref_text(d: Draft, refs: list[CLine]) -> None:
         # REF items are short; reading at most the first 400 characters of a line keeps a
         # pathological line from costing more than a real one.
         first = refs[0].text.strip()[:400]
-        m = _REF.match(first) or _garbled_ref_label(first)
+        m = _REF.match(first) or _garbled_ref_label(first) or _LABEL_ALONE.match(first)
         body = " ".join([first[m.end():] if m else first] + [r.text.strip()[:400] for r in refs[1:]])
-        d.set("ref_text", body, refs[0].start, refs[-1].end)
+        d.set("ref_text", _serials_read(d, _without_code_specks(body)), refs[0].start, refs[-1].end)
+
+
+# An item's serial with a letter OCR read for a digit ('MASH 170S', 'SJOS S186', 'DIR §5133'): after
+# a CITE code, three to six characters of digits and lookalikes (S, O, I, l, B, and § for 8), two
+# digits among them at least. A CIA cable's serial is all digits, so the letters are misreadings.
+_LETTER_SERIAL = re.compile(r"\b(?P<code>[A-Z]{3,4}|DIRECTOR)(?P<gap>[\s\-]+)(?P<serial>" + _SERIAL_MISREAD + ")")
+_SERIAL_DIGITS = str.maketrans({"S": "5", "O": "0", "I": "1", "l": "1", "B": "8", "§": "8"})
+
+
+def _serials_read(d: Draft, body: str) -> str:
+    """``body`` with each serial OCR wrote a letter into after a known CITE code read as digits
+    (_LETTER_SERIAL), each reported as possible-ocr-error. Most REF lines hold none: one search
+    of the short line finds them."""
+    if _LETTER_SERIAL.search(body) is None:
+        return body
+    cites = tables.cia_cites()
+
+    def read(m: re.Match) -> str:
+        if m["code"] not in cites and m["code"] not in ("DIR", "DIRECTOR"):
+            return m[0]
+        digits = m["serial"].translate(_SERIAL_DIGITS)
+        d.defect("possible-ocr-error", f"REF serial {m['code']} {m['serial']!r} read as {digits}")
+        return f"{m['code']}{m['gap']}{digits}"
+
+    return _LETTER_SERIAL.sub(read, body)
+
+
+def _without_code_specks(body: str) -> str:
+    """``body`` with the specks OCR set between a known CITE code and its serial dropped
+    (_CODE_SPECK). Most REF lines hold no colon, semicolon or angle bracket: no regex for them."""
+    if ":" not in body and ";" not in body and ">" not in body:
+        return body
+    cites = tables.cia_cites()
+    return _CODE_SPECK.sub(lambda m: m["code"] if m["code"] in cites or m["code"] == "DIR" else m[0], body)
 
 
 # The report's subject line after the address line: 'SUBJ: …', '* SUBJECT: …', 'SUSJ: …' (B read as S).
-# It may open with an angle bracket of the release's marks (see _RELEASE_MARKS).
-_SUBJECT = re.compile(r"^[^\w]{0,3}SU[BS]J(?:ECT)?\b\s*[:.]?\s*(?P<text>[A-Z(\"“<].*)$")
+# It may open with an angle bracket of the release's marks (see _RELEASE_MARKS). Without its colon,
+# SUBJ or SUBJECT before REF is no label but the text's first words: 'SUBJECT REF ASSIGNED …'
+# (the subject of the cable referred to), as CIA cables open a paragraph.
+_SUBJECT = re.compile(r"^[^\w]{0,3}SU[BS]J(?:ECT)?\b(?:\s*[:.]\s*|\s*(?!(?:OF\s+)?REFS?\b))(?P<text>[A-Z(\"“<].*)$")
 # The JFK releases of the 1990s staff cables set angle brackets about words ('*SUBJECT:
 # <ASSASSINATION>RECORD REVIEW BOARD', 'LEE HARVEY OSWALD>AND CIA'): marks of the release, not
 # of the cable (no cable typewriter or teletype had the signs), glued to the words beside them.
