@@ -196,3 +196,38 @@ _STAFF_FOR = ("CLASSIFIED MESSAGE\n\nSECRET 1811282 JUN 96 STAFF\n\nCITE 71720\n
 ])
 def test_a_staff_cables_for_line_is_its_attention_line(for_line, attention):
     assert parse(_STAFF_FOR.format(for_line=for_line)).attention == attention
+
+
+# -- headquarters' DIR misread among the CITE line's addressees -------------------------------------------
+_CITE_LINE = "CLASSIFIED MESSAGE\n\nSECRET\n\nROUTING\n\n{line}\n\n1. TEXT OF THE CABLE.\n"
+
+
+@pytest.mark.parametrize("line, to, info", [
+    ("PRIORITY DIP CITE MADR 3179", ["DIRECTOR"], []),
+    ("ROME INFO DIS CITE MADR 3179", ["ROME"], ["DIRECTOR"]),          # an info addressee
+    ("DIE INTO WAVE CITE MEXI 5251", ["DIRECTOR"], ["JMWAVE"]),         # INFO misread too
+])
+def test_dir_with_one_letter_misread_before_cite_is_headquarters(line, to, info):
+    r = parse(_CITE_LINE.format(line=line))
+    assert (_names(r.to), _names(r.info)) == (to, info)
+    assert any("read as DIR (DIRECTOR)" in m for m in _ocr_notes(r))
+
+
+@pytest.mark.parametrize("line", [
+    "PRIORITY AIR CITE MADR 3179",     # a code that lost a letter (CAIR, NAIR) is not read as DIR
+    "PRIORITY DOT CITE MADR 3179",     # two letters off DIR
+])
+def test_a_three_letter_word_not_dir_misread_before_cite_is_not_headquarters(line):
+    r = parse(_CITE_LINE.format(line=line))
+    assert "DIRECTOR" not in _names(r.to)
+
+
+def test_a_misread_dir_before_cite_makes_the_line_the_cite_line_when_the_station_is_clipped():
+    # 'MAD' alone would not say the line is a CITE line; the address before it does.
+    r = parse(_CITE_LINE.format(line="PRIORITY DIF. CITE MAD?"))
+    assert (r.from_, _names(r.to)) == ("MADRID", ["DIRECTOR"])
+
+
+def test_did_in_a_sentence_before_cite_is_no_address():
+    r = parse(_CITE_LINE.format(line="HE DID CITE MAD"))
+    assert (r.from_, _names(r.to)) != ("MADRID", ["DIRECTOR"])

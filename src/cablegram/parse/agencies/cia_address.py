@@ -169,6 +169,16 @@ def misread_headquarters(station: str, serial: bool) -> bool:
         and not (serial and station in _clipped_codes())
 
 
+def misread_director(word: str) -> bool:
+    """Whether an addressee word typed before CITE is headquarters' DIR with one letter misread
+    ('DIP', 'DIS', 'DIE', 'DIF.'): the address part of a CITE line names stations by codes of four
+    letters and headquarters by DIR, the one code of three, so a word of three letters one off DIR
+    in place stands for it (seven documents of the studied sets: 'PAPI INFO DIP CITE MADR', 'DIS
+    INTO MASH CITE MEXI', 'GOD" DIE CITE'). A code that lost a letter at the page's edge ('AIR'
+    for CAIR or NAIR) is no such reading, nor the verb a sentence may set before CITE ('DID')."""
+    return word != "DID" and misread_headquarters(word, True)
+
+
 @cache
 def _clipped_codes() -> frozenset[str]:
     """The four-letter CITE codes without their first or their last letter ('EXI', 'MEX')."""

@@ -15,7 +15,7 @@ from ...vocab import tables
 from .. import fields as F
 from ..draft import CLine, Draft
 from .cia_address import (address_before_lost_station, address_below, address_on_to_line, addressee_names,
-                          misread_headquarters, read_for_line)
+                          misread_director, misread_headquarters, read_for_line)
 from .cia_opening import closest
 from .date_boxes import _DIGIT, _STAMP_TIME, read_date_box_with_lookalike_day, read_misread_month_dates
 from .intercepts import intercept_party, intercept_title
@@ -595,8 +595,12 @@ _CITE_SERIAL_ALONE = re.compile(r"\bCITE\W{0,2}\s+\d{3,6}\b")
 
 def _addressed(head: str) -> bool:
     """Whether the words before CITE name a known addressee ('OPIN DIR CITE GUIT …'): the line is
-    the CITE line even when the station after CITE is illegible."""
-    return any(_is_cia_addressee(w) for w in re.split(r"[\s,]+", head.strip(" .,:;'\"“”‘’_|")) if len(w) >= 3)
+    the CITE line even when the station after CITE is illegible. Headquarters' DIR with a letter
+    misread ('PRIORITY DIF. CITE MAD?') names it too where the words are few, as an address is
+    (in a sentence, 'HE DID CITE', such a word is a word)."""
+    words = [w.strip(".,:;'\"“”‘’_|") for w in re.split(r"[\s,]+", head.strip(" .,:;'\"“”‘’_|"))]
+    return any(_is_cia_addressee(w) for w in words if len(w) >= 3) \
+        or (len(words) <= 3 and any(misread_director(w) for w in words))
 
 
 def _misread_precedence(head: str) -> str | None:
