@@ -231,3 +231,41 @@ def test_a_misread_dir_before_cite_makes_the_line_the_cite_line_when_the_station
 def test_did_in_a_sentence_before_cite_is_no_address():
     r = parse(_CITE_LINE.format(line="HE DID CITE MAD"))
     assert (r.from_, _names(r.to)) != ("MADRID", ["DIRECTOR"])
+
+
+# -- the outgoing form's address box above CITE DIR -------------------------------------------------------
+_BOX = "CLASSIFIED MESSAGE\n\nSECRET\n\nROUTING\n\n{box}\n\nCITE DIR\n\n12345\n\n1. TEXT OF THE CABLE.\n"
+
+
+@pytest.mark.parametrize("box, to, info", [
+    ("TO\n\nBRLN\n\nINFO\n\nFRAN", ["BERLIN"], ["FRANKFURT"]),             # row by row
+    ("ROME\n\nINFO\n\nPARI MADR", ["ROME"], ["PARIS", "MADRID"]),
+    ("ROME\n\nINFO, ROUTINE\n\nPARI\n\n16-20", ["ROME"], ["PARIS"]),      # the row's precedence; a speck line
+    ("ROME\n\nINFO", ["ROME"], []),                                        # none informed
+    ("INFO\n\nLOND\n\nPARI BONN", ["LONDON"], ["PARIS", "BONN"]),         # TO label lost, values read after
+    ("ROME\n\nINFO\n\nHAVA SAOP POUCH", ["ROME"], ["HAVANA", "SAOP"]),    # by pouch; a code the table lacks
+])
+def test_the_outgoing_forms_address_box_above_cite(box, to, info):
+    r = parse(_BOX.format(box=box))
+    assert (_names(r.to), _names(r.info)) == (to, info)
+
+
+def test_a_garbled_code_in_the_address_box_is_read_and_reported():
+    r = parse(_BOX.format(box="ROME\n\nINFO\n\nFARI"))
+    assert _names(r.info) == ["PARIS"]
+    assert any("'FARI' read as PARI" in m for m in _ocr_notes(r))
+
+
+@pytest.mark.parametrize("box", [
+    "ROME\n\nINFO\n\nPLEASE ADVISE SOONEST",     # words below the label: no box
+    "ROME\n\nINFORMATION FOLLOWS\n\nPARI",       # no INFO label alone
+])
+def test_no_address_box_without_its_info_label_and_rows_of_names(box):
+    assert _names(parse(_BOX.format(box=box)).info) == []
+
+
+def test_the_address_box_above_a_lone_cite_label_whose_station_is_lost():
+    # (The JFK collection's record number says the record is the Agency's, where no CITE line does.)
+    text = "104-10000-10000\n\nCLASSIFIED MESSAGE\n\nSECRET\n\nDIR MEXI\n\nINFO\n\nHAVA\n\nCITE\n\nRE: A. MEXI 4997\n\n1. TEXT.\n"
+    r = parse(text)
+    assert (_names(r.to), _names(r.info)) == (["DIRECTOR", "MEXICO CITY"], ["HAVANA"])

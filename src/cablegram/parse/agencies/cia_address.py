@@ -185,6 +185,74 @@ def _clipped_codes() -> frozenset[str]:
     return frozenset(w for c in tables.cia_cites() if len(c) == 4 for w in (c[1:], c[:3]))
 
 
+# The outgoing message form (1958 to the later 1960s) prints its address box above 'CITE DIR': the
+# TO row's addressees, then the INFO label with the info addressees after it, each row a line of
+# its own as OCR reads the form's columns ('TO' / 'BRLN' / 'INFO' / 'FRAN' / 'CITE DIR'; 'MEXC' /
+# 'INFO' / 'CITE DIR' where none is informed). The INFO label may carry the info row's precedence
+# ('INFO, ROUTINE'); specks of the box's rules may stand between ('16-20'). Six documents of the
+# studied sets have it, where the nearest line of codes above CITE was taken as the action address
+# or the info row was not read at all.
+_INFO_LABEL = re.compile(r"^\W{0,3}I[NM][FTP]O\W{0,3}(?:(?:ROUTINE|PRIORITY|IMMEDIATE)\W{0,3})?$")
+_INFO_ROWS = 4  # how many lines the info row and the specks between may take above CITE
+_LETTERS = re.compile(r"[A-Z]{3}")
+# An addressee who gets the cable by pouch, not by wire, is marked so after the codes ('HAVA SAOP
+# POUCH'): the mark is no addressee.
+_POUCH = re.compile(r"\(?\bPOUCH\b\)?")
+
+
+def _box_row(text: str) -> tuple[list[str], list[str]] | None:
+    """A row of the address box: its names as ``read_names`` reads them, the pouch mark dropped;
+    else, where a word is a code the CITE table lacks ('SAOP', Sao Paulo, beside 'HAVA'), the
+    codes of four letters as written, when another word of the row is a known name (the CITE
+    line's info part keeps such codes so, see addresses._expand_cites)."""
+    text = _POUCH.sub(" ", text)
+    if got := read_names(text):
+        return got
+    words = [w for w in (w.strip(_SPECKS + "()[]") for w in text.split()) if w]
+    if words and all(_CODE.fullmatch(w) for w in words) and any(w in addressee_names() for w in words):
+        return words, []
+    return None
+
+
+_CODE = re.compile(r"[A-Z]{4}|DIR")
+
+
+def address_box_above(d: Draft, window: list[CLine], k: int) -> bool:
+    """The outgoing form's address box above the CITE line at ``window[k]``: the INFO label within a
+    few lines above it, the addressees between the two as ``cia_info``, and the line above the
+    label, when it is addressees, as ``cia_to``; whether the box was found. Garbled codes
+    ('FARI', 'RAVA') are read as the one name they are close to and reported."""
+    rows: list[tuple[list[str], list[str]]] = []  # (names, repairs) of each row, top down
+    for j in range(k - 1, max(-1, k - 1 - _INFO_ROWS), -1):
+        text = window[j].text.upper()
+        if _INFO_LABEL.match(text):
+            break
+        if not _LETTERS.search(text):
+            continue  # specks of the box's rules
+        got = _box_row(text)
+        if not got:
+            return False  # a line of words: no address box here
+        rows.insert(0, got)
+    else:
+        return False
+    to = read_names(window[j - 1].text.upper()) if j > 0 else None
+    if not to and len(rows) >= 2:
+        # The TO label lost and the labels' column read before the values' ('INFO' / 'LOND' /
+        # 'FRAN MUNI BRUS'): the first row below the INFO label is the TO row's.
+        to = rows.pop(0)
+    if not rows and not to:
+        return False
+    info = [name for names, _ in rows for name in names]
+    repaired = [r for _, fixes in rows for r in fixes] + (to[1] if to else [])
+    if info:
+        d.set("cia_info", info, replace=True)
+    if to:
+        d.set("cia_to", to[0], window[j - 1].start, window[j - 1].end, replace=True)
+    for reading in repaired:
+        d.defect("possible-ocr-error", f"address box: {reading}", window[k].start, window[k].end)
+    return True
+
+
 # The staff cable's typed address line under its message or CITE line (the later 1970s on): 'TO:'
 # and the addressees, 'TO: GUAYAQUIL INFO QUITO, CARACAS.', 'TO: WASHINGTON.', or the label alone
 # with the addressees on the next line. The line is typed text, not a form's box: a name the

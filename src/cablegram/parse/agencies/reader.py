@@ -14,7 +14,7 @@ from ...model import EO
 from ...vocab import tables
 from .. import fields as F
 from ..draft import CLine, Draft
-from .cia_address import (address_before_lost_station, address_below, address_on_to_line, addressee_names,
+from .cia_address import (address_before_lost_station, address_box_above, address_below, address_on_to_line, addressee_names,
                           misread_director, misread_headquarters, read_for_line)
 from .cia_opening import closest
 from .date_boxes import _DIGIT, _STAMP_TIME, read_date_box_with_lookalike_day, read_misread_month_dates
@@ -427,6 +427,9 @@ def read_split_cite(d: Draft, w: Window) -> None:
             continue
         nxt = window[k + 1]
         if not (m := _CITE_VALUE.match(nxt.text.upper())):
+            # The station and serial OCR lost or set elsewhere: the address box above still
+            # names the addressees ('DIR MEXI' / 'INFO' / 'HAVA SAOP' / 'CITE').
+            address_box_above(d, window, k)
             continue
         d.set("cite_station", m["station"], nxt.start + m.start("station"), nxt.start + m.end("station"))
         d.set("cite_line", nxt.index)
@@ -489,8 +492,11 @@ def read_headquarters_number(d: Draft, window: list[CLine]) -> None:
 
 
 def address_above(d: Draft, window: list[CLine], k: int) -> None:
-    """The address of a CITE line that holds none: the nearest line above it that holds only
-    known addressee codes ('DIR', 'DIR INFO'), as OCR of the form's columns leaves it."""
+    """The address of a CITE line that holds none: the outgoing form's address box above it (see
+    cia_address.address_box_above); else the nearest line above it that holds only known
+    addressee codes ('DIR', 'DIR INFO'), as OCR of the form's columns leaves it."""
+    if address_box_above(d, window, k):
+        return
     for above in reversed(window[max(0, k - _ADDRESS_ABOVE): k]):
         words = above.text.upper().strip(" .,:;'\"•").split()
         codes = [w for w in words if not _INFO_WORD.fullmatch(w)]
