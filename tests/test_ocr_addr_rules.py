@@ -269,3 +269,35 @@ def test_the_address_box_above_a_lone_cite_label_whose_station_is_lost():
     text = "104-10000-10000\n\nCLASSIFIED MESSAGE\n\nSECRET\n\nDIR MEXI\n\nINFO\n\nHAVA\n\nCITE\n\nRE: A. MEXI 4997\n\n1. TEXT.\n"
     r = parse(text)
     assert (_names(r.to), _names(r.info)) == (["DIRECTOR", "MEXICO CITY"], ["HAVANA"])
+
+
+# -- a CITE line broken after its label -------------------------------------------------------------------
+# (The JFK collection's record number says the record is the Agency's, where OCR misread CITE.)
+_BROKEN = "104-10000-10000\n\nCLASSIFIED MESSAGE\n\nSECRET\n\nROUTING\n\n{lines}\n\n1. TEXT OF THE CABLE.\n"
+
+
+@pytest.mark.parametrize("lines, precedence, from_, to, info", [
+    ("PRIORITY DIR INFO MADR CITE\n\nROME 4190", "PRIORITY", "ROME", ["DIRECTOR"], ["MADRID"]),
+    ("DIR CITE\n\n0SL0 4190", None, "OSLO", ["DIRECTOR"], []),                 # the station's O read as 0
+    ("DIR CITI\n\nPARI 9312", None, "PARIS", ["DIRECTOR"], []),                # the label misread
+    ("SECRET 2910382 APR 68 CITE\n\n9432\n\nPRIORITY DIRECTOR INFO", "PRIORITY", None, ["DIRECTOR"], []),  # blanked
+])
+def test_a_cite_line_broken_after_its_label(lines, precedence, from_, to, info):
+    r = parse(_BROKEN.format(lines=lines))
+    assert (r.precedence, r.from_, _names(r.to), _names(r.info)) == (precedence, from_, to, info)
+
+
+def test_a_misread_cite_label_and_station_are_reported():
+    r = parse(_BROKEN.format(lines="DIR CITI\n\nPARI 9312"))
+    assert any("CITE label" in m for m in _ocr_notes(r))
+    assert r.mrn == "PARI 9312"
+
+
+@pytest.mark.parametrize("lines", [
+    "THE REQUEST. CIT\n\n4190 PERSONS",       # a sentence ending with a clipped word
+    "FOR WHICH WE CITE\n\nPARI 9312",         # words before the label that are no address
+    "DIR CITI\n\nAS 9312",                    # no station code below
+])
+def test_no_broken_cite_line_without_its_address_and_value(lines):
+    r = parse(_BROKEN.format(lines=lines))
+    assert r.from_ not in ("PARIS", "OSLO")

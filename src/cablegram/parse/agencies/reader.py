@@ -161,6 +161,8 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
     lone_at: list[int] = []  # (where in the window each of ``lone`` stands)
     if kind == "cia-cable":
         read_split_cite(d, win)
+        if "cite_line" not in d.values:
+            read_cite_broken_after_label(d, win)
         # (Two patterns tried on every line that few lines can match, behind literal gates: a
         # classification word, and the TOR label.)
         may_level, may_tor = win.holding(_LEVELS), win.holding(_TOR_WORDS)
@@ -435,6 +437,49 @@ def read_split_cite(d: Draft, w: Window) -> None:
         d.set("cite_line", nxt.index)
         d.set("cite_serial", int(m["serial"]))
         address_above(d, window, k)
+        return
+
+
+# A CITE line OCR broke after its label: the label ends the line, after the address ('PRIORITY DIR
+# INFO MADR CITE') or after the classification line's DTG ('SECRET 291038Z APR 68 CITE'), and the
+# station and serial are the next line ('PARI 9312'; '0SL0 4190', the station's O read as a
+# nought), or the serial alone where a reviewer blanked the station ('9432'). After an address the
+# label may be misread, its E lost or read as I ('DIR CITI', 'DIE CIT'). Five documents of the
+# studied sets (two of the fourth set) read so; the line was not read as the CITE line at all.
+_LABEL_ENDS = re.compile(r"^(?P<head>.*?)\bC[I1]T(?P<e>[EI]?)\W{0,3}$")
+_BROKEN_VALUE = re.compile(r"^\W{0,3}(?:(?P<station>[A-Z0]{3,12})\s+)?(?P<serial>\d{3,6})\W{0,3}$")
+
+
+def read_cite_broken_after_label(d: Draft, w: Window) -> None:
+    """Where no CITE line was read yet: a line ending with the CITE label after an address or a
+    classification line, its station and serial (or the serial alone) the next line. Sets the
+    CITE station, serial and line, and the address (before the label, else the line below)."""
+    window = w.lines
+    for k in sorted(w.holding(("CIT",))):
+        if k == len(window) - 1 or not (m := _LABEL_ENDS.match(w.uppers[k])):
+            continue
+        head, misread = m["head"], m["e"] != "E"
+        addressed = _addressed(head)
+        if not (addressed or (not misread and _CLASS_WORD.match(head))):
+            continue
+        if not (v := _BROKEN_VALUE.match(w.uppers[k + 1])):
+            continue
+        ln, nxt = window[k], window[k + 1]
+        station = (v["station"] or "").replace("0", "O")
+        if station and station not in tables.cia_cites() and not closest(station, tuple(tables.cia_cites())):
+            continue
+        if station:
+            d.set("cite_station", station, nxt.start + v.start("station"), nxt.start + v.end("station"))
+            d.set("cite_serial", int(v["serial"]))
+            if station != v["station"]:
+                d.defect("possible-ocr-error", f"CITE station {v['station']!r} read as {station}", nxt.start, nxt.end)
+        d.set("cite_line", nxt.index if station else ln.index)
+        if misread:
+            d.defect("possible-ocr-error", f"CITE label {ln.text.strip()[len(head):]!r} read as CITE", ln.start, ln.end)
+        if not addressed:
+            address_below(d, window, k + 1)
+        elif not address_before_lost_station(d, ln, head):
+            d.set("cia_to", [a for a in re.split(r"[,\s]+", head.strip(" ,.")) if a])
         return
 
 
