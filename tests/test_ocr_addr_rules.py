@@ -301,3 +301,36 @@ def test_a_misread_cite_label_and_station_are_reported():
 def test_no_broken_cite_line_without_its_address_and_value(lines):
     r = parse(_BROKEN.format(lines=lines))
     assert r.from_ not in ("PARIS", "OSLO")
+
+
+# -- the station named in full on the CITE line -----------------------------------------------------------
+_FULL = "CLASSIFIED MESSAGE\n\nSECRET 2705532 MAY 78 STAFF\n\n{cite}\n\nTO: {to}\n\nWNINTEL\n\n1. TEXT OF THE CABLE.\n"
+
+
+@pytest.mark.parametrize("cite, from_, mrn", [
+    ("CITE BUENOS AIRES 2310", "BUENOS AIRES", "BUENOS AIRES 2310"),
+    ("CITE (DAR ES SALAAM) 1144", "DAR ES SALAAM", "DAR ES SALAAM 1144"),     # the release's brackets
+    ("CITE CHONG KONG 59696", "HONG KONG", "HONG KONG 59696"),               # a bracket read as C
+])
+def test_a_station_named_in_full_on_the_cite_line(cite, from_, mrn):
+    r = parse(_FULL.format(cite=cite, to="DIRECTOR."))
+    assert (r.from_, r.mrn, _names(r.to)) == (from_, mrn, ["DIRECTOR"])
+
+
+def test_a_garbled_station_name_on_the_cite_line_is_reported():
+    r = parse(_FULL.format(cite="CITE CHONG KONG 59696", to="DIRECTOR."))
+    assert any("'CHONG KONG' read as HONG KONG" in m for m in _ocr_notes(r))
+
+
+@pytest.mark.parametrize("cite", [
+    "CITE SOURCE REPORTS 2310",          # words that name no station
+    "CITE GOOD FRIENDS 1144",
+])
+def test_words_after_cite_that_name_no_station_are_no_station(cite):
+    assert parse(_FULL.format(cite=cite, to="DIRECTOR.")).mrn is None
+
+
+@pytest.mark.parametrize("to", ["PRIORITY-DIRECTOR.", "PRIORITY DIRECTOR."])
+def test_the_precedence_opening_a_staff_cables_to_line_is_no_addressee(to):
+    r = parse(_FULL.format(cite="CITE LONDON 4521", to=to))
+    assert (r.precedence, _names(r.to)) == ("PRIORITY", ["DIRECTOR"])

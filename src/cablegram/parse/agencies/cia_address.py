@@ -258,6 +258,7 @@ def address_box_above(d: Draft, window: list[CLine], k: int) -> bool:
 # with the addressees on the next line. The line is typed text, not a form's box: a name the
 # tables do not hold ('WASHINGTON') is taken as written.
 _TO_LINE = re.compile(r"^\W{0,2}TO:\s*(?P<value>.*)$")
+_TO_PRECEDENCE = re.compile(r"^(?:FLASH|IMMEDIATE|PRIORITY|ROUTINE)(?:\s*-\s*|\s+|$)")
 _WRITTEN_NAME = re.compile(r"[A-Z]{3,}(?:\s[A-Z]{2,}){0,2}")
 _AFTER = 3
 
@@ -274,6 +275,10 @@ def address_on_to_line(d: Draft, window: list[CLine], k: int) -> bool:
         if not value and j + 1 < len(below):
             at = below[j + 1]
             value = at.text.upper().strip(_SPECKS)
+        # The precedence opens the typed line ('TO: PRIORITY DIRECTOR INFO …'), OCR may join it to
+        # the addressee with a hyphen ('TO: PRIORITY-DIRECTOR.'): no addressee (the precedence
+        # readers take it).
+        value = _TO_PRECEDENCE.sub("", value)
         action, _, info = value.partition(" INFO ")
         to, cc = _items(action), _items(info)
         if not to or cc is None:

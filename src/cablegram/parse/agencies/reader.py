@@ -8,6 +8,7 @@ import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from itertools import chain, islice
 
 from ...model import EO
@@ -198,7 +199,7 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
                 d.set("cite_station", c.station, ln.start + c.station_start, ln.start + c.station_end)
                 d.set("cite_line", ln.index)
                 if c.misread_station:
-                    d.defect("possible-ocr-error", f"CITE code {c.misread_station!r} read as DIR", ln.start, ln.end)
+                    d.defect("possible-ocr-error", f"CITE code {c.misread_station!r} read as {c.station}", ln.start, ln.end)
                 if c.serial:
                     d.set("cite_serial", int(c.serial))
                     if c.misread_serial:
@@ -408,11 +409,36 @@ def _cite(t: str) -> CiteMatch | None:
         return None
     key = "station" if m["station"] else "station2"
     serial = m["serial"] or m["serial2"]
-    station, misread = m[key], None
+    station, misread, station_end = m[key], None, m.end(key)
     if misread_headquarters(station, serial is not None) and not t[m.end():].strip(_SPECKS):
         station, misread = "DIR", station  # 'CITE DUR' ending its line: headquarters' code misread
-    return CiteMatch(station, F.ocr_digits(serial) if serial else None, m.start(), m.start(key), m.end(key),
+    elif serial is None and (full := _STATION_IN_FULL.match(t, station_end)) \
+            and (name := _station_named(f"{station} {' '.join(full['more'].split())}")):
+        # The later cables' CITE line names the station in full, in words ('CITE SANTO DOMINGO
+        # 2310', 'CITE HONG KONG 59696'); the releases set a name in brackets ('CITE (DAR ES
+        # SALAAM) 1144', OCR reading the first bracket as C: 'CHONG KONG'). Three documents of
+        # the fourth set; the first word alone named no station and the line was not read.
+        written = f"{station} {' '.join(full['more'].split())}"
+        station, misread, station_end, serial = name, (written if written != name else None), full.end("more"), full["serial"]
+    return CiteMatch(station, F.ocr_digits(serial) if serial else None, m.start(), m.start(key), station_end,
                      serial if serial and not serial.isdigit() else None, misread)
+
+
+# The rest of a station's name in full after its first word, and the serial ('SANTO| DOMINGO 2310',
+# 'DAR| ES SALAAM) 1144').
+_STATION_IN_FULL = re.compile(r"(?P<more>(?:\s+[A-Z]{2,}){1,2})[)\]]?\s+(?P<serial>\d{2,6})\b")
+
+
+def _station_named(words: str) -> str | None:
+    """The station or post of several words ``words`` names, as written or one OCR garbled close
+    to it ('CHONG KONG', 'DAR ES SALAAAM'); None otherwise."""
+    return words if words in addressee_names() else closest(words, _names_in_full())
+
+
+@cache
+def _names_in_full() -> tuple[str, ...]:
+    """The names of several words of the stations and posts (the CITE table's and the State posts')."""
+    return tuple(sorted(n for n in addressee_names() if " " in n))
 
 
 # Specks OCR leaves after a code ('CITE DIR.', 'CITE DIX:').
