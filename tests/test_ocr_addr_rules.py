@@ -334,3 +334,25 @@ def test_words_after_cite_that_name_no_station_are_no_station(cite):
 def test_the_precedence_opening_a_staff_cables_to_line_is_no_addressee(to):
     r = parse(_FULL.format(cite="CITE LONDON 4521", to=to))
     assert (r.precedence, _names(r.to)) == ("PRIORITY", ["DIRECTOR"])
+
+
+# -- the precedence typed before the CITE line's addressees, garbled ---------------------------------------
+@pytest.mark.parametrize("line, precedence", [
+    ("FRUITY DIR CITE WAVE 8962", "PRIORITY"),
+    ("PRAT BELL CITE WAVE 6520", "PRIORITY"),
+    ("OPT! DIR INFO WAVE CITE PARI 2629", "OPERATIONAL IMMEDIATE"),
+    ("ROUTNIE DIR CITE WAVE 1234", "ROUTINE"),
+])
+def test_a_garbled_precedence_before_the_addressees_of_a_cite_line(line, precedence):
+    r = parse(_CITE_LINE.format(line=line))
+    assert r.precedence == precedence
+    assert any("precedence on the CITE line" in m for m in _ocr_notes(r))
+
+
+@pytest.mark.parametrize("line", [
+    "PART MADR CITE WAVE 1234",       # a garbled code (PARI) before another addressee
+    "SECRET DIR CITE WAVE 1234",      # a word far from every precedence
+    "DIR INFO MADR CITE WAVE 1234",   # INFO before the info addressees
+])
+def test_a_word_before_the_addressees_that_is_no_precedence(line):
+    assert parse(_CITE_LINE.format(line=line)).precedence is None
