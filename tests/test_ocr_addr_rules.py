@@ -356,3 +356,21 @@ def test_a_garbled_precedence_before_the_addressees_of_a_cite_line(line, precede
 ])
 def test_a_word_before_the_addressees_that_is_no_precedence(line):
     assert parse(_CITE_LINE.format(line=line)).precedence is None
+
+
+# -- an address line with INFO where no other address was read -------------------------------------------
+_FORM_1968 = ("104-10000-10000\n\nMESSAGE FORM\n\nSECRET\n\n{address}\n\nREDTOP AEDONOR\n\nREF: BERN 2340\n\n"
+              "1. TEXT OF THE CABLE.\n\nEND OF MESSAGE\n\nCITE DIRECTOR\n\n86405\n")
+
+
+def test_an_address_line_with_info_stands_where_no_other_address_was_read():
+    r = parse(_FORM_1968.format(address="BERN INFO GENEVA"))
+    assert (_names(r.to), _names(r.info)) == (["BERN"], ["GENEVA"])
+
+
+@pytest.mark.parametrize("address", [
+    "BERN",                               # no INFO keyword: no line says it is the address
+    "BERN INFO GENEVA SOURCE SAYS",       # words that name no addressee
+])
+def test_no_address_line_elsewhere_without_both_its_parts(address):
+    assert _names(parse(_FORM_1968.format(address=address)).info) == []

@@ -136,6 +136,21 @@ def address_below(d: Draft, window: list[CLine], k: int) -> bool:
     return False
 
 
+def address_line_elsewhere(d: Draft, w: Window) -> None:
+    """Where no addressee was read at all (no CITE line's, no routing box's, no TO line's): the
+    first line of the window that is an address line with both its parts, action and INFO
+    ('BERN INFO GENEVA'). The message form of the later 1960s types it above the text with CITE
+    at the foot, and OCR may lose the CITE line above or below which it stands; the INFO keyword
+    between known names is what says the line is the address (four documents of the studied sets)."""
+    if d.get("cia_to") or d.get("cia_to_line") or d.get("cia_to_box") or d.get("form_to"):
+        return
+    for k in sorted(w.holding((" INFO ", " INTO "))):
+        got = _address_line(w.uppers[k])
+        if got and got[1] and got[2]:
+            _set_address(d, w.lines[k], got)
+            return
+
+
 def address_before_lost_station(d: Draft, ln: CLine, head: str) -> bool:
     """The address typed before CITE on a CITE line whose station OCR lost or a reviewer blanked
     out ('PRIORITY DIR CITE 4319', 'DIR CITE!'): the words before CITE, when they are an address

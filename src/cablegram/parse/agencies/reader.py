@@ -15,7 +15,7 @@ from ...model import EO
 from ...vocab import tables
 from .. import fields as F
 from ..draft import CLine, Draft
-from .cia_address import (address_before_lost_station, address_box_above, address_below, address_on_to_line, addressee_names,
+from .cia_address import (address_before_lost_station, address_box_above, address_line_elsewhere, address_below, address_on_to_line, addressee_names,
                           misread_director, misread_headquarters, read_for_line)
 from .cia_opening import closest
 from .date_boxes import _DIGIT, _STAMP_TIME, read_date_box_with_lookalike_day, read_misread_month_dates
@@ -324,6 +324,7 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
         read_cia_officers(d, lines)
         read_slug_lines(d, window)
         read_for_line(d, win)
+        address_line_elsewhere(d, win)
     elif kind == "fbi-teletype":
         read_fbi_number_and_caption(d, window)
 
