@@ -204,7 +204,7 @@ def _expand_cites(d: Draft, names: list[str], keep_codes: bool = False) -> list[
         if n in stations or n in _cite_stations():
             out.append(F.Addressee(name=n))
             continue
-        if misread_director(n):
+        if len(n) == 3 and misread_director(n):
             d.defect("possible-ocr-error", f"CITE-line addressee {n!r} read as DIR (DIRECTOR)")
             out.append(F.Addressee(name="DIR", canonical="DIRECTOR"))
             continue

@@ -221,6 +221,8 @@ def _box_row(text: str) -> tuple[list[str], list[str]] | None:
     codes of four letters as written, when another word of the row is a known name (the CITE
     line's info part keeps such codes so, see addresses._expand_cites)."""
     text = _POUCH.sub(" ", text)
+    if not _CODES_LINE.match(text):
+        return None  # (asked first: reading garbled names costs a comparison with every name)
     if got := read_names(text):
         return got
     words = [w for w in (w.strip(_SPECKS + "()[]") for w in text.split()) if w]
@@ -230,6 +232,9 @@ def _box_row(text: str) -> tuple[list[str], list[str]] | None:
 
 
 _CODE = re.compile(r"[A-Z]{4}|DIR")
+# A line of the box's shape: a few words of letters only, between specks ('HAVA SAOP)', 'MEXC'),
+# no digits, slashes or long runs of words (an office list, a number, a sentence).
+_CODES_LINE = re.compile(r"^[^A-Z0-9/]*[A-Z]{3,}(?:[^A-Z0-9/]+[A-Z]{3,}){0,5}[^A-Z0-9/]*$")
 
 
 def address_box_above(d: Draft, window: list[CLine], k: int) -> bool:
@@ -237,20 +242,21 @@ def address_box_above(d: Draft, window: list[CLine], k: int) -> bool:
     few lines above it, the addressees between the two as ``cia_info``, and the line above the
     label, when it is addressees, as ``cia_to``; whether the box was found. Garbled codes
     ('FARI', 'RAVA') are read as the one name they are close to and reported."""
+    # (The label is looked for first: reading a row's garbled names costs a comparison with every
+    # name, and most CITE lines have no such box above them.)
+    j = next((j for j in range(k - 1, max(-1, k - 1 - _INFO_ROWS), -1) if _INFO_LABEL.match(window[j].text.upper())), None)
+    if j is None:
+        return False
     rows: list[tuple[list[str], list[str]]] = []  # (names, repairs) of each row, top down
-    for j in range(k - 1, max(-1, k - 1 - _INFO_ROWS), -1):
-        text = window[j].text.upper()
-        if _INFO_LABEL.match(text):
-            break
+    for ln in window[j + 1: k]:
+        text = ln.text.upper()
         if not _LETTERS.search(text):
             continue  # specks of the box's rules
         got = _box_row(text)
         if not got:
             return False  # a line of words: no address box here
-        rows.insert(0, got)
-    else:
-        return False
-    to = read_names(window[j - 1].text.upper()) if j > 0 else None
+        rows.append(got)
+    to = _box_row(window[j - 1].text.upper()) if j > 0 else None
     if not to and len(rows) >= 2:
         # The TO label lost and the labels' column read before the values' ('INFO' / 'LOND' /
         # 'FRAN MUNI BRUS'): the first row below the INFO label is the TO row's.

@@ -161,9 +161,10 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
     ticked: list[tuple[str, int, int]] = []  # (the precedence boxes of the form marked with a cross)
     lone_at: list[int] = []  # (where in the window each of ``lone`` stands)
     if kind == "cia-cable":
-        read_split_cite(d, win)
+        cit = win.holding(("CIT",))  # (the lines the two readers below ask: CITE, CITI, CIT)
+        read_split_cite(d, win, cit)
         if "cite_line" not in d.values:
-            read_cite_broken_after_label(d, win)
+            read_cite_broken_after_label(d, win, cit)
         # (Two patterns tried on every line that few lines can match, behind literal gates: a
         # classification word, and the TOR label.)
         may_level, may_tor = win.holding(_LEVELS), win.holding(_TOR_WORDS)
@@ -432,26 +433,38 @@ _STATION_IN_FULL = re.compile(r"(?P<more>(?:\s+[A-Z]{2,}){1,2})[)\]]?\s+(?P<seri
 
 def _station_named(words: str) -> str | None:
     """The station or post of several words ``words`` names, as written or one OCR garbled close
-    to it ('CHONG KONG', 'DAR ES SALAAAM'); None otherwise."""
-    return words if words in addressee_names() else closest(words, _names_in_full())
+    to it ('CHONG KONG', 'DAR ES SALAAAM'), among the names whose first or last word it has as
+    written (a comparison with only those: few names share a word); None otherwise."""
+    if words in addressee_names():
+        return words
+    split = words.split()
+    near = _names_by_end_word().get(split[0], ()) + _names_by_end_word().get(split[-1], ())
+    return closest(words, tuple(sorted(set(near)))) if near else None
 
 
 @cache
-def _names_in_full() -> tuple[str, ...]:
-    """The names of several words of the stations and posts (the CITE table's and the State posts')."""
-    return tuple(sorted(n for n in addressee_names() if " " in n))
+def _names_by_end_word() -> dict[str, tuple[str, ...]]:
+    """The names of several words of the stations and posts (the CITE table's and the State
+    posts') under their first and under their last word."""
+    index: dict[str, list[str]] = {}
+    for name in sorted(n for n in addressee_names() if " " in n):
+        words = name.split()
+        for w in {words[0], words[-1]}:
+            index.setdefault(w, []).append(name)
+    return {w: tuple(names) for w, names in index.items()}
 
 
 # Specks OCR leaves after a code ('CITE DIR.', 'CITE DIX:').
 _SPECKS = " .,:;'\"!|_-"
 
 
-def read_split_cite(d: Draft, w: Window) -> None:
+def read_split_cite(d: Draft, w: Window, cit: set[int]) -> None:
     """A CITE label standing alone: its station and serial are the next line, when that line is a
     code and a number and nothing else; the address is the nearest line above holding only known
-    addressee codes (with its INFO part)."""
+    addressee codes (with its INFO part). ``cit``: the window's lines that hold CIT (no other
+    line can hold the label)."""
     window = w.lines
-    for k in sorted(w.holding(("CITE",))):
+    for k in sorted(cit):
         if k == len(window) - 1 or not _LONE_CITE.match(w.uppers[k]):
             continue
         nxt = window[k + 1]
@@ -474,16 +487,22 @@ def read_split_cite(d: Draft, w: Window) -> None:
 # label may be misread, its E lost or read as I ('DIR CITI', 'DIE CIT'). Five documents of the
 # studied sets (two of the fourth set) read so; the line was not read as the CITE line at all.
 _LABEL_ENDS = re.compile(r"^(?P<head>.*?)\bC[I1]T(?P<e>[EI]?)\W{0,3}$")
+_LABEL_ENDINGS = ("CITE", "CITI", "CIT", "C1TE", "C1TI", "C1T")
+_LABEL_SPECKS = " \t.,:;'\"!|_-*•()[]"
 _BROKEN_VALUE = re.compile(r"^\W{0,3}(?:(?P<station>[A-Z0]{3,12})\s+)?(?P<serial>\d{3,6})\W{0,3}$")
 
 
-def read_cite_broken_after_label(d: Draft, w: Window) -> None:
+def read_cite_broken_after_label(d: Draft, w: Window, cit: set[int]) -> None:
     """Where no CITE line was read yet: a line ending with the CITE label after an address or a
     classification line, its station and serial (or the serial alone) the next line. Sets the
-    CITE station, serial and line, and the address (before the label, else the line below)."""
+    CITE station, serial and line, and the address (before the label, else the line below).
+    ``cit``: the window's lines that hold CIT."""
     window = w.lines
-    for k in sorted(w.holding(("CIT",))):
-        if k == len(window) - 1 or not (m := _LABEL_ENDS.match(w.uppers[k])):
+    for k in sorted(cit):
+        # (The label ends the line: asked as a literal before the pattern, whose head is tried
+        # from every word boundary of the line.)
+        if k == len(window) - 1 or not w.uppers[k].rstrip(_LABEL_SPECKS).endswith(_LABEL_ENDINGS) \
+                or not (m := _LABEL_ENDS.match(w.uppers[k])):
             continue
         head, misread = m["head"], m["e"] != "E"
         addressed = _addressed(head)
@@ -676,9 +695,9 @@ def _addressed(head: str) -> bool:
     the CITE line even when the station after CITE is illegible. Headquarters' DIR with a letter
     misread ('PRIORITY DIF. CITE MAD?') names it too where the words are few, as an address is
     (in a sentence, 'HE DID CITE', such a word is a word)."""
-    words = [w.strip(".,:;'\"“”‘’_|") for w in re.split(r"[\s,]+", head.strip(" .,:;'\"“”‘’_|"))]
+    words = re.split(r"[\s,]+", head.strip(" .,:;'\"“”‘’_|"))
     return any(_is_cia_addressee(w) for w in words if len(w) >= 3) \
-        or (len(words) <= 3 and any(misread_director(w) for w in words))
+        or (len(words) <= 3 and any(misread_director(w.strip(".,:;'\"“”‘’_|")) for w in words))
 
 
 def _misread_precedence(head: str) -> str | None:
@@ -705,18 +724,28 @@ _SLOT_WORD = re.compile(r"[A-Z]{3,9}")
 def _precedence_before_addressees(head: str) -> str | None:
     """The precedence the word before the first addressee of a CITE line's ``head`` stands for."""
     words = [w.strip(".,:;'\"“”‘’_|!") for w in head.split()]
-    first = next((i for i, w in enumerate(words) if i and _is_cia_addressee_word(w)), None)
-    if first is None:
-        return None
+    first = next((i for i, w in enumerate(words) if _is_cia_addressee_word(w)), None)
+    if not first:
+        return None  # no addressee, or one first: no word stands in the precedence's place
     word = words[first - 1]
-    if not _SLOT_WORD.fullmatch(word) or _INFO_WORD.match(word) or closest(word, tuple(tables.cia_cites())):
+    if not _SLOT_WORD.fullmatch(word) or _INFO_WORD.match(word):
         return None
-    scores = sorted(((difflib.SequenceMatcher(None, word, r).ratio(), _PREC_ABBR.get(r, r)) for r in _PRECEDENCE_READINGS),
-                    reverse=True)
+    # (difflib's ratio is asked only of the readings whose letters in common, counted regardless
+    # of order, could reach the cutoff: an upper bound of the ratio that costs a count a letter.)
+    scores = sorted(((difflib.SequenceMatcher(None, word, r).ratio(), _PREC_ABBR.get(r, r)) for r in _PRECEDENCE_READINGS
+                     if _letters_in_common(word, r) >= _SLOT_CUTOFF), reverse=True)
+    if not scores:
+        return None
     (best, word_read), rest = scores[0], [s for s in scores[1:] if s[1] != scores[0][1]]
     if best < _SLOT_CUTOFF or (rest and rest[0][0] > best - _SLOT_MARGIN):
         return None
-    return word_read
+    # (Asked last: a comparison with every CITE code costs more than the eight above.)
+    return None if closest(word, tuple(tables.cia_cites())) else word_read
+
+
+def _letters_in_common(a: str, b: str) -> float:
+    """difflib's quick ratio of two words: twice their letters in common over their lengths."""
+    return 2.0 * sum(min(a.count(ch), b.count(ch)) for ch in set(a)) / (len(a) + len(b))
 
 
 def _is_cia_addressee_word(word: str) -> bool:
