@@ -206,6 +206,8 @@ _CITE_LINE = "CLASSIFIED MESSAGE\n\nSECRET\n\nROUTING\n\n{line}\n\n1. TEXT OF TH
     ("PRIORITY DIP CITE MADR 3179", ["DIRECTOR"], []),
     ("ROME INFO DIS CITE MADR 3179", ["ROME"], ["DIRECTOR"]),          # an info addressee
     ("DIE INTO WAVE CITE MEXI 5251", ["DIRECTOR"], ["JMWAVE"]),         # INFO misread too
+    ("O1R INFO CARA CITE LOND 8769", ["DIRECTOR"], ["CARACAS"]),         # D read as O, I as a one
+    ("O.R INFO WAVE CITE PARI 1597", ["DIRECTOR"], ["JMWAVE"]),          # I read as a speck
 ])
 def test_dir_with_one_letter_misread_before_cite_is_headquarters(line, to, info):
     r = parse(_CITE_LINE.format(line=line))
@@ -216,6 +218,7 @@ def test_dir_with_one_letter_misread_before_cite_is_headquarters(line, to, info)
 @pytest.mark.parametrize("line", [
     "PRIORITY AIR CITE MADR 3179",     # a code that lost a letter (CAIR, NAIR) is not read as DIR
     "PRIORITY DOT CITE MADR 3179",     # two letters off DIR
+    "PRIORITY OUR CITE MADR 3179",     # a word, not DIR's lookalikes
 ])
 def test_a_three_letter_word_not_dir_misread_before_cite_is_not_headquarters(line):
     r = parse(_CITE_LINE.format(line=line))

@@ -190,8 +190,13 @@ def misread_director(word: str) -> bool:
     letters and headquarters by DIR, the one code of three, so a word of three letters one off DIR
     in place stands for it (seven documents of the studied sets: 'PAPI INFO DIP CITE MADR', 'DIS
     INTO MASH CITE MEXI', 'GOD" DIE CITE'). A code that lost a letter at the page's edge ('AIR'
-    for CAIR or NAIR) is no such reading, nor the verb a sentence may set before CITE ('DID')."""
-    return word != "DID" and misread_headquarters(word, True)
+    for CAIR or NAIR) is no such reading, nor the verb a sentence may set before CITE ('DID').
+    OCR also reads DIR's D as its lookalike O and its I as a digit one or a speck ('O1R INFO
+    CARA', 'O.R INFO PACY': two documents), which leave no letter of DIR but its R in place."""
+    return word != "DID" and (misread_headquarters(word, True) or _DIR_LOOKALIKE.fullmatch(word) is not None)
+
+
+_DIR_LOOKALIKE = re.compile(r"[O0][1I.|!]R|D[1.|!]R")
 
 
 @cache
@@ -215,15 +220,16 @@ _LETTERS = re.compile(r"[A-Z]{3}")
 _POUCH = re.compile(r"\(?\bPOUCH\b\)?")
 
 
-def _box_row(text: str) -> tuple[list[str], list[str]] | None:
+def _box_row(text: str, as_written: bool = True) -> tuple[list[str], list[str]] | None:
     """A row of the address box: its names as ``read_names`` reads them, the pouch mark dropped;
-    else, where a word is a code the CITE table lacks ('SAOP', Sao Paulo, beside 'HAVA'), the
-    codes of four letters as written, when another word of the row is a known name (the CITE
-    line's info part keeps such codes so, see addresses._expand_cites)."""
+    else (``as_written``, an info row), where a word is a code the CITE table lacks ('SAOP', Sao
+    Paulo, beside 'HAVA'), the codes of four letters as written, when another word of the row is
+    a known name (the CITE line's info part keeps such codes so, see addresses._expand_cites; its
+    action part does not, where a garbled precedence may stand first: 'PATY HAVE MADR')."""
     text = _POUCH.sub(" ", text)
     if not _CODES_LINE.match(text):
         return None  # (asked first: reading garbled names costs a comparison with every name)
-    if got := read_names(text):
+    if (got := read_names(text)) or not as_written:
         return got
     words = [w for w in (w.strip(_SPECKS + "()[]") for w in text.split()) if w]
     if words and all(_CODE.fullmatch(w) for w in words) and any(w in addressee_names() for w in words):
@@ -256,7 +262,7 @@ def address_box_above(d: Draft, window: list[CLine], k: int) -> bool:
         if not got:
             return False  # a line of words: no address box here
         rows.append(got)
-    to = _box_row(window[j - 1].text.upper()) if j > 0 else None
+    to = _box_row(window[j - 1].text.upper(), False) if j > 0 else None
     if not to and len(rows) >= 2:
         # The TO label lost and the labels' column read before the values' ('INFO' / 'LOND' /
         # 'FRAN MUNI BRUS'): the first row below the INFO label is the TO row's.
