@@ -144,7 +144,7 @@ def address_line_elsewhere(d: Draft, w: Window) -> None:
     between known names is what says the line is the address (four documents of the studied sets)."""
     if d.get("cia_to") or d.get("cia_to_line") or d.get("cia_to_box") or d.get("form_to"):
         return
-    for k in sorted(w.holding((" INFO ", " INTO "))):
+    for k in sorted(w.holding((" INFO ",))):  # (the keyword as typed: one search of the window)
         got = _address_line(w.uppers[k])
         if got and got[1] and got[2]:
             _set_address(d, w.lines[k], got)
