@@ -377,3 +377,12 @@ def test_an_address_line_with_info_stands_where_no_other_address_was_read():
 ])
 def test_no_address_line_elsewhere_without_both_its_parts(address):
     assert _names(parse(_FORM_1968.format(address=address)).info) == []
+
+
+# -- the text opening with REF after the REF line ---------------------------------------------------------
+def test_a_line_opening_with_ref_after_the_ref_line_is_the_text_not_a_second_ref_line():
+    # The staff cable's REF line, then its text speaking of the reference ('REF RECEIVED …'): the
+    # first is the REF line (the station named in full on the CITE line makes it the header's end).
+    text = ("CLASSIFIED MESSAGE\n\nSECRET 2705532 MAY 78 STAFF\n\nCITE HONG KONG 59696\n\nTO: DIRECTOR.\n\n"
+            "WNINTEL\n\nREF: DIRECTOR 230113\n\nREF RECEIVED HONG KONG FOR PASSAGE TO FBIS.\n\nEND OF MESSAGE\n")
+    assert [(x.station, x.serial) for x in parse(text).references] == [("DIRECTOR", 230113)]

@@ -86,9 +86,11 @@ def read_cia_opening(d: Draft, lines: list[CLine], start: int) -> int:
         seen += 1
         if _PARAGRAPH.match(text):
             break
-        if _REF.match(text) or (not refs and _garbled_ref_label(text)):
+        if not refs and (_REF.match(text) or _garbled_ref_label(text)):
             refs, k = _ref_lines(lines, k)
             continue
+        # (A line opening with REF after the REF line is the text's first, which may speak of the
+        # reference so: 'REF: DIRECTOR 230113' / 'REF RECEIVED HONG KONG FOR PASSAGE …'.)
         if (len(text.split()) > 5 and not _HEADER_LABEL.match(text)) or refs:
             break  # running text: the cable's text begins without a number (a header label's line,
             # such as a staff cable's 'FOR: EUR/BNL INFO DE/EURA, EUR/AS/A', is none)
