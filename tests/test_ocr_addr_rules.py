@@ -196,3 +196,193 @@ _STAFF_FOR = ("CLASSIFIED MESSAGE\n\nSECRET 1811282 JUN 96 STAFF\n\nCITE 71720\n
 ])
 def test_a_staff_cables_for_line_is_its_attention_line(for_line, attention):
     assert parse(_STAFF_FOR.format(for_line=for_line)).attention == attention
+
+
+# -- headquarters' DIR misread among the CITE line's addressees -------------------------------------------
+_CITE_LINE = "CLASSIFIED MESSAGE\n\nSECRET\n\nROUTING\n\n{line}\n\n1. TEXT OF THE CABLE.\n"
+
+
+@pytest.mark.parametrize("line, to, info", [
+    ("PRIORITY DIP CITE MADR 3179", ["DIRECTOR"], []),
+    ("ROME INFO DIS CITE MADR 3179", ["ROME"], ["DIRECTOR"]),          # an info addressee
+    ("DIE INTO WAVE CITE MEXI 5251", ["DIRECTOR"], ["JMWAVE"]),         # INFO misread too
+    ("O1R INFO CARA CITE LOND 8769", ["DIRECTOR"], ["CARACAS"]),         # D read as O, I as a one
+    ("O.R INFO WAVE CITE PARI 1597", ["DIRECTOR"], ["JMWAVE"]),          # I read as a speck
+])
+def test_dir_with_one_letter_misread_before_cite_is_headquarters(line, to, info):
+    r = parse(_CITE_LINE.format(line=line))
+    assert (_names(r.to), _names(r.info)) == (to, info)
+    assert any("read as DIR (DIRECTOR)" in m for m in _ocr_notes(r))
+
+
+@pytest.mark.parametrize("line", [
+    "PRIORITY AIR CITE MADR 3179",     # a code that lost a letter (CAIR, NAIR) is not read as DIR
+    "PRIORITY DOT CITE MADR 3179",     # two letters off DIR
+    "PRIORITY OUR CITE MADR 3179",     # a word, not DIR's lookalikes
+])
+def test_a_three_letter_word_not_dir_misread_before_cite_is_not_headquarters(line):
+    r = parse(_CITE_LINE.format(line=line))
+    assert "DIRECTOR" not in _names(r.to)
+
+
+def test_a_misread_dir_before_cite_makes_the_line_the_cite_line_when_the_station_is_clipped():
+    # 'MAD' alone would not say the line is a CITE line; the address before it does.
+    r = parse(_CITE_LINE.format(line="PRIORITY DIF. CITE MAD?"))
+    assert (r.from_, _names(r.to)) == ("MADRID", ["DIRECTOR"])
+
+
+def test_did_in_a_sentence_before_cite_is_no_address():
+    r = parse(_CITE_LINE.format(line="HE DID CITE MAD"))
+    assert (r.from_, _names(r.to)) != ("MADRID", ["DIRECTOR"])
+
+
+# -- the outgoing form's address box above CITE DIR -------------------------------------------------------
+_BOX = "CLASSIFIED MESSAGE\n\nSECRET\n\nROUTING\n\n{box}\n\nCITE DIR\n\n12345\n\n1. TEXT OF THE CABLE.\n"
+
+
+@pytest.mark.parametrize("box, to, info", [
+    ("TO\n\nBRLN\n\nINFO\n\nFRAN", ["BERLIN"], ["FRANKFURT"]),             # row by row
+    ("ROME\n\nINFO\n\nPARI MADR", ["ROME"], ["PARIS", "MADRID"]),
+    ("ROME\n\nINFO, ROUTINE\n\nPARI\n\n16-20", ["ROME"], ["PARIS"]),      # the row's precedence; a speck line
+    ("ROME\n\nINFO", ["ROME"], []),                                        # none informed
+    ("INFO\n\nLOND\n\nPARI BONN", ["LONDON"], ["PARIS", "BONN"]),         # TO label lost, values read after
+    ("ROME\n\nINFO\n\nHAVA SAOP POUCH", ["ROME"], ["HAVANA", "SAOP"]),    # by pouch; a code the table lacks
+])
+def test_the_outgoing_forms_address_box_above_cite(box, to, info):
+    r = parse(_BOX.format(box=box))
+    assert (_names(r.to), _names(r.info)) == (to, info)
+
+
+def test_a_garbled_code_in_the_address_box_is_read_and_reported():
+    r = parse(_BOX.format(box="ROME\n\nINFO\n\nFARI"))
+    assert _names(r.info) == ["PARIS"]
+    assert any("'FARI' read as PARI" in m for m in _ocr_notes(r))
+
+
+@pytest.mark.parametrize("box", [
+    "ROME\n\nINFO\n\nPLEASE ADVISE SOONEST",     # words below the label: no box
+    "ROME\n\nINFORMATION FOLLOWS\n\nPARI",       # no INFO label alone
+])
+def test_no_address_box_without_its_info_label_and_rows_of_names(box):
+    assert _names(parse(_BOX.format(box=box)).info) == []
+
+
+def test_the_address_box_above_a_lone_cite_label_whose_station_is_lost():
+    # (The JFK collection's record number says the record is the Agency's, where no CITE line does.)
+    text = "104-10000-10000\n\nCLASSIFIED MESSAGE\n\nSECRET\n\nDIR MEXI\n\nINFO\n\nHAVA\n\nCITE\n\nRE: A. MEXI 4997\n\n1. TEXT.\n"
+    r = parse(text)
+    assert (_names(r.to), _names(r.info)) == (["DIRECTOR", "MEXICO CITY"], ["HAVANA"])
+
+
+# -- a CITE line broken after its label -------------------------------------------------------------------
+# (The JFK collection's record number says the record is the Agency's, where OCR misread CITE.)
+_BROKEN = "104-10000-10000\n\nCLASSIFIED MESSAGE\n\nSECRET\n\nROUTING\n\n{lines}\n\n1. TEXT OF THE CABLE.\n"
+
+
+@pytest.mark.parametrize("lines, precedence, from_, to, info", [
+    ("PRIORITY DIR INFO MADR CITE\n\nROME 4190", "PRIORITY", "ROME", ["DIRECTOR"], ["MADRID"]),
+    ("DIR CITE\n\n0SL0 4190", None, "OSLO", ["DIRECTOR"], []),                 # the station's O read as 0
+    ("DIR CITI\n\nPARI 9312", None, "PARIS", ["DIRECTOR"], []),                # the label misread
+    ("SECRET 2910382 APR 68 CITE\n\n9432\n\nPRIORITY DIRECTOR INFO", "PRIORITY", None, ["DIRECTOR"], []),  # blanked
+])
+def test_a_cite_line_broken_after_its_label(lines, precedence, from_, to, info):
+    r = parse(_BROKEN.format(lines=lines))
+    assert (r.precedence, r.from_, _names(r.to), _names(r.info)) == (precedence, from_, to, info)
+
+
+def test_a_misread_cite_label_and_station_are_reported():
+    r = parse(_BROKEN.format(lines="DIR CITI\n\nPARI 9312"))
+    assert any("CITE label" in m for m in _ocr_notes(r))
+    assert r.mrn == "PARI 9312"
+
+
+@pytest.mark.parametrize("lines", [
+    "THE REQUEST. CIT\n\n4190 PERSONS",       # a sentence ending with a clipped word
+    "FOR WHICH WE CITE\n\nPARI 9312",         # words before the label that are no address
+    "DIR CITI\n\nAS 9312",                    # no station code below
+])
+def test_no_broken_cite_line_without_its_address_and_value(lines):
+    r = parse(_BROKEN.format(lines=lines))
+    assert r.from_ not in ("PARIS", "OSLO")
+
+
+# -- the station named in full on the CITE line -----------------------------------------------------------
+_FULL = "CLASSIFIED MESSAGE\n\nSECRET 2705532 MAY 78 STAFF\n\n{cite}\n\nTO: {to}\n\nWNINTEL\n\n1. TEXT OF THE CABLE.\n"
+
+
+@pytest.mark.parametrize("cite, from_, mrn", [
+    ("CITE BUENOS AIRES 2310", "BUENOS AIRES", "BUENOS AIRES 2310"),
+    ("CITE (DAR ES SALAAM) 1144", "DAR ES SALAAM", "DAR ES SALAAM 1144"),     # the release's brackets
+    ("CITE CHONG KONG 59696", "HONG KONG", "HONG KONG 59696"),               # a bracket read as C
+])
+def test_a_station_named_in_full_on_the_cite_line(cite, from_, mrn):
+    r = parse(_FULL.format(cite=cite, to="DIRECTOR."))
+    assert (r.from_, r.mrn, _names(r.to)) == (from_, mrn, ["DIRECTOR"])
+
+
+def test_a_garbled_station_name_on_the_cite_line_is_reported():
+    r = parse(_FULL.format(cite="CITE CHONG KONG 59696", to="DIRECTOR."))
+    assert any("'CHONG KONG' read as HONG KONG" in m for m in _ocr_notes(r))
+
+
+@pytest.mark.parametrize("cite", [
+    "CITE SOURCE REPORTS 2310",          # words that name no station
+    "CITE GOOD FRIENDS 1144",
+])
+def test_words_after_cite_that_name_no_station_are_no_station(cite):
+    assert parse(_FULL.format(cite=cite, to="DIRECTOR.")).mrn is None
+
+
+@pytest.mark.parametrize("to", ["PRIORITY-DIRECTOR.", "PRIORITY DIRECTOR."])
+def test_the_precedence_opening_a_staff_cables_to_line_is_no_addressee(to):
+    r = parse(_FULL.format(cite="CITE LONDON 4521", to=to))
+    assert (r.precedence, _names(r.to)) == ("PRIORITY", ["DIRECTOR"])
+
+
+# -- the precedence typed before the CITE line's addressees, garbled ---------------------------------------
+@pytest.mark.parametrize("line, precedence", [
+    ("FRUITY DIR CITE WAVE 8962", "PRIORITY"),
+    ("PRAT BELL CITE WAVE 6520", "PRIORITY"),
+    ("OPT! DIR INFO WAVE CITE PARI 2629", "OPERATIONAL IMMEDIATE"),
+    ("ROUTNIE DIR CITE WAVE 1234", "ROUTINE"),
+])
+def test_a_garbled_precedence_before_the_addressees_of_a_cite_line(line, precedence):
+    r = parse(_CITE_LINE.format(line=line))
+    assert r.precedence == precedence
+    assert any("precedence on the CITE line" in m for m in _ocr_notes(r))
+
+
+@pytest.mark.parametrize("line", [
+    "PART MADR CITE WAVE 1234",       # a garbled code (PARI) before another addressee
+    "SECRET DIR CITE WAVE 1234",      # a word far from every precedence
+    "DIR INFO MADR CITE WAVE 1234",   # INFO before the info addressees
+])
+def test_a_word_before_the_addressees_that_is_no_precedence(line):
+    assert parse(_CITE_LINE.format(line=line)).precedence is None
+
+
+# -- an address line with INFO where no other address was read -------------------------------------------
+_FORM_1968 = ("104-10000-10000\n\nMESSAGE FORM\n\nSECRET\n\n{address}\n\nREDTOP AEDONOR\n\nREF: BERN 2340\n\n"
+              "1. TEXT OF THE CABLE.\n\nEND OF MESSAGE\n\nCITE DIRECTOR\n\n86405\n")
+
+
+def test_an_address_line_with_info_stands_where_no_other_address_was_read():
+    r = parse(_FORM_1968.format(address="BERN INFO GENEVA"))
+    assert (_names(r.to), _names(r.info)) == (["BERN"], ["GENEVA"])
+
+
+@pytest.mark.parametrize("address", [
+    "BERN",                               # no INFO keyword: no line says it is the address
+    "BERN INFO GENEVA SOURCE SAYS",       # words that name no addressee
+])
+def test_no_address_line_elsewhere_without_both_its_parts(address):
+    assert _names(parse(_FORM_1968.format(address=address)).info) == []
+
+
+# -- the text opening with REF after the REF line ---------------------------------------------------------
+def test_a_line_opening_with_ref_after_the_ref_line_is_the_text_not_a_second_ref_line():
+    # The staff cable's REF line, then its text speaking of the reference ('REF RECEIVED …'): the
+    # first is the REF line (the station named in full on the CITE line makes it the header's end).
+    text = ("CLASSIFIED MESSAGE\n\nSECRET 2705532 MAY 78 STAFF\n\nCITE HONG KONG 59696\n\nTO: DIRECTOR.\n\n"
+            "WNINTEL\n\nREF: DIRECTOR 230113\n\nREF RECEIVED HONG KONG FOR PASSAGE TO FBIS.\n\nEND OF MESSAGE\n")
+    assert [(x.station, x.serial) for x in parse(text).references] == [("DIRECTOR", 230113)]

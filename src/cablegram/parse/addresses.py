@@ -10,6 +10,7 @@ from functools import cache, lru_cache
 
 from ..vocab import tables
 from . import fields as F
+from .agencies.cia_address import misread_director
 from .agencies.cia_opening import closest
 from .draft import Draft
 
@@ -202,6 +203,10 @@ def _expand_cites(d: Draft, names: list[str], keep_codes: bool = False) -> list[
         n = n.strip(".,:;'\"“”‘’/")  # a slash glued on by OCR ('GELS/CITE LOND 629'); codes hold none
         if n in stations or n in _cite_stations():
             out.append(F.Addressee(name=n))
+            continue
+        if len(n) == 3 and misread_director(n):
+            d.defect("possible-ocr-error", f"CITE-line addressee {n!r} read as DIR (DIRECTOR)")
+            out.append(F.Addressee(name="DIR", canonical="DIRECTOR"))
             continue
         code = _closest_code(n)
         if code:

@@ -136,6 +136,21 @@ def address_below(d: Draft, window: list[CLine], k: int) -> bool:
     return False
 
 
+def address_line_elsewhere(d: Draft, w: Window) -> None:
+    """Where no addressee was read at all (no CITE line's, no routing box's, no TO line's): the
+    first line of the window that is an address line with both its parts, action and INFO
+    ('BERN INFO GENEVA'). The message form of the later 1960s types it above the text with CITE
+    at the foot, and OCR may lose the CITE line above or below which it stands; the INFO keyword
+    between known names is what says the line is the address (four documents of the studied sets)."""
+    if d.get("cia_to") or d.get("cia_to_line") or d.get("cia_to_box") or d.get("form_to"):
+        return
+    for k in sorted(w.holding((" INFO ",))):  # (the keyword as typed: one search of the window)
+        got = _address_line(w.uppers[k])
+        if got and got[1] and got[2]:
+            _set_address(d, w.lines[k], got)
+            return
+
+
 def address_before_lost_station(d: Draft, ln: CLine, head: str) -> bool:
     """The address typed before CITE on a CITE line whose station OCR lost or a reviewer blanked
     out ('PRIORITY DIR CITE 4319', 'DIR CITE!'): the words before CITE, when they are an address
@@ -169,10 +184,100 @@ def misread_headquarters(station: str, serial: bool) -> bool:
         and not (serial and station in _clipped_codes())
 
 
+def misread_director(word: str) -> bool:
+    """Whether an addressee word typed before CITE is headquarters' DIR with one letter misread
+    ('DIP', 'DIS', 'DIE', 'DIF.'): the address part of a CITE line names stations by codes of four
+    letters and headquarters by DIR, the one code of three, so a word of three letters one off DIR
+    in place stands for it (seven documents of the studied sets: 'PAPI INFO DIP CITE MADR', 'DIS
+    INTO MASH CITE MEXI', 'GOD" DIE CITE'). A code that lost a letter at the page's edge ('AIR'
+    for CAIR or NAIR) is no such reading, nor the verb a sentence may set before CITE ('DID').
+    OCR also reads DIR's D as its lookalike O and its I as a digit one or a speck ('O1R INFO
+    CARA', 'O.R INFO PACY': two documents), which leave no letter of DIR but its R in place."""
+    return word != "DID" and (misread_headquarters(word, True) or _DIR_LOOKALIKE.fullmatch(word) is not None)
+
+
+_DIR_LOOKALIKE = re.compile(r"[O0][1I.|!]R|D[1.|!]R")
+
+
 @cache
 def _clipped_codes() -> frozenset[str]:
     """The four-letter CITE codes without their first or their last letter ('EXI', 'MEX')."""
     return frozenset(w for c in tables.cia_cites() if len(c) == 4 for w in (c[1:], c[:3]))
+
+
+# The outgoing message form (1958 to the later 1960s) prints its address box above 'CITE DIR': the
+# TO row's addressees, then the INFO label with the info addressees after it, each row a line of
+# its own as OCR reads the form's columns ('TO' / 'BRLN' / 'INFO' / 'FRAN' / 'CITE DIR'; 'MEXC' /
+# 'INFO' / 'CITE DIR' where none is informed). The INFO label may carry the info row's precedence
+# ('INFO, ROUTINE'); specks of the box's rules may stand between ('16-20'). Six documents of the
+# studied sets have it, where the nearest line of codes above CITE was taken as the action address
+# or the info row was not read at all.
+_INFO_LABEL = re.compile(r"^\W{0,3}I[NM][FTP]O\W{0,3}(?:(?:ROUTINE|PRIORITY|IMMEDIATE)\W{0,3})?$")
+_INFO_ROWS = 4  # how many lines the info row and the specks between may take above CITE
+_LETTERS = re.compile(r"[A-Z]{3}")
+# An addressee who gets the cable by pouch, not by wire, is marked so after the codes ('HAVA SAOP
+# POUCH'): the mark is no addressee.
+_POUCH = re.compile(r"\(?\bPOUCH\b\)?")
+
+
+def _box_row(text: str, as_written: bool = True) -> tuple[list[str], list[str]] | None:
+    """A row of the address box: its names as ``read_names`` reads them, the pouch mark dropped;
+    else (``as_written``, an info row), where a word is a code the CITE table lacks ('SAOP', Sao
+    Paulo, beside 'HAVA'), the codes of four letters as written, when another word of the row is
+    a known name (the CITE line's info part keeps such codes so, see addresses._expand_cites; its
+    action part does not, where a garbled precedence may stand first: 'PATY HAVE MADR')."""
+    text = _POUCH.sub(" ", text)
+    if not _CODES_LINE.match(text):
+        return None  # (asked first: reading garbled names costs a comparison with every name)
+    if (got := read_names(text)) or not as_written:
+        return got
+    words = [w for w in (w.strip(_SPECKS + "()[]") for w in text.split()) if w]
+    if words and all(_CODE.fullmatch(w) for w in words) and any(w in addressee_names() for w in words):
+        return words, []
+    return None
+
+
+_CODE = re.compile(r"[A-Z]{4}|DIR")
+# A line of the box's shape: a few words of letters only, between specks ('HAVA SAOP)', 'MEXC'),
+# no digits, slashes or long runs of words (an office list, a number, a sentence).
+_CODES_LINE = re.compile(r"^[^A-Z0-9/]*[A-Z]{3,}(?:[^A-Z0-9/]+[A-Z]{3,}){0,5}[^A-Z0-9/]*$")
+
+
+def address_box_above(d: Draft, window: list[CLine], k: int) -> bool:
+    """The outgoing form's address box above the CITE line at ``window[k]``: the INFO label within a
+    few lines above it, the addressees between the two as ``cia_info``, and the line above the
+    label, when it is addressees, as ``cia_to``; whether the box was found. Garbled codes
+    ('FARI', 'RAVA') are read as the one name they are close to and reported."""
+    # (The label is looked for first: reading a row's garbled names costs a comparison with every
+    # name, and most CITE lines have no such box above them.)
+    j = next((j for j in range(k - 1, max(-1, k - 1 - _INFO_ROWS), -1) if _INFO_LABEL.match(window[j].text.upper())), None)
+    if j is None:
+        return False
+    rows: list[tuple[list[str], list[str]]] = []  # (names, repairs) of each row, top down
+    for ln in window[j + 1: k]:
+        text = ln.text.upper()
+        if not _LETTERS.search(text):
+            continue  # specks of the box's rules
+        got = _box_row(text)
+        if not got:
+            return False  # a line of words: no address box here
+        rows.append(got)
+    to = _box_row(window[j - 1].text.upper(), False) if j > 0 else None
+    if not to and len(rows) >= 2:
+        # The TO label lost and the labels' column read before the values' ('INFO' / 'LOND' /
+        # 'FRAN MUNI BRUS'): the first row below the INFO label is the TO row's.
+        to = rows.pop(0)
+    if not rows and not to:
+        return False
+    info = [name for names, _ in rows for name in names]
+    repaired = [r for _, fixes in rows for r in fixes] + (to[1] if to else [])
+    if info:
+        d.set("cia_info", info, replace=True)
+    if to:
+        d.set("cia_to", to[0], window[j - 1].start, window[j - 1].end, replace=True)
+    for reading in repaired:
+        d.defect("possible-ocr-error", f"address box: {reading}", window[k].start, window[k].end)
+    return True
 
 
 # The staff cable's typed address line under its message or CITE line (the later 1970s on): 'TO:'
@@ -180,6 +285,7 @@ def _clipped_codes() -> frozenset[str]:
 # with the addressees on the next line. The line is typed text, not a form's box: a name the
 # tables do not hold ('WASHINGTON') is taken as written.
 _TO_LINE = re.compile(r"^\W{0,2}TO:\s*(?P<value>.*)$")
+_TO_PRECEDENCE = re.compile(r"^(?:FLASH|IMMEDIATE|PRIORITY|ROUTINE)(?:\s*-\s*|\s+|$)")
 _WRITTEN_NAME = re.compile(r"[A-Z]{3,}(?:\s[A-Z]{2,}){0,2}")
 _AFTER = 3
 
@@ -196,6 +302,10 @@ def address_on_to_line(d: Draft, window: list[CLine], k: int) -> bool:
         if not value and j + 1 < len(below):
             at = below[j + 1]
             value = at.text.upper().strip(_SPECKS)
+        # The precedence opens the typed line ('TO: PRIORITY DIRECTOR INFO …'), OCR may join it to
+        # the addressee with a hyphen ('TO: PRIORITY-DIRECTOR.'): no addressee (the precedence
+        # readers take it).
+        value = _TO_PRECEDENCE.sub("", value)
         action, _, info = value.partition(" INFO ")
         to, cc = _items(action), _items(info)
         if not to or cc is None:

@@ -15,8 +15,8 @@ from ...model import EO
 from ...vocab import tables
 from .. import fields as F
 from ..draft import CLine, Draft
-from .cia_address import (address_before_lost_station, address_below, address_on_to_line, addressee_names,
-                          misread_headquarters, read_for_line)
+from .cia_address import (address_before_lost_station, address_box_above, address_line_elsewhere, address_below, address_on_to_line, addressee_names,
+                          misread_director, misread_headquarters, read_for_line)
 from .cia_opening import closest
 from .date_boxes import _DIGIT, _STAMP_TIME, read_date_box_with_lookalike_day, read_misread_month_dates
 from .intercepts import intercept_party, intercept_title
@@ -161,7 +161,10 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
     ticked: list[tuple[str, int, int]] = []  # (the precedence boxes of the form marked with a cross)
     lone_at: list[int] = []  # (where in the window each of ``lone`` stands)
     if kind == "cia-cable":
-        read_split_cite(d, win)
+        cit = win.holding(("CIT",))  # (the lines the two readers below ask: CITE, CITI, CIT)
+        read_split_cite(d, win, cit)
+        if "cite_line" not in d.values:
+            read_cite_broken_after_label(d, win, cit)
         # (Two patterns tried on every line that few lines can match, behind literal gates: a
         # classification word, and the TOR label.)
         may_level, may_tor = win.holding(_LEVELS), win.holding(_TOR_WORDS)
@@ -216,7 +219,7 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
                     word = _PREC_ABBR.get(pm[1], " ".join(pm[1].split()))
                     d.set("agency_precedence", word, ln.start + pm.start(1), ln.start + pm.end(1), replace=True)
                     d.set("typed_precedence", True)
-                elif word := _misread_precedence(head):
+                elif word := _misread_precedence(head) or _precedence_before_addressees(head):
                     d.set("agency_precedence", word, ln.start, ln.start + len(head), replace=True)
                     d.set("typed_precedence", True)
                     d.defect("possible-ocr-error", f"precedence on the CITE line read as {word}: {head.strip()!r}")
@@ -330,6 +333,7 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
         read_cia_officers(d, lines)
         read_slug_lines(d, window)
         read_for_line(d, win)
+        address_line_elsewhere(d, win)
     elif kind == "fbi-teletype":
         read_fbi_number_and_caption(d, window)
 
@@ -392,12 +396,6 @@ def read_report_precedence(d: Draft, window: Iterable[CLine]) -> None:
 _LONE_CITE = re.compile(r"^\W{0,3}CITE\W{0,3}$")
 _CITE_VALUE = re.compile(r"^\W{0,3}(?P<station>[A-Z]{3,12})\s+(?P<serial>\d{2,6})\b\W{0,3}$")
 _ADDRESS_ABOVE = 10
-# The same split where the address stands before the label, which then ends its line
-# ('PRIORITY DIR INFO MADR CITE' / '0SL0 4190'), the label's E often read as I ('DIR CITI' /
-# 'PARI 9312'): OCR broke the typed CITE line after its label. The code below may hold a nought
-# or a one OCR put for its O or I ('0SL0'), read only where the reading is a known CITE code.
-_ENDING_CITE = re.compile(r"^(?P<head>.*?\S)\s+CIT[EI]\W{0,3}$")
-_CITE_VALUE_DIGITS = re.compile(r"^\W{0,3}(?P<station>[A-Z0158]{3,12})\s+(?P<serial>\d{2,6})\b\W{0,3}$")
 
 
 @dataclass(frozen=True)
@@ -416,91 +414,127 @@ class CiteMatch:
 def _cite(t: str) -> CiteMatch | None:
     if "ITE" not in t:
         return None  # both spellings hold it; most lines do not (the caller asks first too)
-    if named := _cite_named_station(t):
-        return named
     m = _CITE_LOOSE.search(t)
     if not m:
         return None
     key = "station" if m["station"] else "station2"
     serial = m["serial"] or m["serial2"]
-    station, misread = m[key], None
+    station, misread, station_end = m[key], None, m.end(key)
     if misread_headquarters(station, serial is not None) and not t[m.end():].strip(_SPECKS):
         station, misread = "DIR", station  # 'CITE DUR' ending its line: headquarters' code misread
-    return CiteMatch(station, F.ocr_digits(serial) if serial else None, m.start(), m.start(key), m.end(key),
+    elif serial is None and (full := _STATION_IN_FULL.match(t, station_end)) \
+            and (name := _station_named(f"{station} {' '.join(full['more'].split())}")):
+        # The later cables' CITE line names the station in full, in words ('CITE SANTO DOMINGO
+        # 2310', 'CITE HONG KONG 59696'); the releases set a name in brackets ('CITE (DAR ES
+        # SALAAM) 1144', OCR reading the first bracket as C: 'CHONG KONG'). Three documents of
+        # the fourth set; the first word alone named no station and the line was not read.
+        written = f"{station} {' '.join(full['more'].split())}"
+        station, misread, station_end, serial = name, (written if written != name else None), full.end("more"), full["serial"]
+    return CiteMatch(station, F.ocr_digits(serial) if serial else None, m.start(), m.start(key), station_end,
                      serial if serial and not serial.isdigit() else None, misread)
 
 
-# From the 1970s a CITE line names its station in full, not by a code: 'CITE SANTO DOMINGO 2310',
-# 'CITE STOCKHOLM 9024'. On the releases a reviewer set the station's name in brackets, which OCR
-# may keep, lose one of, or read as a C: 'CITE (DAR ES SALAAAM) 1144', 'CITE CHONG KONG 59696'.
-# A name of two or three words is read so when it is a station's (or, OCR-garbled, the one
-# station's it is close to, as cia_opening.closest measures, with as many words).
-# (The word boundary before CITE is tested after it, as a look-behind, so that the pattern opens
-# with the word itself and the regex engine skips at C speed to it; see _IMPDET.)
-_CITE_NAMED = re.compile(r"CITE(?<!\wCITE)\s*\(?\s*(?P<name>[A-Z]{2,}(?:\s[A-Z]{2,}){1,2})\s*\)?\s+(?P<serial>\d{3,6})\b")
+# The rest of a station's name in full after its first word, and the serial ('SANTO| DOMINGO 2310',
+# 'DAR| ES SALAAM) 1144').
+_STATION_IN_FULL = re.compile(r"(?P<more>(?:\s+[A-Z]{2,}){1,2})[)\]]?\s+(?P<serial>\d{2,6})\b")
 
 
-def _cite_named_station(t: str) -> CiteMatch | None:
-    """A CITE line that names its station in words ('CITE HONG KONG 59696'), or None."""
-    if "CITE" not in t or not (m := _CITE_NAMED.search(t)):
-        return None
-    name = m["name"]
-    stations = _station_names()
-    station = name if name in stations else closest(name, stations)
-    if station is None or station.count(" ") != name.count(" "):
-        return None
-    return CiteMatch(station, m["serial"], m.start(), m.start("name"), m.end("name"),
-                     misread_station=name if station != name else None)
+def _station_named(words: str) -> str | None:
+    """The station or post of several words ``words`` names, as written or one OCR garbled close
+    to it ('CHONG KONG', 'DAR ES SALAAAM'), among the names whose first or last word it has as
+    written (a comparison with only those: few names share a word); None otherwise."""
+    if words in addressee_names():
+        return words
+    split = words.split()
+    near = _names_by_end_word().get(split[0], ()) + _names_by_end_word().get(split[-1], ())
+    return closest(words, tuple(sorted(set(near)))) if near else None
 
 
 @cache
-def _station_names() -> tuple[str, ...]:
-    """The stations' names of more than one word (one word is a CITE code's reading's)."""
-    return tuple(name for name in tables.stations() if " " in name)
+def _names_by_end_word() -> dict[str, tuple[str, ...]]:
+    """The names of several words of the stations and posts (the CITE table's and the State
+    posts') under their first and under their last word."""
+    index: dict[str, list[str]] = {}
+    for name in sorted(n for n in addressee_names() if " " in n):
+        words = name.split()
+        for w in {words[0], words[-1]}:
+            index.setdefault(w, []).append(name)
+    return {w: tuple(names) for w, names in index.items()}
 
 
 # Specks OCR leaves after a code ('CITE DIR.', 'CITE DIX:').
 _SPECKS = " .,:;'\"!|_-"
 
 
-def read_split_cite(d: Draft, w: Window) -> None:
+def read_split_cite(d: Draft, w: Window, cit: set[int]) -> None:
     """A CITE label standing alone: its station and serial are the next line, when that line is a
     code and a number and nothing else; the address is the nearest line above holding only known
-    addressee codes (with its INFO part)."""
+    addressee codes (with its INFO part). ``cit``: the window's lines that hold CIT (no other
+    line can hold the label)."""
     window = w.lines
-    for k in sorted(w.holding(("CIT",))):  # (CITE, and CITI for it)
-        if k == len(window) - 1:
+    for k in sorted(cit):
+        if k == len(window) - 1 or not _LONE_CITE.match(w.uppers[k]):
             continue
-        t, nxt = w.uppers[k], window[k + 1]
-        if _LONE_CITE.match(t):
-            if not (m := _CITE_VALUE.match(nxt.text.upper())):
-                continue
-            d.set("cite_station", m["station"], nxt.start + m.start("station"), nxt.start + m.end("station"))
-            address_above(d, window, k)
-        elif (e := _ENDING_CITE.match(t)) and (m := _CITE_VALUE_DIGITS.match(nxt.text.upper())) \
-                and (station := _cite_code_as_read(m["station"])) and address_before_lost_station(d, window[k], e["head"]):
-            d.set("cite_station", station, nxt.start + m.start("station"), nxt.start + m.end("station"))
-            if station != m["station"] or not t.rstrip(_SPECKS).endswith("CITE"):
-                d.defect("possible-ocr-error", f"CITE line {t.strip()!r} / {nxt.text.strip()!r} read as CITE "
-                         f"{station} {int(m['serial'])}", window[k].start, nxt.end)
-        else:
+        nxt = window[k + 1]
+        if not (m := _CITE_VALUE.match(nxt.text.upper())):
+            # The station and serial OCR lost or set elsewhere: the address box above still
+            # names the addressees ('DIR MEXI' / 'INFO' / 'HAVA SAOP' / 'CITE').
+            address_box_above(d, window, k)
             continue
+        d.set("cite_station", m["station"], nxt.start + m.start("station"), nxt.start + m.end("station"))
         d.set("cite_line", nxt.index)
         d.set("cite_serial", int(m["serial"]))
+        address_above(d, window, k)
         return
 
 
-def _cite_code_as_read(word: str) -> str | None:
-    """A CITE code below a CITE label that ends its line: as written when it has no digit; else
-    with its noughts, ones, fives and eights read as O, I, S and B, when that reading is a known
-    code ('0SL0' for OSLO); None otherwise."""
-    if word.isalpha():
-        return word
-    fixed = word.translate(_LETTERS_FOR_DIGITS)
-    return fixed if fixed.isalpha() and fixed in tables.cia_cites() else None
+# A CITE line OCR broke after its label: the label ends the line, after the address ('PRIORITY DIR
+# INFO MADR CITE') or after the classification line's DTG ('SECRET 291038Z APR 68 CITE'), and the
+# station and serial are the next line ('PARI 9312'; '0SL0 4190', the station's O read as a
+# nought), or the serial alone where a reviewer blanked the station ('9432'). After an address the
+# label may be misread, its E lost or read as I ('DIR CITI', 'DIE CIT'). Five documents of the
+# studied sets (two of the fourth set) read so; the line was not read as the CITE line at all.
+_LABEL_ENDS = re.compile(r"^(?P<head>.*?)\bC[I1]T(?P<e>[EI]?)\W{0,3}$")
+_LABEL_ENDINGS = ("CITE", "CITI", "CIT", "C1TE", "C1TI", "C1T")
+_LABEL_SPECKS = " \t.,:;'\"!|_-*•()[]"
+_BROKEN_VALUE = re.compile(r"^\W{0,3}(?:(?P<station>[A-Z0]{3,12})\s+)?(?P<serial>\d{3,6})\W{0,3}$")
 
 
-_LETTERS_FOR_DIGITS = str.maketrans({"0": "O", "1": "I", "5": "S", "8": "B"})
+def read_cite_broken_after_label(d: Draft, w: Window, cit: set[int]) -> None:
+    """Where no CITE line was read yet: a line ending with the CITE label after an address or a
+    classification line, its station and serial (or the serial alone) the next line. Sets the
+    CITE station, serial and line, and the address (before the label, else the line below).
+    ``cit``: the window's lines that hold CIT."""
+    window = w.lines
+    for k in sorted(cit):
+        # (The label ends the line: asked as a literal before the pattern, whose head is tried
+        # from every word boundary of the line.)
+        if k == len(window) - 1 or not w.uppers[k].rstrip(_LABEL_SPECKS).endswith(_LABEL_ENDINGS) \
+                or not (m := _LABEL_ENDS.match(w.uppers[k])):
+            continue
+        head, misread = m["head"], m["e"] != "E"
+        addressed = _addressed(head)
+        if not (addressed or (not misread and _CLASS_WORD.match(head))):
+            continue
+        if not (v := _BROKEN_VALUE.match(w.uppers[k + 1])):
+            continue
+        ln, nxt = window[k], window[k + 1]
+        station = (v["station"] or "").replace("0", "O")
+        if station and station not in tables.cia_cites() and not closest(station, tuple(tables.cia_cites())):
+            continue
+        if station:
+            d.set("cite_station", station, nxt.start + v.start("station"), nxt.start + v.end("station"))
+            d.set("cite_serial", int(v["serial"]))
+            if station != v["station"]:
+                d.defect("possible-ocr-error", f"CITE station {v['station']!r} read as {station}", nxt.start, nxt.end)
+        d.set("cite_line", nxt.index if station else ln.index)
+        if misread:
+            d.defect("possible-ocr-error", f"CITE label {ln.text.strip()[len(head):]!r} read as CITE", ln.start, ln.end)
+        if not addressed:
+            address_below(d, window, k + 1)
+        elif not address_before_lost_station(d, ln, head):
+            d.set("cia_to", [a for a in re.split(r"[,\s]+", head.strip(" ,.")) if a])
+        return
 
 
 # Headquarters' CITE line with its label misread, standing alone as OCR of the form's columns leaves
@@ -590,8 +624,11 @@ def read_in_line_serial(d: Draft) -> None:
 
 
 def address_above(d: Draft, window: list[CLine], k: int) -> None:
-    """The address of a CITE line that holds none: the nearest line above it that holds only
-    known addressee codes ('DIR', 'DIR INFO'), as OCR of the form's columns leaves it."""
+    """The address of a CITE line that holds none: the outgoing form's address box above it (see
+    cia_address.address_box_above); else the nearest line above it that holds only known
+    addressee codes ('DIR', 'DIR INFO'), as OCR of the form's columns leaves it."""
+    if address_box_above(d, window, k):
+        return
     for above in reversed(window[max(0, k - _ADDRESS_ABOVE): k]):
         words = above.text.upper().strip(" .,:;'\"•").split()
         codes = [w for w in words if not _INFO_WORD.fullmatch(w)]
@@ -696,8 +733,12 @@ _CITE_SERIAL_ALONE = re.compile(r"\bCITE\W{0,2}\s+\d{3,6}\b")
 
 def _addressed(head: str) -> bool:
     """Whether the words before CITE name a known addressee ('OPIN DIR CITE GUIT …'): the line is
-    the CITE line even when the station after CITE is illegible."""
-    return any(_is_cia_addressee(w) for w in re.split(r"[\s,]+", head.strip(" .,:;'\"“”‘’_|")) if len(w) >= 3)
+    the CITE line even when the station after CITE is illegible. Headquarters' DIR with a letter
+    misread ('PRIORITY DIF. CITE MAD?') names it too where the words are few, as an address is
+    (in a sentence, 'HE DID CITE', such a word is a word)."""
+    words = re.split(r"[\s,]+", head.strip(" .,:;'\"“”‘’_|"))
+    return any(_is_cia_addressee(w) for w in words if len(w) >= 3) \
+        or (len(words) <= 3 and any(misread_director(w.strip(".,:;'\"“”‘’_|")) for w in words))
 
 
 def _misread_precedence(head: str) -> str | None:
@@ -708,6 +749,48 @@ def _misread_precedence(head: str) -> str | None:
         return None
     word = closest(first, _PRECEDENCE_READINGS)
     return _PREC_ABBR.get(word, word) if word else None
+
+
+# The precedence a CITE line types stands first, right before the addressees ('PRITY DIR CITE …'):
+# a word of letters in that place, not itself a garbled code, is the precedence however OCR garbled
+# it ('PRAT BELL', 'FRUITY DIR', 'PREY ROME', 'OPT! DIR': seven documents of the studied sets where
+# the word is further from its precedence than ``closest`` reads). It is read as the precedence
+# whose word or abbreviation it shares most letters with in order, when that is at least a little
+# over half of them and no other precedence comes as close.
+_SLOT_CUTOFF = 0.55
+_SLOT_MARGIN = 0.05
+_SLOT_WORD = re.compile(r"[A-Z]{3,9}")
+
+
+def _precedence_before_addressees(head: str) -> str | None:
+    """The precedence the word before the first addressee of a CITE line's ``head`` stands for."""
+    words = [w.strip(".,:;'\"“”‘’_|!") for w in head.split()]
+    first = next((i for i, w in enumerate(words) if _is_cia_addressee_word(w)), None)
+    if not first:
+        return None  # no addressee, or one first: no word stands in the precedence's place
+    word = words[first - 1]
+    if not _SLOT_WORD.fullmatch(word) or _INFO_WORD.match(word):
+        return None
+    # (difflib's ratio is asked only of the readings whose letters in common, counted regardless
+    # of order, could reach the cutoff: an upper bound of the ratio that costs a count a letter.)
+    scores = sorted(((difflib.SequenceMatcher(None, word, r).ratio(), _PREC_ABBR.get(r, r)) for r in _PRECEDENCE_READINGS
+                     if _letters_in_common(word, r) >= _SLOT_CUTOFF), reverse=True)
+    if not scores:
+        return None
+    (best, word_read), rest = scores[0], [s for s in scores[1:] if s[1] != scores[0][1]]
+    if best < _SLOT_CUTOFF or (rest and rest[0][0] > best - _SLOT_MARGIN):
+        return None
+    # (Asked last: a comparison with every CITE code costs more than the eight above.)
+    return None if closest(word, tuple(tables.cia_cites())) else word_read
+
+
+def _letters_in_common(a: str, b: str) -> float:
+    """difflib's quick ratio of two words: twice their letters in common over their lengths."""
+    return 2.0 * sum(min(a.count(ch), b.count(ch)) for ch in set(a)) / (len(a) + len(b))
+
+
+def _is_cia_addressee_word(word: str) -> bool:
+    return bool(word) and word in addressee_names()
 
 
 # The INFO keyword of a CITE line, also as OCR misreads it ('INTO', 'IMFO', 'INPO').
