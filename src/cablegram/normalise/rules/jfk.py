@@ -62,22 +62,28 @@ _JFK_CANDIDATE_NUMBER = re.compile(rb"-[0-9\x80-\xff]{5}")
 _JFK_CANDIDATE_PAIRS = tuple(map(re.compile, (rb"K(?:(?<=FK)|(?<=MLK))", rb"\.(?:(?<=SEN\.)|(?<=REV\.))",
                                               rb"ASS(?:(?<=DECLASS)|ASSINATION)")))
 # The legend lines are found among fewer lines than the candidates: those holding a word that every
-# line both a legend and a candidate holds (under ``ascii_case_exact``), looked for in seven
-# searches instead of eight. Pattern by pattern of ``_JFK_LEGENDS``: RELEAS in the release-act,
+# line both a legend and a candidate holds (under ``ascii_case_exact``), looked for by the searches
+# below. Pattern by pattern of ``_JFK_LEGENDS``: RELEAS in the release-act,
 # 14176, 'Released on' and record-number-RELEASE legends; DECLASS or ASSASSINATION (the 'ASS'
-# pair) in the DECLASS. and Collection Act ones; FK, MLK (the K pair), SEN., REV. (the full-stop
-# pair) in the two RFK/MLK ones (a line 'AND THE REV' without its full stop holds no candidate
+# words) in the DECLASS. and Collection Act ones; FK, MLK (the K pair), SEN., REV. in the two
+# RFK/MLK ones (a line 'AND THE REV' without its full stop holds no candidate
 # word, so is no candidate); KENNEDY (added to the K pair) in 'Rele?ased under the John F
 # Kennedy', which may lack RELEAS; USC in the two 2107 ones; DOC in the NW/DocId footer (which
 # needs no search for NW of its own), the 'Doc Ref ID' line, and the 'Doc ID' one when it is a
 # candidate (spelt 'Đoc' or 'Dóc' it holds no candidate word); '-' and five digits in the two
 # record-number lines (a digit beyond ASCII is two or more bytes of \x80-\xff).
-_LEGEND_SUSPECT_WORDS = (b"RELEAS",)
-# (USC and DOC as patterns, with the number pattern: see ``NormState.matching_ascii_upper_any``.)
+# The words are looked for with ``bytes.find``, the rest as patterns. (The full-stop and 'ASS'
+# pairs were patterns too, like the K pair below: a search that opens with '.' or 'ASS' stops at
+# every full stop or 'ASS' of a release and tries two look-behinds there, ~40 k instructions a
+# release for the full stops alone, where a search for 'SEN.' or 'REV.' skips ahead by its length
+# wherever a byte of the text is in no word looked for. A line holds SEN. or REV. exactly where
+# the pair's pattern begins a match on it, and DECLASS or ASSASSINATION exactly where the 'ASS'
+# pair does: no word holds a line break. The same for USC and DOC, patterns once: a search of
+# bytes costs fewer instructions than the regex engine's scan for the same three letters.)
+_LEGEND_SUSPECT_WORDS = (b"RELEAS", b"USC", b"DOC", b"SEN.", b"REV.", b"DECLASS", b"ASSASSINATION")
 # (NW and a number: the footer's half on a line of its own, 'NW#: 64822'; NW alone is in many words.)
-_LEGEND_SUSPECT_PATTERNS = (re.compile(rb"USC"), re.compile(rb"DOC"), _JFK_CANDIDATE_NUMBER, re.compile(rb"NW[ #:]*[0-9]"))
-_LEGEND_SUSPECT_PAIRS = tuple(map(re.compile, (rb"K(?:(?<=FK)|(?<=MLK)|ENNEDY)", rb"\.(?:(?<=SEN\.)|(?<=REV\.))",
-                                               rb"ASS(?:(?<=DECLASS)|ASSINATION)")))
+_LEGEND_SUSPECT_PATTERNS = (_JFK_CANDIDATE_NUMBER, re.compile(rb"NW[ #:]*[0-9]"))
+_LEGEND_SUSPECT_PAIRS = (re.compile(rb"K(?:(?<=FK)|(?<=MLK)|ENNEDY)"),)
 _NW_AT_END = re.compile(r"(?i)\bNW\s*$")
 _JFK_CASE = re.compile(r"Case\s*#?\s*:?\s*(NW\s*\d{4,6})(?:\s+Date\s*:?\s*(\d{2}-\d{2}-\d{4}))?", re.I)
 
