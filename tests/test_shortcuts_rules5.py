@@ -12,7 +12,7 @@ import re
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from cablegram.normalise.rules import jfk, page, release, repair
+from cablegram.normalise.rules import page, release, repair
 from cablegram.normalise.state import NormState
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -48,7 +48,6 @@ word_texts = st.lists(st.sampled_from(WORD_PIECES), max_size=14).map("".join)
 def test_searches_from_one_character_find_the_words(text):
     assert bool(release._RDP.search(text)) == ("RDP" in text)
     assert bool(release._ANITIZED.search(text)) == ("anitized" in text)
-    assert bool(jfk._USC_2107.search(text)) == ("2107" in text)
     assert bool(page._PAGE.search(text)) == ("PAGE" in text)
 
 

@@ -92,7 +92,7 @@ def continuation_headers(state: NormState) -> None:
 
 def teletype_page_headers(state: NormState) -> None:
     """1970s record-copy page headers ``PAGE 02 HARARE 06677 01 OF 03 291400Z`` (not page 01)."""
-    if not _PAGE.search(state.original):  # ('PAGE' in the text, asked faster)
+    if "PAGE" not in state.original:  # (a substring test: half the instructions of _PAGE's scan)
         return
     for i, ln in state.matching(_PAGE, one_line=True):
         m = _PAGE_HEADER.search(ln.text)

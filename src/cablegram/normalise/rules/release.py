@@ -193,12 +193,16 @@ def _stamp_lines(state: NormState) -> list:
     text = state.original
     release, approved = _TITLE_STAMP_WORDS
     has_release, has_approved = release in text, approved in text
+    # The same for the first of ``_ALONE_WORD_SCANS``: every match holds SANITIZED or DECLASSIFIED,
+    # which thirteen releases in fourteen lack; two substring tests cost ~18 k instructions where
+    # the scan that finds nothing costs ~45 k (it stops at every 'IZED' and 'IFIED').
+    has_alone = "SANITIZED" in text or "DECLASSIFIED" in text
     lines = {}
     for scan, asked in zip(_STAMP_WORDS_SCANS, (True, has_release, has_approved), strict=True):
         if asked:
             lines.update(state.matching(scan))
     framed = state.framed  # (a line's leading line break stands at its start offset there)
-    for scan, asked in zip(_ALONE_WORD_SCANS, (True, has_release), strict=True):
+    for scan, asked in zip(_ALONE_WORD_SCANS, (has_alone, has_release), strict=True):
         if asked:
             lines.update((i, ln) for i, ln in state.matching(scan, one_line=True)
                          if _STAMP_WORDS_ALONE.match(framed, ln.start))
