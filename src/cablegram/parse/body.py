@@ -653,7 +653,6 @@ _LIST_ITEM = r"(?:[-•*]|\(?[A-Za-z0-9]{1,2}[.)])"
 # A line break not followed by a list item (the item's blank cannot be the line break after it,
 # as it could not be the end of the line alone).
 _WRAPPED_BREAK = re.compile(r"\n(?!" + _LIST_ITEM + r"[^\S\n])")
-_LIST_BREAK = re.compile(r"\n" + _LIST_ITEM + r"[^\S\n]")  # where _WRAPPED_BREAK does not match
 
 
 def _reflow(text: str) -> str:
@@ -664,24 +663,34 @@ def _reflow(text: str) -> str:
     first leaves the same pieces: a run of blanks holding two line breaks or more (a blank line)
     becomes two line breaks or more with nothing between, one holding a single break becomes one
     break; so the pieces are what lies between runs of breaks (see tests/test_shortcuts_body.py).
+
+    Done in a few passes in C, not a step a line or a piece: lines are stripped one by one only
+    where a line break has a blank beside it (where none has, stripping each line only strips the
+    text's two ends; an OCR'd page's lines almost never have one); then each lone break not
+    followed by a list item becomes a blank (_LONE_WRAPPED_BREAK: what _WRAPPED_BREAK does to
+    each piece, as a piece's breaks are exactly the lone ones, and a list item holds no break)
+    and each run of three breaks or more two (the pieces joined with a blank line).
     """
     if "\n" not in text:
         return text.strip()  # one line: nothing to join
-    lines = "\n".join(map(str.strip, text.split("\n"))).strip()
+    if _BLANK_BY_BREAK.search(text):
+        lines = "\n".join(map(str.strip, text.split("\n"))).strip()
+    else:
+        lines = text.strip()
     if not _BREAK_KEPT.search(lines):
         return lines.replace("\n", " ")  # most paragraphs: one piece, no list
-    return "\n\n".join(map(_unwrap, _BREAKS.split(lines)))
+    lines = _LONE_WRAPPED_BREAK.sub(" ", lines)
+    return _BREAK_RUN.sub("\n\n", lines) if "\n\n\n" in lines else lines
 
 
-_BREAKS = re.compile(r"\n\n+")
+# A blank beside a line break (after it, or before it: a look-behind after the break, so the
+# pattern opens with the break and the engine jumps from break to break).
+_BLANK_BY_BREAK = re.compile(r"\n(?:[^\S\n]|(?<=[^\S\n]\n))")
+# A line break alone (neither before nor after another) that no list item follows.
+_LONE_WRAPPED_BREAK = re.compile(r"\n(?<!\n\n)(?!\n|" + _LIST_ITEM + r"[^\S\n])")
+_BREAK_RUN = re.compile(r"\n\n\n+")
 # A blank line or a list item's break, in one search: where some break is not a blank.
 _BREAK_KEPT = re.compile(r"\n(?:\n|" + _LIST_ITEM + r"[^\S\n])")
-
-
-def _unwrap(lines: str) -> str:
-    """Each line break becomes a space unless a list item follows it. Most paragraphs hold no
-    list: a search for one and a plain replace cost less than the substitution."""
-    return _WRAPPED_BREAK.sub(" ", lines) if _LIST_BREAK.search(lines) else lines.replace("\n", " ")
 
 
 def portion_rank_check(d: Draft, overall: str | None) -> None:
