@@ -5,6 +5,8 @@ outgoing form's DATE box whose day 1 OCR read as a lookalike glyph ('CATE: ] MAR
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from operator import attrgetter
 
 from .. import fields as F
 from ..draft import Draft
@@ -12,6 +14,7 @@ from .cia_opening import _LOOKALIKES
 from .window import Window
 
 _DIGIT = re.compile(r"\d")
+_INDEX = attrgetter("index")
 # The time of a stamp, 'hhmm' (CIA_TIME, _STAMP_ANY_MONTH), without the blank before it: a line
 # break is no part of a line.
 _STAMP_TIME = re.compile(r"[0-2O][\dO][^\S\n]?[0-5O][\dO]")
@@ -48,7 +51,16 @@ def read_misread_month_dates(d: Draft, w: Window) -> None:
     # Only lines with a stamp's time or a date's digit can hold either (a digit of a line is a
     # digit of it upper-cased: digits have no case).
     may_stamp = w.matching(_STAMP_TIME)
-    for k in sorted(may_stamp | w.matching(_DIGIT)):
+    if above is None:
+        may_date = w.matching(_DIGIT)
+    else:
+        # Only the lines above the date read as written are asked for a date (below): the window's
+        # lines stand in the text's order and that date's line is among them (the first 60), so
+        # those are the lines before it; asked one by one, not by a scan of the whole window for
+        # digits (the date read as written stands near its top; most digits are below it).
+        end = bisect_left(w.lines, above, key=_INDEX)
+        may_date = {k for k in range(end) if _DIGIT.search(w.uppers[k])}
+    for k in sorted(may_stamp | may_date):
         ln, t = w.lines[k], w.uppers[k]
         if k in may_stamp and (m := _STAMP_ANY_MONTH.search(t)) and m["mon"] not in F.MONTHS and (mon := _misread_month(m["mon"])):
             fix = lambda x: x.replace("O", "0")  # noqa: E731
