@@ -19,6 +19,8 @@ from .cia_address import (address_before_lost_station, address_box_above, addres
                           misread_director, misread_headquarters, read_for_line)
 from .cia_opening import closest
 from .date_boxes import _DIGIT, _STAMP_TIME, read_date_box_with_lookalike_day, read_misread_month_dates
+from .dtg_lines import CIA_DTG, CIA_TIME, _CLASS_WORD, _SPECKED_STAMP, _TOR, _cia_dtg, _cia_time, _time_of_receipt, read_garbled_class_line
+from .fbi import _FBI_DATE_BELOW, _FBI_FROM, _FBI_MISREAD, _FBI_PRECEDENCE, _FBI_TO, _sacs, read_fbi_number_and_caption
 from .intercepts import intercept_party, intercept_title
 from .markings import head_lines, iter_nonblank, read_agency_controls, read_marking_in, read_slug_lines
 from .officers import read_cia_officers
@@ -87,31 +89,6 @@ def _alone(text: str, m: re.Match) -> bool:
 
 
 _IN_NUMBER = re.compile(r"^\s*(IN|OUT)\s+(\d{4,6})\s*$")
-_FBI_TO = re.compile(r"^\s*TO\s+(?P<to>.+?)(?:\s+(?:\d|/|\(|NO\.?\s).*)?$")
-# The Bureau's own name as OCR misreads its I ('DIRECTOR FBL', 'FB1').
-_FBI_MISREAD = re.compile(r"\bFB[L1l|]\b")
-# A teletype to several field offices: 'TO SACS BALTIMORE', the other offices one a line below it.
-_SACS = re.compile(r"^SACS\s+(?P<office>[A-Z][A-Z .]{2,30}?)\s*,?$")
-_OFFICE_LINE = re.compile(r"^\s*(?P<office>[A-Z][A-Z .]{2,30}?)\s*,?\s*$")
-
-
-def _sacs(to: str, below: list[str]) -> list[str] | None:
-    """The field offices a teletype to SACS names, each as 'SAC <OFFICE>': the office on the TO
-    line, then each line below that holds an office's name alone, up to the FROM line."""
-    m = _SACS.match(to.strip().upper())
-    if not m:
-        return None
-    offices = [m["office"].strip()]
-    for line in below:
-        if line.lstrip().startswith("FROM"):
-            break
-        if not (om := _OFFICE_LINE.match(line)):
-            break
-        offices.append(om["office"].strip())
-    return [f"SAC {office}" for office in offices]
-
-
-_FBI_FROM = re.compile(r"^\s*FROM\s+(?P<from>.+?)(?:\s+(?:\d|/|\(|NO\.?\s).*)?$")
 _NSA_FR = re.compile(r"^\s*FR\s+(?P<place>[A-Za-z .]+?):\s*(?P<who>.*)$")
 _NSA_TO = re.compile(r"^\s*TO\s+(?P<place>[A-Za-z .]+?):\s*(?P<who>.*)$")
 # The intercept's date alone on its line ('28 Nov 63'); OCR may leave a speck after the month ('26 Nov: 63').
@@ -637,63 +614,8 @@ def address_above(d: Draft, window: list[CLine], k: int) -> None:
             return
 
 
-# The cablegram's message number, on the FROM line or the line under it: 'FROM LEGAT PARIS' / 'NO. 537'.
-_FBI_NUMBER = re.compile(r"\bNO\.?\s*(?P<n>\d{1,5})\s*$")
-# The reference that opens the text under the case caption: 'REBU TELEPHONE CALL …', 'REMYTEL',
-# 'REBUCAB MARCH 15 LAST', 'RE MIAMI TELS …'.
-_FBI_REFERENCE = re.compile(r"^\W{0,3}RE(?:BU|MY|UR|CAB|TEL|[A-Z]{0,4}(?:TEL|CAB|AIRTEL|LET)\b|\s+[A-Z]{3,})")
-_CAPTION_LINES = 2
-# A case caption's close: AKA (the subject's other names), or the character of the case after a comma
-# (AR anti-racketeering, IS internal security, SM security matter, CR, IP, ITSP …), with its sub-
-# character ('IS - C') and a full stop.
-_CASE_CHARACTER = re.compile(r"(?:,\s*AKAS?\b.*|,\s*(?:AR|IS|SM|CR|IP|ITSP|ITAR|BA)(?:\s*[-–]\s*[A-Z]{1,3})?\.?)$")
-_FROM_LINE = re.compile(r"^\s*FROM\s")
-
-
-def read_fbi_number_and_caption(d: Draft, window: list[CLine]) -> None:
-    """Under an FBI teletype's (first) FROM line: the message number ('NO. 537', which with the
-    sender numbers the message), and the case caption — the title and character of the case
-    ('SANTO TRAFFICANTE, JR. AR.'), the teletype's subject — which stands between the address and
-    the reference that opens the text ('REBU …'). Specks of a line or two characters are skipped."""
-    sender = d.get("agency_from")
-    k = next((i for i, ln in enumerate(window) if _FROM_LINE.match(ln.text.upper())), None)
-    if k is None:
-        return
-    caption: list[CLine] = []
-    number = _FBI_NUMBER.search(window[k].text.upper())
-    for ln in window[k + 1: k + 2 + _CAPTION_LINES + 1]:
-        t = ln.text.strip()
-        if len(t) <= 3:
-            continue
-        if number is None and not caption and (number := _FBI_NUMBER.match(t.upper())):
-            continue
-        if _FBI_REFERENCE.match(t):
-            if caption and all(c.text.strip().upper() == c.text.strip() for c in caption):
-                text = " ".join(" ".join(c.text.split()) for c in caption)
-                d.set("subject", text, caption[0].start, caption[-1].end)
-            break
-        if not caption and t.upper() == t and _CASE_CHARACTER.search(t):
-            # No reference below it, but the line is a case caption by its form: the title, then
-            # AKA or the case's character ('JOHN ROSELLI, AKA, AR.').
-            d.set("subject", " ".join(t.split()), ln.start, ln.end)
-            break
-        caption.append(ln)
-        if len(caption) > _CAPTION_LINES:
-            break
-    if number and sender and "," not in sender and d.set("mrn", f"{sender} {int(number['n'])}"):
-        # An office that numbers its cablegrams ('LEGAT PARIS'); a 'SAC, MIAMI' teletype carries
-        # file numbers instead.
-        d.set("mrn_station", sender)
-        d.set("mrn_serial", int(number["n"]))
-
-
-# The teletype's precedence line, often with the date and time sent: 'URGENT 3-16-65',
-# 'URGENT 8/16/61 12-54 PM EST MH', 'TELETYPE URGENT'.
-_FBI_PRECEDENCE = re.compile(r"^\s*(?:TELETYPE\s+)?(URGENT|NITEL|PRIORITY|ROUTINE|IMMEDIATE|DEFERRED)\w?"
-                             r"(?:\s*$|\s+(?P<date>\d{1,2}[-/]\d{1,2}[-/]\d{2,4})\b)")
 # A typed address line of an outgoing CIA cable: precedence, then the addressee ('PRITY MEXI',
 # 'TO: PRIORITY DIRECTOR INFO …').
-_FBI_DATE_BELOW = re.compile(r"^\s*(\d{1,2}[-/]\d{1,2}[-/]\d{2,4})\b")
 _TYPED_ADDRESS = re.compile(r"^\W{0,3}(?:TO\s*:?\s+)?(?P<prec>OPERATIONAL\s+IMMEDIATE|OPIM|IMMEDIATE|PRIORITY|PRITY|ROUTINE|RTNE|FLASH)"
                             r"\s+(?P<to>[A-Z]{3,}(?:\s+[A-Z]{3,})?)\b")
 _PRECEDENCE_READINGS = ("OPIM", "PRITY", "PRIORITY", "IMMEDIATE", "ROUTINE", "RTNE", "FLASH", "NIACT")
@@ -799,16 +721,6 @@ _INFO_WORD = re.compile(r"\bI[NM][FTP]O\b(.*)$")
 
 _AGENCY_PREC_ABBR = re.compile(r"\b(?<!NO )(FLASH|OPERATIONAL\s+IMMEDIATE|OPIM|IMMEDIATE|PRIORITY|PRITY|ROUTINE|RTNE|DEFERRED|URGENT|NIACT)\b")
 _PREC_ABBR = {"OPIM": "OPERATIONAL IMMEDIATE", "PRITY": "PRIORITY", "RTNE": "ROUTINE"}
-# The receipt stamp 'AUG 17 1942Z 62'; OCR adds specks after the month or day ('AUG: 17', 'NOV 8:'),
-# reads the Z as 7 or 2 and may run the year on ('NOV 8: 2343762'), or set a speck before it ('MAY 25 00452.62').
-# (The word boundary before the month is tested after it, as a look-behind, so that the pattern
-# opens with the months themselves and the regex engine skips at C speed to their first letters;
-# see _IMPDET.)
-CIA_TIME = re.compile(
-    r"(?P<mon>" + F.MONTH_ALTERNATION + r")(?<!\w...)[A-Z]*[:.,]?\s+(?P<dd>[0-3O]?[\dO])[:.,]?\s+"
-    r"(?P<hhmm>[0-2O][\dO]\s?[0-5O][\dO])\s?[Z72]?[\s.:]*(?P<yy>[4-9O][\dO])\b")
-
-
 # (The look-behind stands after the first character, not before it: a pattern that opens with an
 # assertion makes the regex engine try every position of the text, one opening with a character
 # class lets it skip at C speed to where that class matches; four times faster over a cable.)
@@ -817,90 +729,3 @@ _IMPDET = re.compile(r"[E£€](?<![A-Z0-9].)[\s.]?[2Z]\W{0,2}\s?I[MNH]P?D?P?ET\
 # of a cable), it is looked for at C speed, and most cables (all before 1972) hold none: a gate
 # that spares the search of the whole text (4 µs where the search costs 13).
 _IMPDET_TAIL = re.compile(r"I[MNH]P?D?P?ET")
-_MONTH_YEAR = r"(?:\s+(?P<mon>" + F.MONTH_ALTERNATION + r")\s+(?P<yy>\d{2})\b)?"
-_CLASS_WORD = re.compile(r"^\W{0,3}(?:TOP\s+)?(?:SECRET|CONFIDENTIAL|UNCLASSIFIED)\b")
-# The DTG's day, hour and minute, each valid, OCR's letter O read for a nought; a day's nought may
-# also be read as 9 ('SECRET 9213552' for 021355Z, seen on three typed forms), where a 9 cannot stand.
-_DTG_DIGITS = r"(?:[0-2O][\dO]|3[01O]|9[1-9])(?:[01O][\dO]|2[0-3])[0-5O][\dO]"
-# 'SECRET 231228Z' (also 'SECRET 2312282', the Z read as 2).
-CIA_DTG = re.compile(r"^\W{0,3}(?:TOP\s+)?(?:SECRET|CONFIDENTIAL|UNCLASSIFIED)\W{1,3}"
-                     r"(?P<dtg>" + _DTG_DIGITS + r")\s?[Z27]\b" + _MONTH_YEAR)
-# The time of receipt a 1970s–90s cable carries above its text: 'TOR: 0822422 JUN 76' (the Z read
-# as 2, as on the classification line). It dates the cable when the DTG is not legible. A staff
-# cable carries its time of transmission so, in the same place: 'TOT: 242059Z MAY 78'.
-_TOR = re.compile(r"^[\W_]{0,3}T[O0][RT]\W{0,3}(?P<dtg>(?:[0-2O][\dO]|3[01O])(?:[01O][\dO]|2[0-3])[0-5O][\dO])\s?[Z27]?" + _MONTH_YEAR)
-
-
-# The classification line whose marking OCR spaced or garbled ('SEC RE T 2315562 MAY 78',
-# 'fe ONF IDENN TIAL 0307462'): a few letters, then the DTG with its Z read as 2 or 7 as CIA_DTG
-# reads it. The letters must read as a level word (compared without their blanks): the DTG's
-# place after the marking is what says it is the cable's own.
-_GARBLED_CLASS_DTG = re.compile(r"^\W{0,3}(?P<mark>[A-Z][A-Z ]{3,20}?)\s+"
-                                r"(?P<dtg>" + _DTG_DIGITS + r")\s?[Z27]\b" + _MONTH_YEAR)
-_LEVEL_WORDS = ("SECRET", "TOPSECRET", "CONFIDENTIAL", "UNCLASSIFIED")
-
-
-def read_garbled_class_line(d: Draft, w: Window) -> None:
-    """Where no classification line's DTG was read: the first line that is one with its marking
-    garbled. Only lines holding an hhmm are asked (a DTG's hour and minute match _STAMP_TIME: the
-    lines the reader's window has already found for the receipt stamps, so no scan of its own)."""
-    for k in sorted(w.matching(_STAMP_TIME)):
-        m = _GARBLED_CLASS_DTG.match(w.uppers[k])
-        if m and _reads_as_level(m["mark"]):
-            _cia_dtg(d, w.lines[k], m)
-            return
-
-
-
-
-def _reads_as_level(letters: str) -> bool:
-    """Whether letters read as a level word once their blanks are dropped: close to one as
-    difflib measures (at least three quarters of the letters in common)."""
-    word = letters.replace(" ", "")
-    return any(difflib.SequenceMatcher(None, word, level).ratio() >= 0.75 for level in _LEVEL_WORDS)
-
-
-def _cia_dtg(d: Draft, ln: CLine, m: re.Match) -> None:
-    """The DTG on the classification line, with the Z misread repaired; with its month and year
-    ('SECRET 1811282 JUN 96 STAFF') it also dates the cable."""
-    dtg = f"{m['dtg'].replace('O', '0')}Z"
-    if dtg[0] == "9":  # (a day's nought read as 9)
-        dtg = "0" + dtg[1:]
-        d.defect("possible-ocr-error", f"the DTG {m['dtg']!r} read as {dtg} (9 for a nought)",
-                 ln.start + m.start("dtg"), ln.start + m.end("dtg"))
-    when = None
-    if m["mon"] and (got := F.dtg(f"{dtg} {m['mon']} {m['yy']}")):
-        dtg, when = got[0], got[1]
-    if d.set("dtg", dtg, ln.start + m.start("dtg"), ln.end, replace=not d.get("cia_dtg")) and when:
-        d.set("dtg_when", when, replace=True)
-    d.set("cia_dtg", True)
-
-
-def _time_of_receipt(d: Draft, ln: CLine, m: re.Match) -> None:
-    if m["mon"] and (got := F.dtg(f"{m['dtg'].replace('O', '0')}Z {m['mon']} {m['yy']}")):
-        d.set("agency_date", got[1][:10], ln.start + m.start("dtg"), ln.start + m.end())
-
-
-# The receipt stamp opening its line with the time's digits lost to specks ('JUN 26 $5502 63'):
-# month, day and year still date the cable; the time is not read.
-_SPECKED_STAMP = re.compile(r"^\W{0,3}(?P<mon>" + F.MONTH_ALTERNATION + r")[A-Z]*[:.,]?\s+(?P<dd>[0-3]?\d)[:.,]?\s+"
-                            r"(?P<hhmm>\S{4,5})\s+(?P<yy>[4-9]\d)\b")
-
-
-def _cia_time(d: Draft, ln: CLine, m: re.Match) -> None:
-    """CIA receipt time ``AUG 17 1942Z 62`` (month, day, time, year). It gives the date; it is kept
-    as the DTG only when printed whole (a repaired reading is not the DTG as written)."""
-    fix = lambda x: x.replace("O", "0").replace(" ", "")  # noqa: E731
-    day = F.iso_date(F.full_year(int(fix(m["yy"]))), F.MONTHS[m["mon"][:3]], int(fix(m["dd"])))
-    if day:
-        d.set("agency_date", day, ln.start + m.start(), ln.start + m.end())
-        if _CLEAN_TIME.fullmatch(m[0]):
-            dtg = f"{m['mon'][:3]} {int(fix(m['dd']))} {fix(m['hhmm'])}Z {fix(m['yy'])}"
-            if d.set("dtg", dtg, ln.start + m.start(), ln.start + m.end()) and "O" in m["dd"] + m["hhmm"] + m["yy"]:
-                d.defect("possible-ocr-error", f"receipt stamp {m[0]!r} read as {dtg} (letter O for nought)",
-                         ln.start + m.start(), ln.start + m.end())
-
-
-# A stamp printed whole: month, day, time and year where nothing is repaired but a letter O read
-# for a nought (OCR's commonest confusion, spec §8 row 1: 'AUG 9 OO48Z 61').
-_CLEAN_TIME = re.compile(r"[A-Z]{3,9}\s+[\dO]{1,2}\s+[\dO]{4}Z?\s+[\dO]{2}")
