@@ -249,3 +249,37 @@ def test_first_live_lines_are_the_head_of_the_live_list(text, removed, count):
         if at < len(state.lines):
             state.remove_line(at, "test")
         assert state.first_live(count) == state.live()[:count]
+
+
+# Lines near the edges of the short-line loop's tests: lengths about 6, 14 and 60, trailing blanks,
+# digits that are decimal or not (², ٣), word and non-word characters, folded letters after S/T/C/U/L.
+short_line_pieces = st.one_of(
+    st.sampled_from(["S", "T", "C", "U", "L", "s", "t", "c", "u", "l", "SECRET", "Sıgnal", "Lİ", "Sſ", "UNCLAS", "TOP\tSECRET",
+                     "x" * 5, "x" * 12, "x" * 58, "-" * 7, "2", "²", "\u0663", "P", "p", "•", "_", "|", "~~", "*", "é"]),
+    st.text(alphabet=" \t\xa0\u2003\x1c-Pp09²\u0663SCTULstcul|_~*•.,x_ıİſK\r", max_size=16))
+short_line_texts = st.lists(st.lists(st.one_of(short_line_pieces, blank_runs), max_size=5).map("".join),
+                            max_size=12).map("\n".join)
+
+
+@SETTINGS
+@given(st.one_of(texts, short_lines, short_line_texts), st.lists(st.integers(0, 40), max_size=6))
+@example("S" + "x" * 59 + "\nS" + "x" * 60 + "\n- 3 -" + " " * 20 + "\n|  \t\nLı\nU-\nU\t\n٣\n²", [])
+def test_short_line_loop_finds_what_the_family_union_finds(text, removed):
+    """``page._short_line_branches`` (a loop over the live lines) against the family union's scan
+    (``_branch_hits``) on the lines live when it runs, some removed before."""
+    state = NormState(text)
+    for at in removed:
+        if at < len(state.lines):
+            state.remove_line(at, "test")
+    family = page._SHORT_LINES
+    union = [(i, k) for i, k in state._branch_hits(family.union) if not state._skip[i]]
+    live = bytes(1 - f for f in state._skip)
+    assert page._short_line_branches(state._texts, live, state._starts, state.framed) == union
+
+
+def test_banner_run_characters_are_the_banner_patterns_run():
+    """``page._BANNER_RUN`` (the loop's ``lstrip`` set) holds exactly the characters of _BANNER_LINE's
+    leading run: LINE_BLANKS and the rules, over every code point."""
+    import re
+    run = re.compile("[" + page.LINE_BLANKS + r"_|\-~*]")
+    assert set(page._BANNER_RUN) == {ch for ch in map(chr, range(0x110000)) if run.fullmatch(ch)}

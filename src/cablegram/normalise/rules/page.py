@@ -11,6 +11,7 @@ import bisect
 import re
 from collections import Counter
 from functools import lru_cache
+from itertools import compress
 
 from ...vocab.markings import LEVEL_WORDS
 from ..state import LineStartFamily, NormState
@@ -196,9 +197,81 @@ _DEBRIS_CANDIDATE = re.compile(r"\n[^\S\n]*+(?:[A-Za-z]{1,2}+|[^\w\s]{1,6}+)[^\S
 _LETTER_ITEM = re.compile(r"[A-Z]\.")
 _DEBRIS = re.compile(r"^\s*(?:[A-Za-z]{1,2}|[^\w\s]{1,6}|[|_~•.,:;'\"`]+)\s*$")
 
-# The short lines page-banner, page-number and stray-glyphs look at, found by one scan of the text
-# for the three (each ~10-15 us a cable when scanned alone, mostly a cost a line).
-_SHORT_LINES = LineStartFamily(_BANNER_LINE, _PAGE_NUMBER_CANDIDATE, _DEBRIS_CANDIDATE)
+# The characters a level word's second letter may be under ``re.I`` (TOP, SECRET, SBU, LIMITED,
+# LOU, UNCLAS, ...), with every character ``re.I`` folds into an ASCII letter (ı, İ, ſ, K).
+_LEVEL_SECOND = frozenset("".join(w[1] for w in LEVEL_WORDS) + "".join(w[1].lower() for w in LEVEL_WORDS)
+                          + "\u0130\u0131\u017f\u212a")
+_RULE_CHARS = "_|-~*"
+# What a banner may open with (_BANNER_LINE's run): the characters of LINE_BLANKS and the rules.
+_BANNER_RUN = "".join(ch for ch in map(chr, range(0x3001)) if ch.isspace() and ch != "\n") + _RULE_CHARS
+
+
+def _short_line_branches(texts: list[str], live: bytes, starts: list[int], framed: str) -> list[tuple[int, int]]:
+    r"""The first of the three short-line patterns that matches each live line, as the family's
+    union finds it (``NormState._branch_hits``), by a loop over the live lines that reads each
+    line's first character and length before any pattern: the union's scan tried three bodies at
+    every line (~430 k instructions an OCR'd release, ~140 non-blank lines; the loop ~395 k: each
+    step of it costs as much as the regex engine's try of a body, so most of the saving is the
+    patterns left unasked).
+
+    Why the tests below are the patterns' (``s`` the line less its leading blanks, which are
+    exactly the characters ``[^\S\n]`` and LINE_BLANKS take, ``str.isspace`` less the line break;
+    ``n`` its length, ``c`` its first character):
+    - a banner (_BANNER_LINE) opens past blanks and rules (_BANNER_RUN) with S, T, C, U or L,
+      followed by 59 characters at most: where ``s`` opens with that letter, ``n`` is 60 at most;
+      then a level word follows (its second letter, case-blind, in _LEVEL_SECOND: the pattern is
+      asked) or the letter is S, T, C or U and a blank or a hyphen follows (a match, the pattern
+      unasked). Where ``s`` opens with a rule, the pattern is asked where the same holds of the line
+      past its run of blanks and rules.
+    - a page number (_PAGE_NUMBER_CANDIDATE): ``c`` is -, P, p or a decimal digit (``\d`` is
+      ``str.isdecimal``) and ``n`` is 14 at most, which is the whole pattern.
+    - debris (_DEBRIS_CANDIDATE) is six characters at most (``u``) between blanks: one or two
+      ASCII letters (where ``u`` opens with one, nothing else: no run of marks follows a letter),
+      or a run of marks, neither word characters (``\w``: ``str.isalnum`` or '_') nor blanks; a
+      single one is told so here, a longer run asked of the pattern.
+    """
+    out: list[tuple[int, int]] = []
+    banner, debris = _BANNER_LINE.match, _DEBRIS_CANDIDATE.match
+    for i in compress(range(len(texts)), live):
+        s = texts[i].lstrip()  # (not empty: the line is live, so not blank)
+        c = s[0]
+        if c in _BANNER_OPENERS:
+            if c in _RULE_CHARS:
+                r = s.lstrip(_BANNER_RUN)
+                if r[:1] in _BANNER_LETTERS and len(r) <= 60 and banner(framed, starts[i]):
+                    out.append((i, 0))
+                    continue
+            elif len(s) <= 60 and ((c in "STCU" and (s[1:2] == "-" or s[1:2].isspace()))
+                                   or (s[1:2] in _LEVEL_SECOND and banner(framed, starts[i]))):
+                out.append((i, 0))
+                continue
+        if len(s) <= 14:
+            if c in "-Pp" or c.isdecimal():
+                out.append((i, 1))
+                continue
+        elif not s[-1].isspace():
+            continue  # (more than six characters between blanks)
+        u = s.rstrip()
+        if len(u) > 6:
+            continue
+        if c.isascii() and c.isalpha():
+            if len(u) <= 2 and u.isascii() and u.isalpha():
+                out.append((i, 2))
+        elif len(u) == 1:
+            if not (c.isalnum() or c == "_"):
+                out.append((i, 2))
+        elif debris(framed, starts[i]):
+            out.append((i, 2))
+    return out
+
+
+_BANNER_LETTERS = frozenset("STCULstcul")
+_BANNER_OPENERS = frozenset("STCULstcul" + _RULE_CHARS)
+
+
+# The short lines page-banner, page-number and stray-glyphs look at, found by one loop over the
+# lines for the three (each ~10-15 us a cable when scanned alone, mostly a cost a line).
+_SHORT_LINES = LineStartFamily(_BANNER_LINE, _PAGE_NUMBER_CANDIDATE, _DEBRIS_CANDIDATE, scan=_short_line_branches)
 
 
 def stray_glyphs(state: NormState) -> None:
