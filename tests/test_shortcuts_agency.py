@@ -279,7 +279,7 @@ def test_closest_is_difflib_over_every_known_name(word, known):
     elif len(close) == 1:
         plain = close[0]
     else:
-        shaped = [c for c in close if cia_opening._lookalike_of(word, c)]
+        shaped = [c for c in close if cia_opening.lookalike_of(word, c)]
         plain = shaped[0] if len(shaped) == 1 else None
     assert cia_opening.closest.__wrapped__(word, known) == plain
 

@@ -382,7 +382,7 @@ def _addressees() -> tuple[str, ...]:
 
 # Capitals OCR takes for one another by their shape ('GUIT' for QUIT): where two known names are
 # equally close, the one reached through such a pair is the reading.
-_LOOKALIKES = frozenset(frozenset(p) for p in ("GQ", "OQ", "DO", "CG", "CO", "EF", "PR", "BR", "BE", "IL", "UV", "VW", "MN", "HN"))
+LOOKALIKES = frozenset(frozenset(p) for p in ("GQ", "OQ", "DO", "CG", "CO", "EF", "PR", "BR", "BE", "IL", "UV", "VW", "MN", "HN"))
 
 
 # A station's misreading recurs on every page of a cable and across a release's cables; asking
@@ -402,7 +402,7 @@ def closest(word: str, known: tuple[str, ...]) -> str | None:
     close = difflib.get_close_matches(word, candidates, n=3, cutoff=_CUTOFF)
     if len(close) == 1:
         return close[0]
-    shaped = [c for c in close if _lookalike_of(word, c)]
+    shaped = [c for c in close if lookalike_of(word, c)]
     return shaped[0] if len(shaped) == 1 else None
 
 
@@ -450,12 +450,12 @@ def _bag(text: str) -> list[tuple[str, int]]:
     return pairs
 
 
-def _lookalike_of(word: str, name: str) -> bool:
-    """Whether ``word`` is ``name`` with one letter replaced by its lookalike."""
+def lookalike_of(word: str, name: str, pairs: frozenset[frozenset[str]] = LOOKALIKES) -> bool:
+    """Whether ``word`` is ``name`` with one letter replaced by its lookalike (one of ``pairs``)."""
     if len(word) != len(name):
         return False
     diffs = [frozenset((a, b)) for a, b in zip(word, name) if a != b]
-    return len(diffs) == 1 and diffs[0] in _LOOKALIKES
+    return len(diffs) == 1 and diffs[0] in pairs
 
 
 # The TO box may also follow the CITE line on later forms ('CITE TOKYO 51336' / 'TO: DIRECTOR,').

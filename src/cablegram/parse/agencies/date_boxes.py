@@ -10,7 +10,7 @@ from operator import attrgetter
 
 from .. import fields as F
 from ..draft import Draft
-from .cia_opening import _LOOKALIKES
+from .cia_opening import LOOKALIKES
 from .window import Window
 
 _DIGIT = re.compile(r"\d")
@@ -34,7 +34,7 @@ def _misread_month(word: str) -> int | None:
     or is the first's lookalike capital ('HOV' for NOV: spec §8 row 2); None where none or several are."""
     w = word.upper()
     near = [m for m in F.MONTHS if sum(a != b for a, b in zip(m, w)) == 1
-            and (m[0] == w[0] or frozenset((m[0], w[0])) in _LOOKALIKES)]
+            and (m[0] == w[0] or frozenset((m[0], w[0])) in LOOKALIKES)]
     return F.MONTHS[near[0]] if len(near) == 1 else None
 
 
