@@ -28,6 +28,7 @@ from .department import (action_information, confirm_drafter, department, depart
 from .draft import CLine, Draft
 from .forms import MARGIN_CODE
 from .header_blocks import ACTINFO_LINE, PRECEDENCE_WORDS, LineRule, Scan, close_block
+from .body import _TEXT_OPENING  # (the text's first line: a capital or a quotation mark, then a letter)
 from .captions import caption_or_attention
 from .smart import smart
 
@@ -537,8 +538,6 @@ def _may_open_paragraph(first: str) -> bool:
 # two as one paragraph: body._NUMBER_ALONE). It ends the header as a numbered line does; read
 # past, its text would be taken as the header's (the REF or subject line's wrap).
 _NUMBER_ALONE = re.compile(r"^\s*(?P<n>\d{1,2})\.\s*$")
-# The text's first line: a capital or a quotation mark, then a letter (body._TEXT_OPENING).
-_TEXT_OPENING = re.compile(r"^\s*(?:\([A-Z]{1,3}\)\s+)?[A-Z\"“'‘(][A-Za-z]")
 
 
 def _number_alone(lines: Sequence[CLine], i: int, limit: int) -> re.Match | None:
