@@ -35,29 +35,40 @@ def department(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
 
 
 def office_line(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
-    """Worksheet lines ``EAP/K:JGOLDSTEIN:JLG`` (the first is the drafter) and clearers ``S/S-O:``."""
+    """Worksheet lines ``EAP/K:JGOLDSTEIN:JLG`` (the first is the drafter) and clearers ``S/S-O:``.
+
+    The worksheet and the 1970s telegram list their clearers below the drafter's line, each a
+    name after its office ('C:HSONNENFELDT' under 'DRAFTED BY EUR/PP:WZIMMERMANN'): an office line
+    is a clearer only there. Elsewhere the same shape, a word and a colon, is a form's label and
+    its value: the JFK releases' routing boxes ('CONF: LA', 'PAGE :', 'TOT:', 'SLUGS: WNINTEL',
+    'FROM: DIRECTOR' garbled to 'FRUM: DIRECTOR'), read as clearers in 66 OCR'd documents of the
+    dev and studied sets, none rightly.
+    """
     close_block(d, s)
     off = F.office_name(ln.text)
     if off is None:
         return
+    if s.drafter_read:
+        d.add("cleared_found", off)  # (an empty box, 'S/S-O:', is the office's clearance)
+        return
     if "drafted_by" not in d.values and off.typist:
         d.set("drafted_by", off, ln.start, ln.end)
         d.set("era_hint", "dept-worksheet-1990s")
+        s.drafter_read = True
         s.block = "DRAFT_DATE"
         return
-    if "drafted_by" not in d.values and not d.get("cleared_found"):
+    if "drafted_by" not in d.values:
         # The first office line without the typist's initials ('WHA/AND:TSTEERS-GONZALEZ') is the
         # drafter's when the drafting-date line comes next; the scanner settles it on that line.
         s.pending_drafter = (off, ln.start, ln.end)
         s.block = "DRAFT_DATE"
-        return
-    d.add("cleared_found", off)
 
 
 def confirm_drafter(d: Draft, s: Scan) -> None:
     """The drafting-date line followed the pending office line: it is the drafter's."""
     off, start, end = s.pending_drafter
     s.pending_drafter = None
+    s.drafter_read = True
     d.set("drafted_by", off, start, end)
     d.set("era_hint", "dept-worksheet-1990s")
 

@@ -23,8 +23,11 @@ class Scan:
     block_start: int = 0
     block_parts: list[tuple[int, int, str]] = field(default_factory=list)
     # A worksheet office line without typist initials: the drafter if the drafting-date line
-    # follows it, else a clearer (officer, start, end).
+    # follows it, else no worksheet's line (officer, start, end).
     pending_drafter: tuple | None = None
+    # A drafter's line was read (the worksheet's 'EAP/K:JGOLDSTEIN:JLG', the telegram's 'DRAFTED
+    # BY'): the office lines after it are the clearers.
+    drafter_read: bool = False
     seen_subject: bool = False
     in_envelope: bool = False  # between VZCZC and the DE line
     # After a post's message-centre line (``CXABU:``): the post's own distribution lines follow.
@@ -108,9 +111,10 @@ def close_block(d: Draft, s: Scan) -> None:
         return
     block, parts = s.block, s.block_parts
     s.block, s.block_parts = None, []
-    if s.pending_drafter:
-        d.add("cleared_found", s.pending_drafter[0])  # no drafting-date line followed: a clearer
-        s.pending_drafter = None
+    # No drafting-date line followed the pending office line: it is no worksheet's drafter line,
+    # and with no drafter above it no clearer either (the worksheet sets its clearers below the
+    # drafter). On OCR'd releases such lines are the forms' own labels ('CONF: LA', 'PAGE :').
+    s.pending_drafter = None
     if not block or not parts:
         if block == "SUBJECT":
             s.seen_subject = True
