@@ -30,3 +30,32 @@ def test_the_telegrams_office_lines_below_drafted_by_are_its_clearers():
             "C:HSONNENFELDT\n\nEUR:JGLOWENSTEIN\n\nR 012139Z FEB 76\nFM SECSTATE WASHDC\nTO ALL EUROPEAN "
             "DIPLOMATIC POSTS\n\nSUBJECT: TEST\n\n1. TEXT.\n")
     assert [o.name for o in parse(text).cleared_by] == ["HSONNENFELDT", "JGLOWENSTEIN"]
+
+
+# A 1990s staff cable, its classification block closing the text.
+_STAFF = ("104-10326-10099\n\nSECRET\n\nSTAFF 131832Z DIRECTOR 728291\n\nTO: PRIORITY MEXICO CITY.\n\nWNINTEL RYBAT\n\n"
+          "1. THE TEXT OF THE CABLE.\n\n2. FILE: NONE. {block}\n\nEND OF MESSAGE\n\nSECRET\n")
+
+
+def _eo_event(block):
+    eo = parse(_STAFF.format(block=block)).eo
+    return eo and (eo.order, eo.event)
+
+
+def test_the_staff_cables_decl_line_gives_the_declassification_event():
+    assert _eo_event("CL BY: 0536008, CL REASON: 1.5 (C), DECL ON: X1, DRV FROM: HUM 4-82.") == (None, "X1")
+    assert _eo_event("DECL OADR DRV HUM 4-82.") == (None, "OADR")
+
+
+def test_a_garbled_decl_line_is_read_with_its_repair_noted():
+    r = parse(_STAFF.format(block="CL REASON: 1.5 (C), DECI\n\nON: XI, DRV FROM: HUM 4-82."))
+    assert (r.eo.event, [d.code for d in r.defects if "XI" in d.message]) == ("X1", ["possible-ocr-error"])
+
+
+def test_no_event_without_the_blocks_derivation_or_outside_the_decl_label():
+    assert _eo_event("CL REASON: 1.5 (C), DECL ON: X1.") is None  # no DRV: no staff classification block
+    assert _eo_event("DECISION ON X1 FILE. DRV FROM: HUM 4-82.") is None
+
+
+def test_impdet_with_its_d_read_as_o():
+    assert _eo_event("NO FILE. E2,\n\nIMPOET.") == (None, "E2 IMPDET")
