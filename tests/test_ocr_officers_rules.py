@@ -59,3 +59,24 @@ def test_no_event_without_the_blocks_derivation_or_outside_the_decl_label():
 
 def test_impdet_with_its_d_read_as_o():
     assert _eo_event("NO FILE. E2,\n\nIMPOET.") == (None, "E2 IMPDET")
+
+
+# The 1960s message form's head: the originator's column (ORIG, UNIT, EXT, DATE), as OCR sets it.
+_FORM = "104-10227-10199\n\nCLASSIFIED MESSAGE\n\nSECRET\n\n{column}\n\nROUTING\n\nPRIORITY MEXI CITE DIR 12345\n\n1. TEXT.\n"
+
+
+def _drafter(column):
+    off = parse(_FORM.format(column=column)).drafted_by
+    return off and off.name
+
+
+def test_the_originator_below_the_columns_garbled_labels():
+    # the colon of ORIG read as an I, the other boxes' labels garbled, a blank line after each
+    assert _drafter("ORIGI\n\n@ UNIT :\n\n¿XT:\n\nDATE :\n\nP. MORTON:KK") == "P. MORTON"
+    assert _drafter("ORIG:\n\nUNIT:\n\nEXT\n\nCATS\n\nHenry L. Jessup:br") == "Henry L. Jessup"
+
+
+def test_no_originator_past_the_column_or_without_the_typists_initials():
+    assert _drafter("ORIGI\n\nUNIT\n\nEXT\n\nDATE\n\nP. MORTON") is None  # whose name, past the labels?
+    assert _drafter("ORIG:\n\nUNIT:\n\nEXT:\n\nDATE:\n\nTO:\n\nP. MORTON:KK") is None  # beyond the column
+    assert _drafter("ORIGIN\n\nP. MORTON:KK") is None  # a word, not the label
