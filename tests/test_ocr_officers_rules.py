@@ -80,3 +80,22 @@ def test_no_originator_past_the_column_or_without_the_typists_initials():
     assert _drafter("ORIGI\n\nUNIT\n\nEXT\n\nDATE\n\nP. MORTON") is None  # whose name, past the labels?
     assert _drafter("ORIG:\n\nUNIT:\n\nEXT:\n\nDATE:\n\nTO:\n\nP. MORTON:KK") is None  # beyond the column
     assert _drafter("ORIGIN\n\nP. MORTON:KK") is None  # a word, not the label
+
+
+# An FBI teletype, its text opening with no SUBJECT line or numbered paragraph.
+_TELETYPE = ("124-10035-10999\n\nFEDERAL BUREAU OF INVESTIGATION\n\nU. S. DEPARTMENT OF JUSTICE\n\nCOMMUNICATIONS SECTION\n\n"
+             "URGENT\n\n8-17-61\n\nTO DIRECTOR, FBI 92-2914\n\nFROM SAC, PITTSBURGH 92-236\n\n{line}"
+             "JOHN DOE, AKA. MIAMI TO BUREAU, AUGUST FIFTEEN LAST, CONCERNING STATEMENT OF\n\n"
+             "RICHARD ROE THAT HE WAS COMPELLED TO TAKE TEN BOOKS OF TICKETS\n\n"
+             "FOR SALE IN HIS AREA. ON AUGUST SEVENTEEN, A SOURCE ADVISED\n\nHE HAD SEEN THE TICKETS.\n\nEND\n")
+
+
+def test_a_line_of_the_text_that_opens_with_for_is_no_attention_line():
+    assert parse(_TELETYPE.format(line="")).attention == ()
+
+
+def test_an_attention_line_above_the_text_is_kept():
+    r = parse(_TELETYPE.format(line="FOR ASSISTANT DIRECTOR BELMONT\n\n"))
+    assert r.attention == ("FOR ASSISTANT DIRECTOR BELMONT",)
+    # (a stop after an abbreviation ends no sentence)
+    assert parse(_TELETYPE.format(line="ATTN: MR. BELMONT ONLY\n\n")).attention != ()
