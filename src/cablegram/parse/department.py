@@ -55,7 +55,7 @@ def office_line(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
         s.drafter_read = True
         s.block = "DRAFT_DATE"
         return
-    if s.drafter_read or ("drafted_by" in d.values or d.get("cleared_found")) and not agency_record(d):
+    if s.drafter_read or d.get("cleared_found") and not agency_record(d):
         d.add("cleared_found", off)  # (an empty box, 'S/S-O:', is the office's clearance)
     elif "drafted_by" not in d.values:
         # The first office line without the typist's initials ('WHA/AND:TSTEERS-GONZALEZ') is the
