@@ -42,8 +42,10 @@ def office_line(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
     record (a CIA, FBI or NSA cable, a JFK release's form) the same shape, a word and a colon, is a
     form's label and its value: the routing boxes ('CONF: LA', 'PAGE :', 'TOT:', 'SLUGS: WNINTEL',
     'FROM: DIRECTOR' garbled to 'FRUM: DIRECTOR'), read as clearers in 66 OCR'd documents of the
-    dev and studied sets, none rightly. There an office line is a clearer only below a drafter's
-    line.
+    dev and studied sets, none rightly. So an office line is a clearer below a drafter's line (the
+    worksheet's, or DRAFTED BY), or, off an agency's record, after a first one the scanner settled
+    as a clearer (a worksheet whose drafting-date line is lost); a drafter read from elsewhere
+    (an agency form's ORIG box, a SMART footer) starts no list of clearers.
     """
     close_block(d, s)
     off = F.office_name(ln.text)
