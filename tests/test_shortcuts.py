@@ -184,11 +184,11 @@ def test_caption_words_and_one_letter_off_are_the_plain_readings(line):
 
 # Agency patterns as first written, their opening boundary before the first character.
 _AGENCY_PLAIN = [
-    (reader._IMPDET, re.compile(r"(?<![A-Z0-9])[E£€][\s.]?[2Z]\W{0,2}\s?I[MNH]P?D?P?ET\b")),
+    (reader._IMPDET, re.compile(r"(?<![A-Z0-9])[E£€][\s.]?[2Z]\W{0,2}\s?I[MNH]P?[DO]?P?ET\b")),
     (reader.CIA_TIME, re.compile(r"\b(?P<mon>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*[:.,]?\s+"
                                  r"(?P<dd>[0-3O]?[\dO])[:.,]?\s+(?P<hhmm>[0-2O][\dO]\s?[0-5O][\dO])\s?[Z72]?\s*(?P<yy>[4-9O][\dO])\b")),
 ]
-AGENCY_PIECES = ["E2 IMPDET", "XE2 IMPDET", "£2 IMPDET", "E.Z, INPDET", "9E2 IMPDET", "AUG 17 1942Z 62", "XAUG 17 1942Z 62",
+AGENCY_PIECES = ["E2 IMPDET", "E2, IMPOET", "XE2 IMPDET", "£2 IMPDET", "E.Z, INPDET", "9E2 IMPDET", "AUG 17 1942Z 62", "XAUG 17 1942Z 62",
                  "NOV 8: 2343762", "_DEC 3 0101 64", "JANUARY 9 12O0 63"]
 
 

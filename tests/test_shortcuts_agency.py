@@ -143,7 +143,7 @@ def test_a_typed_address_or_a_precedence_word_holds_a_precedence_gate_word(line)
         assert any(w in t for w in reader._PRECEDENCE_WORDS)
 
 
-MARKING_PIECES = ["E2 IMPDET", "£2 IMPDET", "E.Z, INPDET", "E 2 IHET", "CABINET", "TOP SECRET", "S-E-C-R-E-T", "SECRET AGENT",
+MARKING_PIECES = ["E2 IMPDET", "E2, IMPOET", "£2 IMPDET", "E.Z, INPDET", "E 2 IHET", "CABINET", "TOP SECRET", "S-E-C-R-E-T", "SECRET AGENT",
                   "C-O-N-F-I-D-E-N-T-I-A-L", "S - E - C", "CONFIDENTIAL", "BEC-RE-T", "-"]
 
 

@@ -11,7 +11,7 @@ import re
 from ..vocab.markings import CAPTION_SET
 from . import fields as F
 from .draft import CLine, Draft
-from .header_blocks import Scan
+from .header_blocks import Scan, agency_record
 
 
 # An attention or passing line names its addressee first and the passing word early
@@ -177,12 +177,23 @@ def _is_attention_line(d: Draft, s: Scan, text: str, upper: str) -> bool:
     # and the place is asked last: most of those lines come before the classification line.)
     passing = ("FOR" in upper or "PASS" in upper or "PLEASE" in upper or "ONLY" in upper or "ALSO" in upper
                or "DELIVER" in upper)
+    if ". " in text and agency_record(d) and _SENTENCE_GOES_ON.search(text):
+        return False
     if text != upper:
         return passing and _in_attention_place(d, s) and _ATTENTION.match(upper) is not None
     if passing and _ATTENTION.match(upper):
         return True
     return len(text) <= 60 and s.seen_class_line and _in_attention_place(d, s) \
         and _ATTENTION_BY_PLACE.match(text) is not None
+
+
+# A sentence ended inside the line and another begun ('… IN HIS AREA. ON EIGHT SEVENTEEN …'): an
+# attention line is one directive, so such a line is running text. On an agency's record that
+# opens its text with no SUBJECT line or numbered paragraph to end the header (the FBI's
+# teletypes, the CIA's memoranda), the text's lines that open with FOR or ONLY reach the attention
+# test. (A word of four letters at least before the stop: 'MR. BUNDY', 'U.S. MISSION' are no
+# sentence's end.)
+_SENTENCE_GOES_ON = re.compile(r"[A-Z]{4}\.\s+[A-Z]")
 
 
 def _in_attention_place(d: Draft, s: Scan) -> bool:

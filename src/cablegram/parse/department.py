@@ -11,7 +11,7 @@ from ..model import Addressee, Officer
 from ..vocab import tables
 from . import fields as F
 from .draft import CLine, Draft
-from .header_blocks import Scan, close_block
+from .header_blocks import Scan, agency_record, close_block
 
 
 def officer_with(off: Officer, **changes) -> Officer:
@@ -35,7 +35,18 @@ def department(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
 
 
 def office_line(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
-    """Worksheet lines ``EAP/K:JGOLDSTEIN:JLG`` (the first is the drafter) and clearers ``S/S-O:``."""
+    """Worksheet lines ``EAP/K:JGOLDSTEIN:JLG`` (the first is the drafter) and clearers ``S/S-O:``.
+
+    The worksheet and the 1970s telegram list their clearers below the drafter's line, each a
+    name after its office ('C:HSONNENFELDT' under 'DRAFTED BY EUR/PP:WZIMMERMANN'). On an agency's
+    record (a CIA, FBI or NSA cable, a JFK release's form) the same shape, a word and a colon, is a
+    form's label and its value: the routing boxes ('CONF: LA', 'PAGE :', 'TOT:', 'SLUGS: WNINTEL',
+    'FROM: DIRECTOR' garbled to 'FRUM: DIRECTOR'), read as clearers in 66 OCR'd documents of the
+    dev and studied sets, none rightly. So an office line is a clearer below a drafter's line (the
+    worksheet's, or DRAFTED BY), or, off an agency's record, after a first one the scanner settled
+    as a clearer (a worksheet whose drafting-date line is lost); a drafter read from elsewhere
+    (an agency form's ORIG box, a SMART footer) starts no list of clearers.
+    """
     close_block(d, s)
     off = F.office_name(ln.text)
     if off is None:
@@ -43,21 +54,23 @@ def office_line(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
     if "drafted_by" not in d.values and off.typist:
         d.set("drafted_by", off, ln.start, ln.end)
         d.set("era_hint", "dept-worksheet-1990s")
+        s.drafter_read = True
         s.block = "DRAFT_DATE"
         return
-    if "drafted_by" not in d.values and not d.get("cleared_found"):
+    if s.drafter_read or d.get("cleared_found") and not agency_record(d):
+        d.add("cleared_found", off)  # (an empty box, 'S/S-O:', is the office's clearance)
+    elif "drafted_by" not in d.values:
         # The first office line without the typist's initials ('WHA/AND:TSTEERS-GONZALEZ') is the
         # drafter's when the drafting-date line comes next; the scanner settles it on that line.
         s.pending_drafter = (off, ln.start, ln.end)
         s.block = "DRAFT_DATE"
-        return
-    d.add("cleared_found", off)
 
 
 def confirm_drafter(d: Draft, s: Scan) -> None:
     """The drafting-date line followed the pending office line: it is the drafter's."""
     off, start, end = s.pending_drafter
     s.pending_drafter = None
+    s.drafter_read = True
     d.set("drafted_by", off, start, end)
     d.set("era_hint", "dept-worksheet-1990s")
 

@@ -255,6 +255,7 @@ _ACTINFO_BREAK = re.compile(r"[\s,;.]+")
 
 def _drafted(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
     close_block(d, s)
+    s.drafter_read = True
     rest = ln.text[m.end():].strip()
     off = _officer(rest)
     if off:

@@ -25,6 +25,9 @@ class Scan:
     # A worksheet office line without typist initials: the drafter if the drafting-date line
     # follows it, else a clearer (officer, start, end).
     pending_drafter: tuple | None = None
+    # A drafter's line was read (the worksheet's 'EAP/K:JGOLDSTEIN:JLG', the telegram's 'DRAFTED
+    # BY'): the office lines after it are the clearers.
+    drafter_read: bool = False
     seen_subject: bool = False
     in_envelope: bool = False  # between VZCZC and the DE line
     # After a post's message-centre line (``CXABU:``): the post's own distribution lines follow.
@@ -100,6 +103,11 @@ _FOR_WORD = re.compile(r"\bFOR\b|^(?:PLEASE\s+)?PASS\b")  # ('PASS TO NSC FROMAN
 _JOINED = frozenset({"FM", "TAGS", "SUBJECT", "REF", "CLASSBY"})
 
 
+def agency_record(d: Draft) -> bool:
+    """Whether the record is an agency's (its kind read: CIA, FBI, NSA) or a JFK release's form."""
+    return d.get("kind") is not None or bool(d.get("jfk_form"))
+
+
 def close_block(d: Draft, s: Scan) -> None:
     """Finish the open block: hand its collected text to the field grammar."""
     if s.block is None and s.pending_drafter is None and not s.block_parts:
@@ -109,7 +117,10 @@ def close_block(d: Draft, s: Scan) -> None:
     block, parts = s.block, s.block_parts
     s.block, s.block_parts = None, []
     if s.pending_drafter:
-        d.add("cleared_found", s.pending_drafter[0])  # no drafting-date line followed: a clearer
+        # No drafting-date line followed the pending office line: a clearer, save on an agency's
+        # record, where it is a form's label ('CONF: LA', 'PAGE :'; see department.office_line).
+        if not agency_record(d):
+            d.add("cleared_found", s.pending_drafter[0])
         s.pending_drafter = None
     if not block or not parts:
         if block == "SUBJECT":

@@ -36,17 +36,24 @@ def _label_offsets(text: str) -> list[int]:
     return sorted([m.start() for m in _ORIG.finditer(text)] + [m.start() for m in _REL.finditer(text)])
 
 
-_ORIG = re.compile(r"ORIG(?![A-Za-z])")
+# (Also 'ORIGI': the box's colon read as an I, in three OCR'd forms of three sets; ORIGIN, ORIGINAL
+# run on into a letter.)
+_ORIG = re.compile(r"ORIGI?(?![A-Za-z])")
 _REL = re.compile(r"REL\s*:")
 # The message form's box: the label, the name, a colon and the typist's initials in lower case.
-_FORM_BOX = re.compile(r"^\W{0,3}ORIG\b\s*[:.]?\s*(?P<name>[A-Z][A-Za-z'\-]*\.?(?:[ \-][A-Z][A-Za-z'\-]*\.?){0,3})\s*:\s*(?P<typist>[a-z]{1,4})\s*$")
+_FORM_BOX = re.compile(r"^\W{0,3}ORIGI?\b\s*[:.]?\s*(?P<name>[A-Z][A-Za-z'\-]*\.?(?:[ \-][A-Z][A-Za-z'\-]*\.?){0,3})\s*:\s*(?P<typist>[a-z]{1,4})\s*$")
 # The label alone on its line, its name below it.
-_FORM_LABEL_ALONE = re.compile(r"^\W{0,3}ORIG\s*[:.]*\s*$")
+_FORM_LABEL_ALONE = re.compile(r"^\W{0,3}ORIGI?\s*[:.]*\s*$")
 # A name on a line of its own: initials or given names and a surname, perhaps with the typist's
 # initials after a colon ('J. Stewart', 'JOEN M. WHITTEN: jZ').
 _NAME_LINE = re.compile(r"^\W{0,3}(?P<name>[A-Z][A-Za-z'\-]*\.?(?:\s+[A-Z][A-Za-z'\-]*\.?){1,3})\s*(?::\s*(?P<typist>[A-Za-z]{1,4}))?\s*$")
 # The form's other boxes, which may stand between the label and its name in OCR's column.
 _FORM_LABELS = frozenset({"UNIT", "UNITE", "EXT", "DATE", "ROUTING", "TO", "FROM", "CONF", "INFO", "INDEX", "FILE"})
+# A label as OCR garbles it ('@ UNIT :', '¿XT:', 'CATS' for DATE, 'LINIT&'): one short word alone on
+# its line, with marks about it. (No name stands so: a name is two words at least.)
+_GARBLED_LABEL = re.compile(r"^\W{0,3}[A-Za-z]{2,5}\W{0,3}$")
+# The boxes of the originator's column below its label: UNIT, EXT and DATE.
+_LABELS_BELOW = 3
 # Words of the form that are no name.
 _NOT_NAMES = frozenset({"SECRET", "CONFIDENTIAL", "CLASSIFIED", "MESSAGE", "ROUTING", "NO", "INDEX", "RETURN", "CIA"})
 
@@ -83,13 +90,13 @@ def _name_below(lines: list[CLine], k: int) -> tuple[CLine, re.Match] | None:
     """The originator's name below the label alone at ``lines[k]``: the next line, or past the
     form's other labels OCR set between them, where it bears the typist's initials."""
     labels_passed = 0
-    for ln in lines[k + 1: k + 8]:
+    for ln in lines[k + 1: k + 3 * _LABELS_BELOW + 2]:  # (OCR may set a blank line after each)
         text = ln.text.strip()
         if not text:
             continue
-        if text.strip(" :.=•").upper() in _FORM_LABELS:
+        if text.strip(" :.=•").upper() in _FORM_LABELS or _GARBLED_LABEL.match(text):
             labels_passed += 1
-            if labels_passed > 2:
+            if labels_passed > _LABELS_BELOW:
                 return None
             continue
         if labels_passed == 0 and (m := _OFFICE_AND_NAME_LINE.match(ln.text)):

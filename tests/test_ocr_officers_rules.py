@@ -1,0 +1,101 @@
+"""The officers, classification, E.O. line and attention lines of OCR'd releases: rules of the
+format found on the studied sets' misses, each with a case written from the format and a near
+case the rule must not take."""
+
+from __future__ import annotations
+
+from cablegram import parse
+
+# The routing boxes of a JFK release's cable form, as OCR sets them: each label on its line.
+_CIA_BOXES = ("104-10326-10099\n\nSECRET\n\nPAGE :\n\nCONF: LA\n\nINFO: LA/DEFLT,\n\nTOT:\n\n"
+              "FROM: DIRECTOR\n\nSLUGS: WNINTEL\n\nTEXT:\n\n1. THE TEXT OF THE CABLE.\n")
+
+
+def test_a_forms_labels_name_no_clearers():
+    assert parse(_CIA_BOXES).cleared_by == ()
+
+
+_WORKSHEET = ("UNCLASSIFIED\n\nEAP/K:JGOLDSTEIN:JLG\n04/11/96 75727\nEAP:CSMITH\nS/S-O:\n\n"
+              "O 111200Z APR 96\nFM SECSTATE WASHDC\nTO AMEMBASSY SEOUL\n\nSUBJECT: TEST\n\n1. TEXT.\n")
+
+
+def test_the_worksheets_office_lines_below_its_drafter_are_its_clearers():
+    r = parse(_WORKSHEET)
+    assert r.drafted_by.name == "JGOLDSTEIN"
+    assert [(o.office, o.name) for o in r.cleared_by] == [("EAP", "CSMITH"), ("S/S-O", "")]  # (an office's box)
+
+
+def test_the_telegrams_office_lines_below_drafted_by_are_its_clearers():
+    text = ("PAGE 01 STATE 024976\n\nDRAFTED BY EUR/PP:WZIMMERMANN\n\nAPPROVED BY THE SECRETARY\n\n"
+            "C:HSONNENFELDT\n\nEUR:JGLOWENSTEIN\n\nR 012139Z FEB 76\nFM SECSTATE WASHDC\nTO ALL EUROPEAN "
+            "DIPLOMATIC POSTS\n\nSUBJECT: TEST\n\n1. TEXT.\n")
+    assert [o.name for o in parse(text).cleared_by] == ["HSONNENFELDT", "JGLOWENSTEIN"]
+
+
+# A 1990s staff cable, its classification block closing the text.
+_STAFF = ("104-10326-10099\n\nSECRET\n\nSTAFF 131832Z DIRECTOR 728291\n\nTO: PRIORITY MEXICO CITY.\n\nWNINTEL RYBAT\n\n"
+          "1. THE TEXT OF THE CABLE.\n\n2. FILE: NONE. {block}\n\nEND OF MESSAGE\n\nSECRET\n")
+
+
+def _eo_event(block):
+    eo = parse(_STAFF.format(block=block)).eo
+    return eo and (eo.order, eo.event)
+
+
+def test_the_staff_cables_decl_line_gives_the_declassification_event():
+    assert _eo_event("CL BY: 0536008, CL REASON: 1.5 (C), DECL ON: X1, DRV FROM: HUM 4-82.") == (None, "X1")
+    assert _eo_event("DECL OADR DRV HUM 4-82.") == (None, "OADR")
+
+
+def test_a_garbled_decl_line_is_read_with_its_repair_noted():
+    r = parse(_STAFF.format(block="CL REASON: 1.5 (C), DECI\n\nON: XI, DRV FROM: HUM 4-82."))
+    assert (r.eo.event, [d.code for d in r.defects if "XI" in d.message]) == ("X1", ["possible-ocr-error"])
+
+
+def test_no_event_without_the_blocks_derivation_or_outside_the_decl_label():
+    assert _eo_event("CL REASON: 1.5 (C), DECL ON: X1.") is None  # no DRV: no staff classification block
+    assert _eo_event("DECISION ON X1 FILE. DRV FROM: HUM 4-82.") is None
+
+
+def test_impdet_with_its_d_read_as_o():
+    assert _eo_event("NO FILE. E2,\n\nIMPOET.") == (None, "E2 IMPDET")
+
+
+# The 1960s message form's head: the originator's column (ORIG, UNIT, EXT, DATE), as OCR sets it.
+_FORM = "104-10227-10199\n\nCLASSIFIED MESSAGE\n\nSECRET\n\n{column}\n\nROUTING\n\nPRIORITY MEXI CITE DIR 12345\n\n1. TEXT.\n"
+
+
+def _drafter(column):
+    off = parse(_FORM.format(column=column)).drafted_by
+    return off and off.name
+
+
+def test_the_originator_below_the_columns_garbled_labels():
+    # the colon of ORIG read as an I, the other boxes' labels garbled, a blank line after each
+    assert _drafter("ORIGI\n\n@ UNIT :\n\n¿XT:\n\nDATE :\n\nP. MORTON:KK") == "P. MORTON"
+    assert _drafter("ORIG:\n\nUNIT:\n\nEXT\n\nCATS\n\nHenry L. Jessup:br") == "Henry L. Jessup"
+
+
+def test_no_originator_past_the_column_or_without_the_typists_initials():
+    assert _drafter("ORIGI\n\nUNIT\n\nEXT\n\nDATE\n\nP. MORTON") is None  # whose name, past the labels?
+    assert _drafter("ORIG:\n\nUNIT:\n\nEXT:\n\nDATE:\n\nTO:\n\nP. MORTON:KK") is None  # beyond the column
+    assert _drafter("ORIGIN\n\nP. MORTON:KK") is None  # a word, not the label
+
+
+# An FBI teletype, its text opening with no SUBJECT line or numbered paragraph.
+_TELETYPE = ("124-10035-10999\n\nFEDERAL BUREAU OF INVESTIGATION\n\nU. S. DEPARTMENT OF JUSTICE\n\nCOMMUNICATIONS SECTION\n\n"
+             "URGENT\n\n8-17-61\n\nTO DIRECTOR, FBI 92-2914\n\nFROM SAC, PITTSBURGH 92-236\n\n{line}"
+             "JOHN DOE, AKA. MIAMI TO BUREAU, AUGUST FIFTEEN LAST, CONCERNING STATEMENT OF\n\n"
+             "RICHARD ROE THAT HE WAS COMPELLED TO TAKE TEN BOOKS OF TICKETS\n\n"
+             "FOR SALE IN HIS AREA. ON AUGUST SEVENTEEN, A SOURCE ADVISED\n\nHE HAD SEEN THE TICKETS.\n\nEND\n")
+
+
+def test_a_line_of_the_text_that_opens_with_for_is_no_attention_line():
+    assert parse(_TELETYPE.format(line="")).attention == ()
+
+
+def test_an_attention_line_above_the_text_is_kept():
+    r = parse(_TELETYPE.format(line="FOR ASSISTANT DIRECTOR BELMONT\n\n"))
+    assert r.attention == ("FOR ASSISTANT DIRECTOR BELMONT",)
+    # (a stop after an abbreviation ends no sentence)
+    assert parse(_TELETYPE.format(line="ATTN: MR. BELMONT ONLY\n\n")).attention != ()
