@@ -134,3 +134,28 @@ def test_a_staff_cables_dtg_is_its_message_lines_time_group_not_the_tot():
 
 def test_a_tot_with_the_message_lines_time_group_keeps_its_month_and_year():
     assert parse(_STAFF_CABLE.format(tot="131953Z")).dtg == "131953Z SEP 96"
+
+
+# -- the FILED line at an incoming cable's end (pass 11) ------------------------------------------------
+_FILED_CABLE = (CIA + "CLASSIFIED MESSAGE\n\nDATE: 16 AUG 60\n\nDIR INFO WAVE CITE HAVA 5731\n\n"
+                "1. TEXT OF THE CABLE.\n\n{filed}\n\n(END OF MESSAGE)\n")
+
+
+@pytest.mark.parametrize("filed, dtg", [
+    ("FILED 152150Z (ROUTINE).", "152150Z"),
+    ("FILED: 151400Z", "151400Z"),
+    ("FILED 1521502", "152150Z"),  # the Z read as 2, as on the classification line
+])
+def test_the_filed_line_gives_the_dtg_no_other_line_gave(filed, dtg):
+    assert parse(_FILED_CABLE.format(filed=filed)).dtg == dtg
+
+
+def test_a_time_filed_of_hours_and_minutes_is_no_dtg():
+    # A State telegram's 'TIME FILED 1310Z': hour and minute, not the cable's DTG.
+    assert parse(_FILED_CABLE.format(filed="TIME FILED 1310Z")).dtg is None
+    assert parse(_FILED_CABLE.format(filed="FILED 15-2150 LOCAL")).dtg is None
+
+
+def test_the_classification_lines_dtg_stands_before_the_filed_line():
+    text = _FILED_CABLE.replace("CLASSIFIED MESSAGE", "SECRET 161200Z").format(filed="FILED 152150Z")
+    assert parse(text).dtg == "161200Z"

@@ -19,7 +19,7 @@ from .cia_address import (address_before_lost_station, address_box_above, addres
                           misread_director, misread_headquarters, read_for_line)
 from .cia_opening import closest
 from .date_boxes import _DIGIT, _STAMP_TIME, read_date_box_with_lookalike_day, read_misread_month_dates
-from .dtg_lines import CIA_DTG, CIA_TIME, _CLASS_WORD, _SPECKED_STAMP, _TOR, _cia_dtg, _cia_time, _time_of_receipt, read_garbled_class_line
+from .dtg_lines import CIA_DTG, CIA_TIME, _CLASS_WORD, _SPECKED_STAMP, _TOR, _cia_dtg, _cia_time, _time_of_receipt, read_filed_line, read_garbled_class_line
 from .fbi import _FBI_DATE_BELOW, _FBI_FROM, _FBI_MISREAD, _FBI_PRECEDENCE, _FBI_TO, _sacs, read_fbi_number_and_caption
 from .intercepts import intercept_party, intercept_title
 from .markings import head_lines, iter_nonblank, read_agency_controls, read_marking_in, read_slug_lines
@@ -305,6 +305,8 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
         read_report_precedence(d, chain(window, islice(non_blank, _REPORT_LINES - len(window))))
         if "cia_dtg" not in d.values:
             read_garbled_class_line(d, win)
+        if "dtg" not in d.values:
+            read_filed_line(d)
         read_misread_month_dates(d, win)
         read_date_box_with_lookalike_day(d, win)
         read_cia_officers(d, lines)
