@@ -159,3 +159,21 @@ def test_a_time_filed_of_hours_and_minutes_is_no_dtg():
 def test_the_classification_lines_dtg_stands_before_the_filed_line():
     text = _FILED_CABLE.replace("CLASSIFIED MESSAGE", "SECRET 161200Z").format(filed="FILED 152150Z")
     assert parse(text).dtg == "161200Z"
+
+
+# -- a staff cable's message line with its Z misread (pass 11) -------------------------------------------
+_MESSAGE_LINE = ("104-10000-10000\n\nSECRET\n\nSTAFF\n\n111220Z MAY 98\n\nSECRET\n\nSTAFF\n\nTO: PRIORITY\n\n"
+                 "{line}\n\nSLUGS: WNINTEL\n\n1. TEXT OF THE CABLE.\n")
+
+
+@pytest.mark.parametrize("line", ["1112202 DIRECTOR 784515", "1112207 DIRECTOR 784515"])
+def test_a_message_line_whose_z_ocr_read_as_2_or_7_gives_the_serial(line):
+    r = parse(_MESSAGE_LINE.format(line=line))
+    assert r.id == "1998DIRECTOR784515"
+    assert r.dtg.startswith("111220Z")
+    assert any(d.code == "possible-ocr-error" and "time group" in d.message for d in r.defects)
+
+
+def test_a_number_of_seven_digits_that_is_no_time_group_is_no_message_line():
+    # '4512202': day 45 is no day; the line is not the message line.
+    assert parse(_MESSAGE_LINE.format(line="4512202 DIRECTOR 784515")).id is None

@@ -54,8 +54,11 @@ _DAY_AND_TIME = re.compile(r"\d\s+\d\d\d")  # in every match of _LOOSE_MONTH_FIR
 
 
 # The staff cable's message line: its time group, originator and serial, after the STAFF mark
-# when OCR keeps the two on one line ('STAFF 242058Z DIRECTOR 228470').
-_STAFF_MESSAGE_LINE = re.compile(r"^\s*(?:STAFF\s+)?(?P<time>\d{6}Z)\s+(?P<station>DIRECTOR)\s+(?P<serial>\d{5,7})\s*$")
+# when OCR keeps the two on one line ('STAFF 242058Z DIRECTOR 228470'). OCR reads the time group's
+# Z as 2 or 7 here as on the classification line ('2316462 DIRECTOR 784515'): a valid day, hour
+# and minute before it say it is the Z.
+_STAFF_MESSAGE_LINE = re.compile(r"^\s*(?:STAFF\s+)?(?P<time>(?:[0-2]\d|3[01])(?:[01]\d|2[0-3])[0-5]\d)(?P<z>[Z27])"
+                                 r"\s+(?P<station>DIRECTOR)\s+(?P<serial>\d{5,7})\s*$")
 
 
 def _loose_date(text: str) -> re.Match | None:
@@ -171,7 +174,10 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
                 d.set("cite_station", "DIRECTOR", ln.start + m.start("station"), ln.start + m.end("station"))
                 d.set("cite_serial", int(m["serial"]))
                 d.set("cite_line", ln.index)
-                d.set("staff_time", m["time"], ln.start + m.start("time"), ln.start + m.end("time"))
+                d.set("staff_time", m["time"] + "Z", ln.start + m.start("time"), ln.start + m.end("z"))
+                if m["z"] != "Z":
+                    d.defect("possible-ocr-error", f"message line's time group {m['time'] + m['z']!r} read as {m['time']}Z",
+                             ln.start + m.start("time"), ln.start + m.end("z"))
                 address_on_to_line(d, window, k)
             if "ITE" in t and (c := _cite(t)) and (c.serial or _is_cia_addressee(c.station)
                                      or closest(c.station, tuple(tables.cia_cites())) or _addressed(t[: c.start])):
