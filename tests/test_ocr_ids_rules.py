@@ -177,3 +177,30 @@ def test_a_message_line_whose_z_ocr_read_as_2_or_7_gives_the_serial(line):
 def test_a_number_of_seven_digits_that_is_no_time_group_is_no_message_line():
     # '4512202': day 45 is no day; the line is not the message line.
     assert parse(_MESSAGE_LINE.format(line="4512202 DIRECTOR 784515")).id is None
+
+
+# -- the message form's era settles a year OCR read in the 1980s (pass 11) -----------------------------------
+_ON_THE_FORM = (CIA + "{head}\n\n3 FEB 85\n\nMADRID\n\nDIR INFO WAVE CITE MADR 2932\n\n1. TEXT OF THE CABLE.\n\n"
+                "{foot}\n")
+
+
+@pytest.mark.parametrize("head, foot", [
+    ("CLASSIFIED MESSAGE", "SECRET"),
+    ("MESSAGE FORM", "SECRET"),
+    ("SECRET", "REPRODUCTION BY OTHER THAN THE ISSUING OFFICE IS PROHIBITED."),
+])
+def test_a_year_of_the_1980s_on_the_1960s_message_form_is_read_in_the_1960s(head, foot):
+    r = parse(_ON_THE_FORM.format(head=head, foot=foot))
+    assert r.date == "1965-02-03"
+    assert r.id == "1965MADR002932"
+    assert any(d.code == "possible-ocr-error" and "1985-02-03" in d.message for d in r.defects)
+
+
+def test_a_year_of_the_1980s_off_the_message_form_stands():
+    # No mark of the 1960s form: nothing settles the year otherwise.
+    assert parse(_ON_THE_FORM.format(head="SECRET", foot="SECRET")).date == "1985-02-03"
+
+
+def test_a_year_of_the_1970s_on_the_message_form_stands():
+    # The form was used into the 1970s: only the 1980s are outside its era.
+    assert parse(_ON_THE_FORM.replace("FEB 85", "FEB 71").format(head="CLASSIFIED MESSAGE", foot="SECRET")).date == "1971-02-03"
