@@ -204,3 +204,20 @@ def test_a_year_of_the_1980s_off_the_message_form_stands():
 def test_a_year_of_the_1970s_on_the_message_form_stands():
     # The form was used into the 1970s: only the 1980s are outside its era.
     assert parse(_ON_THE_FORM.replace("FEB 85", "FEB 71").format(head="CLASSIFIED MESSAGE", foot="SECRET")).date == "1971-02-03"
+
+
+# -- a date box with its month written in full and one letter misread (pass 11) ------------------------------
+@pytest.mark.parametrize("box, day", [
+    ("16 Angust 1962", "1962-08-16"),  # u read as n
+    ("3 NOYEMBER 1963", "1963-11-03"),  # v read as y (a misread letter after the third is the
+    # loose reader's: it reads the abbreviation and the letters after it, '23 FEBRUASY 1961')
+])
+def test_a_date_box_with_its_month_in_full_one_letter_misread_dates_the_cable(box, day):
+    r = parse(_BOX.format(first=box, second="2. MORE TEXT."))
+    assert r.date == day
+    assert any(d.code == "possible-ocr-error" and box in d.message for d in r.defects)
+
+
+@pytest.mark.parametrize("box", ["16 AUGUSTA 1962", "16 AURUSZ 1962", "16 MARCHING 1962"])
+def test_a_word_two_letters_off_a_month_or_of_another_length_is_no_month(box):
+    assert parse(_BOX.format(first=box, second="2. MORE TEXT.")).date is None

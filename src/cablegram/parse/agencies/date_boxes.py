@@ -26,16 +26,24 @@ _STAMP_TIME = re.compile(r"[0-2O][\dO][^\S\n]?[0-5O][\dO]")
 _STAMP_ANY_MONTH = re.compile(
     r"\b(?P<mon>[A-Z]{3})[:.,]?\s+(?P<dd>[0-3O]?[\dO])[:.,]?\s+(?P<hhmm>[0-2O][\dO]\s?[0-5O][\dO])\s?[Z72]?\s*(?P<yy>[4-9O][\dO])\b")
 # The day may hold one letter OCR puts for a digit ('2i FEs 63' for 21 FEB 63), read as F.ocr_digits reads it.
-_DATE_ANY_MONTH = re.compile(r"(?<![A-Za-z0-9])(?P<d>\d[\dOoIil]?|[OoIil]\d)[).]?\s+(?P<m>[A-Za-z]{3})\.?\s+(?P<y>19[4-9]\d|[4-9]\d)\b")
+# The month may also be written in full, as the outgoing form's DATE box has it ('16 Angust 1962').
+_DATE_ANY_MONTH = re.compile(r"(?<![A-Za-z0-9])(?P<d>\d[\dOoIil]?|[OoIil]\d)[).]?\s+(?P<m>[A-Za-z]{3}|[A-Za-z]{5,9})\.?\s+"
+                             r"(?P<y>19[4-9]\d|[4-9]\d)\b")
+# The months whose names have five letters or more, by their names.
+_FULL_MONTHS = {name: n for n, name in enumerate(("JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY", "AUGUST",
+                                                  "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER"), 1) if len(name) >= 5}
 
 
 def _misread_month(word: str) -> int | None:
     """The one month whose abbreviation ``word`` is one letter off, where that letter is not the first
-    or is the first's lookalike capital ('HOV' for NOV: spec §8 row 2); None where none or several are."""
+    or is the first's lookalike capital ('HOV' for NOV: spec §8 row 2); None where none or several are.
+    A word of five letters or more is asked so of the months' names in full ('Angust' for August,
+    'FEBRUASY'), of its own length."""
     w = word.upper()
-    near = [m for m in F.MONTHS if sum(a != b for a, b in zip(m, w)) == 1
+    months = F.MONTHS if len(w) == 3 else _FULL_MONTHS
+    near = [m for m in months if len(m) == len(w) and sum(a != b for a, b in zip(m, w)) == 1
             and (m[0] == w[0] or frozenset((m[0], w[0])) in LOOKALIKES)]
-    return F.MONTHS[near[0]] if len(near) == 1 else None
+    return months[near[0]] if len(near) == 1 else None
 
 
 def read_misread_month_dates(d: Draft, w: Window) -> None:
@@ -71,9 +79,9 @@ def read_misread_month_dates(d: Draft, w: Window) -> None:
         if loose is None and (above is None or ln.index < above):
             for m in _DATE_ANY_MONTH.finditer(ln.text):
                 written = m["m"].upper()
-                if written in F.MONTHS and m["d"].isdigit():
+                if (written in F.MONTHS or written in _FULL_MONTHS) and m["d"].isdigit():
                     continue  # a date as written, the loose reader's
-                mon = F.MONTHS.get(written) or _misread_month(written)
+                mon = F.MONTHS.get(written) or _FULL_MONTHS.get(written) or _misread_month(written)
                 if mon and (day := F.iso_date(F.full_year(int(m["y"][-2:])), mon, int(F.ocr_digits(m["d"])))):
                     loose = (day, ln, m)
                     break
