@@ -221,3 +221,22 @@ def test_a_date_box_with_its_month_in_full_one_letter_misread_dates_the_cable(bo
 @pytest.mark.parametrize("box", ["16 ANGUSTA 1962", "16 AURUSZ 1962", "16 NARCHING 1962"])
 def test_a_word_two_letters_off_a_month_or_of_another_length_is_no_month(box):
     assert parse(_BOX.format(first=box, second="2. MORE TEXT.")).date is None
+
+
+# -- a lone CITE label, the address lines, then the station and serial (pass 11) ------------------------------
+_COLUMNS = CIA + "CLASSIFIED MESSAGE\n\nJUL 6 0020Z 62\n\nCITE\n\n{between}\n\n{value}\n\n1. TEXT OF THE CABLE.\n"
+
+
+@pytest.mark.parametrize("between", ["DIR\n\nINFO\n\nHELS WAVE\n\nDESENSITIZED", "DIR\n\nINFO"])
+def test_the_station_and_serial_below_a_lone_cite_label_and_its_address_lines(between):
+    assert parse(_COLUMNS.format(between=between, value="COPE 2192")).id == "1962COPE002192"
+
+
+def test_a_code_and_number_past_the_address_lines_must_be_a_known_cite_code():
+    # 'ROOM 2192' past the address lines: ROOM is no station's code, so no CITE value.
+    assert parse(_COLUMNS.format(between="DIR\n\nINFO", value="ROOM 2192")).id is None
+
+
+def test_a_line_of_text_between_ends_the_search():
+    # A sentence with a number in it is no address line: the code below it is not the CITE's.
+    assert parse(_COLUMNS.format(between="DIR\n\nSEE PARA 2 OF REF", value="COPE 2192")).id is None

@@ -460,17 +460,39 @@ def read_split_cite(d: Draft, w: Window, cit: set[int]) -> None:
     for k in sorted(cit):
         if k == len(window) - 1 or not _LONE_CITE.match(w.uppers[k]):
             continue
-        nxt = window[k + 1]
-        if not (m := _CITE_VALUE.match(nxt.text.upper())):
+        found = _cite_value_below(w, k)
+        if found is None:
             # The station and serial OCR lost or set elsewhere: the address box above still
             # names the addressees ('DIR MEXI' / 'INFO' / 'HAVA SAOP' / 'CITE').
             address_box_above(d, window, k)
             continue
+        nxt, m = found
         d.set("cite_station", m["station"], nxt.start + m.start("station"), nxt.start + m.end("station"))
         d.set("cite_line", nxt.index)
         d.set("cite_serial", int(m["serial"]))
         address_above(d, window, k)
         return
+
+
+# An incoming cable's typed line 'DIR INFO HELS WAVE CITE COPE 2192' as OCR of the form's columns
+# may leave it: the label alone, then the address and an indicator each on lines of their own, then
+# the station and serial ('CITE' / 'DIR' / 'INFO' / 'HAVA 3216'). The lines between are words only,
+# a few; the station below them must be a known CITE code (seen on 3 cables of the studied sets).
+_WORDS_ONLY = re.compile(r"^\W{0,3}[A-Z]{2,12}(?:\s+[A-Z]{2,12}){0,3}\W{0,3}$")
+_LINES_BEFORE_VALUE = 5
+
+
+def _cite_value_below(w: Window, k: int) -> tuple[CLine, re.Match] | None:
+    """The station and serial of the lone CITE label at ``w.lines[k]``: the next line, else the
+    first line of a known code and a number past a few lines of words only (shared by the CITE
+    station's and the serial's readings)."""
+    for j in range(k + 1, min(len(w.lines), k + 2 + _LINES_BEFORE_VALUE)):
+        t = w.uppers[j]
+        if m := _CITE_VALUE.match(t):
+            return (w.lines[j], m) if j == k + 1 or m["station"] in tables.cia_cites() else None
+        if not _WORDS_ONLY.match(t):
+            return None
+    return None
 
 
 # A CITE line OCR broke after its label: the label ends the line, after the address ('PRIORITY DIR
