@@ -240,3 +240,8 @@ def test_a_code_and_number_past_the_address_lines_must_be_a_known_cite_code():
 def test_a_line_of_text_between_ends_the_search():
     # A sentence with a number in it is no address line: the code below it is not the CITE's.
     assert parse(_COLUMNS.format(between="DIR\n\nSEE PARA 2 OF REF", value="COPE 2192")).id is None
+
+
+def test_a_month_in_full_misread_in_a_sentence_is_the_texts_not_the_date_box():
+    # 'A. 9 CCTOBER 1959: ...' opens an item of the text; only a date alone on its line is the box.
+    assert parse(_BOX.format(first="A. 9 CCTOBER 1959: SUBJECT ARRIVED", second="2. MORE TEXT.")).date is None

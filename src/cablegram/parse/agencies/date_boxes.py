@@ -34,6 +34,17 @@ _FULL_MONTHS = {name: n for n, name in enumerate(("JANUARY", "FEBRUARY", "MARCH"
                                                   "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER"), 1) if len(name) >= 5}
 
 
+# What may stand beside a date box's date on its line: specks, and a box's number of a character or two.
+_DATE_BOX_SPECKS = " .,:;'\"-_|•*()"
+
+
+def _alone(text: str, m: re.Match) -> bool:
+    """Whether the date ``m`` found in a line stands alone on it: the form's date box, not a sentence
+    ('10 AUG 67', '7. 10 aug 67.'; not 'ARRIVED 9 OCT 59')."""
+    rest = (text[: m.start()] + " " + text[m.end():]).strip(_DATE_BOX_SPECKS)
+    return len(rest) <= 2
+
+
 def _misread_month(word: str) -> int | None:
     """The one month whose abbreviation ``word`` is one letter off, where that letter is not the first
     or is the first's lookalike capital ('HOV' for NOV: spec §8 row 2); None where none or several are.
@@ -81,6 +92,8 @@ def read_misread_month_dates(d: Draft, w: Window) -> None:
                 written = m["m"].upper()
                 if (written in F.MONTHS or written in _FULL_MONTHS) and m["d"].isdigit():
                     continue  # a date as written, the loose reader's
+                if len(written) > 3 and not _alone(ln.text, m):
+                    continue  # a month in full is the text's way ('A. 9 OCTOBER 1959: ...'), but for the date box's
                 mon = F.MONTHS.get(written) or _FULL_MONTHS.get(written) or _misread_month(written)
                 if mon and (day := F.iso_date(F.full_year(int(m["y"][-2:])), mon, int(F.ocr_digits(m["d"])))):
                     loose = (day, ln, m)

@@ -18,7 +18,7 @@ from ..draft import CLine, Draft
 from .cia_address import (address_before_lost_station, address_box_above, address_line_elsewhere, address_below, address_on_to_line, addressee_names,
                           misread_director, misread_headquarters, read_for_line)
 from .cia_opening import closest
-from .date_boxes import _DIGIT, _STAMP_TIME, read_date_box_with_lookalike_day, read_misread_month_dates
+from .date_boxes import _DIGIT, _STAMP_TIME, _alone, read_date_box_with_lookalike_day, read_misread_month_dates
 from .dtg_lines import CIA_DTG, CIA_TIME, _CLASS_WORD, _SPECKED_STAMP, _TOR, _cia_dtg, _cia_time, _time_of_receipt, read_filed_line, read_garbled_class_line
 from .fbi import _FBI_DATE_BELOW, _FBI_FROM, _FBI_MISREAD, _FBI_PRECEDENCE, _FBI_TO, _sacs, read_fbi_number_and_caption
 from .intercepts import intercept_party, intercept_title
@@ -78,17 +78,6 @@ _GUIDE_DATED = re.compile(r"^\W{0,3}Dated\s*:", re.I)
 def _is_guide_date(text: str) -> bool:
     """Whether a line is the 'Dated:' line of a derivative classification block (its date is the guide's)."""
     return _GUIDE_DATED.match(text) is not None  # (asked only of the few lines a date was found in)
-
-
-# What may stand beside a date box's date on its line: specks, and a box's number of a character or two.
-_DATE_BOX_SPECKS = " .,:;'\"-_|•*()"
-
-
-def _alone(text: str, m: re.Match) -> bool:
-    """Whether the date ``m`` found in a line stands alone on it: the form's date box, not a sentence
-    ('10 AUG 67', '7. 10 aug 67.'; not 'ARRIVED 9 OCT 59')."""
-    rest = (text[: m.start()] + " " + text[m.end():]).strip(_DATE_BOX_SPECKS)
-    return len(rest) <= 2
 
 
 _IN_NUMBER = re.compile(r"^\s*(IN|OUT)\s+(\d{4,6})\s*$")
