@@ -245,3 +245,20 @@ def test_a_line_of_text_between_ends_the_search():
 def test_a_month_in_full_misread_in_a_sentence_is_the_texts_not_the_date_box():
     # 'A. 9 CCTOBER 1959: ...' opens an item of the text; only a date alone on its line is the box.
     assert parse(_BOX.format(first="A. 9 CCTOBER 1959: SUBJECT ARRIVED", second="2. MORE TEXT.")).date is None
+
+
+# -- a month abbreviation with two letters misread as their lookalikes (pass 11) -------------------------------
+@pytest.mark.parametrize("box, day", [
+    ("DATE: 27 N0Y 63", "1963-11-27"),  # O read as a nought, V as Y
+    ("DATE: 13 HOU 63", "1963-11-13"),  # N read as H, V as U
+])
+def test_a_month_with_two_letters_misread_as_their_lookalikes_dates_the_cable(box, day):
+    r = parse(_BOX.format(first=box, second="2. MORE TEXT."))
+    assert r.date == day
+    assert any(d.code == "possible-ocr-error" and box[6:] in d.message for d in r.defects)
+
+
+@pytest.mark.parametrize("box", ["DATE: 13 HOT 63", "DATE: 13 BAR 63"])
+def test_two_letters_off_a_month_where_one_is_no_lookalike_is_no_month(box):
+    # HOT: H for N is a lookalike, T for V is not; BAR: B for M is none.
+    assert parse(_BOX.format(first=box, second="2. MORE TEXT.")).date is None

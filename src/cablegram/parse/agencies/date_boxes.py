@@ -27,7 +27,8 @@ _STAMP_ANY_MONTH = re.compile(
     r"\b(?P<mon>[A-Z]{3})[:.,]?\s+(?P<dd>[0-3O]?[\dO])[:.,]?\s+(?P<hhmm>[0-2O][\dO]\s?[0-5O][\dO])\s?[Z72]?\s*(?P<yy>[4-9O][\dO])\b")
 # The day may hold one letter OCR puts for a digit ('2i FEs 63' for 21 FEB 63), read as F.ocr_digits reads it.
 # The month may also be written in full, as the outgoing form's DATE box has it ('16 Angust 1962').
-_DATE_ANY_MONTH = re.compile(r"(?<![A-Za-z0-9])(?P<d>\d[\dOoIil]?|[OoIil]\d)[).]?\s+(?P<m>[A-Za-z]{3}|[A-Za-z]{5,9})\.?\s+"
+# An abbreviation's O may be read as a nought ('27 N0Y 63').
+_DATE_ANY_MONTH = re.compile(r"(?<![A-Za-z0-9])(?P<d>\d[\dOoIil]?|[OoIil]\d)[).]?\s+(?P<m>[A-Za-z][A-Za-z0]{2}|[A-Za-z]{5,9})\.?\s+"
                              r"(?P<y>19[4-9]\d|[4-9]\d)\b")
 # The months whose names have five letters or more, by their names.
 _FULL_MONTHS = {name: n for n, name in enumerate(("JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY", "AUGUST",
@@ -45,16 +46,29 @@ def _alone(text: str, m: re.Match) -> bool:
     return len(rest) <= 2
 
 
+# The pairs OCR confuses within a month's abbreviation: the capitals' lookalikes, the letter O and
+# the nought, V read as Y ('13 Hou 63' and '27 N0Y 63' for NOV: spec §8 rows 1-2).
+_MONTH_LOOKALIKES = LOOKALIKES | {frozenset("O0"), frozenset("VY")}
+
+
 def _misread_month(word: str) -> int | None:
     """The one month whose abbreviation ``word`` is one letter off, where that letter is not the first
-    or is the first's lookalike capital ('HOV' for NOV: spec §8 row 2); None where none or several are.
-    A word of five letters or more is asked so of the months' names in full ('Angust' for August,
-    'FEBRUASY'), of its own length."""
+    or is the first's lookalike capital ('HOV' for NOV: spec §8 row 2), or two letters off where both
+    are lookalikes ('HOU', 'N0Y' for NOV); None where none or several are. A word of five letters or
+    more is asked so of the months' names in full ('Angust' for August, 'FEBRUASY'), of its own length."""
     w = word.upper()
     months = F.MONTHS if len(w) == 3 else _FULL_MONTHS
-    near = [m for m in months if len(m) == len(w) and sum(a != b for a, b in zip(m, w)) == 1
-            and (m[0] == w[0] or frozenset((m[0], w[0])) in LOOKALIKES)]
+    near = [m for m in months if len(m) == len(w) and _misread_as(w, m)]
     return months[near[0]] if len(near) == 1 else None
+
+
+def _misread_as(word: str, month: str) -> bool:
+    """Whether ``word`` is ``month`` with one letter misread (its first only as a lookalike), or two
+    letters each misread as its lookalike."""
+    diffs = [frozenset((a, b)) for a, b in zip(word, month) if a != b]
+    if len(diffs) == 1:
+        return word[0] == month[0] or diffs[0] in LOOKALIKES
+    return len(diffs) == 2 and all(p in _MONTH_LOOKALIKES for p in diffs)
 
 
 def read_misread_month_dates(d: Draft, w: Window) -> None:
