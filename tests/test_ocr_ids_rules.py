@@ -262,3 +262,20 @@ def test_a_month_with_two_letters_misread_as_their_lookalikes_dates_the_cable(bo
 def test_two_letters_off_a_month_where_one_is_no_lookalike_is_no_month(box):
     # HOT: H for N is a lookalike, T for V is not; BAR: B for M is none.
     assert parse(_BOX.format(first=box, second="2. MORE TEXT.")).date is None
+
+
+# -- a date box whose year's 19 holds one misread digit (pass 11) ---------------------------------------------
+@pytest.mark.parametrize("box, day", [
+    ("DATE: 19 SEPTEMBER 1663 IN CS FILE NO.", "1963-09-19"),  # 9 read as 6
+    ("28 SEPT 1064", "1964-09-28"),  # 9 read as 0, the box alone on its line
+])
+def test_a_date_box_whose_century_holds_one_misread_digit_dates_the_cable(box, day):
+    r = parse(_BOX.format(first=box, second="2. MORE TEXT."))
+    assert r.date == day
+    assert any(d.code == "possible-ocr-error" and ("1663" in d.message or "1064" in d.message) for d in r.defects)
+
+
+@pytest.mark.parametrize("box", ["SHIPPED 28 SEPT 1064 CRATES", "DATE: 28 SEPT 3064"])
+def test_a_misread_century_in_a_sentence_or_two_digits_off_is_not_read(box):
+    # In a sentence the number is the text's; '30' is two digits off 19.
+    assert parse(_BOX.format(first=box, second="2. MORE TEXT.")).date is None

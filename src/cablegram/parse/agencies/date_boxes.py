@@ -27,12 +27,27 @@ _STAMP_ANY_MONTH = re.compile(
     r"\b(?P<mon>[A-Z]{3})[:.,]?\s+(?P<dd>[0-3O]?[\dO])[:.,]?\s+(?P<hhmm>[0-2O][\dO]\s?[0-5O][\dO])\s?[Z72]?\s*(?P<yy>[4-9O][\dO])\b")
 # The day may hold one letter OCR puts for a digit ('2i FEs 63' for 21 FEB 63), read as F.ocr_digits reads it.
 # The month may also be written in full, as the outgoing form's DATE box has it ('16 Angust 1962').
-# An abbreviation's O may be read as a nought ('27 N0Y 63').
-_DATE_ANY_MONTH = re.compile(r"(?<![A-Za-z0-9])(?P<d>\d[\dOoIil]?|[OoIil]\d)[).]?\s+(?P<m>[A-Za-z][A-Za-z0]{2}|[A-Za-z]{5,9})\.?\s+"
-                             r"(?P<y>19[4-9]\d|[4-9]\d)\b")
-# The months whose names have five letters or more, by their names.
+# An abbreviation's O may be read as a nought ('27 N0Y 63'). A year's 19 may hold one digit misread
+# ('19 SEPTEMBER 1663', '28 SEPT 1064'): read only in the date box (see _century_misread).
+_DATE_ANY_MONTH = re.compile(r"(?<![A-Za-z0-9])(?P<d>\d[\dOoIil]?|[OoIil]\d)[).]?\s+(?P<m>[A-Za-z][A-Za-z0]{2}|[A-Za-z]{4,9})\.?\s+"
+                             r"(?P<y>19[4-9]\d|[4-9]\d|\d\d[4-9]\d)\b")
+# The months by their names in full, and SEPT (the months of four letters or more).
 _FULL_MONTHS = {name: n for n, name in enumerate(("JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY", "AUGUST",
-                                                  "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER"), 1) if len(name) >= 5}
+                                                  "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER"), 1) if len(name) >= 4}
+_FULL_MONTHS["SEPT"] = 9
+# The outgoing form's DATE box label opening its line ('DATE: 19 SEPTEMBER 1963', the D often read as C).
+_DATE_LABEL = re.compile(r"^\W{0,3}[DC]ATE\b")
+
+
+def _in_date_box(text: str, m: re.Match) -> bool:
+    """Whether the date ``m`` is the form's date box: alone on its line, or after the DATE label."""
+    return _alone(text, m) or _DATE_LABEL.match(text) is not None
+
+
+def _century_misread(year: str) -> bool:
+    """Whether a four-digit year is 19.. with one of the two digits misread ('1663', '1064', '2960'):
+    the records' cables are all of the twentieth century."""
+    return len(year) == 4 and year[:2] != "19" and (year[0] == "1" or year[1] == "9")
 
 
 # What may stand beside a date box's date on its line: specks, and a box's number of a character or two.
@@ -103,10 +118,12 @@ def read_misread_month_dates(d: Draft, w: Window) -> None:
                 return
         if loose is None and (above is None or ln.index < above):
             for m in _DATE_ANY_MONTH.finditer(ln.text):
-                written = m["m"].upper()
-                if (written in F.MONTHS or written in _FULL_MONTHS) and m["d"].isdigit():
+                written, century = m["m"].upper(), _century_misread(m["y"])
+                if len(m["y"]) == 4 and m["y"][:2] != "19" and not (century and _in_date_box(ln.text, m)):
+                    continue  # no year of the records, or a number in the text
+                if (written in F.MONTHS or written in _FULL_MONTHS) and m["d"].isdigit() and not century:
                     continue  # a date as written, the loose reader's
-                if len(written) > 3 and not _alone(ln.text, m):
+                if len(written) > 3 and not _in_date_box(ln.text, m):
                     continue  # a month in full is the text's way ('A. 9 OCTOBER 1959: ...'), but for the date box's
                 mon = F.MONTHS.get(written) or _FULL_MONTHS.get(written) or _misread_month(written)
                 if mon and (day := F.iso_date(F.full_year(int(m["y"][-2:])), mon, int(F.ocr_digits(m["d"])))):
