@@ -134,3 +134,148 @@ def test_a_staff_cables_dtg_is_its_message_lines_time_group_not_the_tot():
 
 def test_a_tot_with_the_message_lines_time_group_keeps_its_month_and_year():
     assert parse(_STAFF_CABLE.format(tot="131953Z")).dtg == "131953Z SEP 96"
+
+
+# -- the FILED line at an incoming cable's end (pass 11) ------------------------------------------------
+_FILED_CABLE = (CIA + "CLASSIFIED MESSAGE\n\nDATE: 16 AUG 60\n\nDIR INFO WAVE CITE HAVA 5731\n\n"
+                "1. TEXT OF THE CABLE.\n\n{filed}\n\n(END OF MESSAGE)\n")
+
+
+@pytest.mark.parametrize("filed, dtg", [
+    ("FILED 152150Z (ROUTINE).", "152150Z"),
+    ("FILED: 151400Z", "151400Z"),
+    ("FILED 1521502", "152150Z"),  # the Z read as 2, as on the classification line
+])
+def test_the_filed_line_gives_the_dtg_no_other_line_gave(filed, dtg):
+    assert parse(_FILED_CABLE.format(filed=filed)).dtg == dtg
+
+
+def test_a_time_filed_of_hours_and_minutes_is_no_dtg():
+    # A State telegram's 'TIME FILED 1310Z': hour and minute, not the cable's DTG.
+    assert parse(_FILED_CABLE.format(filed="TIME FILED 1310Z")).dtg is None
+    assert parse(_FILED_CABLE.format(filed="FILED 15-2150 LOCAL")).dtg is None
+
+
+def test_the_classification_lines_dtg_stands_before_the_filed_line():
+    text = _FILED_CABLE.replace("CLASSIFIED MESSAGE", "SECRET 161200Z").format(filed="FILED 152150Z")
+    assert parse(text).dtg == "161200Z"
+
+
+# -- a staff cable's message line with its Z misread (pass 11) -------------------------------------------
+_MESSAGE_LINE = ("104-10000-10000\n\nSECRET\n\nSTAFF\n\n111220Z MAY 98\n\nSECRET\n\nSTAFF\n\nTO: PRIORITY\n\n"
+                 "{line}\n\nSLUGS: WNINTEL\n\n1. TEXT OF THE CABLE.\n")
+
+
+@pytest.mark.parametrize("line", ["1112202 DIRECTOR 784515", "1112207 DIRECTOR 784515"])
+def test_a_message_line_whose_z_ocr_read_as_2_or_7_gives_the_serial(line):
+    r = parse(_MESSAGE_LINE.format(line=line))
+    assert r.id == "1998DIRECTOR784515"
+    assert r.dtg.startswith("111220Z")
+    assert any(d.code == "possible-ocr-error" and "time group" in d.message for d in r.defects)
+
+
+def test_a_number_of_seven_digits_that_is_no_time_group_is_no_message_line():
+    # '4512202': day 45 is no day; the line is not the message line.
+    assert parse(_MESSAGE_LINE.format(line="4512202 DIRECTOR 784515")).id is None
+
+
+# -- the message form's era settles a year OCR read in the 1980s (pass 11) -----------------------------------
+_ON_THE_FORM = (CIA + "{head}\n\n3 FEB 85\n\nMADRID\n\nDIR INFO WAVE CITE MADR 2932\n\n1. TEXT OF THE CABLE.\n\n"
+                "{foot}\n")
+
+
+@pytest.mark.parametrize("head, foot", [
+    ("CLASSIFIED MESSAGE", "SECRET"),
+    ("MESSAGE FORM", "SECRET"),
+    ("SECRET", "REPRODUCTION BY OTHER THAN THE ISSUING OFFICE IS PROHIBITED."),
+])
+def test_a_year_of_the_1980s_on_the_1960s_message_form_is_read_in_the_1960s(head, foot):
+    r = parse(_ON_THE_FORM.format(head=head, foot=foot))
+    assert r.date == "1965-02-03"
+    assert r.id == "1965MADR002932"
+    assert any(d.code == "possible-ocr-error" and "1985-02-03" in d.message for d in r.defects)
+
+
+def test_a_year_of_the_1980s_off_the_message_form_stands():
+    # No mark of the 1960s form: nothing settles the year otherwise.
+    assert parse(_ON_THE_FORM.format(head="SECRET", foot="SECRET")).date == "1985-02-03"
+
+
+def test_a_year_of_the_1970s_on_the_message_form_stands():
+    # The form was used into the 1970s: only the 1980s are outside its era.
+    assert parse(_ON_THE_FORM.replace("FEB 85", "FEB 71").format(head="CLASSIFIED MESSAGE", foot="SECRET")).date == "1971-02-03"
+
+
+# -- a date box with its month written in full and one letter misread (pass 11) ------------------------------
+@pytest.mark.parametrize("box, day", [
+    ("16 Angust 1962", "1962-08-16"),  # u read as n
+    ("3 NOYEMBER 1963", "1963-11-03"),  # v read as y (a misread letter after the third is the
+    # loose reader's: it reads the abbreviation and the letters after it, '23 FEBRUASY 1961')
+])
+def test_a_date_box_with_its_month_in_full_one_letter_misread_dates_the_cable(box, day):
+    r = parse(_BOX.format(first=box, second="2. MORE TEXT."))
+    assert r.date == day
+    assert any(d.code == "possible-ocr-error" and box in d.message for d in r.defects)
+
+
+@pytest.mark.parametrize("box", ["16 ANGUSTA 1962", "16 AURUSZ 1962", "16 NARCHING 1962"])
+def test_a_word_two_letters_off_a_month_or_of_another_length_is_no_month(box):
+    assert parse(_BOX.format(first=box, second="2. MORE TEXT.")).date is None
+
+
+# -- a lone CITE label, the address lines, then the station and serial (pass 11) ------------------------------
+_COLUMNS = CIA + "CLASSIFIED MESSAGE\n\nJUL 6 0020Z 62\n\nCITE\n\n{between}\n\n{value}\n\n1. TEXT OF THE CABLE.\n"
+
+
+@pytest.mark.parametrize("between", ["DIR\n\nINFO\n\nHELS WAVE\n\nDESENSITIZED", "DIR\n\nINFO"])
+def test_the_station_and_serial_below_a_lone_cite_label_and_its_address_lines(between):
+    assert parse(_COLUMNS.format(between=between, value="COPE 2192")).id == "1962COPE002192"
+
+
+def test_a_code_and_number_past_the_address_lines_must_be_a_known_cite_code():
+    # 'ROOM 2192' past the address lines: ROOM is no station's code, so no CITE value.
+    assert parse(_COLUMNS.format(between="DIR\n\nINFO", value="ROOM 2192")).id is None
+
+
+def test_a_line_of_text_between_ends_the_search():
+    # A sentence with a number in it is no address line: the code below it is not the CITE's.
+    assert parse(_COLUMNS.format(between="DIR\n\nSEE PARA 2 OF REF", value="COPE 2192")).id is None
+
+
+def test_a_month_in_full_misread_in_a_sentence_is_the_texts_not_the_date_box():
+    # 'A. 9 CCTOBER 1959: ...' opens an item of the text; only a date alone on its line is the box.
+    assert parse(_BOX.format(first="A. 9 CCTOBER 1959: SUBJECT ARRIVED", second="2. MORE TEXT.")).date is None
+
+
+# -- a month abbreviation with two letters misread as their lookalikes (pass 11) -------------------------------
+@pytest.mark.parametrize("box, day", [
+    ("DATE: 27 N0Y 63", "1963-11-27"),  # O read as a nought, V as Y
+    ("DATE: 13 HOU 63", "1963-11-13"),  # N read as H, V as U
+])
+def test_a_month_with_two_letters_misread_as_their_lookalikes_dates_the_cable(box, day):
+    r = parse(_BOX.format(first=box, second="2. MORE TEXT."))
+    assert r.date == day
+    assert any(d.code == "possible-ocr-error" and box[6:] in d.message for d in r.defects)
+
+
+@pytest.mark.parametrize("box", ["DATE: 13 HOT 63", "DATE: 13 BAR 63"])
+def test_two_letters_off_a_month_where_one_is_no_lookalike_is_no_month(box):
+    # HOT: H for N is a lookalike, T for V is not; BAR: B for M is none.
+    assert parse(_BOX.format(first=box, second="2. MORE TEXT.")).date is None
+
+
+# -- a date box whose year's 19 holds one misread digit (pass 11) ---------------------------------------------
+@pytest.mark.parametrize("box, day", [
+    ("DATE: 19 SEPTEMBER 1663 IN CS FILE NO.", "1963-09-19"),  # 9 read as 6
+    ("28 SEPT 1064", "1964-09-28"),  # 9 read as 0, the box alone on its line
+])
+def test_a_date_box_whose_century_holds_one_misread_digit_dates_the_cable(box, day):
+    r = parse(_BOX.format(first=box, second="2. MORE TEXT."))
+    assert r.date == day
+    assert any(d.code == "possible-ocr-error" and ("1663" in d.message or "1064" in d.message) for d in r.defects)
+
+
+@pytest.mark.parametrize("box", ["SHIPPED 28 SEPT 1064 CRATES", "DATE: 28 SEPT 3064"])
+def test_a_misread_century_in_a_sentence_or_two_digits_off_is_not_read(box):
+    # In a sentence the number is the text's; '30' is two digits off 19.
+    assert parse(_BOX.format(first=box, second="2. MORE TEXT.")).date is None

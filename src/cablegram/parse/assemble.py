@@ -30,6 +30,7 @@ def assemble(d: Draft, state: NormState, original: str, source) -> Telegram:
     """Freeze the draft into a Telegram record."""
     _settle_classification(d, state)
     _settle_date(d)
+    _year_of_the_message_form(d, state)
     _settle_staff_dtg(d)  # (after the date: the TOT's month and year date the cable)
     settle_addresses(d, state.release.present)
     _settle_precedence(d)
@@ -260,6 +261,25 @@ def _year_from_form(d: Draft) -> None:
     if form and date and form[4:] == date[4:] and form[:4] != date[:4]:
         d.defect("possible-ocr-error", f"date {date} read with the year of the identification form's {form}")
         d.values["date"] = form
+
+
+# The CIA's printed message forms of the 1950s to the 1970s: the head 'CLASSIFIED MESSAGE' or
+# 'MESSAGE FORM', the foot 'REPRODUCTION BY OTHER THAN THE ISSUING OFFICE IS PROHIBITED' (which
+# the normaliser removes as the reproduction notice). Of the studied sets' 160 dated cables on
+# them, every one is of 1950-79 (three quarters of the 1960s).
+_MESSAGE_FORM = re.compile(r"CLASSIFIED MESSAGE|MESSAGE FORM")
+
+
+def _year_of_the_message_form(d: Draft, state: NormState) -> None:
+    """A CIA cable on the 1950s-70s message form dated in the 1980s has its year's 6 read as 8, the
+    digit OCR most often puts for it ('3 Feb 85', '5 DEC 83' for 1965, 1963): the form's era
+    settles the year. Asked only of the rare date of the 1980s."""
+    date = d.get("date")
+    if date and date.startswith("198") and d.get("kind") == "cia-cable" and (
+            any(r.rule == "reproduction-notice" for r in state.removals) or _MESSAGE_FORM.search(d.clean.text)):
+        fixed = "196" + date[3:]
+        d.defect("possible-ocr-error", f"date {date} read as {fixed}: the 1960s message form's 6 read as 8")
+        d.values["date"] = fixed
 
 
 def _settle_precedence(d: Draft) -> None:

@@ -26,16 +26,64 @@ _STAMP_TIME = re.compile(r"[0-2O][\dO][^\S\n]?[0-5O][\dO]")
 _STAMP_ANY_MONTH = re.compile(
     r"\b(?P<mon>[A-Z]{3})[:.,]?\s+(?P<dd>[0-3O]?[\dO])[:.,]?\s+(?P<hhmm>[0-2O][\dO]\s?[0-5O][\dO])\s?[Z72]?\s*(?P<yy>[4-9O][\dO])\b")
 # The day may hold one letter OCR puts for a digit ('2i FEs 63' for 21 FEB 63), read as F.ocr_digits reads it.
-_DATE_ANY_MONTH = re.compile(r"(?<![A-Za-z0-9])(?P<d>\d[\dOoIil]?|[OoIil]\d)[).]?\s+(?P<m>[A-Za-z]{3})\.?\s+(?P<y>19[4-9]\d|[4-9]\d)\b")
+# The month may also be written in full, as the outgoing form's DATE box has it ('16 Angust 1962').
+# An abbreviation's O may be read as a nought ('27 N0Y 63'). A year's 19 may hold one digit misread
+# ('19 SEPTEMBER 1663', '28 SEPT 1064'): read only in the date box (see _century_misread).
+_DATE_ANY_MONTH = re.compile(r"(?<![A-Za-z0-9])(?P<d>\d[\dOoIil]?|[OoIil]\d)[).]?\s+(?P<m>[A-Za-z][A-Za-z0]{2}|[A-Za-z]{4,9})\.?\s+"
+                             r"(?P<y>19[4-9]\d|[4-9]\d|\d\d[4-9]\d)\b")
+# The months by their names in full, and SEPT (the months of four letters or more).
+_FULL_MONTHS = {name: n for n, name in enumerate(("JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY", "AUGUST",
+                                                  "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER"), 1) if len(name) >= 4}
+_FULL_MONTHS["SEPT"] = 9
+# The outgoing form's DATE box label opening its line ('DATE: 19 SEPTEMBER 1963', the D often read as C).
+_DATE_LABEL = re.compile(r"^\W{0,3}[DC]ATE\b")
+
+
+def _in_date_box(text: str, m: re.Match) -> bool:
+    """Whether the date ``m`` is the form's date box: alone on its line, or after the DATE label."""
+    return _alone(text, m) or _DATE_LABEL.match(text) is not None
+
+
+def _century_misread(year: str) -> bool:
+    """Whether a four-digit year is 19.. with one of the two digits misread ('1663', '1064', '2960'):
+    the records' cables are all of the twentieth century."""
+    return len(year) == 4 and year[:2] != "19" and (year[0] == "1" or year[1] == "9")
+
+
+# What may stand beside a date box's date on its line: specks, and a box's number of a character or two.
+_DATE_BOX_SPECKS = " .,:;'\"-_|•*()"
+
+
+def _alone(text: str, m: re.Match) -> bool:
+    """Whether the date ``m`` found in a line stands alone on it: the form's date box, not a sentence
+    ('10 AUG 67', '7. 10 aug 67.'; not 'ARRIVED 9 OCT 59')."""
+    rest = (text[: m.start()] + " " + text[m.end():]).strip(_DATE_BOX_SPECKS)
+    return len(rest) <= 2
+
+
+# The pairs OCR confuses within a month's abbreviation: the capitals' lookalikes, the letter O and
+# the nought, V read as Y ('13 Hou 63' and '27 N0Y 63' for NOV: spec §8 rows 1-2).
+_MONTH_LOOKALIKES = LOOKALIKES | {frozenset("O0"), frozenset("VY")}
 
 
 def _misread_month(word: str) -> int | None:
     """The one month whose abbreviation ``word`` is one letter off, where that letter is not the first
-    or is the first's lookalike capital ('HOV' for NOV: spec §8 row 2); None where none or several are."""
+    or is the first's lookalike capital ('HOV' for NOV: spec §8 row 2), or two letters off where both
+    are lookalikes ('HOU', 'N0Y' for NOV); None where none or several are. A word of five letters or
+    more is asked so of the months' names in full ('Angust' for August, 'FEBRUASY'), of its own length."""
     w = word.upper()
-    near = [m for m in F.MONTHS if sum(a != b for a, b in zip(m, w)) == 1
-            and (m[0] == w[0] or frozenset((m[0], w[0])) in LOOKALIKES)]
-    return F.MONTHS[near[0]] if len(near) == 1 else None
+    months = F.MONTHS if len(w) == 3 else _FULL_MONTHS
+    near = [m for m in months if len(m) == len(w) and _misread_as(w, m)]
+    return months[near[0]] if len(near) == 1 else None
+
+
+def _misread_as(word: str, month: str) -> bool:
+    """Whether ``word`` is ``month`` with one letter misread (its first only as a lookalike), or two
+    letters each misread as its lookalike."""
+    diffs = [frozenset((a, b)) for a, b in zip(word, month) if a != b]
+    if len(diffs) == 1:
+        return word[0] == month[0] or diffs[0] in LOOKALIKES
+    return len(diffs) == 2 and all(p in _MONTH_LOOKALIKES for p in diffs)
 
 
 def read_misread_month_dates(d: Draft, w: Window) -> None:
@@ -70,10 +118,14 @@ def read_misread_month_dates(d: Draft, w: Window) -> None:
                 return
         if loose is None and (above is None or ln.index < above):
             for m in _DATE_ANY_MONTH.finditer(ln.text):
-                written = m["m"].upper()
-                if written in F.MONTHS and m["d"].isdigit():
+                written, century = m["m"].upper(), _century_misread(m["y"])
+                if len(m["y"]) == 4 and m["y"][:2] != "19" and not (century and _in_date_box(ln.text, m)):
+                    continue  # no year of the records, or a number in the text
+                if (written in F.MONTHS or written in _FULL_MONTHS) and m["d"].isdigit() and not century:
                     continue  # a date as written, the loose reader's
-                mon = F.MONTHS.get(written) or _misread_month(written)
+                if len(written) > 3 and not _in_date_box(ln.text, m):
+                    continue  # a month in full is the text's way ('A. 9 OCTOBER 1959: ...'), but for the date box's
+                mon = F.MONTHS.get(written) or _FULL_MONTHS.get(written) or _misread_month(written)
                 if mon and (day := F.iso_date(F.full_year(int(m["y"][-2:])), mon, int(F.ocr_digits(m["d"])))):
                     loose = (day, ln, m)
                     break

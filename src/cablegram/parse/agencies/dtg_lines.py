@@ -109,3 +109,22 @@ def _cia_time(d: Draft, ln: CLine, m: re.Match) -> None:
 # A stamp printed whole: month, day, time and year where nothing is repaired but a letter O read
 # for a nought (OCR's commonest confusion, spec §8 row 1: 'AUG 9 OO48Z 61').
 _CLEAN_TIME = re.compile(r"[A-Z]{3,9}\s+[\dO]{1,2}\s+[\dO]{4}Z?\s+[\dO]{2}")
+
+
+# The incoming cable of the 1960s closes with the time its station filed it, on a line of its own
+# after the text: 'FILED 152150Z (ROUTINE).', 'FILED: 151400Z' (the Z may be read as 2 or 7, as on
+# the classification line: 'FILED 1619262'). It is the cable's DTG, the time group the
+# classification line repeats where OCR kept it; labellers take it so (5 cables of the studied
+# sets). Day, hour and minute only: it dates nothing by itself. 'TIME FILED 1310Z', a State
+# telegram's hour and minute, is not this line.
+_FILED = re.compile(r"^[^\S\n]*FILED[^\S\n]*:?[^\S\n]*(?P<dtg>(?:[0-2]\d|3[01])(?:[01]\d|2[0-3])[0-5]\d)[^\S\n]?[Z27]?\b", re.M)
+
+
+def read_filed_line(d: Draft) -> None:
+    """Where no DTG was read: the FILED line's time group (FILED ddhhmmZ) is the cable's DTG. Only
+    a text holding the word is searched (few do)."""
+    text = d.clean.text
+    if "FILED" in text and (m := _FILED.search(text)):
+        d.set("dtg", f"{m['dtg']}Z", m.start("dtg"), m.end())
+        d.notes.append("DTG read from the FILED line at the cable's end")
+

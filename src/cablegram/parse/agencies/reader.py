@@ -18,8 +18,8 @@ from ..draft import CLine, Draft
 from .cia_address import (address_before_lost_station, address_box_above, address_line_elsewhere, address_below, address_on_to_line, addressee_names,
                           misread_director, misread_headquarters, read_for_line)
 from .cia_opening import closest
-from .date_boxes import _DIGIT, _STAMP_TIME, read_date_box_with_lookalike_day, read_misread_month_dates
-from .dtg_lines import CIA_DTG, CIA_TIME, _CLASS_WORD, _SPECKED_STAMP, _TOR, _cia_dtg, _cia_time, _time_of_receipt, read_garbled_class_line
+from .date_boxes import _DIGIT, _STAMP_TIME, _alone, read_date_box_with_lookalike_day, read_misread_month_dates
+from .dtg_lines import CIA_DTG, CIA_TIME, _CLASS_WORD, _SPECKED_STAMP, _TOR, _cia_dtg, _cia_time, _time_of_receipt, read_filed_line, read_garbled_class_line
 from .fbi import _FBI_DATE_BELOW, _FBI_FROM, _FBI_MISREAD, _FBI_PRECEDENCE, _FBI_TO, _sacs, read_fbi_number_and_caption
 from .intercepts import intercept_party, intercept_title
 from .markings import head_lines, iter_nonblank, read_agency_controls, read_declassify_event, read_marking_in, read_slug_lines
@@ -54,8 +54,11 @@ _DAY_AND_TIME = re.compile(r"\d\s+\d\d\d")  # in every match of _LOOSE_MONTH_FIR
 
 
 # The staff cable's message line: its time group, originator and serial, after the STAFF mark
-# when OCR keeps the two on one line ('STAFF 242058Z DIRECTOR 228470').
-_STAFF_MESSAGE_LINE = re.compile(r"^\s*(?:STAFF\s+)?(?P<time>\d{6}Z)\s+(?P<station>DIRECTOR)\s+(?P<serial>\d{5,7})\s*$")
+# when OCR keeps the two on one line ('STAFF 242058Z DIRECTOR 228470'). OCR reads the time group's
+# Z as 2 or 7 here as on the classification line ('2316462 DIRECTOR 784515'): a valid day, hour
+# and minute before it say it is the Z.
+_STAFF_MESSAGE_LINE = re.compile(r"^\s*(?:STAFF\s+)?(?P<time>(?:[0-2]\d|3[01])(?:[01]\d|2[0-3])[0-5]\d)(?P<z>[Z27])"
+                                 r"\s+(?P<station>DIRECTOR)\s+(?P<serial>\d{5,7})\s*$")
 
 
 def _loose_date(text: str) -> re.Match | None:
@@ -75,17 +78,6 @@ _GUIDE_DATED = re.compile(r"^\W{0,3}Dated\s*:", re.I)
 def _is_guide_date(text: str) -> bool:
     """Whether a line is the 'Dated:' line of a derivative classification block (its date is the guide's)."""
     return _GUIDE_DATED.match(text) is not None  # (asked only of the few lines a date was found in)
-
-
-# What may stand beside a date box's date on its line: specks, and a box's number of a character or two.
-_DATE_BOX_SPECKS = " .,:;'\"-_|•*()"
-
-
-def _alone(text: str, m: re.Match) -> bool:
-    """Whether the date ``m`` found in a line stands alone on it: the form's date box, not a sentence
-    ('10 AUG 67', '7. 10 aug 67.'; not 'ARRIVED 9 OCT 59')."""
-    rest = (text[: m.start()] + " " + text[m.end():]).strip(_DATE_BOX_SPECKS)
-    return len(rest) <= 2
 
 
 _IN_NUMBER = re.compile(r"^\s*(IN|OUT)\s+(\d{4,6})\s*$")
@@ -171,7 +163,10 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
                 d.set("cite_station", "DIRECTOR", ln.start + m.start("station"), ln.start + m.end("station"))
                 d.set("cite_serial", int(m["serial"]))
                 d.set("cite_line", ln.index)
-                d.set("staff_time", m["time"], ln.start + m.start("time"), ln.start + m.end("time"))
+                d.set("staff_time", m["time"] + "Z", ln.start + m.start("time"), ln.start + m.end("z"))
+                if m["z"] != "Z":
+                    d.defect("possible-ocr-error", f"message line's time group {m['time'] + m['z']!r} read as {m['time']}Z",
+                             ln.start + m.start("time"), ln.start + m.end("z"))
                 address_on_to_line(d, window, k)
             if "ITE" in t and (c := _cite(t)) and (c.serial or _is_cia_addressee(c.station)
                                      or closest(c.station, tuple(tables.cia_cites())) or _addressed(t[: c.start])):
@@ -307,6 +302,8 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
         read_report_precedence(d, chain(window, islice(non_blank, _REPORT_LINES - len(window))))
         if "cia_dtg" not in d.values:
             read_garbled_class_line(d, win)
+        if "dtg" not in d.values:
+            read_filed_line(d)
         read_misread_month_dates(d, win)
         read_date_box_with_lookalike_day(d, win)
         read_cia_officers(d, lines)
@@ -454,17 +451,39 @@ def read_split_cite(d: Draft, w: Window, cit: set[int]) -> None:
     for k in sorted(cit):
         if k == len(window) - 1 or not _LONE_CITE.match(w.uppers[k]):
             continue
-        nxt = window[k + 1]
-        if not (m := _CITE_VALUE.match(nxt.text.upper())):
+        found = _cite_value_below(w, k)
+        if found is None:
             # The station and serial OCR lost or set elsewhere: the address box above still
             # names the addressees ('DIR MEXI' / 'INFO' / 'HAVA SAOP' / 'CITE').
             address_box_above(d, window, k)
             continue
+        nxt, m = found
         d.set("cite_station", m["station"], nxt.start + m.start("station"), nxt.start + m.end("station"))
         d.set("cite_line", nxt.index)
         d.set("cite_serial", int(m["serial"]))
         address_above(d, window, k)
         return
+
+
+# An incoming cable's typed line 'DIR INFO HELS WAVE CITE COPE 2192' as OCR of the form's columns
+# may leave it: the label alone, then the address and an indicator each on lines of their own, then
+# the station and serial ('CITE' / 'DIR' / 'INFO' / 'HAVA 3216'). The lines between are words only,
+# a few; the station below them must be a known CITE code (seen on 3 cables of the studied sets).
+_WORDS_ONLY = re.compile(r"^\W{0,3}[A-Z]{2,12}(?:\s+[A-Z]{2,12}){0,3}\W{0,3}$")
+_LINES_BEFORE_VALUE = 5
+
+
+def _cite_value_below(w: Window, k: int) -> tuple[CLine, re.Match] | None:
+    """The station and serial of the lone CITE label at ``w.lines[k]``: the next line, else the
+    first line of a known code and a number past a few lines of words only (shared by the CITE
+    station's and the serial's readings)."""
+    for j in range(k + 1, min(len(w.lines), k + 2 + _LINES_BEFORE_VALUE)):
+        t = w.uppers[j]
+        if m := _CITE_VALUE.match(t):
+            return (w.lines[j], m) if j == k + 1 or m["station"] in tables.cia_cites() else None
+        if not _WORDS_ONLY.match(t):
+            return None
+    return None
 
 
 # A CITE line OCR broke after its label: the label ends the line, after the address ('PRIORITY DIR
