@@ -386,3 +386,40 @@ def test_a_line_opening_with_ref_after_the_ref_line_is_the_text_not_a_second_ref
     text = ("CLASSIFIED MESSAGE\n\nSECRET 2705532 MAY 78 STAFF\n\nCITE HONG KONG 59696\n\nTO: DIRECTOR.\n\n"
             "WNINTEL\n\nREF: DIRECTOR 230113\n\nREF RECEIVED HONG KONG FOR PASSAGE TO FBIS.\n\nEND OF MESSAGE\n")
     assert [(x.station, x.serial) for x in parse(text).references] == [("DIRECTOR", 230113)]
+
+
+# -- the address set row by row below the CITE label ------------------------------------------------------
+# OCR of the CITE line's columns one after another: the label, the address row by row, then the
+# station's code and serial.
+_COLUMN = "104-10000-10000\n\nCLASSIFIED MESSAGE\n\nSECRET\n\nROUTING\n\nIN 12345\n\nCITE\n\n{rows}\n\n1. TEXT OF THE CABLE.\n"
+
+
+@pytest.mark.parametrize("rows, from_, to, info", [
+    ("DIR\n\nINFO\n\nMADR LOND\n\nPARI 4521", "PARIS", ["DIRECTOR"], ["MADRID", "LONDON"]),
+    ("DIR\n\nINFO MADR\n\nPARI 4521", "PARIS", ["DIRECTOR"], ["MADRID"]),                  # label and row on one line
+    ("DIR\n\nINFO\n\nPARI 4521", "PARIS", ["DIRECTOR"], []),                                # none informed
+    ("DIR\n\nINFO\n\nMADR\n\nDESENSITIZED\n\nPARI 4521", "PARIS", ["DIRECTOR"], ["MADRID"]),  # a slug line between
+])
+def test_the_address_below_a_lone_cite_label_before_the_station_and_serial(rows, from_, to, info):
+    r = parse(_COLUMN.format(rows=rows))
+    assert (r.from_, _names(r.to), _names(r.info)) == (from_, to, info)
+
+
+@pytest.mark.parametrize("rows", [
+    "DIRECTOR\n\n12345",                       # headquarters' CITE line: its station below the label
+    "DIR\n\nINFO\n\nMADR\n\nPLEASE ADVISE ALL STATIONS\n\nSTATION REPORTS\n\nPARI 4521",  # no code and serial after
+])
+def test_names_below_a_lone_cite_label_without_a_station_and_serial_after_them_are_no_address(rows):
+    r = parse(_COLUMN.format(rows=rows))
+    assert list(r.info) == [] and r.from_ != "PARIS"
+
+
+def test_the_info_row_on_a_line_of_its_own_below_the_address_under_the_cite_line():
+    text = "CLASSIFIED MESSAGE\n\nSECRET\n\nROUTING\n\nCITE DIR\n\nSJAN\n\nINFO WAVE\n\nRYBAT TYPIC\n\nREF SJAN 0684\n\n1. TEXT.\n"
+    r = parse(text)
+    assert (r.from_, _names(r.to), _names(r.info)) == ("DIRECTOR", ["SAN JUAN"], ["JMWAVE"])
+
+
+def test_a_line_of_text_below_the_address_is_no_info_row():
+    text = "CLASSIFIED MESSAGE\n\nSECRET\n\nROUTING\n\nCITE DIR\n\nSJAN\n\nINFORMATION FOLLOWS ON SUBJECT\n\nREF SJAN 0684\n\n1. TEXT.\n"
+    assert list(parse(text).info) == []

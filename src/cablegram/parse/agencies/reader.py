@@ -15,8 +15,8 @@ from ...model import EO
 from ...vocab import tables
 from .. import fields as F
 from ..draft import CLine, Draft
-from .cia_address import (address_before_lost_station, address_box_above, address_line_elsewhere, address_below, address_on_to_line, addressee_names,
-                          misread_director, misread_headquarters, read_for_line)
+from .cia_address import (address_before_lost_station, address_box_above, address_column, address_line_elsewhere, address_below, address_on_to_line,
+                          addressee_names, misread_director, misread_headquarters, read_for_line, set_address)
 from .cia_opening import closest
 from .date_boxes import _DIGIT, _STAMP_TIME, read_date_box_with_lookalike_day, read_misread_month_dates
 from .dtg_lines import CIA_DTG, CIA_TIME, _CLASS_WORD, _SPECKED_STAMP, _TOR, _cia_dtg, _cia_time, _time_of_receipt, read_garbled_class_line
@@ -455,8 +455,10 @@ def read_split_cite(d: Draft, w: Window, cit: set[int]) -> None:
         nxt = window[k + 1]
         if not (m := _CITE_VALUE.match(nxt.text.upper())):
             # The station and serial OCR lost or set elsewhere: the address box above still
-            # names the addressees ('DIR MEXI' / 'INFO' / 'HAVA SAOP' / 'CITE').
-            address_box_above(d, window, k)
+            # names the addressees ('DIR MEXI' / 'INFO' / 'HAVA SAOP' / 'CITE'); else the
+            # address may stand below the label, the station and serial after it.
+            if not address_box_above(d, window, k) and _cite_after_address_column(d, window, k):
+                return
             continue
         d.set("cite_station", m["station"], nxt.start + m.start("station"), nxt.start + m.end("station"))
         d.set("cite_line", nxt.index)
@@ -464,6 +466,30 @@ def read_split_cite(d: Draft, w: Window, cit: set[int]) -> None:
         address_above(d, window, k)
         return
 
+
+
+# OCR of the CITE line's three columns, read one after another, may set the label alone, then the
+# address row by row, then the station's code and serial ('CITE' / 'DIR' / 'INFO' / 'HELS WAVE' /
+# 'COPE 2192'; 'CITE' / 'DIR' / 'INFO' / 'HAVA 3216'), a slug line between at most. The code and
+# serial after the address are what make it the CITE line's: 'CITE' / 'DIRECTOR' / '12345' is
+# headquarters' CITE line, its station below the label (two documents of the fifth set).
+_VALUE_AFTER_COLUMN = 2
+
+
+def _cite_after_address_column(d: Draft, window: list[CLine], k: int) -> bool:
+    """The address below the lone CITE label at ``window[k]`` and the CITE station and serial
+    within two lines after it, a known CITE code: sets both; whether they were read."""
+    if (got := address_column(window, k)) is None:
+        return False
+    at, address, j = got
+    for ln in window[j: j + _VALUE_AFTER_COLUMN]:
+        if (m := _CITE_VALUE.match(ln.text.upper())) and m["station"] in tables.cia_cites():
+            d.set("cite_station", m["station"], ln.start + m.start("station"), ln.start + m.end("station"))
+            d.set("cite_line", ln.index)
+            d.set("cite_serial", int(m["serial"]))
+            set_address(d, at, address)
+            return True
+    return False
 
 # A CITE line OCR broke after its label: the label ends the line, after the address ('PRIORITY DIR
 # INFO MADR CITE') or after the classification line's DTG ('SECRET 291038Z APR 68 CITE'), and the
