@@ -423,3 +423,24 @@ def test_the_info_row_on_a_line_of_its_own_below_the_address_under_the_cite_line
 def test_a_line_of_text_below_the_address_is_no_info_row():
     text = "CLASSIFIED MESSAGE\n\nSECRET\n\nROUTING\n\nCITE DIR\n\nSJAN\n\nINFORMATION FOLLOWS ON SUBJECT\n\nREF SJAN 0684\n\n1. TEXT.\n"
     assert list(parse(text).info) == []
+
+
+# -- a precedence box's cross or word as OCR misread it ------------------------------------------------------
+@pytest.mark.parametrize("first, second, precedence", [
+    ("DEFERRED", "X| BOUTINE", "ROUTINE"),     # the crossed box's word garbled
+    ("DEFERRED", "'X PRIORLTY", "PRIORITY"),
+    ("DEFERRED", "I ROUTINE", "ROUTINE"),      # the cross read as a capital I, the other box bare
+])
+def test_a_marked_precedence_box_as_ocr_misread_it(first, second, precedence):
+    r = parse(_BOXES.format(first=first, second=second))
+    assert r.precedence == precedence
+    assert any("precedence box" in m for m in _ocr_notes(r))
+
+
+@pytest.mark.parametrize("first, second, precedence", [
+    ("X ROUTINE", "I PRIORITY", "ROUTINE"),    # a cross read as a cross comes before a mark read as I
+    ("I DEFERRED", "I ROUTINE", None),         # two boxes so marked: no choice read
+    ("PAGE 2", "X MEXICO", None),              # a cross before no box's word
+])
+def test_a_mark_read_as_i_or_beside_no_box_word_is_not_taken(first, second, precedence):
+    assert parse(_BOXES.format(first=first, second=second)).precedence == precedence

@@ -136,6 +136,7 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
                 break
     lone: list[tuple[str, int, int]] = []
     ticked: list[tuple[str, int, int]] = []  # (the precedence boxes of the form marked with a cross)
+    marked_i: list[tuple[str, int, int]] = []  # (those whose mark OCR read as a capital I)
     lone_at: list[int] = []  # (where in the window each of ``lone`` stands)
     if kind == "cia-cable":
         cit = win.holding(("CIT",))  # (the lines the two readers below ask: CITE, CITI, CIT)
@@ -219,7 +220,7 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
                 d.set("typed_precedence", True)
                 d.defect("possible-ocr-error", f"typed address line read as {got}: {t.strip()[:60]!r}", ln.start, ln.end)
             elif k not in may_prec:
-                pass
+                _ticked_garbled_box(d, ticked, ln, t)
             elif (am := _TYPED_ADDRESS.match(t)) and not d.get("typed_precedence") and (
                     _is_cia_addressee(am["to"]) or closest(am["to"].split()[0], tuple(tables.cia_cites()))):
                 # An outgoing cable's typed address line 'PRITY MEXI' (no CITE on it).
@@ -232,6 +233,10 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
                 lone_at.append(k)
                 if _TICK.match(t, 0, pm.start()):
                     ticked.append(found)
+                elif _I_MARK.match(t, 0, pm.start()):
+                    marked_i.append(found)
+            else:
+                _ticked_garbled_box(d, ticked, ln, t)
             if m := _IN_NUMBER.match(t):
                 d.set("in_number", f"{m[1]} {m[2]}")
             if k in may_time and (m := CIA_TIME.search(t)):
@@ -292,6 +297,11 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
         # The form's precedence box marked with a cross ('X ROUTINE', 'X/ROUTINE', '& ROUTINE'
         # where OCR reads the hand-drawn cross): the precedence chosen, among the boxes printed.
         d.set("agency_precedence", *ticked[0])
+    elif not ticked and len({w for w, *_ in marked_i}) == 1:
+        # The one box whose mark OCR read as a capital I, among boxes with none ('DEFERRED' /
+        # 'I ROUTINE' / 'PRIORITY'): the box marked.
+        d.set("agency_precedence", *marked_i[0])
+        d.defect("possible-ocr-error", f"the mark before the precedence box {marked_i[0][0]} read as I", *marked_i[0][1:])
     if lone and len({w for w, *_ in lone}) == 1 and not _printed_box_beside(win.uppers, lone_at, lone[0][0]):
         # A precedence printed alone, unambiguously (several distinct ones are the form's boxes).
         d.set("agency_precedence", *lone[0])
@@ -672,6 +682,23 @@ def _is_cia_addressee(text: str) -> bool:
 # glued on: 'XA ROUTINE', 'X/ROUTINE') or & for a hand-drawn cross. (An empty box is read as I, |
 # or nothing: no mark.) Asked only of the text before a precedence word on a short line.
 _TICK = re.compile(r"\W{0,2}(?:X[A-Z]?|&)\s*/?\s*$")
+# The hand-drawn cross read as a capital I before the box's word ('I ROUTINE'); three documents of
+# the studied sets mark their one box so, the others printed bare. (A bar, '| ROUTINE', is the
+# box's own rule: an empty box.)
+_I_MARK = re.compile(r"\W{0,2}I\s+$")
+# A box marked with a cross whose printed word OCR garbled ('X| BOUTINE', "'X TROUrINE"): the box
+# word it is a garbling of (see _box_word). Two documents of the studied sets, where the form's
+# other boxes, legible, gave the wrong precedence or none.
+_TICKED_GARBLED = re.compile(r"^\W{0,2}X[A-Z]?[\W\s]{1,3}(?P<word>[A-Z]{5,11})\W{0,2}$")
+
+
+def _ticked_garbled_box(d: Draft, ticked: list[tuple[str, int, int]], ln: CLine, t: str) -> None:
+    """A box marked with a cross whose word OCR garbled, on the line ``ln`` (``t`` upper-cased):
+    the box word it is a garbling of is added to ``ticked`` and the reading reported."""
+    # (Gated by the line's length and a cross among its first characters.)
+    if len(t) < 20 and "X" in t[:4] and (m := _TICKED_GARBLED.match(t)) and (box := _box_word(m["word"])):
+        ticked.append((box, ln.start, ln.end))
+        d.defect("possible-ocr-error", f"precedence box {t.strip()!r} read as {box}", ln.start, ln.end)
 # CITE with no station after it ('DIR CITE 4319', 'DIR CITE!', 'DIR CITE E : +f'): the station lost
 # or blanked out by a reviewer (no word of three letters follows, as _CITE_LOOSE's station is).
 _CITE_STATION_LOST = re.compile(r"\bCITE\b(?![\W_]{0,2}\s*[A-Z]{3})")
