@@ -444,3 +444,11 @@ def test_a_marked_precedence_box_as_ocr_misread_it(first, second, precedence):
 ])
 def test_a_mark_read_as_i_or_beside_no_box_word_is_not_taken(first, second, precedence):
     assert parse(_BOXES.format(first=first, second=second)).precedence == precedence
+
+
+# -- station codes the CITE table lacked ---------------------------------------------------------------------
+@pytest.mark.parametrize("code, station", [("MUNI", "MUNICH"), ("LUXE", "LUXEMBOURG"), ("HAMB", "HAMBURG"), ("TEGU", "TEGUCIGALPA"),
+                                           ("MANI", "MANILA")])   # (MANILA, the code MUNI was read as, stays)
+def test_the_cite_codes_of_munich_luxembourg_hamburg_and_tegucigalpa(code, station):
+    r = parse(f"CLASSIFIED MESSAGE\n\nSECRET\n\nPRIORITY DIR INFO PARI CITE {code} 4521\n\n1. TEXT.\n")
+    assert r.from_ == station
