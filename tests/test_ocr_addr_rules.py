@@ -452,3 +452,17 @@ def test_a_mark_read_as_i_or_beside_no_box_word_is_not_taken(first, second, prec
 def test_the_cite_codes_of_munich_luxembourg_hamburg_and_tegucigalpa(code, station):
     r = parse(f"CLASSIFIED MESSAGE\n\nSECRET\n\nPRIORITY DIR INFO PARI CITE {code} 4521\n\n1. TEXT.\n")
     assert r.from_ == station
+
+
+# -- EYES ONLY: a control where it opens its line, a person's restriction or text after words ----------------
+_EYES = "CLASSIFIED MESSAGE\n\nSECRET\n\n{line}\n\nPRIORITY DIR INFO PARI CITE ROME 4521\n\nRYBAT TYPIC\n\n1. TEXT.\n"
+
+
+@pytest.mark.parametrize("line, captions", [
+    ("EYES ONLY", ["EYES ONLY", "RYBAT"]),
+    ('"EYES ONLY"', ["EYES ONLY", "RYBAT"]),                                     # in the routing box's quotes
+    ("INFO (NAIROBI) (EYES ONLY SMITH)", ["RYBAT"]),                             # one addressee's copy to a person
+    ("PASS TO THE ATTORNEY GENERAL, EYES ONLY", ["RYBAT"]),                     # a passing instruction
+])
+def test_eyes_only_is_a_control_only_where_it_opens_its_line(line, captions):
+    assert list(parse(_EYES.format(line=line)).captions) == captions
