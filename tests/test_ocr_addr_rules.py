@@ -466,3 +466,19 @@ _EYES = "CLASSIFIED MESSAGE\n\nSECRET\n\n{line}\n\nPRIORITY DIR INFO PARI CITE R
 ])
 def test_eyes_only_is_a_control_only_where_it_opens_its_line(line, captions):
     assert list(parse(_EYES.format(line=line)).captions) == captions
+
+
+# -- the staff cable's message line with its time group's Z misread -------------------------------------------
+_STAFF_Z = "SECRET\n\nSTAFF\n\nCITE\n\n{line}\n\nTO: PRIORITY MEXICO CITY.\n\nSLUGS: WNINTEL\n\nTEXT:\n\n1. TEXT OF THE CABLE.\n"
+
+
+@pytest.mark.parametrize("line", ["2316462 DIRECTOR 784515", "2316467 DIRECTOR 784515"])
+def test_a_staff_message_line_whose_z_ocr_read_as_2_or_7(line):
+    r = parse("104-10000-10000\n\n" + _STAFF_Z.format(line=line))
+    assert (r.from_, r.dtg) == ("DIRECTOR", "231646Z")
+    assert any("time group" in m for m in _ocr_notes(r))
+
+
+def test_a_message_line_whose_time_group_ends_in_no_lookalike_of_z_is_not_read():
+    r = parse("104-10000-10000\n\n" + _STAFF_Z.format(line="2316468 DIRECTOR 784515"))
+    assert r.dtg != "231646Z"

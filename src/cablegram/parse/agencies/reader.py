@@ -54,8 +54,9 @@ _DAY_AND_TIME = re.compile(r"\d\s+\d\d\d")  # in every match of _LOOSE_MONTH_FIR
 
 
 # The staff cable's message line: its time group, originator and serial, after the STAFF mark
-# when OCR keeps the two on one line ('STAFF 242058Z DIRECTOR 228470').
-_STAFF_MESSAGE_LINE = re.compile(r"^\s*(?:STAFF\s+)?(?P<time>\d{6}Z)\s+(?P<station>DIRECTOR)\s+(?P<serial>\d{5,7})\s*$")
+# when OCR keeps the two on one line ('STAFF 242058Z DIRECTOR 228470'). The time group's Z may be
+# read as 2 or 7, as in every time group OCR reads (CIA_DTG): '2316462 DIRECTOR 784515'.
+_STAFF_MESSAGE_LINE = re.compile(r"^\s*(?:STAFF\s+)?(?P<time>\d{6}(?P<z>[Z27]))\s+(?P<station>DIRECTOR)\s+(?P<serial>\d{5,7})\s*$")
 
 
 def _loose_date(text: str) -> re.Match | None:
@@ -172,7 +173,10 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
                 d.set("cite_station", "DIRECTOR", ln.start + m.start("station"), ln.start + m.end("station"))
                 d.set("cite_serial", int(m["serial"]))
                 d.set("cite_line", ln.index)
-                d.set("staff_time", m["time"], ln.start + m.start("time"), ln.start + m.end("time"))
+                d.set("staff_time", m["time"][:6] + "Z", ln.start + m.start("time"), ln.start + m.end("time"))
+                if m["z"] != "Z":
+                    d.defect("possible-ocr-error", f"staff message line's time group {m['time']!r} read as {m['time'][:6]}Z",
+                             ln.start + m.start("time"), ln.start + m.end("time"))
                 address_on_to_line(d, window, k)
             if "ITE" in t and (c := _cite(t)) and (c.serial or _is_cia_addressee(c.station)
                                      or closest(c.station, tuple(tables.cia_cites())) or _addressed(t[: c.start])):
