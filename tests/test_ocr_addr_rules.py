@@ -482,3 +482,24 @@ def test_a_staff_message_line_whose_z_ocr_read_as_2_or_7(line):
 def test_a_message_line_whose_time_group_ends_in_no_lookalike_of_z_is_not_read():
     r = parse("104-10000-10000\n\n" + _STAFF_Z.format(line="2316468 DIRECTOR 784515"))
     assert r.dtg != "231646Z"
+
+
+# -- the address line OCR set above a CITE line that holds none -----------------------------------------------
+_ABOVE = "CLASSIFIED MESSAGE\n\nSECRET\n\nROUTING\n\nSECRET 291655Z\n\n{line}\n\nCITE ROME 1258\n\n1. TEXT OF THE CABLE.\n"
+
+
+@pytest.mark.parametrize("line, precedence, to, info", [
+    ("PRIORITY DIR INFO PARI MADR COPE", "PRIORITY", ["DIRECTOR"], ["PARIS", "MADRID", "COPENHAGEN"]),
+    ("DIR INFO PARI", None, ["DIRECTOR"], ["PARIS"]),
+])
+def test_the_address_line_above_a_cite_line_that_holds_none(line, precedence, to, info):
+    r = parse(_ABOVE.format(line=line))
+    assert (r.precedence, r.from_, _names(r.to), _names(r.info)) == (precedence, "ROME", to, info)
+
+
+@pytest.mark.parametrize("line", [
+    "PRIORITY WILL BE GIVEN TO PARI",      # a sentence opening with a precedence word
+    "INFORMATION ON PARI AND MADR",        # INFO only inside a word
+])
+def test_a_line_above_the_cite_line_that_is_no_address_line_is_not_read(line):
+    assert list(parse(_ABOVE.format(line=line)).info) == []

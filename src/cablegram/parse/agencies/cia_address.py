@@ -198,6 +198,23 @@ def address_line_elsewhere(d: Draft, w: Window) -> None:
             return
 
 
+def address_line_above(d: Draft, ln: CLine) -> bool:
+    """The address line OCR set on the line above a CITE line that holds none, the line broken
+    before the label as it is broken after it (see reader.read_cite_broken_after_label): 'PRIORITY
+    DIR INFO PARI MADR COPE' / 'CITE ROME 1258'. Taken where the line reads whole as an address
+    line with a precedence or an INFO part, the words that say it is the typed address (a line of
+    codes alone is the routing box's, which address_above reads after); whether it was."""
+    if "INFO" not in (text := ln.text.upper()) and not text.lstrip(_SPECKS).startswith(_PRECEDENCE_OPENINGS):
+        return False  # (the two literal tests before reading names, which costs a comparison with every name)
+    if (got := _address_line(text)) is None or not (got[0] or got[2]):
+        return False
+    set_address(d, ln, got)
+    return True
+
+
+_PRECEDENCE_OPENINGS = tuple(_PRECEDENCE)
+
+
 def address_before_lost_station(d: Draft, ln: CLine, head: str) -> bool:
     """The address typed before CITE on a CITE line whose station OCR lost or a reviewer blanked
     out ('PRIORITY DIR CITE 4319', 'DIR CITE!'): the words before CITE, when they are an address

@@ -15,7 +15,8 @@ from ...model import EO
 from ...vocab import tables
 from .. import fields as F
 from ..draft import CLine, Draft
-from .cia_address import (address_before_lost_station, address_box_above, address_column, address_line_elsewhere, address_below, address_on_to_line,
+from .cia_address import (address_before_lost_station, address_box_above, address_column, address_line_above, address_line_elsewhere, address_below,
+                          address_on_to_line,
                           addressee_names, misread_director, misread_headquarters, read_for_line, set_address)
 from .cia_opening import closest
 from .date_boxes import _DIGIT, _STAMP_TIME, read_date_box_with_lookalike_day, read_misread_month_dates
@@ -644,7 +645,7 @@ def address_above(d: Draft, window: list[CLine], k: int) -> None:
     """The address of a CITE line that holds none: the outgoing form's address box above it (see
     cia_address.address_box_above); else the nearest line above it that holds only known
     addressee codes ('DIR', 'DIR INFO'), as OCR of the form's columns leaves it."""
-    if address_box_above(d, window, k):
+    if address_box_above(d, window, k) or (k and address_line_above(d, window[k - 1])):
         return
     for above in reversed(window[max(0, k - _ADDRESS_ABOVE): k]):
         words = above.text.upper().strip(" .,:;'\"•").split()
