@@ -503,3 +503,21 @@ def test_the_address_line_above_a_cite_line_that_holds_none(line, precedence, to
 ])
 def test_a_line_above_the_cite_line_that_is_no_address_line_is_not_read(line):
     assert list(parse(_ABOVE.format(line=line)).info) == []
+
+
+# -- JMWAVE misread in its middle -----------------------------------------------------------------------------
+@pytest.mark.parametrize("written", ["JIVAVE", "JARAVE", "JHAVE", "JUWAVE"])
+def test_jmwave_misread_in_its_middle_is_jmwave(written):
+    r = parse(f"CLASSIFIED MESSAGE\n\nSECRET\n\nSECRET 0912302 MAR 69 CITE PARIS 4521\n\n{written} INFO DIRECTOR\n\n1. TEXT.\n")
+    assert (_names(r.to), _names(r.info)) == (["JMWAVE"], ["DIRECTOR"])
+
+
+def test_a_cite_code_misread_so_is_wave():
+    r = parse("CLASSIFIED MESSAGE\n\nSECRET\n\nPRIORITY DIR CITE JIVE 3415\n\n1. TEXT.\n")
+    assert r.from_ == "JMWAVE"
+
+
+@pytest.mark.parametrize("written", ["JAMES", "JUVENILE"])   # no closing VE
+def test_words_that_are_no_misreading_of_jmwave_are_not_read_so(written):
+    r = parse(f"CLASSIFIED MESSAGE\n\nSECRET\n\nSECRET 0912302 MAR 69 CITE PARIS 4521\n\n{written} INFO DIRECTOR\n\n1. TEXT.\n")
+    assert "JMWAVE" not in _names(r.to)

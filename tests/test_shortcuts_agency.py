@@ -276,6 +276,8 @@ def test_closest_is_difflib_over_every_known_name(word, known):
         plain = word
     elif len(word) < 4:
         plain = None
+    elif re.fullmatch(r"J[A-Z]{1,5}VE", word):  # JMWAVE's misreadings (cia_opening._JMWAVE_MISREAD)
+        plain = "JMWAVE" if "JMWAVE" in known else "WAVE" if "WAVE" in known else None
     elif len(close) == 1:
         plain = close[0]
     else:
