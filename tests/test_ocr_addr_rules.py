@@ -521,3 +521,18 @@ def test_a_cite_code_misread_so_is_wave():
 def test_words_that_are_no_misreading_of_jmwave_are_not_read_so(written):
     r = parse(f"CLASSIFIED MESSAGE\n\nSECRET\n\nSECRET 0912302 MAR 69 CITE PARIS 4521\n\n{written} INFO DIRECTOR\n\n1. TEXT.\n")
     assert "JMWAVE" not in _names(r.to)
+
+
+# -- the FROM box's label as OCR misread it -------------------------------------------------------------------
+_FROM_BOX = "CLASSIFIED MESSAGE\n\nSECRET\n\nROUTING\n\nTO : MEXICO CITY\n\n{line}\n\nINFO: DDP, C/WH 5\n\n1. TEXT OF THE CABLE.\n"
+
+
+@pytest.mark.parametrize("line", ["MOM, DIRECTOR", "mon DIRECTO?", "ROM: DIRECTOR", "FRUM: DIRECTOR", "F8OM. DIRECTOR"])
+def test_the_from_box_with_its_label_misread(line):
+    r = parse("104-10000-10000\n\n" + _FROM_BOX.format(line=line))
+    assert (r.from_, _names(r.to)) == ("DIRECTOR", ["MEXICO CITY"])
+
+
+@pytest.mark.parametrize("line", ["TOM, PARKER", "ROM: THE FILES OF THE CASE", "MOM AND DAD"])
+def test_a_word_like_the_from_label_before_no_known_name_gives_no_originator(line):
+    assert parse("104-10000-10000\n\n" + _FROM_BOX.format(line=line)).from_ is None
