@@ -536,3 +536,20 @@ def test_the_from_box_with_its_label_misread(line):
 @pytest.mark.parametrize("line", ["TOM, PARKER", "ROM: THE FILES OF THE CASE", "MOM AND DAD"])
 def test_a_word_like_the_from_label_before_no_known_name_gives_no_originator(line):
     assert parse("104-10000-10000\n\n" + _FROM_BOX.format(line=line)).from_ is None
+
+
+# -- the address of headquarters' CITE line with its label misread --------------------------------------------
+_CHE = "104-10000-10000\n\nCLASSIFIED MESSAGE\n\nSECRET\n\nROUTING\n\n{lines}\n\n1. TEXT OF THE CABLE.\n"
+
+
+@pytest.mark.parametrize("lines, to", [
+    ("LAPA\n\nINFO\n\nCHE DIR\n\n19557", ["LA PAZ"]),            # the address box above
+    ("INFO:\n\nCHE DIR.\n\nWAVE\n\n06846", ["JMWAVE"]),           # the address row below
+])
+def test_the_address_of_a_cite_dir_line_whose_label_ocr_misread(lines, to):
+    r = parse(_CHE.format(lines=lines))
+    assert (r.from_, _names(r.to)) == ("DIRECTOR", to)
+
+
+def test_the_from_box_value_above_a_misread_cite_dir_line_is_no_address():
+    assert list(parse(_CHE.format(lines="FROM:\n\nCONF: C/WH 5\n\n•DIRECTOR\n\nCIL DIR\n\n•1.")).to) == []

@@ -584,6 +584,13 @@ def read_misread_cite_label(d: Draft, w: Window, may_dir: set[int]) -> None:
             if m["serial"]:
                 d.set("cite_serial", int(m["serial"]))
             d.defect("possible-ocr-error", f"CITE line {t.strip()!r} read as CITE DIR", ln.start, ln.end)
+            # The address, as for 'CITE DIR' read as written: the form's address box above the
+            # line ('LAPA' / 'INFO' / 'CHE DIR') or the address line just above it, else the
+            # address row OCR set below it ('INFO:' / 'CHE DIR.' / 'WAVE'); five documents of the
+            # studied sets misread the label so. (Not the nearest line of codes above, which on
+            # such a garbled form is as often the FROM box's value: '•DIRECTOR' / 'CIL DIR'.)
+            if not (address_box_above(d, w.lines, k) or (k and address_line_above(d, w.lines[k - 1]))):
+                address_below(d, w.lines, k)
             return
 
 
