@@ -553,3 +553,14 @@ def test_the_address_of_a_cite_dir_line_whose_label_ocr_misread(lines, to):
 
 def test_the_from_box_value_above_a_misread_cite_dir_line_is_no_address():
     assert list(parse(_CHE.format(lines="FROM:\n\nCONF: C/WH 5\n\n•DIRECTOR\n\nCIL DIR\n\n•1.")).to) == []
+
+
+# -- the precedence opening a staff cable's typed TO line ------------------------------------------------------
+@pytest.mark.parametrize("to, precedence", [
+    ("TO: PRIORITY WNSB, LUXEMBOURG.", "PRIORITY"),     # before a name the tables do not hold
+    ("TO: IMMEDIATE-DIRECTOR.", "IMMEDIATE"),            # joined to the addressee by a hyphen
+    ("TO: LUXEMBOURG.", None),                           # none typed
+])
+def test_the_precedence_that_opens_a_staff_cables_to_line(to, precedence):
+    text = "104-10000-10000\n\nSECRET\n\nSTAFF 270057Z DIRECTOR 230113\n\n" + to + "\n\nWNINTEL RYBAT\n\n1. TEXT OF THE CABLE.\n"
+    assert parse(text).precedence == precedence

@@ -367,8 +367,14 @@ def address_on_to_line(d: Draft, window: list[CLine], k: int) -> bool:
             at = below[j + 1]
             value = at.text.upper().strip(_SPECKS)
         # The precedence opens the typed line ('TO: PRIORITY DIRECTOR INFO …'), OCR may join it to
-        # the addressee with a hyphen ('TO: PRIORITY-DIRECTOR.'): no addressee (the precedence
-        # readers take it).
+        # the addressee with a hyphen ('TO: PRIORITY-DIRECTOR.'): no addressee, but the cable's
+        # precedence, whatever follows it (six documents of the studied sets type it so; the
+        # typed-address reader takes it only before a known name, and 'TO: PRIORITY WNSB,
+        # LUXEMBOURG.' names a base the tables do not hold).
+        if (p := _TO_PRECEDENCE.match(value)) and not d.get("typed_precedence"):
+            word = p[0].strip(" -")
+            d.set("agency_precedence", word, at.start, at.end, replace=True)
+            d.set("typed_precedence", True)
         value = _TO_PRECEDENCE.sub("", value)
         action, _, info = value.partition(" INFO ")
         to, cc = _items(action), _items(info)
