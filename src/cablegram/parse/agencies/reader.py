@@ -225,7 +225,7 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
                 d.set("typed_precedence", True)
                 d.defect("possible-ocr-error", f"typed address line read as {got}: {t.strip()[:60]!r}", ln.start, ln.end)
             elif k not in may_prec:
-                _ticked_garbled_box(d, ticked, ln, t)
+                pass
             elif (am := _TYPED_ADDRESS.match(t)) and not d.get("typed_precedence") and (
                     _is_cia_addressee(am["to"]) or closest(am["to"].split()[0], tuple(tables.cia_cites()))):
                 # An outgoing cable's typed address line 'PRITY MEXI' (no CITE on it).
@@ -240,8 +240,6 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
                     ticked.append(found)
                 elif _I_MARK.match(t, 0, pm.start()):
                     marked_i.append(found)
-            else:
-                _ticked_garbled_box(d, ticked, ln, t)
             if m := _IN_NUMBER.match(t):
                 d.set("in_number", f"{m[1]} {m[2]}")
             if k in may_time and (m := CIA_TIME.search(t)):
@@ -298,6 +296,8 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
         d.set("eo", EO(order=None, declassify_on=None, event="E2 IMPDET", raw=m[0]), m.start(), m.end())
         if m[0] != "E2 IMPDET":
             d.defect("possible-ocr-error", f"{m[0]!r} read as E2 IMPDET", m.start(), m.end())
+    if not ticked and lone_at:
+        ticked = _ticked_garbled_boxes(d, win)
     if ticked and len({w for w, *_ in ticked}) == 1:
         # The form's precedence box marked with a cross ('X ROUTINE', 'X/ROUTINE', '& ROUTINE'
         # where OCR reads the hand-drawn cross): the precedence chosen, among the boxes printed.
@@ -704,13 +704,22 @@ _I_MARK = re.compile(r"\W{0,2}I\s+$")
 _TICKED_GARBLED = re.compile(r"^\W{0,2}X[A-Z]?[\W\s]{1,3}(?P<word>[A-Z]{5,11})\W{0,2}$")
 
 
-def _ticked_garbled_box(d: Draft, ticked: list[tuple[str, int, int]], ln: CLine, t: str) -> None:
-    """A box marked with a cross whose word OCR garbled, on the line ``ln`` (``t`` upper-cased):
-    the box word it is a garbling of is added to ``ticked`` and the reading reported."""
-    # (Gated by the line's length and a cross among its first characters.)
-    if len(t) < 20 and "X" in t[:4] and (m := _TICKED_GARBLED.match(t)) and (box := _box_word(m["word"])):
-        ticked.append((box, ln.start, ln.end))
-        d.defect("possible-ocr-error", f"precedence box {t.strip()!r} read as {box}", ln.start, ln.end)
+def _ticked_garbled_boxes(d: Draft, w: Window) -> list[tuple[str, int, int]]:
+    """The boxes marked with a cross whose word OCR garbled, in the window ``w``, each as the box
+    word it is a garbling of, the readings reported. (Asked once a cable, after its lines were
+    read, where no box was found crossed but the form's printed boxes were: the lines holding an X
+    are found by one search of the window, and a line is asked the pattern only with an X among
+    its first characters.)"""
+    found = []
+    for k in sorted(w.holding(("X",))):
+        t = w.uppers[k]
+        if len(t) < 20 and "X" in t[:4] and (m := _TICKED_GARBLED.match(t)) and (box := _box_word(m["word"])):
+            ln = w.lines[k]
+            found.append((box, ln.start, ln.end))
+            d.defect("possible-ocr-error", f"precedence box {t.strip()!r} read as {box}", ln.start, ln.end)
+    return found
+
+
 # CITE with no station after it ('DIR CITE 4319', 'DIR CITE!', 'DIR CITE E : +f'): the station lost
 # or blanked out by a reviewer (no word of three letters follows, as _CITE_LOOSE's station is).
 _CITE_STATION_LOST = re.compile(r"\bCITE\b(?![\W_]{0,2}\s*[A-Z]{3})")
