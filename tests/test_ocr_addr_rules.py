@@ -386,3 +386,181 @@ def test_a_line_opening_with_ref_after_the_ref_line_is_the_text_not_a_second_ref
     text = ("CLASSIFIED MESSAGE\n\nSECRET 2705532 MAY 78 STAFF\n\nCITE HONG KONG 59696\n\nTO: DIRECTOR.\n\n"
             "WNINTEL\n\nREF: DIRECTOR 230113\n\nREF RECEIVED HONG KONG FOR PASSAGE TO FBIS.\n\nEND OF MESSAGE\n")
     assert [(x.station, x.serial) for x in parse(text).references] == [("DIRECTOR", 230113)]
+
+
+# -- the address set row by row below the CITE label ------------------------------------------------------
+# OCR of the CITE line's columns one after another: the label, the address row by row, then the
+# station's code and serial.
+_COLUMN = "104-10000-10000\n\nCLASSIFIED MESSAGE\n\nSECRET\n\nROUTING\n\nIN 12345\n\nCITE\n\n{rows}\n\n1. TEXT OF THE CABLE.\n"
+
+
+@pytest.mark.parametrize("rows, from_, to, info", [
+    ("DIR\n\nINFO\n\nMADR LOND\n\nPARI 4521", "PARIS", ["DIRECTOR"], ["MADRID", "LONDON"]),
+    ("DIR\n\nINFO MADR\n\nPARI 4521", "PARIS", ["DIRECTOR"], ["MADRID"]),                  # label and row on one line
+    ("DIR\n\nINFO\n\nPARI 4521", "PARIS", ["DIRECTOR"], []),                                # none informed
+    ("DIR\n\nINFO\n\nMADR\n\nDESENSITIZED\n\nPARI 4521", "PARIS", ["DIRECTOR"], ["MADRID"]),  # a slug line between
+])
+def test_the_address_below_a_lone_cite_label_before_the_station_and_serial(rows, from_, to, info):
+    r = parse(_COLUMN.format(rows=rows))
+    assert (r.from_, _names(r.to), _names(r.info)) == (from_, to, info)
+
+
+@pytest.mark.parametrize("rows", [
+    "DIRECTOR\n\n12345",                       # headquarters' CITE line: its station below the label
+    "DIR\n\nINFO\n\nMADR\n\nPLEASE ADVISE ALL STATIONS\n\nSTATION REPORTS\n\nPARI 4521",  # no code and serial after
+])
+def test_names_below_a_lone_cite_label_without_a_station_and_serial_after_them_are_no_address(rows):
+    r = parse(_COLUMN.format(rows=rows))
+    assert list(r.info) == [] and r.from_ != "PARIS"
+
+
+def test_the_info_row_on_a_line_of_its_own_below_the_address_under_the_cite_line():
+    text = "CLASSIFIED MESSAGE\n\nSECRET\n\nROUTING\n\nCITE DIR\n\nSJAN\n\nINFO WAVE\n\nRYBAT TYPIC\n\nREF SJAN 0684\n\n1. TEXT.\n"
+    r = parse(text)
+    assert (r.from_, _names(r.to), _names(r.info)) == ("DIRECTOR", ["SAN JUAN"], ["JMWAVE"])
+
+
+def test_a_line_of_text_below_the_address_is_no_info_row():
+    text = "CLASSIFIED MESSAGE\n\nSECRET\n\nROUTING\n\nCITE DIR\n\nSJAN\n\nINFORMATION FOLLOWS ON SUBJECT\n\nREF SJAN 0684\n\n1. TEXT.\n"
+    assert list(parse(text).info) == []
+
+
+# -- a precedence box's cross or word as OCR misread it ------------------------------------------------------
+@pytest.mark.parametrize("first, second, precedence", [
+    ("DEFERRED", "X| BOUTINE", "ROUTINE"),     # the crossed box's word garbled
+    ("DEFERRED", "'X PRIORLTY", "PRIORITY"),
+    ("DEFERRED", "I ROUTINE", "ROUTINE"),      # the cross read as a capital I, the other box bare
+])
+def test_a_marked_precedence_box_as_ocr_misread_it(first, second, precedence):
+    r = parse(_BOXES.format(first=first, second=second))
+    assert r.precedence == precedence
+    assert any("precedence box" in m for m in _ocr_notes(r))
+
+
+@pytest.mark.parametrize("first, second, precedence", [
+    ("X ROUTINE", "I PRIORITY", "ROUTINE"),    # a cross read as a cross comes before a mark read as I
+    ("I DEFERRED", "I ROUTINE", None),         # two boxes so marked: no choice read
+    ("PAGE 2", "X MEXICO", None),              # a cross before no box's word
+])
+def test_a_mark_read_as_i_or_beside_no_box_word_is_not_taken(first, second, precedence):
+    assert parse(_BOXES.format(first=first, second=second)).precedence == precedence
+
+
+# -- station codes the CITE table lacked ---------------------------------------------------------------------
+@pytest.mark.parametrize("code, station", [("MUNI", "MUNICH"), ("LUXE", "LUXEMBOURG"), ("HAMB", "HAMBURG"), ("TEGU", "TEGUCIGALPA"),
+                                           ("MANI", "MANILA")])   # (MANILA, the code MUNI was read as, stays)
+def test_the_cite_codes_of_munich_luxembourg_hamburg_and_tegucigalpa(code, station):
+    r = parse(f"CLASSIFIED MESSAGE\n\nSECRET\n\nPRIORITY DIR INFO PARI CITE {code} 4521\n\n1. TEXT.\n")
+    assert r.from_ == station
+
+
+# -- EYES ONLY: a control where it opens its line, a person's restriction or text after words ----------------
+_EYES = "CLASSIFIED MESSAGE\n\nSECRET\n\n{line}\n\nPRIORITY DIR INFO PARI CITE ROME 4521\n\nRYBAT TYPIC\n\n1. TEXT.\n"
+
+
+@pytest.mark.parametrize("line, captions", [
+    ("EYES ONLY", ["EYES ONLY", "RYBAT"]),
+    ('"EYES ONLY"', ["EYES ONLY", "RYBAT"]),                                     # in the routing box's quotes
+    ("INFO (NAIROBI) (EYES ONLY SMITH)", ["RYBAT"]),                             # one addressee's copy to a person
+    ("PASS TO THE ATTORNEY GENERAL, EYES ONLY", ["RYBAT"]),                     # a passing instruction
+])
+def test_eyes_only_is_a_control_only_where_it_opens_its_line(line, captions):
+    assert list(parse(_EYES.format(line=line)).captions) == captions
+
+
+# -- the staff cable's message line with its time group's Z misread -------------------------------------------
+_STAFF_Z = "SECRET\n\nSTAFF\n\nCITE\n\n{line}\n\nTO: PRIORITY MEXICO CITY.\n\nSLUGS: WNINTEL\n\nTEXT:\n\n1. TEXT OF THE CABLE.\n"
+
+
+@pytest.mark.parametrize("line", ["2316462 DIRECTOR 784515", "2316467 DIRECTOR 784515"])
+def test_a_staff_message_line_whose_z_ocr_read_as_2_or_7(line):
+    r = parse("104-10000-10000\n\n" + _STAFF_Z.format(line=line))
+    assert (r.from_, r.dtg) == ("DIRECTOR", "231646Z")
+    assert any("time group" in m for m in _ocr_notes(r))
+
+
+def test_a_message_line_whose_time_group_ends_in_no_lookalike_of_z_is_not_read():
+    r = parse("104-10000-10000\n\n" + _STAFF_Z.format(line="2316468 DIRECTOR 784515"))
+    assert r.dtg != "231646Z"
+
+
+# -- the address line OCR set above a CITE line that holds none -----------------------------------------------
+_ABOVE = "CLASSIFIED MESSAGE\n\nSECRET\n\nROUTING\n\nSECRET 291655Z\n\n{line}\n\nCITE ROME 1258\n\n1. TEXT OF THE CABLE.\n"
+
+
+@pytest.mark.parametrize("line, precedence, to, info", [
+    ("PRIORITY DIR INFO PARI MADR COPE", "PRIORITY", ["DIRECTOR"], ["PARIS", "MADRID", "COPENHAGEN"]),
+    ("DIR INFO PARI", None, ["DIRECTOR"], ["PARIS"]),
+])
+def test_the_address_line_above_a_cite_line_that_holds_none(line, precedence, to, info):
+    r = parse(_ABOVE.format(line=line))
+    assert (r.precedence, r.from_, _names(r.to), _names(r.info)) == (precedence, "ROME", to, info)
+
+
+@pytest.mark.parametrize("line", [
+    "PRIORITY WILL BE GIVEN TO PARI",      # a sentence opening with a precedence word
+    "INFORMATION ON PARI AND MADR",        # INFO only inside a word
+])
+def test_a_line_above_the_cite_line_that_is_no_address_line_is_not_read(line):
+    assert list(parse(_ABOVE.format(line=line)).info) == []
+
+
+# -- JMWAVE misread in its middle -----------------------------------------------------------------------------
+@pytest.mark.parametrize("written", ["JIVAVE", "JARAVE", "JHAVE", "JUWAVE"])
+def test_jmwave_misread_in_its_middle_is_jmwave(written):
+    r = parse(f"CLASSIFIED MESSAGE\n\nSECRET\n\nSECRET 0912302 MAR 69 CITE PARIS 4521\n\n{written} INFO DIRECTOR\n\n1. TEXT.\n")
+    assert (_names(r.to), _names(r.info)) == (["JMWAVE"], ["DIRECTOR"])
+
+
+def test_a_cite_code_misread_so_is_wave():
+    r = parse("CLASSIFIED MESSAGE\n\nSECRET\n\nPRIORITY DIR CITE JIVE 3415\n\n1. TEXT.\n")
+    assert r.from_ == "JMWAVE"
+
+
+@pytest.mark.parametrize("written", ["JAMES", "JUVENILE"])   # no closing VE
+def test_words_that_are_no_misreading_of_jmwave_are_not_read_so(written):
+    r = parse(f"CLASSIFIED MESSAGE\n\nSECRET\n\nSECRET 0912302 MAR 69 CITE PARIS 4521\n\n{written} INFO DIRECTOR\n\n1. TEXT.\n")
+    assert "JMWAVE" not in _names(r.to)
+
+
+# -- the FROM box's label as OCR misread it -------------------------------------------------------------------
+_FROM_BOX = "CLASSIFIED MESSAGE\n\nSECRET\n\nROUTING\n\nTO : MEXICO CITY\n\n{line}\n\nINFO: DDP, C/WH 5\n\n1. TEXT OF THE CABLE.\n"
+
+
+@pytest.mark.parametrize("line", ["MOM, DIRECTOR", "mon DIRECTO?", "ROM: DIRECTOR", "FRUM: DIRECTOR", "F8OM. DIRECTOR"])
+def test_the_from_box_with_its_label_misread(line):
+    r = parse("104-10000-10000\n\n" + _FROM_BOX.format(line=line))
+    assert (r.from_, _names(r.to)) == ("DIRECTOR", ["MEXICO CITY"])
+
+
+@pytest.mark.parametrize("line", ["TOM, PARKER", "ROM: THE FILES OF THE CASE", "MOM AND DAD"])
+def test_a_word_like_the_from_label_before_no_known_name_gives_no_originator(line):
+    assert parse("104-10000-10000\n\n" + _FROM_BOX.format(line=line)).from_ is None
+
+
+# -- the address of headquarters' CITE line with its label misread --------------------------------------------
+_CHE = "104-10000-10000\n\nCLASSIFIED MESSAGE\n\nSECRET\n\nROUTING\n\n{lines}\n\n1. TEXT OF THE CABLE.\n"
+
+
+@pytest.mark.parametrize("lines, to", [
+    ("LAPA\n\nINFO\n\nCHE DIR\n\n19557", ["LA PAZ"]),            # the address box above
+    ("INFO:\n\nCHE DIR.\n\nWAVE\n\n06846", ["JMWAVE"]),           # the address row below
+])
+def test_the_address_of_a_cite_dir_line_whose_label_ocr_misread(lines, to):
+    r = parse(_CHE.format(lines=lines))
+    assert (r.from_, _names(r.to)) == ("DIRECTOR", to)
+
+
+def test_the_from_box_value_above_a_misread_cite_dir_line_is_no_address():
+    assert list(parse(_CHE.format(lines="FROM:\n\nCONF: C/WH 5\n\n•DIRECTOR\n\nCIL DIR\n\n•1.")).to) == []
+
+
+# -- the precedence opening a staff cable's typed TO line ------------------------------------------------------
+@pytest.mark.parametrize("to, precedence", [
+    ("TO: PRIORITY WNSB, LUXEMBOURG.", "PRIORITY"),     # before a name the tables do not hold
+    ("TO: IMMEDIATE-DIRECTOR.", "IMMEDIATE"),            # joined to the addressee by a hyphen
+    ("TO: LUXEMBOURG.", None),                           # none typed
+])
+def test_the_precedence_that_opens_a_staff_cables_to_line(to, precedence):
+    text = "104-10000-10000\n\nSECRET\n\nSTAFF 270057Z DIRECTOR 230113\n\n" + to + "\n\nWNINTEL RYBAT\n\n1. TEXT OF THE CABLE.\n"
+    assert parse(text).precedence == precedence

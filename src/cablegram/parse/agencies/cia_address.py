@@ -125,15 +125,62 @@ def _address_line(text: str) -> tuple[str | None, list[str], list[str], list[str
 def address_below(d: Draft, window: list[CLine], k: int) -> bool:
     """The address line below the CITE line at ``window[k]``, which names no addressee before
     CITE: sets ``cia_to``, ``cia_info`` and the typed precedence; whether one was found."""
-    for ln in window[k + 1: k + 1 + _BELOW]:
+    for j, ln in enumerate(window[k + 1: k + 1 + _BELOW], k + 1):
         text = ln.text.upper()
         if _TEXT_BEGINS.match(text):
             return False
         if (got := _address_line(text)) is None:
             continue
-        _set_address(d, ln, got)
+        if not got[2] and (rows := info_rows(window, j + 1)):
+            got = (got[0], got[1], rows[0], got[3] + rows[1])  # (the INFO row on a line of its own)
+        set_address(d, ln, got)
         return True
     return False
+
+
+# OCR of a CIA cable's address, set as a column of its own beside the CITE label and the station's
+# code and serial, reads it row by row below the label: the action row, then the INFO label, alone
+# or with the info row after it ('CITE DIR' / 'SJAN' / 'INFO WAVE'; 'CITE' / 'DIR' / 'INFO' /
+# 'HELS WAVE' / 'COPE 2192'). Three documents of the fifth set, where the info row, or the whole
+# address, was not read.
+_INFO_OPENS = re.compile(r"^\W{0,3}I[NM][FTP]O\b\W{0,3}")
+_ROWS = 3  # how many rows of names the info part may take
+
+
+def info_rows(window: list[CLine], j: int) -> tuple[list[str], list[str], int] | None:
+    """The info part of an address that OCR set on rows of its own from ``window[j]``: the INFO
+    label with names after it, or alone with rows of names below it; the names, the repairs made
+    and the index of the line after the part. None where ``window[j]`` opens with no INFO label
+    or no name follows it."""
+    if j >= len(window) or not (m := _INFO_OPENS.match(text := window[j].text.upper())):
+        return None
+    names: list[str] = []
+    repaired: list[str] = []
+    if rest := text[m.end():].strip(_SPECKS):
+        if not (got := _box_row(rest)):
+            return None
+        names, repaired, j = got[0], got[1], j + 1
+    else:
+        j += 1
+        while j < len(window) and len(names) < 12 and (got := _box_row(window[j].text.upper())):
+            names, repaired, j = names + got[0], repaired + got[1], j + 1
+    return (names, repaired, j) if names else None
+
+
+def address_column(window: list[CLine], k: int) -> tuple[CLine, tuple[None, list[str], list[str], list[str]], int] | None:
+    """The address OCR set below the CITE label alone at ``window[k]``, row by row: an action row
+    of names, then optionally the INFO label and its rows. The action row's line, the address as
+    ``set_address`` takes it and the index of the line after the address; None where the line
+    below the label is no row of names."""
+    if k + 1 >= len(window) or not (to := _box_row(window[k + 1].text.upper(), False)):
+        return None
+    j = k + 2
+    info: tuple[list[str], list[str]] = ([], [])
+    if rows := info_rows(window, j):
+        info, j = (rows[0], rows[1]), rows[2]
+    elif j < len(window) and _INFO_LABEL.match(window[j].text.upper()):
+        j += 1  # the label with no info row: none informed
+    return window[k + 1], (None, to[0], info[0], to[1] + info[1]), j
 
 
 def address_line_elsewhere(d: Draft, w: Window) -> None:
@@ -147,8 +194,25 @@ def address_line_elsewhere(d: Draft, w: Window) -> None:
     for k in sorted(w.holding((" INFO ",))):  # (the keyword as typed: one search of the window)
         got = _address_line(w.uppers[k])
         if got and got[1] and got[2]:
-            _set_address(d, w.lines[k], got)
+            set_address(d, w.lines[k], got)
             return
+
+
+def address_line_above(d: Draft, ln: CLine) -> bool:
+    """The address line OCR set on the line above a CITE line that holds none, the line broken
+    before the label as it is broken after it (see reader.read_cite_broken_after_label): 'PRIORITY
+    DIR INFO PARI MADR COPE' / 'CITE ROME 1258'. Taken where the line reads whole as an address
+    line with a precedence or an INFO part, the words that say it is the typed address (a line of
+    codes alone is the routing box's, which address_above reads after); whether it was."""
+    if "INFO" not in (text := ln.text.upper()) and not text.lstrip(_SPECKS).startswith(_PRECEDENCE_OPENINGS):
+        return False  # (the two literal tests before reading names, which costs a comparison with every name)
+    if (got := _address_line(text)) is None or not (got[0] or got[2]):
+        return False
+    set_address(d, ln, got)
+    return True
+
+
+_PRECEDENCE_OPENINGS = tuple(_PRECEDENCE)
 
 
 def address_before_lost_station(d: Draft, ln: CLine, head: str) -> bool:
@@ -157,11 +221,11 @@ def address_before_lost_station(d: Draft, ln: CLine, head: str) -> bool:
     line (``head`` upper-cased). Sets ``cia_to``, ``cia_info`` and the typed precedence."""
     if (got := _address_line(head)) is None:
         return False
-    _set_address(d, ln, got)
+    set_address(d, ln, got)
     return True
 
 
-def _set_address(d: Draft, ln: CLine, got: tuple[str | None, list[str], list[str], list[str]]) -> None:
+def set_address(d: Draft, ln: CLine, got: tuple[str | None, list[str], list[str], list[str]]) -> None:
     precedence, to, info, repaired = got
     d.set("cia_to", to, ln.start, ln.end, replace=True)
     if info:
@@ -303,8 +367,14 @@ def address_on_to_line(d: Draft, window: list[CLine], k: int) -> bool:
             at = below[j + 1]
             value = at.text.upper().strip(_SPECKS)
         # The precedence opens the typed line ('TO: PRIORITY DIRECTOR INFO …'), OCR may join it to
-        # the addressee with a hyphen ('TO: PRIORITY-DIRECTOR.'): no addressee (the precedence
-        # readers take it).
+        # the addressee with a hyphen ('TO: PRIORITY-DIRECTOR.'): no addressee, but the cable's
+        # precedence, whatever follows it (six documents of the studied sets type it so; the
+        # typed-address reader takes it only before a known name, and 'TO: PRIORITY WNSB,
+        # LUXEMBOURG.' names a base the tables do not hold).
+        if (p := _TO_PRECEDENCE.match(value)) and not d.get("typed_precedence"):
+            word = p[0].strip(" -")
+            d.set("agency_precedence", word, at.start, at.end, replace=True)
+            d.set("typed_precedence", True)
         value = _TO_PRECEDENCE.sub("", value)
         action, _, info = value.partition(" INFO ")
         to, cc = _items(action), _items(info)

@@ -317,7 +317,14 @@ def _wrap_line(lines: list[CLine], k: int) -> int | None:
 # The printed form's TO and FROM boxes: 'TO : DIRECTOR', 'TO 1 DIRECTOR', 'tO + orRECTOR', '10 :BRUSSELS' (TO read as 10),
 # 'FROM 2 PARIS', 'FROM + YEXICO CITY', 'TO s ROMA', 'TO • HAVANA', 'FROM — DIRECTOR' (OCR).
 # A speck may stand between the words of the value ('ANEXICO. CITY').
-_BOX = re.compile(r"^\W{0,3}(?P<label>[Tt1][Oo0]|FROM|From)\b[\s:;,.+|12(•·°*‘’'\"—–\-]{1,6}(?:[a-z]\s+)?(?P<value>[A-Za-z][A-Za-z]+(?:[.,]?\s+[A-Za-z]+){0,2})")
+# OCR misreads the FROM label as it misreads any word, its F lost or read as another capital, its R
+# as E or 8, its O as U, its M as N ('MOM, DIRECTOR', 'mon DIRECTO?', 'ROM: DIRECTOR', 'KOM:',
+# 'cOM:', 'FRUM:', 'BROM: .', 'F8OM.', 'FEOM:', 'TROM'; fourteen documents of the studied sets,
+# most of which the CITE line names the originator of anyway): such a label before a known name
+# is the FROM box's (the value is read only where it is close to a known name, as any box's).
+_FROM_MISREAD = r"(?:[FTBKMc]?[R8E]|[MKc])[OU]M|ROM|mon"
+_BOX = re.compile(r"^\W{0,3}(?P<label>[Tt1][Oo0]|FROM|From|" + _FROM_MISREAD + r")\b[\s:;,.+|12(•·°*‘’'\"—–\-]{1,6}(?:[a-z]\s+)?"
+                  r"(?P<value>[A-Za-z][A-Za-z]+(?:[.,]?\s+[A-Za-z]+){0,2})")
 # A box's label alone on its line, its value on a line below: a form OCR'd or extracted cell by cell
 # ('TO' / '246' / ': 14 OCT 61' / '• DIRECTOR'). The value's line holds a name alone, after a speck
 # OCR left for the box's rule; lines holding a digit (a box's number, a date) are passed over.
@@ -326,7 +333,7 @@ _BOX_VALUE_ALONE = re.compile(r"^[\s:;,.+|(•·°*‘’'\"—–&\-]{0,4}(?P<v
 # What both patterns above open with, each after a line break: the lines where it matches are
 # the only ones either can match. (``[^\w\n]`` is ``\W`` kept within one line; the ``\b`` after a
 # label falls where it does in the line alone, a line break being no word character.)
-_BOX_OPENING = re.compile(r"\n[^\w\n]{0,3}(?:[Tt1][Oo0]|FROM|From)\b")
+_BOX_OPENING = re.compile(r"\n[^\w\n]{0,3}(?:[Tt1][Oo0]|FROM|From|" + _FROM_MISREAD + r")\b")
 
 
 def _box_lines(window: list[CLine]) -> list[int]:
@@ -385,6 +392,15 @@ def _addressees() -> tuple[str, ...]:
 LOOKALIKES = frozenset(frozenset(p) for p in ("GQ", "OQ", "DO", "CG", "CO", "EF", "PR", "BR", "BE", "IL", "UV", "VW", "MN", "HN"))
 
 
+# JMWAVE, the Miami station, is misread in its middle, where OCR breaks its two wide letters M and W
+# ('JIVAVE', 'JARAVE', 'JAWAVE', 'JHAVE', 'JMHAVE', 'JINAVE', 'JANAVE', 'JUWAVE', 'JIVE', 'JAVIAVE':
+# eleven documents of the studied sets), too far from the name for difflib's measure. Its J and
+# its closing VE stay, and no other name or code of the tables opens with J and ends with VE: such
+# a word is JMWAVE (or its CITE code WAVE, in the table of codes).
+_JMWAVE_MISREAD = re.compile(r"J[A-Z]{1,5}VE")
+_JMWAVE_NAMES = ("JMWAVE", "WAVE")
+
+
 # A station's misreading recurs on every page of a cable and across a release's cables; asking
 # difflib costs a comparison with every known name, so each answer is kept (the function is pure).
 @lru_cache(maxsize=4096)
@@ -396,6 +412,8 @@ def closest(word: str, known: tuple[str, ...]) -> str | None:
         return word
     if len(word) < 4:
         return None
+    if word[0] == "J" and word.endswith("VE") and _JMWAVE_MISREAD.fullmatch(word):
+        return next((name for name in _JMWAVE_NAMES if name in known), None)
     candidates = _within_quick_ratio(word, known)
     if not candidates:
         return None  # what get_close_matches's empty answer comes to below, without building its matcher
@@ -478,7 +496,7 @@ def read_cia_boxes(d: Draft, lines: list[CLine], start: int, stop: int) -> None:
             at, end = value_line.start + vm.start("value"), value_line.start + vm.end("value")
         else:
             continue
-        key = "cia_from_box" if label.upper() == "FROM" else "cia_to_box"
+        key = "cia_to_box" if len(label) == 2 else "cia_from_box"  # (TO and its misreadings have two characters)
         if key in d.values:
             continue
         words = [w for w in value.upper().replace(".", " ").replace(",", " ").split() if w not in _PRECEDENCE_WORDS] or ["-"]

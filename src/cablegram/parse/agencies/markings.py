@@ -139,6 +139,14 @@ _CS_COMMENT = re.compile(r"[C¢]\s?/\s?S\s+COMMENT", re.I)
 _APPLICABLE_TO = re.compile(r"APPLICABLE\W{1,3}TO\b|DISSEM\W{1,3}PER\b", re.I)
 
 
+# EYES ONLY is a control of the cable where it stands as markings stand, opening its line ('EYES
+# ONLY', '"EYES ONLY"' in the routing box). After other words it restricts one addressee's copy to a
+# person or is text: 'INFO (NAIROBI) (EYES ONLY MASTROME)', '(ALGIERS. (EYES ONLY BURCHENAL)',
+# 'PASS TO THE ATTORNEY GENERAL, EYES ONLY)', 'SUBJECT: EYES ONLY - MEETING WITH …' (four documents
+# of the studied sets, whose labellers took none of them as a caption).
+_MARK_SPECKS = " \t.,:;'\"*•-_|()[]<>"
+
+
 def read_agency_controls(d: Draft, window: list[CLine]) -> None:
     """Dissemination controls on an agency cable's slug line and report banners, in order, in
     ``window``: the record's head_lines."""
@@ -148,6 +156,8 @@ def read_agency_controls(d: Draft, window: list[CLine]) -> None:
             continue  # the cable secretariat's note about other cables ('… APPLICABLE TO RYBAT …')
         found = False
         for m in _CONTROLS.finditer(ln.text):
+            if m[1][0] == "E" and ln.text[: m.start(1)].strip(_MARK_SPECKS):
+                continue  # EYES ONLY after words: whose eyes, not a control of the cable (_EYES_ONLY)
             d.add("captions_found", (" ".join(m[1].split()), ln.start + m.start(1), ln.start + m.end(1)))
             found = True
         if not found and "DISSEM" in ln.text:

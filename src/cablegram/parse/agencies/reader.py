@@ -15,8 +15,9 @@ from ...model import EO
 from ...vocab import tables
 from .. import fields as F
 from ..draft import CLine, Draft
-from .cia_address import (address_before_lost_station, address_box_above, address_line_elsewhere, address_below, address_on_to_line, addressee_names,
-                          misread_director, misread_headquarters, read_for_line)
+from .cia_address import (address_before_lost_station, address_box_above, address_column, address_line_above, address_line_elsewhere, address_below,
+                          address_on_to_line,
+                          addressee_names, misread_director, misread_headquarters, read_for_line, set_address)
 from .cia_opening import closest
 from .date_boxes import _DIGIT, _STAMP_TIME, _alone, read_date_box_with_lookalike_day, read_misread_month_dates
 from .dtg_lines import CIA_DTG, CIA_TIME, _CLASS_WORD, _SPECKED_STAMP, _TOR, _cia_dtg, _cia_time, _time_of_receipt, read_filed_line, read_garbled_class_line
@@ -128,6 +129,7 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
                 break
     lone: list[tuple[str, int, int]] = []
     ticked: list[tuple[str, int, int]] = []  # (the precedence boxes of the form marked with a cross)
+    marked_i: list[tuple[str, int, int]] = []  # (those whose mark OCR read as a capital I)
     lone_at: list[int] = []  # (where in the window each of ``lone`` stands)
     if kind == "cia-cable":
         cit = win.holding(("CIT",))  # (the lines the two readers below ask: CITE, CITI, CIT)
@@ -227,6 +229,8 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
                 lone_at.append(k)
                 if _TICK.match(t, 0, pm.start()):
                     ticked.append(found)
+                elif _I_MARK.match(t, 0, pm.start()):
+                    marked_i.append(found)
             if m := _IN_NUMBER.match(t):
                 d.set("in_number", f"{m[1]} {m[2]}")
             if k in may_time and (m := CIA_TIME.search(t)):
@@ -285,10 +289,17 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
             d.defect("possible-ocr-error", f"{m[0]!r} read as E2 IMPDET", m.start(), m.end())
     if kind == "cia-cable" and "eo" not in d.values:
         read_declassify_event(d)
+    if not ticked and lone_at:
+        ticked = _ticked_garbled_boxes(d, win)
     if ticked and len({w for w, *_ in ticked}) == 1:
         # The form's precedence box marked with a cross ('X ROUTINE', 'X/ROUTINE', '& ROUTINE'
         # where OCR reads the hand-drawn cross): the precedence chosen, among the boxes printed.
         d.set("agency_precedence", *ticked[0])
+    elif not ticked and len({w for w, *_ in marked_i}) == 1:
+        # The one box whose mark OCR read as a capital I, among boxes with none ('DEFERRED' /
+        # 'I ROUTINE' / 'PRIORITY'): the box marked.
+        d.set("agency_precedence", *marked_i[0])
+        d.defect("possible-ocr-error", f"the mark before the precedence box {marked_i[0][0]} read as I", *marked_i[0][1:])
     if lone and len({w for w, *_ in lone}) == 1 and not _printed_box_beside(win.uppers, lone_at, lone[0][0]):
         # A precedence printed alone, unambiguously (several distinct ones are the form's boxes).
         d.set("agency_precedence", *lone[0])
@@ -452,17 +463,32 @@ def read_split_cite(d: Draft, w: Window, cit: set[int]) -> None:
         if k == len(window) - 1 or not _LONE_CITE.match(w.uppers[k]):
             continue
         found = _cite_value_below(w, k)
+        # Where OCR set the CITE line's columns one after another, the address stands in rows
+        # between the label and the station ('CITE' / 'DIR' / 'INFO' / 'HELS WAVE' / 'COPE 2192'),
+        # a slug line after it at most: a code further down, past sentences, is not the CITE line's.
+        column = address_column(window, k) if found is not None and found[0] > k + 1 else None
+        if column is not None and found[0] > column[2] + _VALUE_AFTER_COLUMN - 1:
+            found = None
         if found is None:
             # The station and serial OCR lost or set elsewhere: the address box above still
             # names the addressees ('DIR MEXI' / 'INFO' / 'HAVA SAOP' / 'CITE').
             address_box_above(d, window, k)
             continue
-        nxt, m = found
+        j, m = found
+        nxt = window[j]
         d.set("cite_station", m["station"], nxt.start + m.start("station"), nxt.start + m.end("station"))
         d.set("cite_line", nxt.index)
         d.set("cite_serial", int(m["serial"]))
-        address_above(d, window, k)
+        if column is None or column[2] > j:
+            address_above(d, window, k)
+        else:
+            set_address(d, column[0], column[1])
         return
+
+
+# The lines a slug line may take between the address set row by row and the station's code and
+# serial (see read_split_cite).
+_VALUE_AFTER_COLUMN = 2
 
 
 # An incoming cable's typed line 'DIR INFO HELS WAVE CITE COPE 2192' as OCR of the form's columns
@@ -473,14 +499,14 @@ _WORDS_ONLY = re.compile(r"^\W{0,3}[A-Z]{2,12}(?:\s+[A-Z]{2,12}){0,3}\W{0,3}$")
 _LINES_BEFORE_VALUE = 5
 
 
-def _cite_value_below(w: Window, k: int) -> tuple[CLine, re.Match] | None:
+def _cite_value_below(w: Window, k: int) -> tuple[int, re.Match] | None:
     """The station and serial of the lone CITE label at ``w.lines[k]``: the next line, else the
-    first line of a known code and a number past a few lines of words only (shared by the CITE
-    station's and the serial's readings)."""
+    first line of a known code and a number past a few lines of words only (the address and an
+    indicator); that line's index in the window and the match."""
     for j in range(k + 1, min(len(w.lines), k + 2 + _LINES_BEFORE_VALUE)):
         t = w.uppers[j]
         if m := _CITE_VALUE.match(t):
-            return (w.lines[j], m) if j == k + 1 or m["station"] in tables.cia_cites() else None
+            return (j, m) if j == k + 1 or m["station"] in tables.cia_cites() else None
         if not _WORDS_ONLY.match(t):
             return None
     return None
@@ -564,6 +590,13 @@ def read_misread_cite_label(d: Draft, w: Window, may_dir: set[int]) -> None:
             if m["serial"]:
                 d.set("cite_serial", int(m["serial"]))
             d.defect("possible-ocr-error", f"CITE line {t.strip()!r} read as CITE DIR", ln.start, ln.end)
+            # The address, as for 'CITE DIR' read as written: the form's address box above the
+            # line ('LAPA' / 'INFO' / 'CHE DIR') or the address line just above it, else the
+            # address row OCR set below it ('INFO:' / 'CHE DIR.' / 'WAVE'); five documents of the
+            # studied sets misread the label so. (Not the nearest line of codes above, which on
+            # such a garbled form is as often the FROM box's value: '•DIRECTOR' / 'CIL DIR'.)
+            if not (address_box_above(d, w.lines, k) or (k and address_line_above(d, w.lines[k - 1]))):
+                address_below(d, w.lines, k)
             return
 
 
@@ -625,7 +658,7 @@ def address_above(d: Draft, window: list[CLine], k: int) -> None:
     """The address of a CITE line that holds none: the outgoing form's address box above it (see
     cia_address.address_box_above); else the nearest line above it that holds only known
     addressee codes ('DIR', 'DIR INFO'), as OCR of the form's columns leaves it."""
-    if address_box_above(d, window, k):
+    if address_box_above(d, window, k) or (k and address_line_above(d, window[k - 1])):
         return
     for above in reversed(window[max(0, k - _ADDRESS_ABOVE): k]):
         words = above.text.upper().strip(" .,:;'\"•").split()
@@ -667,6 +700,32 @@ def _is_cia_addressee(text: str) -> bool:
 # glued on: 'XA ROUTINE', 'X/ROUTINE') or & for a hand-drawn cross. (An empty box is read as I, |
 # or nothing: no mark.) Asked only of the text before a precedence word on a short line.
 _TICK = re.compile(r"\W{0,2}(?:X[A-Z]?|&)\s*/?\s*$")
+# The hand-drawn cross read as a capital I before the box's word ('I ROUTINE'); three documents of
+# the studied sets mark their one box so, the others printed bare. (A bar, '| ROUTINE', is the
+# box's own rule: an empty box.)
+_I_MARK = re.compile(r"\W{0,2}I\s+$")
+# A box marked with a cross whose printed word OCR garbled ('X| BOUTINE', "'X TROUrINE"): the box
+# word it is a garbling of (see _box_word). Two documents of the studied sets, where the form's
+# other boxes, legible, gave the wrong precedence or none.
+_TICKED_GARBLED = re.compile(r"^\W{0,2}X[A-Z]?[\W\s]{1,3}(?P<word>[A-Z]{5,11})\W{0,2}$")
+
+
+def _ticked_garbled_boxes(d: Draft, w: Window) -> list[tuple[str, int, int]]:
+    """The boxes marked with a cross whose word OCR garbled, in the window ``w``, each as the box
+    word it is a garbling of, the readings reported. (Asked once a cable, after its lines were
+    read, where no box was found crossed but the form's printed boxes were: the lines holding an X
+    are found by one search of the window, and a line is asked the pattern only with an X among
+    its first characters.)"""
+    found = []
+    for k in sorted(w.holding(("X",))):
+        t = w.uppers[k]
+        if len(t) < 20 and "X" in t[:4] and (m := _TICKED_GARBLED.match(t)) and (box := _box_word(m["word"])):
+            ln = w.lines[k]
+            found.append((box, ln.start, ln.end))
+            d.defect("possible-ocr-error", f"precedence box {t.strip()!r} read as {box}", ln.start, ln.end)
+    return found
+
+
 # CITE with no station after it ('DIR CITE 4319', 'DIR CITE!', 'DIR CITE E : +f'): the station lost
 # or blanked out by a reviewer (no word of three letters follows, as _CITE_LOOSE's station is).
 _CITE_STATION_LOST = re.compile(r"\bCITE\b(?![\W_]{0,2}\s*[A-Z]{3})")
