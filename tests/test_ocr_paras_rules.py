@@ -352,3 +352,31 @@ def test_a_word_of_letters_after_a_code_is_no_serial():
     # (near cases: a word with one digit, or none, is no misread serial)
     assert cia_refs("REF: WAVE SOS (IN 12345)") == []
     assert cia_refs("REF: WAVE IS5 PARA 3") == []
+
+
+# -- eleventh pass: REF items known by their own marks ----------------------------------------------
+
+def test_a_label_alone_over_an_item_with_its_in_number_is_the_ref_label():
+    # The IN (or OUT) number after a code and serial is written in REF items only: the label
+    # alone above such an item is REF however OCR garbled its letters.
+    assert cia_refs("BXT:\n\nWAVE 8166 (IN 78874)") == [("WAVE", 8166)]
+    assert cia_refs("wer:\n\nDIR 29150 (OUT 64557) (NOT SENT LOND)") == [("DIR", 29150)]
+
+
+def test_a_label_alone_over_an_item_without_an_in_number_or_a_known_code_is_no_ref_label():
+    # (near cases: a form's label over a code and number with no IN number, or over an unknown code)
+    assert cia_refs("TOT:\n\nWAVE 8166 AND MEXI 1234") == []
+    assert cia_refs("BXT:\n\nZZZQ 8166 (IN 78874)") == []
+
+
+def test_items_that_name_their_station_in_words_go_on_the_ref_list():
+    # The 1970s staff cables write each item as the station's name and serial, on its own line,
+    # OCR parting the letters from them.
+    opening = "REFS:\n\nA.\n\nB.\n\nDIRECTOR 231428\n\nHONG KONG 59696 0768840\n\nMEXICO CITY 45093"
+    assert cia_refs(opening) == [("DIRECTOR", 231428), ("HONG KONG", 59696), ("MEXICO CITY", 45093)]
+
+
+def test_words_that_name_no_station_before_a_number_end_the_ref_list():
+    # (near cases: the text's first line after the list, and a station's name before words)
+    assert cia_refs("REF: DIR 12345\n\nSTATION OFFICER 4567 REPORTS") == [("DIR", 12345)]
+    assert cia_refs("REF: DIR 12345\n\nMEXICO CITY 45093 REPORTS NO TRACES") == [("DIR", 12345)]

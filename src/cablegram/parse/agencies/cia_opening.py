@@ -46,11 +46,32 @@ _DIGIT_LETTER_ITEM_LINE = re.compile(r"^[^\w]{0,3}[2-9][.),]?\s+(?P<code>[A-Z]{3
 
 def _is_ref_item_line(text: str) -> bool:
     """A line that goes on a REF list: a lettered item, or a known CITE code and a serial, after
-    the item's letter or the digit OCR read it as."""
+    the item's letter or the digit OCR read it as, or a station named in words and its serial."""
     if _REF_ITEM_LINE.match(text):
         return True
     m = _CODED_ITEM_LINE.match(text) or _DIGIT_LETTER_ITEM_LINE.match(text)
-    return m is not None and (m["code"] in tables.cia_cites() or m["code"] == "DIR")
+    if m is not None:
+        return m["code"] in tables.cia_cites() or m["code"] == "DIR"
+    return _named_item(text)
+
+
+# An item of the later cables' REF lists, which name the station in words ('DIRECTOR 230113',
+# 'HONG KONG 59696', 'MEXICO CITY 45116 0719451'): one to three words of capitals, a serial of
+# three to six digits, and after it no more than the item's IN number or notes in brackets
+# (see _named_item).
+_NAMED_ITEM_LINE = re.compile(r"^[^\w]{0,3}(?P<name>[A-Z]{4,}(?: [A-Z]{2,}){0,2})\s+\d{3,6}(?:\s+[\d\-]+)?\s*(?:\(|$)")
+
+
+def _named_item(text: str) -> bool:
+    """Whether ``text`` is an item naming its station in words (_NAMED_ITEM_LINE): the 1970s
+    staff cables write each REF item as the station's name and serial on a line of its own, OCR
+    often parting them from their letters (REFS: / A. / B. / DIRECTOR 231428 / HONG KONG 59696),
+    so the words must be a station's or headquarters' name as the cables write it. A line of the
+    text opens with no station's name and a bare number."""
+    from .cia_address import addressee_names  # (cia_address imports this module)
+
+    m = _NAMED_ITEM_LINE.match(text)
+    return m is not None and m["name"] in addressee_names()
 
 
 # A REF label OCR garbled ('FE DIR 85133', 'PETS: A. MEXI 3565', 'REP: WAVE 4369'): two to four
@@ -90,10 +111,27 @@ def _garbled_label_alone(lines: list[CLine], k: int) -> bool:
         return False
     # (The line below asked first: most labels alone are the form's, with no list below them.)
     below = next((ln.text.strip() for ln in lines[k + 1: k + 3] if ln.text.strip()), "")
+    if _routed_item(below):
+        return True  # a REF item's own mark: whatever OCR made of the label above it ('BET:')
     if not _FIRST_ITEM.match(below):
         return False
     label = m["label"].replace("'", "").upper()
     return max(difflib.SequenceMatcher(None, label, ref).ratio() for ref in ("REF", "REFS")) >= 0.5
+
+
+# A REF item with the number headquarters' message centre gave the cable it names, incoming or
+# outgoing ('WAVE 8166 (IN 78874)', 'DIR 29150 (OUT 64557)'): a known CITE code, its serial, and
+# the IN or OUT number in brackets (see _routed_item).
+_ROUTED_ITEM = re.compile(r"^[^\w]{0,3}(?P<code>[A-Z]{3,4})\s+\d{3,6}\s*\((?:IN|OUT)\b")
+
+
+def _routed_item(text: str) -> bool:
+    """Whether ``text`` is a REF item with its IN or OUT number (_ROUTED_ITEM). The IN or OUT
+    number after a code and serial is written in REF items only (52 lines of the studied sets,
+    each in a REF list; a CITE line never carries one), so a label alone on its line with its
+    colon above such an item is the REF label however OCR garbled its letters ('BET:', 'wer:')."""
+    m = _ROUTED_ITEM.match(text)
+    return m is not None and (m["code"] in tables.cia_cites() or m["code"] == "DIR")
 
 
 # (A paragraph's number may stand alone on its line, OCR having set its text on the next: '•1.'.)
