@@ -380,3 +380,47 @@ def test_words_that_name_no_station_before_a_number_end_the_ref_list():
     # (near cases: the text's first line after the list, and a station's name before words)
     assert cia_refs("REF: DIR 12345\n\nSTATION OFFICER 4567 REPORTS") == [("DIR", 12345)]
     assert cia_refs("REF: DIR 12345\n\nMEXICO CITY 45093 REPORTS NO TRACES") == [("DIR", 12345)]
+
+
+def test_a_ref_list_ends_at_a_word_that_is_no_cite_code():
+    # (near case of the split item: 'REF:' / 'NONE.' / 'TEXT:' / '1.', the later cables' form;
+    # a word of four capitals alone that is no code is no station parted from its serial)
+    body = parse(CIA_HEAD + "REF:\n\nNONE.\n\nTEXT:\n\n1.\n\nACTION REQUIRED: PLEASE ADVISE.\n\n"
+                 "2. THE STATION HAS NO TRACES.\n")
+    assert [p.number for p in body.paragraphs if p.number] == [1, 2]
+    assert cia_refs("REF:\n\nA.\n\nWAVE\n\n1234 (IN 55555)") == [("WAVE", 1234)]
+
+
+# -- paragraph 1 ends a CIA cable's header with no header line read ----------------------------------
+
+# A routing form whose CITE line OCR garbled past reading ('CHIZ GUME 93A' for CITE ROME 93..).
+GARBLED_CITE_HEAD = "CLASSIFIED MESSAGE\n\nSECRET\n\nROUTING\n\nDIR INFO WAVE CHIZ GUME 93A\n\n"
+
+
+def test_paragraph_1_ends_a_cia_cables_header_with_no_header_line_read():
+    text = (GARBLED_CITE_HEAD + "1. SUBJECT ARRIVED ITALY 10 MARCH TO\n\nMEET OFFICIALS WHO CAME\n\n"
+            "FROM ROME 15 MARCH TO SUBMIT REPORT.\n\n2. HE PLANS TRAVEL CUBA IN APRIL.\n")
+    record = parse(text, path="jfk2025:104-10000-10000")
+    assert [p.number for p in record.paragraphs] == [1, 2]
+    assert record.from_ is None  # the text's 'FROM ROME …' is no FROM line
+
+
+def test_a_numbered_routing_row_does_not_end_the_header():
+    # (near case: a routing box's row number, with no stop and no sentence after it)
+    text = GARBLED_CITE_HEAD.replace("ROUTING\n\n", "ROUTING\n\n1 DIR\n\n") + "1. SUBJECT ARRIVED ITALY.\n"
+    assert [p.number for p in parse(text, path="jfk2025:104-10000-10000").paragraphs] == [1]
+
+
+# -- a paragraph stop with specks after it ------------------------------------------------------------
+
+def test_a_stop_with_specks_after_it_opens_the_number_due_after_a_gap():
+    # '4.:' and '5...': the stop, then a colon or further stops OCR read in the ribbon's smudge.
+    body = ("1. THE MINISTER RECEIVED ME.\n\n2. HE SPOKE OF THE HARVEST.\n\n"
+            "4.: BASIS ABOVE WE RECOMMEND TERMINATION.\n\n5... COMMENT FOLLOWS.\n")
+    assert numbers(body) == [1, 2, 4, 5]
+
+
+def test_a_stop_with_specks_too_far_ahead_is_no_paragraph():
+    # (near case: a number with specks past the jump a lost number allows)
+    body = "1. THE MINISTER RECEIVED ME.\n\n2. HE SPOKE OF THE HARVEST,\n\n9.: BASIS ABOVE WE RECOMMEND IT.\n"
+    assert numbers(body) == [1, 2]

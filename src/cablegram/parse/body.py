@@ -321,7 +321,7 @@ def _unnumbered_blocks(joined: str, end: int, stop: int) -> list[tuple[None, int
 _DIGIT_LOOKALIKES = {"S": 5, "Z": 2, "I": 1, "l": 1, "B": 8, "G": 6, "T": 7, "b": 6, "g": 9, "q": 9}
 # A paragraph number as OCR may leave it: specks before it ('. 3. DENVY'), its stop read as a
 # hyphen, comma or colon ('2- FEEL'). Taken only for the next number due.
-_LOOSE_NUMBERED = re.compile(r"^[\s•·*'‘.,|;:]{0,4}(?P<num>\d{1,2})(?:\s?[.,•·:]|-)\s+(?=[°*•]?\s?[A-Z\"'“(]{2})")
+_LOOSE_NUMBERED = re.compile(r"^[\s•·*'‘.,|;:]{0,4}(?P<num>\d{1,2})(?:\s?[.,•·:][.,:;]{0,2}|-)\s+(?=[°*•]?\s?[A-Z\"'“(]{2})")
 # The stop itself misread: as a letter or degree sign run onto the digit ('1a GROWERY', '5° THE',
 # '3S. PLS ADVISE', a small s: '6s IF SUBJ SAYS', '7s IN SUMMARY'); as a semicolon or an at sign
 # ('2; RECENT', '5@ POLITICAL': the stop run into a smudge); as a nought ('20 ECONOMIC', '40. HE'

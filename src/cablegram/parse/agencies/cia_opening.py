@@ -241,7 +241,7 @@ def _ref_lines(lines: list[CLine], k: int) -> tuple[list[CLine], int]:
             k += 1
             # An item OCR split over lines (the form's columns read apart): its letter alone
             # ('A.' / 'ROME' / '9425 (IN 80558)'), or its code alone, is followed by the rest.
-            takes_next = bool(_SPLIT_ITEM.match(text))
+            takes_next = _split_item(text)
             continue
         break
     return refs, k
@@ -251,7 +251,16 @@ def _ref_lines(lines: list[CLine], k: int) -> tuple[list[CLine], int]:
 _LETTER_ALONE = re.compile(r"^[^\w]{0,3}\(?[A-H][.)][^\w]{0,2}$")
 # The part of a REF item OCR set on a line of its own, the rest on the next line: the item's letter
 # alone ('A.'), or its letter and code, or its code alone ('ROME'), with no serial after them.
-_SPLIT_ITEM = re.compile(r"^[^\w]{0,3}(?:\(?[A-H][.)]|(?:\(?[A-H][.)]\s+)?[A-Z]{3,4})[^\w]{0,2}$")
+_SPLIT_ITEM = re.compile(r"^[^\w]{0,3}(?:\(?[A-H][.)]|(?:\(?[A-H][.)]\s+)?(?P<code>[A-Z]{3,4}))[^\w]{0,2}$")
+
+
+def _split_item(text: str) -> bool:
+    """Whether ``text`` is the first part of a REF item split over lines (_SPLIT_ITEM): its letter,
+    or a CITE code of the table with no serial after it. A word of four capitals alone that is no
+    code ends the list: the later cables write 'REF:' / 'NONE.' and open their text with the label
+    'TEXT:' (seven documents of the studied sets), and neither is a station parted from its serial."""
+    m = _SPLIT_ITEM.match(text)
+    return m is not None and (m["code"] is None or m["code"] in tables.cia_cites() or m["code"] == "DIR")
 
 
 def _set_ref_text(d: Draft, refs: list[CLine]) -> None:
