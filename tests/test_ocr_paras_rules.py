@@ -424,3 +424,16 @@ def test_a_stop_with_specks_too_far_ahead_is_no_paragraph():
     # (near case: a number with specks past the jump a lost number allows)
     body = "1. THE MINISTER RECEIVED ME.\n\n2. HE SPOKE OF THE HARVEST,\n\n9.: BASIS ABOVE WE RECOMMEND IT.\n"
     assert numbers(body) == [1, 2]
+
+
+def test_a_station_named_in_words_alone_takes_the_serial_below_it():
+    # The staff cable's item split over lines ('DIRECTOR' / '224314'), as a code alone is; and
+    # headquarters' name with one letter read as its lookalike ('CIRECTOR'), repaired and reported.
+    opening = "REFS:\n\nA.\n\nMEXICO CITY 45116\n\nDIRECTOR\n\n224314\n\nCIRECTOR 222197"
+    assert cia_refs(opening) == [("MEXICO CITY", 45116), ("DIRECTOR", 224314), ("DIRECTOR", 222197)]
+
+
+def test_a_station_named_alone_before_a_line_of_text_ends_the_ref_list():
+    # (near case: a name alone on its line with no serial below it, and words that name no station)
+    assert cia_refs("REF: DIR 12345\n\nMEXICO CITY\n\nREPORTS NO TRACES") == [("DIR", 12345)]
+    assert cia_refs("REF: DIR 12345\n\nCORRECTOR 222197") == [("DIR", 12345)]

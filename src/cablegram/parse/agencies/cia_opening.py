@@ -66,12 +66,19 @@ def _named_item(text: str) -> bool:
     """Whether ``text`` is an item naming its station in words (_NAMED_ITEM_LINE): the 1970s
     staff cables write each REF item as the station's name and serial on a line of its own, OCR
     often parting them from their letters (REFS: / A. / B. / DIRECTOR 231428 / HONG KONG 59696),
-    so the words must be a station's or headquarters' name as the cables write it. A line of the
-    text opens with no station's name and a bare number."""
+    so the words must be a station's or headquarters' name as the cables write it (DIRECTOR also
+    with one letter read as its lookalike, 'CIRECTOR', which the REF items' reader repairs). A
+    line of the text opens with no station's name and a bare number."""
+    m = _NAMED_ITEM_LINE.match(text)
+    return m is not None and _station_in_words(m["name"])
+
+
+def _station_in_words(name: str) -> bool:
+    """Whether ``name`` is a station's or headquarters' name as a REF item writes it (not a CITE
+    code: those are read by their own patterns), DIRECTOR also one lookalike letter off."""
     from .cia_address import addressee_names  # (cia_address imports this module)
 
-    m = _NAMED_ITEM_LINE.match(text)
-    return m is not None and m["name"] in addressee_names()
+    return len(name) > 4 and (name in addressee_names() or lookalike_of(name, "DIRECTOR", REF_LOOKALIKES))
 
 
 # A REF label OCR garbled ('FE DIR 85133', 'PETS: A. MEXI 3565', 'REP: WAVE 4369'): two to four
@@ -236,12 +243,13 @@ def _ref_lines(lines: list[CLine], k: int) -> tuple[list[CLine], int]:
         if not text:
             k += 1
             continue
-        if takes_next or _is_ref_item_line(text) or _LETTER_ALONE.match(text):
+        if takes_next or _is_ref_item_line(text) or _LETTER_ALONE.match(text) or _named_alone(lines, k):
             refs.append(lines[k])
             k += 1
             # An item OCR split over lines (the form's columns read apart): its letter alone
-            # ('A.' / 'ROME' / '9425 (IN 80558)'), or its code alone, is followed by the rest.
-            takes_next = _split_item(text)
+            # ('A.' / 'ROME' / '9425 (IN 80558)'), or its code or station's name alone, is
+            # followed by the rest.
+            takes_next = _split_item(text) or _named_alone(lines, k - 1)
             continue
         break
     return refs, k
@@ -252,6 +260,22 @@ _LETTER_ALONE = re.compile(r"^[^\w]{0,3}\(?[A-H][.)][^\w]{0,2}$")
 # The part of a REF item OCR set on a line of its own, the rest on the next line: the item's letter
 # alone ('A.'), or its letter and code, or its code alone ('ROME'), with no serial after them.
 _SPLIT_ITEM = re.compile(r"^[^\w]{0,3}(?:\(?[A-H][.)]|(?:\(?[A-H][.)]\s+)?(?P<code>[A-Z]{3,4}))[^\w]{0,2}$")
+
+
+# A station's name alone on its line (see _named_alone), and a serial opening a line.
+_NAME_ALONE = re.compile(r"^[^\w]{0,3}(?P<name>[A-Z]{4,}(?: [A-Z]{2,}){0,2})[^\w]{0,2}$")
+_SERIAL_OPENING = re.compile(r"^[^\w]{0,3}\d{3,6}\b")
+
+
+def _named_alone(lines: list[CLine], k: int) -> bool:
+    """Whether ``lines[k]`` is a REF item's station named in words alone on its line, its serial
+    opening the next line that is not blank ('DIRECTOR' / '224314'): the staff cables' item split
+    over lines as the coded one is (see _SPLIT_ITEM)."""
+    m = _NAME_ALONE.match(lines[k].text.strip())
+    if m is None or not _station_in_words(m["name"]):
+        return False
+    below = next((ln.text.strip() for ln in lines[k + 1: k + 3] if ln.text.strip()), "")
+    return _SERIAL_OPENING.match(below) is not None
 
 
 def _split_item(text: str) -> bool:
@@ -430,6 +454,9 @@ def _addressees() -> tuple[str, ...]:
 # Capitals OCR takes for one another by their shape ('GUIT' for QUIT): where two known names are
 # equally close, the one reached through such a pair is the reading.
 LOOKALIKES = frozenset(frozenset(p) for p in ("GQ", "OQ", "DO", "CG", "CO", "EF", "PR", "BR", "BE", "IL", "UV", "VW", "MN", "HN"))
+# Capitals OCR reads one for the other in the releases' REF items: T as I ('DIRECIOR'), H as B
+# ('BAVA'), D as C ('CIRECTOR'), and those the routing boxes show (LOOKALIKES).
+REF_LOOKALIKES = LOOKALIKES | {frozenset("IT"), frozenset("BH"), frozenset("CD")}
 
 
 # A station's misreading recurs on every page of a cable and across a release's cables; asking
