@@ -437,3 +437,15 @@ def test_a_station_named_alone_before_a_line_of_text_ends_the_ref_list():
     # (near case: a name alone on its line with no serial below it, and words that name no station)
     assert cia_refs("REF: DIR 12345\n\nMEXICO CITY\n\nREPORTS NO TRACES") == [("DIR", 12345)]
     assert cia_refs("REF: DIR 12345\n\nCORRECTOR 222197") == [("DIR", 12345)]
+
+
+def test_a_number_alone_opens_its_text_after_a_speck_of_the_margin():
+    # OCR set a speck before the text's first letter as it does before a number ('3.' / '•CAYO').
+    body = "1. THE MINISTER RECEIVED ME.\n\n2. HE SPOKE OF THE HARVEST.\n\n3.\n\n•CAYO LARGO IS THE SITE.\n"
+    assert numbers(body) == [1, 2, 3]
+
+
+def test_a_number_alone_before_a_speck_and_no_word_is_no_paragraph():
+    # (near case: a speck before a number or a word in lower case is no text's opening)
+    body = "1. THE MINISTER RECEIVED ME.\n\n2. HE SPOKE OF THE HARVEST.\n\n3.\n\n• 12 MAY\n"
+    assert numbers(body) == [1, 2]

@@ -267,7 +267,8 @@ def _paragraph_blocks(body: list[CLine], joined: str, garbled: bool = True) -> l
 # page reads the number and the text beside it as two blocks. OCR of the margin may set a speck
 # before it or double its stop ('.2.', ': 2.', '.2..'): nothing but the number stands there.
 _NUMBER_ALONE = re.compile(r"^[\s•·*'‘.,:;]{0,3}(?P<num>\d{1,2})\.{1,2}\s*$")
-_TEXT_OPENING = re.compile(r"^\s*(?:\([A-Z]{1,3}\)\s+)?[A-Z\"“'‘(][A-Za-z]")
+# (OCR may set a speck of the margin before the text's first letter, as before a number: '•CAYO'.)
+_TEXT_OPENING = re.compile(r"^\s*[•·*]?\s*(?:\([A-Z]{1,3}\)\s+)?[A-Z\"“'‘(][A-Za-z]")
 
 
 def _text_follows(body: list[CLine], k: int) -> bool:
