@@ -449,3 +449,17 @@ def test_a_number_alone_before_a_speck_and_no_word_is_no_paragraph():
     # (near case: a speck before a number or a word in lower case is no text's opening)
     body = "1. THE MINISTER RECEIVED ME.\n\n2. HE SPOKE OF THE HARVEST.\n\n3.\n\n• 12 MAY\n"
     assert numbers(body) == [1, 2]
+
+
+def test_a_number_alone_after_a_gap_opens_its_paragraph_before_a_running_sentence():
+    # The line above ends no sentence (the release cut it where it blanked a name), but the line
+    # below the number runs on as a sentence: paragraph 4 was lost, 5 stands alone.
+    body = ("1. THE STATION REPORTS.\n\n2. HE SPOKE.\n\n3. SHE ARGUED WITH SOME OF THE MERCHANTS IN\n\n"
+            "5.\n\nONE OTHER ASPECT OF THE FAMILY WHICH SOURCE FOUND DISAGREEABLE.\n")
+    assert cia_numbers(body) == [1, 2, 3, 5]
+
+
+def test_a_number_alone_after_a_gap_before_a_short_line_after_no_sentence_is_no_paragraph():
+    # (near case: the line below holds a few words, a scrap of the form or a list)
+    body = "1. THE STATION REPORTS.\n\n2. ADDRESSEES ARE\n\n4.\n\nVIENNA AND ATHENS\n"
+    assert cia_numbers(body) == [1, 2]
