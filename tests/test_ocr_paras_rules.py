@@ -352,3 +352,114 @@ def test_a_word_of_letters_after_a_code_is_no_serial():
     # (near cases: a word with one digit, or none, is no misread serial)
     assert cia_refs("REF: WAVE SOS (IN 12345)") == []
     assert cia_refs("REF: WAVE IS5 PARA 3") == []
+
+
+# -- eleventh pass: REF items known by their own marks ----------------------------------------------
+
+def test_a_label_alone_over_an_item_with_its_in_number_is_the_ref_label():
+    # The IN (or OUT) number after a code and serial is written in REF items only: the label
+    # alone above such an item is REF however OCR garbled its letters.
+    assert cia_refs("BXT:\n\nWAVE 8166 (IN 78874)") == [("WAVE", 8166)]
+    assert cia_refs("wer:\n\nDIR 29150 (OUT 64557) (NOT SENT LOND)") == [("DIR", 29150)]
+
+
+def test_a_label_alone_over_an_item_without_an_in_number_or_a_known_code_is_no_ref_label():
+    # (near cases: a form's label over a code and number with no IN number, or over an unknown code)
+    assert cia_refs("TOT:\n\nWAVE 8166 AND MEXI 1234") == []
+    assert cia_refs("BXT:\n\nZZZQ 8166 (IN 78874)") == []
+
+
+def test_items_that_name_their_station_in_words_go_on_the_ref_list():
+    # The 1970s staff cables write each item as the station's name and serial, on its own line,
+    # OCR parting the letters from them.
+    opening = "REFS:\n\nA.\n\nB.\n\nDIRECTOR 231428\n\nHONG KONG 59696 0768840\n\nMEXICO CITY 45093"
+    assert cia_refs(opening) == [("DIRECTOR", 231428), ("HONG KONG", 59696), ("MEXICO CITY", 45093)]
+
+
+def test_words_that_name_no_station_before_a_number_end_the_ref_list():
+    # (near cases: the text's first line after the list, and a station's name before words)
+    assert cia_refs("REF: DIR 12345\n\nSTATION OFFICER 4567 REPORTS") == [("DIR", 12345)]
+    assert cia_refs("REF: DIR 12345\n\nMEXICO CITY 45093 REPORTS NO TRACES") == [("DIR", 12345)]
+
+
+def test_a_ref_list_ends_at_a_word_that_is_no_cite_code():
+    # (near case of the split item: 'REF:' / 'NONE.' / 'TEXT:' / '1.', the later cables' form;
+    # a word of four capitals alone that is no code is no station parted from its serial)
+    body = parse(CIA_HEAD + "REF:\n\nNONE.\n\nTEXT:\n\n1.\n\nACTION REQUIRED: PLEASE ADVISE.\n\n"
+                 "2. THE STATION HAS NO TRACES.\n")
+    assert [p.number for p in body.paragraphs if p.number] == [1, 2]
+    assert cia_refs("REF:\n\nA.\n\nWAVE\n\n1234 (IN 55555)") == [("WAVE", 1234)]
+
+
+# -- paragraph 1 ends a CIA cable's header with no header line read ----------------------------------
+
+# A routing form whose CITE line OCR garbled past reading ('CHIZ GUME 93A' for CITE ROME 93..).
+GARBLED_CITE_HEAD = "CLASSIFIED MESSAGE\n\nSECRET\n\nROUTING\n\nDIR INFO WAVE CHIZ GUME 93A\n\n"
+
+
+def test_paragraph_1_ends_a_cia_cables_header_with_no_header_line_read():
+    text = (GARBLED_CITE_HEAD + "1. SUBJECT ARRIVED ITALY 10 MARCH TO\n\nMEET OFFICIALS WHO CAME\n\n"
+            "FROM ROME 15 MARCH TO SUBMIT REPORT.\n\n2. HE PLANS TRAVEL CUBA IN APRIL.\n")
+    record = parse(text, path="jfk2025:104-10000-10000")
+    assert [p.number for p in record.paragraphs] == [1, 2]
+    assert record.from_ is None  # the text's 'FROM ROME …' is no FROM line
+
+
+def test_a_numbered_routing_row_does_not_end_the_header():
+    # (near case: a routing box's row number, with no stop and no sentence after it)
+    text = GARBLED_CITE_HEAD.replace("ROUTING\n\n", "ROUTING\n\n1 DIR\n\n") + "1. SUBJECT ARRIVED ITALY.\n"
+    assert [p.number for p in parse(text, path="jfk2025:104-10000-10000").paragraphs] == [1]
+
+
+# -- a paragraph stop with specks after it ------------------------------------------------------------
+
+def test_a_stop_with_specks_after_it_opens_the_number_due_after_a_gap():
+    # '4.:' and '5...': the stop, then a colon or further stops OCR read in the ribbon's smudge.
+    body = ("1. THE MINISTER RECEIVED ME.\n\n2. HE SPOKE OF THE HARVEST.\n\n"
+            "4.: BASIS ABOVE WE RECOMMEND TERMINATION.\n\n5... COMMENT FOLLOWS.\n")
+    assert numbers(body) == [1, 2, 4, 5]
+
+
+def test_a_stop_with_specks_too_far_ahead_is_no_paragraph():
+    # (near case: a number with specks past the jump a lost number allows)
+    body = "1. THE MINISTER RECEIVED ME.\n\n2. HE SPOKE OF THE HARVEST,\n\n9.: BASIS ABOVE WE RECOMMEND IT.\n"
+    assert numbers(body) == [1, 2]
+
+
+def test_a_station_named_in_words_alone_takes_the_serial_below_it():
+    # The staff cable's item split over lines ('DIRECTOR' / '224314'), as a code alone is; and
+    # headquarters' name with one letter read as its lookalike ('CIRECTOR'), repaired and reported.
+    opening = "REFS:\n\nA.\n\nMEXICO CITY 45116\n\nDIRECTOR\n\n224314\n\nCIRECTOR 222197"
+    assert cia_refs(opening) == [("MEXICO CITY", 45116), ("DIRECTOR", 224314), ("DIRECTOR", 222197)]
+
+
+def test_a_station_named_alone_before_a_line_of_text_ends_the_ref_list():
+    # (near case: a name alone on its line with no serial below it, and words that name no station)
+    assert cia_refs("REF: DIR 12345\n\nMEXICO CITY\n\nREPORTS NO TRACES") == [("DIR", 12345)]
+    assert cia_refs("REF: DIR 12345\n\nCORRECTOR 222197") == [("DIR", 12345)]
+
+
+def test_a_number_alone_opens_its_text_after_a_speck_of_the_margin():
+    # OCR set a speck before the text's first letter as it does before a number ('3.' / '•CAYO').
+    body = "1. THE MINISTER RECEIVED ME.\n\n2. HE SPOKE OF THE HARVEST.\n\n3.\n\n•CAYO LARGO IS THE SITE.\n"
+    assert numbers(body) == [1, 2, 3]
+
+
+def test_a_number_alone_before_a_speck_and_no_word_is_no_paragraph():
+    # (near case: a speck before a number or a word in lower case is no text's opening)
+    body = "1. THE MINISTER RECEIVED ME.\n\n2. HE SPOKE OF THE HARVEST.\n\n3.\n\n• 12 MAY\n"
+    assert numbers(body) == [1, 2]
+
+
+def test_a_number_alone_after_a_gap_opens_its_paragraph_before_a_running_sentence():
+    # The line above ends no sentence (the release cut it where it blanked a name), but the line
+    # below the number runs on as a sentence: paragraph 4 was lost, 5 stands alone.
+    body = ("1. THE STATION REPORTS.\n\n2. HE SPOKE.\n\n3. SHE ARGUED WITH SOME OF THE MERCHANTS IN\n\n"
+            "5.\n\nONE OTHER ASPECT OF THE FAMILY WHICH SOURCE FOUND DISAGREEABLE.\n")
+    assert cia_numbers(body) == [1, 2, 3, 5]
+
+
+def test_a_number_alone_after_a_gap_before_a_short_line_after_no_sentence_is_no_paragraph():
+    # (near case: the line below holds a few words, a scrap of the form or a list)
+    body = "1. THE STATION REPORTS.\n\n2. ADDRESSEES ARE\n\n4.\n\nVIENNA AND ATHENS\n"
+    assert cia_numbers(body) == [1, 2]

@@ -19,7 +19,7 @@ from ..vocab.markings import CAPTION_SET, RANK
 from ..vocab.orders import ORDERS, REASONS_RENUMBERED
 from . import fields as F
 from .addresses import cite_code, settle_addresses
-from .agencies.cia_opening import LOOKALIKES, lookalike_of
+from .agencies.cia_opening import REF_LOOKALIKES, lookalike_of
 from .body import portion_rank_check
 from .draft import Draft
 
@@ -482,15 +482,12 @@ def _near_station(station: str) -> str | None:
     return near[0] if len(near) == 1 else None
 
 
-# Capitals OCR reads one for the other in the releases' REF items: T as I ('DIRECIOR'), H as B
-# ('BAVA'), D as C ('CIRECTOR'), and those the routing boxes show (cia_opening.LOOKALIKES).
-_REF_LOOKALIKES = LOOKALIKES | {frozenset("IT"), frozenset("BH"), frozenset("CD")}
 
 
 def _misread_as(word: str, name: str) -> bool:
     """Whether ``word`` is ``name`` with one letter read as its lookalike, or one letter doubled."""
     if len(word) == len(name):
-        return lookalike_of(word, name, _REF_LOOKALIKES)
+        return lookalike_of(word, name, REF_LOOKALIKES)
     return len(word) == len(name) + 1 and any(
         word[k] == word[k - 1] and word[:k] + word[k + 1:] == name for k in range(1, len(word)))
 

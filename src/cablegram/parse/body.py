@@ -220,12 +220,14 @@ def _paragraph_blocks(body: list[CLine], joined: str, garbled: bool = True) -> l
         text = body[k].text
         if number is not None:
             current += body[first + len(current): k]
+        runs_on = False  # (a number alone whose text below runs on as a sentence: see below)
         if m := _NUMBERED.match(text):
             n = int(m["num"])
         elif "." in text[:6] and (m := _NUMBER_ALONE.match(text)) and _text_follows(body, k):
             # OCR set the number apart from its text ('1.' / 'ACTION REQUIRED: …'). (Its stop stands
             # among the first six characters: three specks, two digits, the stop.)
             n = int(m["num"])
+            runs_on = _sentence_follows(body, k)
         elif _may_hold_ocr_number(joined, pos, text):
             # Before the first number (last_number 0) neither _ocr_number nor _starts_paragraph
             # looks at the lines before, so ``current`` may stay empty until then.
@@ -243,6 +245,7 @@ def _paragraph_blocks(body: list[CLine], joined: str, garbled: bool = True) -> l
         # A number starts a paragraph when it is plausible in sequence: not a year, a list item
         # restarting inside a paragraph, or an amount at the start of a wrapped line.
         if n is not None and (_starts_paragraph(n, last_number, text, current)
+                              or (runs_on and 0 < last_number < n <= last_number + 3)
                               or (n > last_number + 3  # (tested here too: most numbers spared the call)
                                   and (_resumes_after_omission(n, last_number, text, notes,
                                                                begin if number is not None else 0, pos)
@@ -267,7 +270,8 @@ def _paragraph_blocks(body: list[CLine], joined: str, garbled: bool = True) -> l
 # page reads the number and the text beside it as two blocks. OCR of the margin may set a speck
 # before it or double its stop ('.2.', ': 2.', '.2..'): nothing but the number stands there.
 _NUMBER_ALONE = re.compile(r"^[\s•·*'‘.,:;]{0,3}(?P<num>\d{1,2})\.{1,2}\s*$")
-_TEXT_OPENING = re.compile(r"^\s*(?:\([A-Z]{1,3}\)\s+)?[A-Z\"“'‘(][A-Za-z]")
+# (OCR may set a speck of the margin before the text's first letter, as before a number: '•CAYO'.)
+_TEXT_OPENING = re.compile(r"^\s*[•·*]?\s*(?:\([A-Z]{1,3}\)\s+)?[A-Z\"“'‘(][A-Za-z]")
 
 
 def _text_follows(body: list[CLine], k: int) -> bool:
@@ -276,6 +280,19 @@ def _text_follows(body: list[CLine], k: int) -> bool:
     for ln in body[k + 1: k + 3]:
         if ln.text.strip():
             return bool(_TEXT_OPENING.match(ln.text))
+    return False
+
+
+def _sentence_follows(body: list[CLine], k: int) -> bool:
+    """Whether the next line after ``body[k]`` that is not blank (one blank line apart at most)
+    runs on as a sentence: five words or more. A number alone on its line above such a line
+    opens its paragraph after a gap (paragraphs OCR lost) even where the line above it ends no
+    sentence: OCR lost the stop, or the release cut the sentence where it blanked a name ('… THE
+    PALESTINIAN MERCHANTS IN' / '7.' / 'ONE OTHER ASPECT OF …'). A scrap of the form stands among
+    words alone on their lines ('318:0' / '4.' / 'VIENNA')."""
+    for ln in body[k + 1: k + 3]:
+        if ln.text.strip():
+            return len(ln.text.split()) >= 5
     return False
 
 
@@ -321,7 +338,7 @@ def _unnumbered_blocks(joined: str, end: int, stop: int) -> list[tuple[None, int
 _DIGIT_LOOKALIKES = {"S": 5, "Z": 2, "I": 1, "l": 1, "B": 8, "G": 6, "T": 7, "b": 6, "g": 9, "q": 9}
 # A paragraph number as OCR may leave it: specks before it ('. 3. DENVY'), its stop read as a
 # hyphen, comma or colon ('2- FEEL'). Taken only for the next number due.
-_LOOSE_NUMBERED = re.compile(r"^[\s•·*'‘.,|;:]{0,4}(?P<num>\d{1,2})(?:\s?[.,•·:]|-)\s+(?=[°*•]?\s?[A-Z\"'“(]{2})")
+_LOOSE_NUMBERED = re.compile(r"^[\s•·*'‘.,|;:]{0,4}(?P<num>\d{1,2})(?:\s?[.,•·:][.,:;]{0,2}|-)\s+(?=[°*•]?\s?[A-Z\"'“(]{2})")
 # The stop itself misread: as a letter or degree sign run onto the digit ('1a GROWERY', '5° THE',
 # '3S. PLS ADVISE', a small s: '6s IF SUBJ SAYS', '7s IN SUMMARY'); as a semicolon or an at sign
 # ('2; RECENT', '5@ POLITICAL': the stop run into a smudge); as a nought ('20 ECONOMIC', '40. HE'

@@ -463,9 +463,13 @@ def scan_header(d: Draft, lines: list[CLine], start: int = 0) -> int:
             text = ln.text
             pm = PARA_START.match(text)  # (the line without its margin code asked again)
         if pm and (s.seen_subject or d.get("tags") or d.get("eo")
-                   or (last_header is not None and int(pm["n"] or pm["n2"] or pm["n3"]) == 1)):
+                   or ((last_header is not None or d.get("kind") == "cia-cable")
+                       and int(pm["n"] or pm["n2"] or pm["n3"]) == 1)):
             # Paragraph 1 after any header element begins the text, SUBJECT or not
-            # (other agencies' cables and many OCR'd copies have none).
+            # (other agencies' cables and many OCR'd copies have none). In a CIA cable it does so
+            # with no header element read before it: the agency reader has read the routing form
+            # above, and OCR garbled its CITE line ('CHIZ GUME 93A'); read past, the text's lines
+            # are taken for header lines ('FROM HOME 15 MARCH …' for a FROM line).
             close_block(d, s)
             return i
         # A routed address in an open address list (most lines of a long one) is settled by its

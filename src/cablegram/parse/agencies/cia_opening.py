@@ -46,11 +46,39 @@ _DIGIT_LETTER_ITEM_LINE = re.compile(r"^[^\w]{0,3}[2-9][.),]?\s+(?P<code>[A-Z]{3
 
 def _is_ref_item_line(text: str) -> bool:
     """A line that goes on a REF list: a lettered item, or a known CITE code and a serial, after
-    the item's letter or the digit OCR read it as."""
+    the item's letter or the digit OCR read it as, or a station named in words and its serial."""
     if _REF_ITEM_LINE.match(text):
         return True
     m = _CODED_ITEM_LINE.match(text) or _DIGIT_LETTER_ITEM_LINE.match(text)
-    return m is not None and (m["code"] in tables.cia_cites() or m["code"] == "DIR")
+    if m is not None:
+        return m["code"] in tables.cia_cites() or m["code"] == "DIR"
+    return _named_item(text)
+
+
+# An item of the later cables' REF lists, which name the station in words ('DIRECTOR 230113',
+# 'HONG KONG 59696', 'MEXICO CITY 45116 0719451'): one to three words of capitals, a serial of
+# three to six digits, and after it no more than the item's IN number or notes in brackets
+# (see _named_item).
+_NAMED_ITEM_LINE = re.compile(r"^[^\w]{0,3}(?P<name>[A-Z]{4,}(?: [A-Z]{2,}){0,2})\s+\d{3,6}(?:\s+[\d\-]+)?\s*(?:\(|$)")
+
+
+def _named_item(text: str) -> bool:
+    """Whether ``text`` is an item naming its station in words (_NAMED_ITEM_LINE): the 1970s
+    staff cables write each REF item as the station's name and serial on a line of its own, OCR
+    often parting them from their letters (REFS: / A. / B. / DIRECTOR 231428 / HONG KONG 59696),
+    so the words must be a station's or headquarters' name as the cables write it (DIRECTOR also
+    with one letter read as its lookalike, 'CIRECTOR', which the REF items' reader repairs). A
+    line of the text opens with no station's name and a bare number."""
+    m = _NAMED_ITEM_LINE.match(text)
+    return m is not None and _station_in_words(m["name"])
+
+
+def _station_in_words(name: str) -> bool:
+    """Whether ``name`` is a station's or headquarters' name as a REF item writes it (not a CITE
+    code: those are read by their own patterns), DIRECTOR also one lookalike letter off."""
+    from .cia_address import addressee_names  # (cia_address imports this module)
+
+    return len(name) > 4 and (name in addressee_names() or lookalike_of(name, "DIRECTOR", REF_LOOKALIKES))
 
 
 # A REF label OCR garbled ('FE DIR 85133', 'PETS: A. MEXI 3565', 'REP: WAVE 4369'): two to four
@@ -90,10 +118,27 @@ def _garbled_label_alone(lines: list[CLine], k: int) -> bool:
         return False
     # (The line below asked first: most labels alone are the form's, with no list below them.)
     below = next((ln.text.strip() for ln in lines[k + 1: k + 3] if ln.text.strip()), "")
+    if _routed_item(below):
+        return True  # a REF item's own mark: whatever OCR made of the label above it ('BET:')
     if not _FIRST_ITEM.match(below):
         return False
     label = m["label"].replace("'", "").upper()
     return max(difflib.SequenceMatcher(None, label, ref).ratio() for ref in ("REF", "REFS")) >= 0.5
+
+
+# A REF item with the number headquarters' message centre gave the cable it names, incoming or
+# outgoing ('WAVE 8166 (IN 78874)', 'DIR 29150 (OUT 64557)'): a known CITE code, its serial, and
+# the IN or OUT number in brackets (see _routed_item).
+_ROUTED_ITEM = re.compile(r"^[^\w]{0,3}(?P<code>[A-Z]{3,4})\s+\d{3,6}\s*\((?:IN|OUT)\b")
+
+
+def _routed_item(text: str) -> bool:
+    """Whether ``text`` is a REF item with its IN or OUT number (_ROUTED_ITEM). The IN or OUT
+    number after a code and serial is written in REF items only (52 lines of the studied sets,
+    each in a REF list; a CITE line never carries one), so a label alone on its line with its
+    colon above such an item is the REF label however OCR garbled its letters ('BET:', 'wer:')."""
+    m = _ROUTED_ITEM.match(text)
+    return m is not None and (m["code"] in tables.cia_cites() or m["code"] == "DIR")
 
 
 # (A paragraph's number may stand alone on its line, OCR having set its text on the next: '•1.'.)
@@ -198,12 +243,13 @@ def _ref_lines(lines: list[CLine], k: int) -> tuple[list[CLine], int]:
         if not text:
             k += 1
             continue
-        if takes_next or _is_ref_item_line(text) or _LETTER_ALONE.match(text):
+        if takes_next or _is_ref_item_line(text) or _LETTER_ALONE.match(text) or _named_alone(lines, k):
             refs.append(lines[k])
             k += 1
             # An item OCR split over lines (the form's columns read apart): its letter alone
-            # ('A.' / 'ROME' / '9425 (IN 80558)'), or its code alone, is followed by the rest.
-            takes_next = bool(_SPLIT_ITEM.match(text))
+            # ('A.' / 'ROME' / '9425 (IN 80558)'), or its code or station's name alone, is
+            # followed by the rest.
+            takes_next = _split_item(text) or _named_alone(lines, k - 1)
             continue
         break
     return refs, k
@@ -213,7 +259,32 @@ def _ref_lines(lines: list[CLine], k: int) -> tuple[list[CLine], int]:
 _LETTER_ALONE = re.compile(r"^[^\w]{0,3}\(?[A-H][.)][^\w]{0,2}$")
 # The part of a REF item OCR set on a line of its own, the rest on the next line: the item's letter
 # alone ('A.'), or its letter and code, or its code alone ('ROME'), with no serial after them.
-_SPLIT_ITEM = re.compile(r"^[^\w]{0,3}(?:\(?[A-H][.)]|(?:\(?[A-H][.)]\s+)?[A-Z]{3,4})[^\w]{0,2}$")
+_SPLIT_ITEM = re.compile(r"^[^\w]{0,3}(?:\(?[A-H][.)]|(?:\(?[A-H][.)]\s+)?(?P<code>[A-Z]{3,4}))[^\w]{0,2}$")
+
+
+# A station's name alone on its line (see _named_alone), and a serial opening a line.
+_NAME_ALONE = re.compile(r"^[^\w]{0,3}(?P<name>[A-Z]{4,}(?: [A-Z]{2,}){0,2})[^\w]{0,2}$")
+_SERIAL_OPENING = re.compile(r"^[^\w]{0,3}\d{3,6}\b")
+
+
+def _named_alone(lines: list[CLine], k: int) -> bool:
+    """Whether ``lines[k]`` is a REF item's station named in words alone on its line, its serial
+    opening the next line that is not blank ('DIRECTOR' / '224314'): the staff cables' item split
+    over lines as the coded one is (see _SPLIT_ITEM)."""
+    m = _NAME_ALONE.match(lines[k].text.strip())
+    if m is None or not _station_in_words(m["name"]):
+        return False
+    below = next((ln.text.strip() for ln in lines[k + 1: k + 3] if ln.text.strip()), "")
+    return _SERIAL_OPENING.match(below) is not None
+
+
+def _split_item(text: str) -> bool:
+    """Whether ``text`` is the first part of a REF item split over lines (_SPLIT_ITEM): its letter,
+    or a CITE code of the table with no serial after it. A word of four capitals alone that is no
+    code ends the list: the later cables write 'REF:' / 'NONE.' and open their text with the label
+    'TEXT:' (seven documents of the studied sets), and neither is a station parted from its serial."""
+    m = _SPLIT_ITEM.match(text)
+    return m is not None and (m["code"] is None or m["code"] in tables.cia_cites() or m["code"] == "DIR")
 
 
 def _set_ref_text(d: Draft, refs: list[CLine]) -> None:
@@ -390,6 +461,9 @@ def _addressees() -> tuple[str, ...]:
 # Capitals OCR takes for one another by their shape ('GUIT' for QUIT): where two known names are
 # equally close, the one reached through such a pair is the reading.
 LOOKALIKES = frozenset(frozenset(p) for p in ("GQ", "OQ", "DO", "CG", "CO", "EF", "PR", "BR", "BE", "IL", "UV", "VW", "MN", "HN"))
+# Capitals OCR reads one for the other in the releases' REF items: T as I ('DIRECIOR'), H as B
+# ('BAVA'), D as C ('CIRECTOR'), and those the routing boxes show (LOOKALIKES).
+REF_LOOKALIKES = LOOKALIKES | {frozenset("IT"), frozenset("BH"), frozenset("CD")}
 
 
 # JMWAVE, the Miami station, is misread in its middle, where OCR breaks its two wide letters M and W
