@@ -262,6 +262,7 @@ def test_clean_text_and_offset_map_are_those_built_line_by_line(text):
     clean, state = normalise(text)
     plain = build_line_by_line(state)
     assert clean.text == plain.text
+    assert clean.lines == clean.text.split("\n")  # (the builder's line list: the pieces' own lines)
     assert [clean.to_original(p) for p in range(len(clean.text) + 1)] == \
         [plain.to_original(p) for p in range(len(plain.text) + 1)]
 

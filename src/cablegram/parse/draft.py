@@ -28,7 +28,7 @@ def clean_lines(clean: CleanText) -> list[CLine]:
     lines = []
     start = 0
     new = tuple.__new__  # straight from C: ``CLine._make`` would run a Python frame a line
-    for index, text in enumerate(clean.text.split("\n")):
+    for index, text in enumerate(clean.lines):  # (``clean.text.split("\n")``, made with the text)
         end = start + len(text)
         lines.append(new(CLine, (index, start, end, text)))
         start = end + 1
