@@ -262,13 +262,16 @@ def test_clean_text_and_offset_map_are_those_built_line_by_line(text):
     clean, state = normalise(text)
     plain = build_line_by_line(state)
     assert clean.text == plain.text
+    assert clean.lines == clean.text.split("\n")  # (the builder's line list: the pieces' own lines)
     assert [clean.to_original(p) for p in range(len(clean.text) + 1)] == \
         [plain.to_original(p) for p in range(len(plain.text) + 1)]
 
 
-def test_clean_lines_are_named_tuples_of_the_clean_text():
+def test_clean_lines_read_as_clines_of_the_clean_text():
     clean, _ = normalise("SUBJECT: X\n\n1. Text.\n")
     lines = clean_lines(clean)
-    assert all(type(ln) is CLine for ln in lines)
+    # (rows of a plain tuple class made at C speed: CLine's fields, equal to and hashed as the CLine)
+    assert all(type(ln).__base__ is tuple and ln == CLine(*ln) and hash(ln) == hash(CLine(*ln)) for ln in lines)
+    assert [(ln.index, ln.start, ln.end, ln.text) for ln in lines] == [tuple(ln) for ln in lines]
     assert [clean.text[ln.start:ln.end] for ln in lines] == [ln.text for ln in lines]
 

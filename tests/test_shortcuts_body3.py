@@ -18,10 +18,11 @@ texts = st.text(alphabet="ab \n\t\xa0\u2028\x85\r", max_size=40)
 
 
 class _Clean:
-    """What clean_lines reads of a CleanText: its text."""
+    """What clean_lines reads of a CleanText: its text and the text's lines."""
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self.lines = text.split("\n")
 
 
 @SETTINGS
