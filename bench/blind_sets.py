@@ -1,6 +1,6 @@
 """Build the evaluation files of a blind set from the public repositories its documents come from.
 
-The blind sets in ``gold/blind2/`` to ``gold/blind6/`` label documents that are not in
+The blind sets in ``gold/blind2/`` to ``gold/blind7/`` label documents that are not in
 ``../shared/eval``: cables and releases taken from the same public repositories, after the parser's
 rules were written. The repository holds their labels and a manifest (repository, path, commit and
 preparation of each document), never their text. To measure them again, fetch the files named in

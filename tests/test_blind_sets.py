@@ -1,4 +1,4 @@
-"""The blind sets outside ../shared/eval (gold/blind2 to gold/blind6): their labels are complete and
+"""The blind sets outside ../shared/eval (gold/blind2 to gold/blind7): their labels are complete and
 match their manifests, and bench/blind_sets.py prepares a document as the dev set's texts were.
 Their texts are not in the repository, so their accuracy is measured by hand (docs/accuracy.md)."""
 
