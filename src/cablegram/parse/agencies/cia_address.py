@@ -424,3 +424,80 @@ def read_for_line(d: Draft, w: Window) -> None:
             if "INFO" in value.split() or value.startswith("LIMIT "):
                 d.add("cia_attention", (value, ln.start + m.start("value"), end))
                 return
+
+
+# The outgoing message form (1958 to the later 1960s) prints its TO box above its FROM box, each a
+# row of its own, the labels in the boxes' margin. OCR of the form often loses the TO label, or
+# reads it as a speck, and leaves the addressees alone on the line or lines just above the FROM
+# row, which names headquarters ('JMWAVE' / 'GNOM. DIRECTOR'; 'RABAT' / 'FROME DIRECHOR'; 'BONN,
+# ERANKFURT' / 'BERLIN,' / 'PARIS' / 'DIRECTOR'; 'MADRID' / 'Cial' / 'I RECTOR'): five documents of
+# the studied sets, which read no addressee at all. The incoming form reverses the roles (TO:
+# DIRECTOR above FROM: station), so a row is taken only where no CITE line names a station (a
+# garbled one, 'CITE DIRT', is no station's) and the DIRECTOR row carries no TO label. Rows are
+# taken only while every word of them reads as a known name: a date, a label ('CONF', 'INFO') or
+# a word of text ends them; a speck of the box's rules in small letters ('Cial') is passed over.
+_HEADQUARTERS_ROW = re.compile(r"^\W{0,3}(?:(?P<label>[A-Za-z]{1,5})\W{1,3})?(?P<word>[A-Z]{6,9})\W{0,3}$")
+_TO_LABELS = ("TO", "T0", "10", "To")
+_BOX_ROWS = 3  # how many rows the TO box's addressees may take on either side of the FROM row
+_SPECK = 4  # a line this short that names nothing is a speck of the box's rules, passed over
+_FROM_ROW_WITHIN = 40  # how many lines of the form's head the FROM row may stand in
+_NEAR = 8  # how many lines, blank or not, the rows may take on either side of the FROM row
+
+
+def to_rows_above_headquarters(d: Draft, lines: list[CLine], start: int) -> None:
+    """The TO box's addressees on the rows above an outgoing form's FROM row naming headquarters,
+    their label lost (see above). Sets ``cia_to_box_all`` (and ``cia_from_box`` where unread)."""
+    cite = d.get("cite_station")
+    if d.get("cia_to") or d.get("cia_to_box") or d.get("form_to") or d.get("cia_to_line") \
+            or (cite not in ("DIR", "DIRECTOR") and cite in addressee_names()):
+        return  # (a CITE line naming a station: the cable came in, and DIRECTOR is its addressee)
+    seen = 0
+    for k in range(start, len(lines)):
+        t = lines[k].text
+        if not t.strip():
+            continue
+        seen += 1
+        if seen > _FROM_ROW_WITHIN:
+            return
+        if "RECT" not in t and "DIREC" not in t:
+            continue  # (a literal gate: the pattern and the comparison below are asked of few lines)
+        m = _HEADQUARTERS_ROW.match(t)
+        if not m or m["label"] in _TO_LABELS or closest(m["word"], _addressees()) != "DIRECTOR":
+            continue
+        if got := _rows(lines, range(k - 1, max(start, k - _NEAR) - 1, -1)):
+            names, repaired, at, end = got
+            if below := _rows(lines, range(k + 1, min(len(lines), k + _NEAR))):
+                # The box's later rows, which OCR of the two boxes side by side read after the
+                # FROM row ('PARIS' / 'DIRECTOR' / 'THE HAGUE' / 'BRUNELS'; 'RABAT' / 'FROM:
+                # DIRECTOR' / 'BERLIN').
+                names, repaired, end = names + below[0], repaired + below[1], below[3]
+            d.set("cia_to_box", names[0], at, end)
+            d.set("cia_to_box_all", names)
+            d.set("cia_from_box", "DIRECTOR", lines[k].start + m.start("word"), lines[k].start + m.end("word"))
+            for reading in repaired:
+                d.defect("possible-ocr-error", f"TO box: {reading}", at, end)
+        return
+
+
+def _rows(lines: list[CLine], indices: range) -> tuple[list[str], list[str], int, int] | None:
+    """The names on the rows of capitals at ``indices`` (taken in that order, the first not blank
+    the nearest the FROM row), in the page's order, the repairs made and the rows' span; None where
+    the nearest line is no such row. One short speck line may stand before the first row."""
+    rows: list[tuple[int, list[str], list[str]]] = []
+    for j in indices:
+        text = lines[j].text.strip()
+        if not text:
+            continue
+        got = read_names(text) if text.isupper() and not any(c.isdigit() for c in text) else None
+        if got is None:
+            if rows or len(text) > _SPECK or text.isupper():
+                break
+            continue
+        rows.append((j, *got))
+        if len(rows) == _BOX_ROWS:
+            break
+    if not rows:
+        return None
+    rows.sort()
+    return ([n for _, names, _ in rows for n in names], [r for *_, rs in rows for r in rs],
+            lines[rows[0][0]].start, lines[rows[-1][0]].end)
