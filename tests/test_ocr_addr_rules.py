@@ -603,3 +603,22 @@ def test_no_to_rows_are_read_above_director_in_a_cable_whose_cite_line_names_a_s
     text = _OUTGOING.format(above="LISBON", from_row="DIRECTOR", below="").replace("END OF MESSAGE", "CITE MADR 4521")
     r = parse(text)
     assert (r.from_, _names(r.to)) == ("MADRID", ["DIRECTOR"])
+
+
+# -- the address box's INFO label keeping the first info codes on its line ----------------------------------
+@pytest.mark.parametrize("box, to, info", [
+    ("ROME\n\nINFO PARI", ["ROME"], ["PARIS"]),
+    ("ROME\n\nINFO PARI\n\nMADR.\n\nBONN LOND", ["ROME"], ["PARIS", "MADRID", "BONN", "LONDON"]),  # rows below it too
+    ("ROME\n\nINFO: FARI MADR", ["ROME"], ["PARIS", "MADRID"]),                                    # a code garbled
+])
+def test_an_info_label_with_the_first_info_row_on_its_line(box, to, info):
+    r = parse(_BOX.format(box=box))
+    assert (_names(r.to), _names(r.info)) == (to, info)
+
+
+@pytest.mark.parametrize("box", [
+    "ROME\n\nINFO HQS PLEASE ADVISE",      # words after the label, not codes
+    "ROME\n\nINFO PARI\n\nPLEASE ADVISE SOONEST",  # a line of words below: no box
+])
+def test_an_info_label_with_words_after_it_is_no_address_box(box):
+    assert _names(parse(_BOX.format(box=box)).info) == []

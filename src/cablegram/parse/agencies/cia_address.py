@@ -278,6 +278,12 @@ def _clipped_codes() -> frozenset[str]:
 # or the info row was not read at all.
 _INFO_LABEL = re.compile(r"^\W{0,3}I[NM][FTP]O\W{0,3}(?:(?:ROUTINE|PRIORITY|IMMEDIATE)\W{0,3})?$")
 _INFO_ROWS = 4  # how many lines the info row and the specks between may take above CITE
+# The INFO label may also keep the info row's first codes on its own line, as the CITE line's
+# address part does ('GiVA' / 'INFO BERN' / 'HADR.' / 'ROME PARI' / 'CITE DIR'; 'MEXI' / 'GYROSE' /
+# 'INFO HAVE SJAN' / 'CITE DIR'; 'SJOS' / 'GYROSE' / 'INFO HAVE' / 'CITE DIR': three documents of
+# the studied sets, whose info addressees were not read). The codes after it are then the first
+# info row; the row above the label is the TO row only where it reads as names.
+_INFO_LABEL_WITH_ROW = re.compile(r"^\W{0,3}I[NM][FTP]O\W{1,3}(?P<row>[A-Z]{3,}[^0-9/]*)$")
 _LETTERS = re.compile(r"[A-Z]{3}")
 # An addressee who gets the cable by pouch, not by wire, is marked so after the codes ('HAVA SAOP
 # POUCH'): the mark is no addressee.
@@ -315,9 +321,12 @@ def address_box_above(d: Draft, window: list[CLine], k: int) -> bool:
     # (The label is looked for first: reading a row's garbled names costs a comparison with every
     # name, and most CITE lines have no such box above them.)
     j = next((j for j in range(k - 1, max(-1, k - 1 - _INFO_ROWS), -1) if _INFO_LABEL.match(window[j].text.upper())), None)
-    if j is None:
-        return False
     rows: list[tuple[list[str], list[str]]] = []  # (names, repairs) of each row, top down
+    if j is None:
+        j = _label_with_row(window, k)
+        if j is None or not (first := _box_row(_INFO_LABEL_WITH_ROW.match(window[j].text.upper())["row"])):
+            return False
+        rows.append(first)
     for ln in window[j + 1: k]:
         text = ln.text.upper()
         if not _LETTERS.search(text):
@@ -327,7 +336,7 @@ def address_box_above(d: Draft, window: list[CLine], k: int) -> bool:
             return False  # a line of words: no address box here
         rows.append(got)
     to = _box_row(window[j - 1].text.upper(), False) if j > 0 else None
-    if not to and len(rows) >= 2:
+    if not to and len(rows) >= 2 and not _INFO_LABEL_WITH_ROW.match(window[j].text.upper()):
         # The TO label lost and the labels' column read before the values' ('INFO' / 'LOND' /
         # 'FRAN MUNI BRUS'): the first row below the INFO label is the TO row's.
         to = rows.pop(0)
@@ -342,6 +351,16 @@ def address_box_above(d: Draft, window: list[CLine], k: int) -> bool:
     for reading in repaired:
         d.defect("possible-ocr-error", f"address box: {reading}", window[k].start, window[k].end)
     return True
+
+
+def _label_with_row(window: list[CLine], k: int) -> int | None:
+    """Where the INFO label that keeps the info row's first codes on its line stands above the
+    CITE line at ``window[k]`` (see _INFO_LABEL_WITH_ROW), or None."""
+    for j in range(k - 1, max(-1, k - 1 - _INFO_ROWS), -1):
+        text = window[j].text
+        if "I" in text[:4] and _INFO_LABEL_WITH_ROW.match(text.upper()):  # (a literal gate: the label opens the line)
+            return j
+    return None
 
 
 # The staff cable's typed address line under its message or CITE line (the later 1970s on): 'TO:'
