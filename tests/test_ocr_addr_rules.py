@@ -622,3 +622,13 @@ def test_an_info_label_with_the_first_info_row_on_its_line(box, to, info):
 ])
 def test_an_info_label_with_words_after_it_is_no_address_box(box):
     assert _names(parse(_BOX.format(box=box)).info) == []
+
+
+def test_the_identification_forms_values_read_as_a_column_are_no_to_rows():
+    # OCR of the JFK identification form may read its labels and its values as two columns: the
+    # values one to a line ('CIA' / 'LISBON' / 'DIRECTOR' for ORIGINATOR, FROM and TO), no FROM row.
+    form = ("Date: 06/21/96\n\nPage: 1\n\nJFK ASSASSINATION SYSTEM\n\nIDENTIFICATION FORM\n\nAGENCY INFORMATION\n\n"
+            "AGENCY :\n\nRECORD NUMBER\n\nDOCUMENT INFORMATION\n\nORIGINATOR\n\nFROM\n\nTO\n\nTITLE\n\nDATE\n\nCOMMENTS\n\n"
+            "CIA\n\nLISBON\n\nDIRECTOR\n\nPAPER, TEXTUAL DOCUMENT\n\n")
+    r = parse(form + _OUTGOING.format(above="", from_row="", below=""))
+    assert (r.from_, _names(r.to)) == (None, [])

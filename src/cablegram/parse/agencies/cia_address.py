@@ -470,6 +470,10 @@ def to_rows_above_headquarters(d: Draft, lines: list[CLine], start: int) -> None
     if d.get("cia_to") or d.get("cia_to_box") or d.get("form_to") or d.get("cia_to_line") \
             or (cite not in ("DIR", "DIRECTOR") and cite in addressee_names()):
         return  # (a CITE line naming a station: the cable came in, and DIRECTOR is its addressee)
+    # (The identification form's boxes, where OCR read its labels and its values as two columns, leave
+    # the values one to a line: 'CIA' / 'MEXIICO CITY' / 'DIRECTOR' are ORIGINATOR, FROM and TO. A
+    # record with the form takes the FROM row only with its label, which no value of the form has.)
+    jfk_form = d.get("jfk_form")
     seen = 0
     for k in range(start, len(lines)):
         t = lines[k].text
@@ -481,7 +485,8 @@ def to_rows_above_headquarters(d: Draft, lines: list[CLine], start: int) -> None
         if "RECT" not in t and "DIREC" not in t:
             continue  # (a literal gate: the pattern and the comparison below are asked of few lines)
         m = _HEADQUARTERS_ROW.match(t)
-        if not m or m["label"] in _TO_LABELS or closest(m["word"], _addressees()) != "DIRECTOR":
+        if not m or m["label"] in _TO_LABELS or (jfk_form and not m["label"]) \
+                or closest(m["word"], _addressees()) != "DIRECTOR":
             continue
         if got := _rows(lines, range(k - 1, max(start, k - _NEAR) - 1, -1)):
             names, repaired, at, end = got
