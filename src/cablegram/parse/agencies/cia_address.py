@@ -10,7 +10,9 @@ codes; OCR garbles them as it garbles the rest ('DIRECTOP.', 'MEXICO CICY', 'INT
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import cache
+from operator import attrgetter
 
 from ...vocab import tables
 from ..draft import CLine, Draft
@@ -459,7 +461,8 @@ _HEADQUARTERS_ROW = re.compile(r"^\W{0,3}(?:(?P<label>[A-Za-z]{1,5})\W{1,3})?(?P
 _TO_LABELS = ("TO", "T0", "10", "To")
 _BOX_ROWS = 3  # how many rows the TO box's addressees may take on either side of the FROM row
 _SPECK = 4  # a line this short that names nothing is a speck of the box's rules, passed over
-_FROM_ROW_WITHIN = 40  # how many lines of the form's head the FROM row may stand in
+_FROM_ROW_LINES = 80  # how many lines of the form's head (blank ones too) the FROM row may stand in
+_START = attrgetter("start")
 _NEAR = 8  # how many lines, blank or not, the rows may take on either side of the FROM row
 
 
@@ -468,22 +471,20 @@ def to_rows_above_headquarters(d: Draft, lines: list[CLine], start: int) -> None
     their label lost (see above). Sets ``cia_to_box_all`` (and ``cia_from_box`` where unread)."""
     cite = d.get("cite_station")
     if d.get("cia_to") or d.get("cia_to_box") or d.get("form_to") or d.get("cia_to_line") \
-            or (cite not in ("DIR", "DIRECTOR") and cite in addressee_names()):
+            or (cite not in ("DIR", "DIRECTOR") and cite in addressee_names()) or start >= len(lines):
         return  # (a CITE line naming a station: the cable came in, and DIRECTOR is its addressee)
     # (The identification form's boxes, where OCR read its labels and its values as two columns, leave
     # the values one to a line: 'CIA' / 'MEXIICO CITY' / 'DIRECTOR' are ORIGINATOR, FROM and TO. A
     # record with the form takes the FROM row only with its label, which no value of the form has.)
     jfk_form = d.get("jfk_form")
-    seen = 0
-    for k in range(start, len(lines)):
+    # (The lines that may be the row are found by a search of the head's text for DIRECTOR's
+    # letters, at C speed: a Python step for each of the head's lines cost more than the rule.)
+    text, pos = d.clean.text, lines[start].start
+    stop = lines[min(len(lines), start + _FROM_ROW_LINES) - 1].end
+    while (hit := _next_hit(text, pos, stop)) >= 0:
+        k = bisect_right(lines, hit, key=_START) - 1
         t = lines[k].text
-        if not t.strip():
-            continue
-        seen += 1
-        if seen > _FROM_ROW_WITHIN:
-            return
-        if "RECT" not in t and "DIREC" not in t:
-            continue  # (a literal gate: the pattern and the comparison below are asked of few lines)
+        pos = lines[k].end
         m = _HEADQUARTERS_ROW.match(t)
         if not m or m["label"] in _TO_LABELS or (jfk_form and not m["label"]) \
                 or closest(m["word"], _addressees()) != "DIRECTOR":
@@ -501,6 +502,13 @@ def to_rows_above_headquarters(d: Draft, lines: list[CLine], start: int) -> None
             for reading in repaired:
                 d.defect("possible-ocr-error", f"TO box: {reading}", at, end)
         return
+
+
+def _next_hit(text: str, pos: int, end: int) -> int:
+    """Where the next of DIRECTOR's letters as OCR keeps them ('RECT', or 'DIREC' before a garbled
+    letter: 'DIRECHOR') stands in ``text[pos:end]``; -1 where none does."""
+    a, b = text.find("RECT", pos, end), text.find("DIREC", pos, end)
+    return b if a < 0 else a if b < 0 else min(a, b)
 
 
 def _rows(lines: list[CLine], indices: range) -> tuple[list[str], list[str], int, int] | None:
