@@ -564,3 +564,71 @@ def test_the_from_box_value_above_a_misread_cite_dir_line_is_no_address():
 def test_the_precedence_that_opens_a_staff_cables_to_line(to, precedence):
     text = "104-10000-10000\n\nSECRET\n\nSTAFF 270057Z DIRECTOR 230113\n\n" + to + "\n\nWNINTEL RYBAT\n\n1. TEXT OF THE CABLE.\n"
     assert parse(text).precedence == precedence
+
+
+# -- the outgoing form's TO box, its label lost, around the FROM row naming headquarters ------------------
+# The outgoing message form prints TO above FROM; OCR of the form loses the TO label and leaves the
+# addressees alone on the rows next to the FROM row ('FROM: DIRECTOR', as OCR garbles it).
+_OUTGOING = ("104-10000-10000\n\nCLASSIFIED MESSAGE\n\nSECRET\n\nDATE: 14 MAR 63\n\n{above}\n\n{from_row}\n\n{below}"
+             "CONF: C/WH 5\n\nINFO: DDP, C/CI\n\n1. HQS REQUESTS STATION VIEWS ON PROPOSED MEETING.\n\nEND OF MESSAGE\n")
+
+
+@pytest.mark.parametrize("above, from_row, below, to", [
+    ("LISBON", "FROM: DIRECTOR", "", ["LISBON"]),
+    ("VIENNA, ZURICH", "FRON DIRECTOP", "", ["VIENNA", "ZURICH"]),            # label and name garbled
+    ("JUVAVE\n\nci", "DIRECTOR", "", ["JMWAVE"]),                            # a speck between, no label
+    ("OSLO", "FROM: DIRECTOR", "ls\n\nHELSINKI\n\n", ["OSLO", "HELSINKI"]),  # a row read after FROM
+])
+def test_the_to_rows_around_a_from_row_naming_headquarters_are_the_to_box(above, from_row, below, to):
+    r = parse(_OUTGOING.format(above=above, from_row=from_row, below=below))
+    assert (r.from_, _names(r.to)) == ("DIRECTOR", to)
+
+
+def test_a_garbled_name_of_the_to_rows_is_reported():
+    r = parse(_OUTGOING.format(above="JUVAVE", from_row="FROM: DIRECTOR", below=""))
+    assert any("'JUVAVE' read as JMWAVE" in m for m in _ocr_notes(r))
+
+
+@pytest.mark.parametrize("above, from_row", [
+    ("LISBON", "TO: DIRECTOR"),          # the incoming form's TO box: DIRECTOR is the addressee
+    ("HQS REGRETS LISBON", "DIRECTOR"),  # a line of text above, not a row of names
+    ("14 MAR 63 LISBON", "DIRECTOR"),    # a date line
+])
+def test_rows_above_a_director_line_that_is_no_from_row_are_not_the_to_box(above, from_row):
+    r = parse(_OUTGOING.format(above=above, from_row=from_row, below=""))
+    assert "LISBON" not in _names(r.to) and r.from_ is None
+
+
+def test_no_to_rows_are_read_above_director_in_a_cable_whose_cite_line_names_a_station():
+    text = _OUTGOING.format(above="LISBON", from_row="DIRECTOR", below="").replace("END OF MESSAGE", "CITE MADR 4521")
+    r = parse(text)
+    assert (r.from_, _names(r.to)) == ("MADRID", ["DIRECTOR"])
+
+
+# -- the address box's INFO label keeping the first info codes on its line ----------------------------------
+@pytest.mark.parametrize("box, to, info", [
+    ("ROME\n\nINFO PARI", ["ROME"], ["PARIS"]),
+    ("ROME\n\nINFO PARI\n\nMADR.\n\nBONN LOND", ["ROME"], ["PARIS", "MADRID", "BONN", "LONDON"]),  # rows below it too
+    ("ROME\n\nINFO: FARI MADR", ["ROME"], ["PARIS", "MADRID"]),                                    # a code garbled
+])
+def test_an_info_label_with_the_first_info_row_on_its_line(box, to, info):
+    r = parse(_BOX.format(box=box))
+    assert (_names(r.to), _names(r.info)) == (to, info)
+
+
+@pytest.mark.parametrize("box", [
+    "ROME\n\nINFO HQS PLEASE ADVISE",      # words after the label, not codes
+    "ROME\n\nINFO PARI\n\nPLEASE ADVISE SOONEST",  # a line of words below: no box
+])
+def test_an_info_label_with_words_after_it_is_no_address_box(box):
+    assert _names(parse(_BOX.format(box=box)).info) == []
+
+
+def test_the_identification_forms_values_read_as_a_column_are_no_to_rows():
+    # OCR of the JFK identification form may read its labels and its values as two columns: the
+    # values one to a line ('CIA' / 'LISBON' / 'DIRECTOR' for ORIGINATOR, FROM and TO), no FROM row.
+    form = ("Date: 06/21/96\n\nPage: 1\n\nJFK ASSASSINATION SYSTEM\n\nIDENTIFICATION FORM\n\nAGENCY INFORMATION\n\n"
+            "AGENCY :\n\nRECORD NUMBER\n\nDOCUMENT INFORMATION\n\nORIGINATOR\n\nFROM\n\nTO\n\nTITLE\n\nDATE\n\nCOMMENTS\n\n"
+            "CIA\n\nLISBON\n\nDIRECTOR\n\nPAPER, TEXTUAL DOCUMENT\n\n")
+    r = parse(form + _OUTGOING.format(above="", from_row="", below=""))
+    assert (r.from_, _names(r.to)) == (None, [])

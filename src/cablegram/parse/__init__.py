@@ -27,7 +27,7 @@ from .assemble import assemble
 from .body import read_body
 from .agencies import (agency_kind, cable_start, is_email, read_agency, read_cia_boxes, read_cia_opening,
                        read_cia_refs_above,
-                       may_hold_form_title, read_jfk_form, read_page_marking)
+                       may_hold_form_title, read_jfk_form, read_page_marking, to_rows_above_headquarters)
 from .draft import Draft, clean_lines
 from .forms import is_frus, read_frus, read_frus_opening, read_incoming_form, read_page_heads
 from .header import scan_header
@@ -180,6 +180,7 @@ def _parse(data: str | bytes, raw_bytes: bytes, source: Source, skip_rules: tupl
         body_start = scan_header(d, lines, start)
     if d.get("kind") == "cia-cable":
         read_cia_boxes(d, lines, start, cite if cite is not None and cite >= start else body_start)
+        to_rows_above_headquarters(d, lines, start)
         read_cia_refs_above(d, lines, start, cite if cite is not None and cite >= start else body_start)
     elif not d.get("kind"):
         read_opening_reference(d, lines, start, body_start)

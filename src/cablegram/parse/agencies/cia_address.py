@@ -10,7 +10,9 @@ codes; OCR garbles them as it garbles the rest ('DIRECTOP.', 'MEXICO CICY', 'INT
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import cache
+from operator import attrgetter
 
 from ...vocab import tables
 from ..draft import CLine, Draft
@@ -278,6 +280,12 @@ def _clipped_codes() -> frozenset[str]:
 # or the info row was not read at all.
 _INFO_LABEL = re.compile(r"^\W{0,3}I[NM][FTP]O\W{0,3}(?:(?:ROUTINE|PRIORITY|IMMEDIATE)\W{0,3})?$")
 _INFO_ROWS = 4  # how many lines the info row and the specks between may take above CITE
+# The INFO label may also keep the info row's first codes on its own line, as the CITE line's
+# address part does ('GiVA' / 'INFO BERN' / 'HADR.' / 'ROME PARI' / 'CITE DIR'; 'MEXI' / 'GYROSE' /
+# 'INFO HAVE SJAN' / 'CITE DIR'; 'SJOS' / 'GYROSE' / 'INFO HAVE' / 'CITE DIR': three documents of
+# the studied sets, whose info addressees were not read). The codes after it are then the first
+# info row; the row above the label is the TO row only where it reads as names.
+_INFO_LABEL_WITH_ROW = re.compile(r"^\W{0,3}I[NM][FTP]O\W{1,3}(?P<row>[A-Z]{3,}[^0-9/]*)$")
 _LETTERS = re.compile(r"[A-Z]{3}")
 # An addressee who gets the cable by pouch, not by wire, is marked so after the codes ('HAVA SAOP
 # POUCH'): the mark is no addressee.
@@ -315,9 +323,12 @@ def address_box_above(d: Draft, window: list[CLine], k: int) -> bool:
     # (The label is looked for first: reading a row's garbled names costs a comparison with every
     # name, and most CITE lines have no such box above them.)
     j = next((j for j in range(k - 1, max(-1, k - 1 - _INFO_ROWS), -1) if _INFO_LABEL.match(window[j].text.upper())), None)
-    if j is None:
-        return False
     rows: list[tuple[list[str], list[str]]] = []  # (names, repairs) of each row, top down
+    if j is None:
+        j = _label_with_row(window, k)
+        if j is None or not (first := _box_row(_INFO_LABEL_WITH_ROW.match(window[j].text.upper())["row"])):
+            return False
+        rows.append(first)
     for ln in window[j + 1: k]:
         text = ln.text.upper()
         if not _LETTERS.search(text):
@@ -327,7 +338,7 @@ def address_box_above(d: Draft, window: list[CLine], k: int) -> bool:
             return False  # a line of words: no address box here
         rows.append(got)
     to = _box_row(window[j - 1].text.upper(), False) if j > 0 else None
-    if not to and len(rows) >= 2:
+    if not to and len(rows) >= 2 and not _INFO_LABEL_WITH_ROW.match(window[j].text.upper()):
         # The TO label lost and the labels' column read before the values' ('INFO' / 'LOND' /
         # 'FRAN MUNI BRUS'): the first row below the INFO label is the TO row's.
         to = rows.pop(0)
@@ -342,6 +353,16 @@ def address_box_above(d: Draft, window: list[CLine], k: int) -> bool:
     for reading in repaired:
         d.defect("possible-ocr-error", f"address box: {reading}", window[k].start, window[k].end)
     return True
+
+
+def _label_with_row(window: list[CLine], k: int) -> int | None:
+    """Where the INFO label that keeps the info row's first codes on its line stands above the
+    CITE line at ``window[k]`` (see _INFO_LABEL_WITH_ROW), or None."""
+    for j in range(k - 1, max(-1, k - 1 - _INFO_ROWS), -1):
+        text = window[j].text
+        if "I" in text[:4] and _INFO_LABEL_WITH_ROW.match(text.upper()):  # (a literal gate: the label opens the line)
+            return j
+    return None
 
 
 # The staff cable's typed address line under its message or CITE line (the later 1970s on): 'TO:'
@@ -424,3 +445,91 @@ def read_for_line(d: Draft, w: Window) -> None:
             if "INFO" in value.split() or value.startswith("LIMIT "):
                 d.add("cia_attention", (value, ln.start + m.start("value"), end))
                 return
+
+
+# The outgoing message form (1958 to the later 1960s) prints its TO box above its FROM box, each a
+# row of its own, the labels in the boxes' margin. OCR of the form often loses the TO label, or
+# reads it as a speck, and leaves the addressees alone on the line or lines just above the FROM
+# row, which names headquarters ('JMWAVE' / 'GNOM. DIRECTOR'; 'RABAT' / 'FROME DIRECHOR'; 'BONN,
+# ERANKFURT' / 'BERLIN,' / 'PARIS' / 'DIRECTOR'; 'MADRID' / 'Cial' / 'I RECTOR'): five documents of
+# the studied sets, which read no addressee at all. The incoming form reverses the roles (TO:
+# DIRECTOR above FROM: station), so a row is taken only where no CITE line names a station (a
+# garbled one, 'CITE DIRT', is no station's) and the DIRECTOR row carries no TO label. Rows are
+# taken only while every word of them reads as a known name: a date, a label ('CONF', 'INFO') or
+# a word of text ends them; a speck of the box's rules in small letters ('Cial') is passed over.
+_HEADQUARTERS_ROW = re.compile(r"^\W{0,3}(?:(?P<label>[A-Za-z]{1,5})\W{1,3})?(?P<word>[A-Z]{6,9})\W{0,3}$")
+_TO_LABELS = ("TO", "T0", "10", "To")
+_BOX_ROWS = 3  # how many rows the TO box's addressees may take on either side of the FROM row
+_SPECK = 4  # a line this short that names nothing is a speck of the box's rules, passed over
+_FROM_ROW_LINES = 80  # how many lines of the form's head (blank ones too) the FROM row may stand in
+_START = attrgetter("start")
+_NEAR = 8  # how many lines, blank or not, the rows may take on either side of the FROM row
+
+
+def to_rows_above_headquarters(d: Draft, lines: list[CLine], start: int) -> None:
+    """The TO box's addressees on the rows above an outgoing form's FROM row naming headquarters,
+    their label lost (see above). Sets ``cia_to_box_all`` (and ``cia_from_box`` where unread)."""
+    cite = d.get("cite_station")
+    if d.get("cia_to") or d.get("cia_to_box") or d.get("form_to") or d.get("cia_to_line") \
+            or (cite not in ("DIR", "DIRECTOR") and cite in addressee_names()) or start >= len(lines):
+        return  # (a CITE line naming a station: the cable came in, and DIRECTOR is its addressee)
+    # (The identification form's boxes, where OCR read its labels and its values as two columns, leave
+    # the values one to a line: 'CIA' / 'MEXIICO CITY' / 'DIRECTOR' are ORIGINATOR, FROM and TO. A
+    # record with the form takes the FROM row only with its label, which no value of the form has.)
+    jfk_form = d.get("jfk_form")
+    # (The lines that may be the row are found by a search of the head's text for DIRECTOR's
+    # letters, at C speed: a Python step for each of the head's lines cost more than the rule.)
+    text, pos = d.clean.text, lines[start].start
+    stop = lines[min(len(lines), start + _FROM_ROW_LINES) - 1].end
+    while (hit := _next_hit(text, pos, stop)) >= 0:
+        k = bisect_right(lines, hit, key=_START) - 1
+        t = lines[k].text
+        pos = lines[k].end
+        m = _HEADQUARTERS_ROW.match(t)
+        if not m or m["label"] in _TO_LABELS or (jfk_form and not m["label"]) \
+                or closest(m["word"], _addressees()) != "DIRECTOR":
+            continue
+        if got := _rows(lines, range(k - 1, max(start, k - _NEAR) - 1, -1)):
+            names, repaired, at, end = got
+            if below := _rows(lines, range(k + 1, min(len(lines), k + _NEAR))):
+                # The box's later rows, which OCR of the two boxes side by side read after the
+                # FROM row ('PARIS' / 'DIRECTOR' / 'THE HAGUE' / 'BRUNELS'; 'RABAT' / 'FROM:
+                # DIRECTOR' / 'BERLIN').
+                names, repaired, end = names + below[0], repaired + below[1], below[3]
+            d.set("cia_to_box", names[0], at, end)
+            d.set("cia_to_box_all", names)
+            d.set("cia_from_box", "DIRECTOR", lines[k].start + m.start("word"), lines[k].start + m.end("word"))
+            for reading in repaired:
+                d.defect("possible-ocr-error", f"TO box: {reading}", at, end)
+        return
+
+
+def _next_hit(text: str, pos: int, end: int) -> int:
+    """Where the next of DIRECTOR's letters as OCR keeps them ('RECT', or 'DIREC' before a garbled
+    letter: 'DIRECHOR') stands in ``text[pos:end]``; -1 where none does."""
+    a, b = text.find("RECT", pos, end), text.find("DIREC", pos, end)
+    return b if a < 0 else a if b < 0 else min(a, b)
+
+
+def _rows(lines: list[CLine], indices: range) -> tuple[list[str], list[str], int, int] | None:
+    """The names on the rows of capitals at ``indices`` (taken in that order, the first not blank
+    the nearest the FROM row), in the page's order, the repairs made and the rows' span; None where
+    the nearest line is no such row. One short speck line may stand before the first row."""
+    rows: list[tuple[int, list[str], list[str]]] = []
+    for j in indices:
+        text = lines[j].text.strip()
+        if not text:
+            continue
+        got = read_names(text) if text.isupper() and not any(c.isdigit() for c in text) else None
+        if got is None:
+            if rows or len(text) > _SPECK or text.isupper():
+                break
+            continue
+        rows.append((j, *got))
+        if len(rows) == _BOX_ROWS:
+            break
+    if not rows:
+        return None
+    rows.sort()
+    return ([n for _, names, _ in rows for n in names], [r for *_, rs in rows for r in rs],
+            lines[rows[0][0]].start, lines[rows[-1][0]].end)
