@@ -279,3 +279,29 @@ def test_a_date_box_whose_century_holds_one_misread_digit_dates_the_cable(box, d
 def test_a_misread_century_in_a_sentence_or_two_digits_off_is_not_read(box):
     # In a sentence the number is the text's; '30' is two digits off 19.
     assert parse(_BOX.format(first=box, second="2. MORE TEXT.")).date is None
+
+
+# -- the receipt stamp with its Z read as 2 or 7 ----------------------------------------------------
+_ZSTAMP = CIA + "{stamp}\n\nIN 12345\n\nDIR CITE WAVE 3975\n\n1. TEXT.\n"
+
+
+@pytest.mark.parametrize("stamp, dtg", [
+    ("OCT 3 14217 63", "OCT 3 1421Z 63"),   # the Z read as 7, a blank before the year
+    ("OCT 3 1421263", "OCT 3 1421Z 63"),    # the Z read as 2, the year run on
+    ("OCT 3. 14212.63", "OCT 3 1421Z 63"),  # specks after the day and before the year
+])
+def test_a_receipt_stamp_whose_z_ocr_read_as_2_or_7_is_the_dtg(stamp, dtg):
+    r = parse(_ZSTAMP.format(stamp=stamp))
+    assert (r.date, r.dtg) == ("1963-10-03", dtg)
+    assert any(d.code == "possible-ocr-error" and "the Z read as 2 or 7" in d.message for d in r.defects)
+
+
+def test_a_stamp_with_a_blank_inside_its_hhmm_is_no_repaired_dtg():
+    # 'OCT 3 14 217 63': which digits are the time and which the Z is not plain; the date only.
+    r = parse(_ZSTAMP.format(stamp="OCT 3 14 217 63"))
+    assert r.date == "1963-10-03" and r.dtg is None
+
+
+def test_a_digit_that_is_no_lookalike_of_z_is_no_repaired_dtg():
+    # Only 2 and 7 are OCR's readings of the Z; 'OCT 3 14213 63' is no stamp read.
+    assert parse(_ZSTAMP.format(stamp="OCT 3 14213 63")).dtg is None
