@@ -305,3 +305,23 @@ def test_a_stamp_with_a_blank_inside_its_hhmm_is_no_repaired_dtg():
 def test_a_digit_that_is_no_lookalike_of_z_is_no_repaired_dtg():
     # Only 2 and 7 are OCR's readings of the Z; 'OCT 3 14213 63' is no stamp read.
     assert parse(_ZSTAMP.format(stamp="OCT 3 14213 63")).dtg is None
+
+
+# -- the TOT/TOR label alone, its time on the lines below ---------------------------------------------
+_SPLIT_HEAD = ("104-10000-10000\n\nSECRET\n\nSTAFF\n\n{head}\n\nDIRECTOR 941533\n\nSECRET\n\nSTAFF\n\nTO: PRIORITY\n\n"
+               "141946Z DIRECTOR 941533\n\nSLUGS: WNINTEL\n\n1. TEXT OF THE CABLE.\n")
+
+
+@pytest.mark.parametrize("head", ["TOT:\n\nPAGE 001\n\n1419462 SEP 96",      # the page number between, the Z read as 2
+                                  "TOT :\n\nPAGE 001\n\n141946Z\n\nSEP 96",     # the time and the month on lines of their own
+                                  "TOR:\n\n1419467 SEP 96"])
+def test_a_tot_label_alone_takes_its_time_from_the_lines_below(head):
+    r = parse(_SPLIT_HEAD.format(head=head))
+    assert r.date == "1996-09-14"
+    assert r.id == "1996DIRECTOR941533"
+
+
+@pytest.mark.parametrize("head", ["TOT:\n\nPAGE 001\n\n141946Z",               # no month and year: nothing dated
+                                  "TOTAL:\n\n1419462 SEP 96"])                 # no TOT label
+def test_no_label_alone_or_no_month_below_dates_nothing(head):
+    assert parse(_SPLIT_HEAD.format(head=head)).date is None

@@ -86,6 +86,30 @@ def _time_of_receipt(d: Draft, ln: CLine, m: re.Match) -> None:
         d.set("agency_date", got[1][:10], ln.start + m.start("dtg"), ln.start + m.end())
 
 
+# The TOR or TOT label alone on its line: the 1970s-90s cable's page head prints 'PAGE 001  TOT:
+# 262106Z MAY 78' across the page, and OCR sets each column on a line of its own ('TOT:' / 'PAGE 001'
+# / '2621062 MAY 78', the Z read as 2 as on the TOT line), the page number between the label and its
+# value: 10 cables of the studied sets carry the label alone. Its month and year date the cable as a
+# TOT read on one line does (the DTG stays the message line's: see assemble._settle_staff_dtg). (A
+# year alone on its line, 'MAY' / '98', is gone from the clean text with the page furniture: not read.)
+_TOR_LABEL_ALONE = re.compile(r"^[\W_]{0,3}T[O0][RT]\W{0,3}$")
+_TOR_BELOW = re.compile(r"(?:PAGE\W{0,2}\s+\d{1,3}\s+)?(?P<dtg>(?:[0-2O][\dO]|3[01O])(?:[01O][\dO]|2[0-3])[0-5O][\dO])\s?[Z27]?"
+                        r"\s+(?P<mon>" + F.MONTH_ALTERNATION + r")\s+(?P<yy>\d{2})\b")
+_TOR_LINES_BELOW = 6  # (the label, the page number's word and number, the time, month and year each alone)
+
+
+def read_time_below_label(d: Draft, w: Window, k: int) -> None:
+    """The TOR/TOT label alone on line ``k`` of the window: its time group, month and year on the
+    lines below, after the page number OCR set between; they date the cable."""
+    if not _TOR_LABEL_ALONE.match(w.uppers[k]):
+        return
+    below = " ".join(t.strip() for t in w.uppers[k + 1: k + 1 + _TOR_LINES_BELOW])
+    if m := _TOR_BELOW.match(below):
+        ln = w.lines[k + 1]
+        if got := F.dtg(f"{m['dtg'].replace('O', '0')}Z {m['mon']} {m['yy']}"):
+            d.set("agency_date", got[1][:10], ln.start, ln.end)
+
+
 # The receipt stamp opening its line with the time's digits lost to specks ('JUN 26 $5502 63'):
 # month, day and year still date the cable; the time is not read.
 _SPECKED_STAMP = re.compile(r"^\W{0,3}(?P<mon>" + F.MONTH_ALTERNATION + r")[A-Z]*[:.,]?\s+(?P<dd>[0-3]?\d)[:.,]?\s+"

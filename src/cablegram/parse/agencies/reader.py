@@ -20,7 +20,7 @@ from .cia_address import (address_before_lost_station, address_box_above, addres
                           addressee_names, misread_director, misread_headquarters, read_for_line, set_address)
 from .cia_opening import closest
 from .date_boxes import _DIGIT, _STAMP_TIME, _alone, read_date_box_with_lookalike_day, read_misread_month_dates
-from .dtg_lines import CIA_DTG, CIA_TIME, _CLASS_WORD, _SPECKED_STAMP, _TOR, _cia_dtg, _cia_time, _time_of_receipt, read_filed_line, read_garbled_class_line
+from .dtg_lines import CIA_DTG, CIA_TIME, _CLASS_WORD, _SPECKED_STAMP, _TOR, _cia_dtg, _cia_time, _time_of_receipt, read_filed_line, read_garbled_class_line, read_time_below_label
 from .fbi import _FBI_DATE_BELOW, _FBI_FROM, _FBI_MISREAD, _FBI_PRECEDENCE, _FBI_TO, _sacs, read_fbi_number_and_caption
 from .intercepts import intercept_party, intercept_title
 from .markings import head_lines, iter_nonblank, read_agency_controls, read_declassify_event, read_marking_in, read_slug_lines
@@ -248,8 +248,12 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
             elif m := CIA_DTG.match(t):
                 # The cable's own DTG, on its classification line: the Z is often read as 2 or 7.
                 _cia_dtg(d, ln, m)
-            if k in may_tor and (m := _TOR.match(t)):
+            if k not in may_tor:
+                pass
+            elif m := _TOR.match(t):
                 _time_of_receipt(d, ln, m)
+            else:
+                read_time_below_label(d, win, k)
         elif kind == "fbi-teletype":
             if m := _FBI_PRECEDENCE.match(t):
                 d.set("agency_precedence", m[1], ln.start + m.start(1), ln.start + m.end(1))
