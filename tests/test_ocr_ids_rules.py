@@ -325,3 +325,34 @@ def test_a_tot_label_alone_takes_its_time_from_the_lines_below(head):
                                   "TOTAL:\n\n1419462 SEP 96"])                 # no TOT label
 def test_no_label_alone_or_no_month_below_dates_nothing(head):
     assert parse(_SPLIT_HEAD.format(head=head)).date is None
+
+
+# -- headquarters' number box beside 'CITE DIR' set above it, or on a later page ----------------------
+_HQ_FORM = (CIA + "FROM: DIRECTOR\n\nDATE: 21 FEB 63\n\nLAPA\n\n{above}CITE DIR\n\nREF: LAPA 3647\n\n"
+            "1. TEXT OF THE CABLE{filler}.\n\n{later}")
+_FILLER = "".join(f"\n\n{n}. MORE TEXT OF THE CABLE IN ITS PARAGRAPH." for n in range(2, 90))  # (past the reader's window of 80 lines)
+
+
+def test_a_number_box_on_the_line_just_above_cite_dir_is_its_serial():
+    assert parse(_HQ_FORM.format(above="19557\n\n", filler="", later="")).id == "1963DIR019557"
+
+
+def test_a_number_above_cite_dir_with_a_line_between_is_not_taken():
+    # Beside the CITE box means the line next to it; a number further up is another box's.
+    assert parse(_HQ_FORM.format(above="19557\n\nINFO\n\n", filler="", later="")).id is None
+
+
+@pytest.mark.parametrize("later", [
+    "PAGE TWO\n\nCITE DIR 19557\n\n90. TEXT GOES ON.\n",                          # the serial on the line
+    "PAGE TWO\n\nCITE DIR\n\nDEFERRED\n\nROUTINE\n\nOUT 94365\n\n19557\n\n90. TEXT GOES ON.\n",  # the box below
+])
+def test_a_later_pages_cite_dir_gives_the_serial_the_first_page_lost(later):
+    assert parse(_HQ_FORM.format(above="", filler=_FILLER, later=later)).id == "1963DIR019557"
+
+
+@pytest.mark.parametrize("later", [
+    "90. AS WE CITE DIR 19557 IN OUR LAST.\n",                                     # CITE DIR in a sentence
+    "PAGE TWO\n\nCITE DIR\n\n90. ONE\n\n91. TWO\n\n92. THREE\n\n93. FOUR\n\n94. FIVE\n\n95. SIX\n\n19557\n",  # too far below
+])
+def test_cite_dir_in_a_sentence_or_a_number_far_below_it_gives_no_serial(later):
+    assert parse(_HQ_FORM.format(above="", filler=_FILLER, later=later)).id is None

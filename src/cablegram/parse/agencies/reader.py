@@ -623,6 +623,56 @@ def read_headquarters_number(d: Draft, window: list[CLine]) -> None:
             d.set("cite_serial", int(m[1]), ln.start + m.start(1), ln.start + m.end(1))
             d.notes.append("the CITE DIR serial read from the number box below the CITE line")
             return
+    if k and (m := _NUMBER_BOX.match(window[k - 1].text)):
+        # The box stands beside 'CITE DIR' on the form, and OCR may set it on the line just
+        # above ('53690' / 'CITE DIR'), where nothing else stands between.
+        ln = window[k - 1]
+        d.set("cite_serial", int(m[1]), ln.start + m.start(1), ln.start + m.end(1))
+        d.notes.append("the CITE DIR serial read from the number box beside the CITE line, set above it")
+        return
+    read_continuation_number(d, window[k].end)
+
+
+# Each page of headquarters' outgoing form repeats 'CITE DIR' and its number box ('PAGE TWO' ...
+# 'CITE DIR' / '93554'): where the first page's number is lost, a later page's gives it. The number
+# on the CITE line itself, or the first line of five digits alone within the next few lines (below
+# the form's precedence boxes and OUT number: 'CITE DIR' / 'DEFERRED' / 'ROUTINE' / 'OUT 94365' /
+# '17166'). Six such continuation pages in the studied sets.
+_CONTINUATION_CITE = re.compile(r"^[^\S\n]*\W{0,2}CITE\W{1,3}DIR(?:ECTOR)?\W{0,3}(?:(?P<serial>\d{5})\W{0,2})?$", re.M)
+_CONTINUATION_BOX_LINES = 6
+
+
+def read_continuation_number(d: Draft, after: int) -> None:
+    """The serial a later page's 'CITE DIR' line gives, past the clean text's offset ``after``."""
+    text = d.clean.text
+    at = text.find("CITE DIR", after)
+    while at >= 0:
+        if m := _CONTINUATION_CITE.match(text, text.rfind("\n", 0, at) + 1):
+            if m["serial"]:
+                d.set("cite_serial", int(m["serial"]), m.start("serial"), m.end("serial"))
+                d.notes.append("the CITE DIR serial read from a later page's CITE line")
+                return
+            if _number_box_after(d, text, m.end()):
+                return
+        at = text.find("CITE DIR", at + 8)
+
+
+def _number_box_after(d: Draft, text: str, end: int) -> bool:
+    """The first line of five digits alone among the next few non-blank lines after offset ``end``
+    (a line's end) read as the CITE serial; whether one was."""
+    seen = 0
+    while seen < _CONTINUATION_BOX_LINES and end < len(text):
+        start, end = end + 1, text.find("\n", end + 1)
+        end = len(text) if end < 0 else end
+        line = text[start:end]
+        if not line.strip():
+            continue
+        seen += 1
+        if b := _NUMBER_BOX.match(line):
+            d.set("cite_serial", int(b[1]), start + b.start(1), start + b.end(1))
+            d.notes.append("the CITE DIR serial read from a later page's number box")
+            return True
+    return False
 
 
 # An incoming cable's page head prints its IN number with the station's code and serial: on each
