@@ -356,3 +356,19 @@ def test_a_later_pages_cite_dir_gives_the_serial_the_first_page_lost(later):
 ])
 def test_cite_dir_in_a_sentence_or_a_number_far_below_it_gives_no_serial(later):
     assert parse(_HQ_FORM.format(above="", filler=_FILLER, later=later)).id is None
+
+
+# -- header-area dates that are never the message's: the review stamp, a date of birth -----------------
+_LOOSE = CIA + "CLASSIFIED MESSAGE\n\n{line}\n\nDIR CITE MEXI 1234\n\n1. TEXT OF THE CABLE.\n"
+
+
+@pytest.mark.parametrize("line", ["CLASSIFICATION REVIEW\n\nCONDUCTED ON 24 MAY 1978",
+                                  "A. JOHN DOE, BORN 29 MAR 43.", "DOB: 12 JAN 31 IN HAVANA"])
+def test_a_review_stamps_date_or_a_date_of_birth_does_not_date_the_cable(line):
+    assert parse(_LOOSE.format(line=line)).date is None
+
+
+@pytest.mark.parametrize("line, date", [("9 OCT 63 SUBJECT BORN IN HAVANA", "1963-10-09"),  # BORN after the date
+                                        ("REVIEWED 24 MAY 63", "1963-05-24")])             # no review stamp's words
+def test_a_date_before_born_or_beside_other_words_still_dates_the_cable(line, date):
+    assert parse(_LOOSE.format(line=line)).date == date

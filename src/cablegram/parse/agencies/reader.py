@@ -81,6 +81,20 @@ def _is_guide_date(text: str) -> bool:
     return _GUIDE_DATED.match(text) is not None  # (asked only of the few lines a date was found in)
 
 
+# Dates in a cable's header area that are never the message's: the classification review stamp
+# the CIA put on its JFK records in 1975-78 ('CLASSIFICATION REVIEW' / 'CONDUCTED ON 24 MAY 1978',
+# five dated stamps in the studied sets: a review date, which LABELING.md excludes), and a person's
+# date of birth ('BORN 29 MAR 43', 'DOB 12 JAN 31': in the traces a cable's first lines give).
+_REVIEW_STAMP = "CONDUCTED ON"
+_BIRTH = re.compile(r"\b(?:BORN|DOB|DPOB)\W{0,3}$")
+
+
+def _is_no_message_date(text: str, m: re.Match) -> bool:
+    """Whether the date ``m`` of line ``text`` is a review stamp's or a date of birth (asked only of
+    the few lines a date was found in)."""
+    return _REVIEW_STAMP in text.upper() or _BIRTH.search(text.upper(), 0, m.start()) is not None
+
+
 _IN_NUMBER = re.compile(r"^\s*(IN|OUT)\s+(\d{4,6})\s*$")
 _NSA_FR = re.compile(r"^\s*FR\s+(?P<place>[A-Za-z .]+?):\s*(?P<who>.*)$")
 _NSA_TO = re.compile(r"^\s*TO\s+(?P<place>[A-Za-z .]+?):\s*(?P<who>.*)$")
@@ -115,7 +129,8 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
     window = win.lines
     for ln in window[:60]:  # (the first 60 non-blank lines)
         # The first date written in the header area (date stamps, 'DATE: 6 JAN 64'): a fallback.
-        if _DIGIT.search(ln.text) and (m := _loose_date(ln.text)) and not _is_guide_date(ln.text):  # a date has a digit
+        if _DIGIT.search(ln.text) and (m := _loose_date(ln.text)) and not _is_guide_date(ln.text) \
+                and not _is_no_message_date(ln.text, m):  # a date has a digit
             day, mon, yy = m["d"], m["m"], m["y"]
             iso = F.iso_date(F.full_year(int(yy)), F.MONTHS[mon.upper()], int(day))
             if iso and "1940" < iso < ("2000" if len(yy) == 2 else "2030"):
