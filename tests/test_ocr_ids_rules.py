@@ -372,3 +372,18 @@ def test_a_review_stamps_date_or_a_date_of_birth_does_not_date_the_cable(line):
                                         ("REVIEWED 24 MAY 63", "1963-05-24")])             # no review stamp's words
 def test_a_date_before_born_or_beside_other_words_still_dates_the_cable(line, date):
     assert parse(_LOOSE.format(line=line)).date == date
+
+
+# -- a month and year ending the classification line are no station and serial ------------------------
+def test_a_dtgs_month_and_year_on_the_classification_line_are_no_message_number():
+    # 'SECRET 0220472 DEC 93': the DTG with its Z read as 2; DEC 93 is its month and year.
+    text = (CIA + "PAGE 001\n\nTOR: 030148Z DEC 93\n\nSECRET 0220472 DEC 93\n\nSTAFF\n\n"
+            "CITE TEGUCIGALPA 43599\n\nTO: DIRECTOR.\n\n1. TEXT OF THE CABLE.\n")
+    r = parse(text)
+    assert (r.id, r.dtg) == ("1993TEGUCIGALPA043599", "022047Z DEC 93")
+
+
+def test_a_station_and_serial_ending_the_classification_line_are_still_its_number():
+    text = ("R 210722Z JUL 06\nFM SECSTATE WASHDC\nTO AMEMBASSY ROME\n\nC O N F I D E N T I A L STATE 163147\n\n"
+            "E.O. 12958: DECL: 07/11/2016\nTAGS: PREL, IT\nSUBJECT: TEXT\n\n1. (C) TEXT OF THE CABLE.\n")
+    assert parse(text).id == "2006STATE163147"
