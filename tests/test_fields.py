@@ -212,8 +212,8 @@ def test_cia_dtg_whose_days_nought_ocr_read_as_nine(line, dtg, reported):
 
 @pytest.mark.parametrize("stamp, date, dtg", [
     ("AUG 17 1942Z 62", "1962-08-17", "AUG 17 1942Z 62"),
-    ("AUG: 17 19427 62", "1962-08-17", None),   # repaired reading: the date, not a DTG as written
-    ("NOV 8: 2343762", "1962-11-08", None),
+    ("AUG: 17 19427 62", "1962-08-17", "AUG 17 1942Z 62"),   # the Z read as 7: repaired (LABELING.md)
+    ("NOV 8: 2343762", "1962-11-08", "NOV 8 2343Z 62"),
 ])
 def test_cia_receipt_time_gives_the_date(stamp, date, dtg):
     r = parse(CIA + stamp + "\n\nDIR CITE MEXI 1234\n\n1. TEXT.\n")
@@ -606,7 +606,7 @@ def test_cia_hyphen_spaced_marking_with_letters_misread(line, level):
 @pytest.mark.parametrize("stamp, dtg", [
     ("AUG 9 OO48Z 61", "AUG 9 0048Z 61"),    # letter O for nought: still the stamp as printed
     ("AUG 9 0048Z 61", "AUG 9 0048Z 61"),
-    ("AUG: 9 0O487 61", None),               # other repairs: a date, not the DTG as written
+    ("AUG: 9 0O487 61", "AUG 9 0048Z 61"),   # the Z read as 7 too: repaired, with a defect
 ])
 def test_cia_receipt_stamp_with_letter_o_for_nought_is_the_dtg(stamp, dtg):
     r = parse(CIA + stamp + "\n\nDIR CITE MEXI 1234\n\n1. TEXT.\n")

@@ -182,7 +182,7 @@ _STAMP = CIA + "DATE: 24 MAY 62\n\n{stamp}\n\nIN 10637\n\nDIR CITE WAVE 3975\n\n
 
 def test_a_receipt_stamp_with_a_speck_before_its_year_dates_the_cable():
     r = parse(_STAMP.format(stamp="MAY 25 00452.62"))
-    assert (r.date, r.dtg) == ("1962-05-25", None)  # the date read, the repaired time not kept as the DTG
+    assert (r.date, r.dtg) == ("1962-05-25", "MAY 25 0045Z 62")  # the Z read as 2 repaired (test_ocr_ids_rules)
 
 
 def test_a_stamp_whose_year_is_no_number_dates_nothing_and_the_form_date_stands():

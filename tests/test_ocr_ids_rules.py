@@ -279,3 +279,111 @@ def test_a_date_box_whose_century_holds_one_misread_digit_dates_the_cable(box, d
 def test_a_misread_century_in_a_sentence_or_two_digits_off_is_not_read(box):
     # In a sentence the number is the text's; '30' is two digits off 19.
     assert parse(_BOX.format(first=box, second="2. MORE TEXT.")).date is None
+
+
+# -- the receipt stamp with its Z read as 2 or 7 ----------------------------------------------------
+_ZSTAMP = CIA + "{stamp}\n\nIN 12345\n\nDIR CITE WAVE 3975\n\n1. TEXT.\n"
+
+
+@pytest.mark.parametrize("stamp, dtg", [
+    ("OCT 3 14217 63", "OCT 3 1421Z 63"),   # the Z read as 7, a blank before the year
+    ("OCT 3 1421263", "OCT 3 1421Z 63"),    # the Z read as 2, the year run on
+    ("OCT 3. 14212.63", "OCT 3 1421Z 63"),  # specks after the day and before the year
+])
+def test_a_receipt_stamp_whose_z_ocr_read_as_2_or_7_is_the_dtg(stamp, dtg):
+    r = parse(_ZSTAMP.format(stamp=stamp))
+    assert (r.date, r.dtg) == ("1963-10-03", dtg)
+    assert any(d.code == "possible-ocr-error" and "the Z read as 2 or 7" in d.message for d in r.defects)
+
+
+def test_a_stamp_with_a_blank_inside_its_hhmm_is_no_repaired_dtg():
+    # 'OCT 3 14 217 63': which digits are the time and which the Z is not plain; the date only.
+    r = parse(_ZSTAMP.format(stamp="OCT 3 14 217 63"))
+    assert r.date == "1963-10-03" and r.dtg is None
+
+
+def test_a_digit_that_is_no_lookalike_of_z_is_no_repaired_dtg():
+    # Only 2 and 7 are OCR's readings of the Z; 'OCT 3 14213 63' is no stamp read.
+    assert parse(_ZSTAMP.format(stamp="OCT 3 14213 63")).dtg is None
+
+
+# -- the TOT/TOR label alone, its time on the lines below ---------------------------------------------
+_SPLIT_HEAD = ("104-10000-10000\n\nSECRET\n\nSTAFF\n\n{head}\n\nDIRECTOR 941533\n\nSECRET\n\nSTAFF\n\nTO: PRIORITY\n\n"
+               "141946Z DIRECTOR 941533\n\nSLUGS: WNINTEL\n\n1. TEXT OF THE CABLE.\n")
+
+
+@pytest.mark.parametrize("head", ["TOT:\n\nPAGE 001\n\n1419462 SEP 96",      # the page number between, the Z read as 2
+                                  "TOT :\n\nPAGE 001\n\n141946Z\n\nSEP 96",     # the time and the month on lines of their own
+                                  "TOR:\n\n1419467 SEP 96"])
+def test_a_tot_label_alone_takes_its_time_from_the_lines_below(head):
+    r = parse(_SPLIT_HEAD.format(head=head))
+    assert r.date == "1996-09-14"
+    assert r.id == "1996DIRECTOR941533"
+
+
+@pytest.mark.parametrize("head", ["TOT:\n\nPAGE 001\n\n141946Z",               # no month and year: nothing dated
+                                  "TOTAL:\n\n1419462 SEP 96"])                 # no TOT label
+def test_no_label_alone_or_no_month_below_dates_nothing(head):
+    assert parse(_SPLIT_HEAD.format(head=head)).date is None
+
+
+# -- headquarters' number box beside 'CITE DIR' set above it, or on a later page ----------------------
+_HQ_FORM = (CIA + "FROM: DIRECTOR\n\nDATE: 21 FEB 63\n\nLAPA\n\n{above}CITE DIR\n\nREF: LAPA 3647\n\n"
+            "1. TEXT OF THE CABLE{filler}.\n\n{later}")
+_FILLER = "".join(f"\n\n{n}. MORE TEXT OF THE CABLE IN ITS PARAGRAPH." for n in range(2, 90))  # (past the reader's window of 80 lines)
+
+
+def test_a_number_box_on_the_line_just_above_cite_dir_is_its_serial():
+    assert parse(_HQ_FORM.format(above="19557\n\n", filler="", later="")).id == "1963DIR019557"
+
+
+def test_a_number_above_cite_dir_with_a_line_between_is_not_taken():
+    # Beside the CITE box means the line next to it; a number further up is another box's.
+    assert parse(_HQ_FORM.format(above="19557\n\nINFO\n\n", filler="", later="")).id is None
+
+
+@pytest.mark.parametrize("later", [
+    "PAGE TWO\n\nCITE DIR 19557\n\n90. TEXT GOES ON.\n",                          # the serial on the line
+    "PAGE TWO\n\nCITE DIR\n\nDEFERRED\n\nROUTINE\n\nOUT 94365\n\n19557\n\n90. TEXT GOES ON.\n",  # the box below
+])
+def test_a_later_pages_cite_dir_gives_the_serial_the_first_page_lost(later):
+    assert parse(_HQ_FORM.format(above="", filler=_FILLER, later=later)).id == "1963DIR019557"
+
+
+@pytest.mark.parametrize("later", [
+    "90. AS WE CITE DIR 19557 IN OUR LAST.\n",                                     # CITE DIR in a sentence
+    "PAGE TWO\n\nCITE DIR\n\n90. ONE\n\n91. TWO\n\n92. THREE\n\n93. FOUR\n\n94. FIVE\n\n95. SIX\n\n19557\n",  # too far below
+])
+def test_cite_dir_in_a_sentence_or_a_number_far_below_it_gives_no_serial(later):
+    assert parse(_HQ_FORM.format(above="", filler=_FILLER, later=later)).id is None
+
+
+# -- header-area dates that are never the message's: the review stamp, a date of birth -----------------
+_LOOSE = CIA + "CLASSIFIED MESSAGE\n\n{line}\n\nDIR CITE MEXI 1234\n\n1. TEXT OF THE CABLE.\n"
+
+
+@pytest.mark.parametrize("line", ["CLASSIFICATION REVIEW\n\nCONDUCTED ON 24 MAY 1978",
+                                  "A. JOHN DOE, BORN 29 MAR 43.", "DOB: 12 JAN 31 IN HAVANA"])
+def test_a_review_stamps_date_or_a_date_of_birth_does_not_date_the_cable(line):
+    assert parse(_LOOSE.format(line=line)).date is None
+
+
+@pytest.mark.parametrize("line, date", [("9 OCT 63 SUBJECT BORN IN HAVANA", "1963-10-09"),  # BORN after the date
+                                        ("REVIEWED 24 MAY 63", "1963-05-24")])             # no review stamp's words
+def test_a_date_before_born_or_beside_other_words_still_dates_the_cable(line, date):
+    assert parse(_LOOSE.format(line=line)).date == date
+
+
+# -- a month and year ending the classification line are no station and serial ------------------------
+def test_a_dtgs_month_and_year_on_the_classification_line_are_no_message_number():
+    # 'SECRET 0220472 DEC 93': the DTG with its Z read as 2; DEC 93 is its month and year.
+    text = (CIA + "PAGE 001\n\nTOR: 030148Z DEC 93\n\nSECRET 0220472 DEC 93\n\nSTAFF\n\n"
+            "CITE TEGUCIGALPA 43599\n\nTO: DIRECTOR.\n\n1. TEXT OF THE CABLE.\n")
+    r = parse(text)
+    assert (r.id, r.dtg) == ("1993TEGUCIGALPA043599", "022047Z DEC 93")
+
+
+def test_a_station_and_serial_ending_the_classification_line_are_still_its_number():
+    text = ("R 210722Z JUL 06\nFM SECSTATE WASHDC\nTO AMEMBASSY ROME\n\nC O N F I D E N T I A L STATE 163147\n\n"
+            "E.O. 12958: DECL: 07/11/2016\nTAGS: PREL, IT\nSUBJECT: TEXT\n\n1. (C) TEXT OF THE CABLE.\n")
+    assert parse(text).id == "2006STATE163147"

@@ -218,7 +218,9 @@ def _class_line(d: Draft, s: Scan, ln: CLine, m: re.Match) -> None:
         station = " ".join(mt["station"].split())
         # (A CIA cable's classification line may run on into its CITE line, 'SECRET 0714502 JUN 68
         # CITE STOCKHOLM 9024': station and serial are then the CITE reader's, CITE no part of a name.)
-        if station not in ("SECTION", "PAGE", "OF") and not station.startswith("CITE "):
+        # (Nor is a month a station: 'SECRET 0220472 DEC 93', an agency's DTG with its Z read as 2,
+        # ends in the DTG's month and year, which the agency reader takes as the DTG.)
+        if station not in ("SECTION", "PAGE", "OF") and not station.startswith("CITE ") and station not in F.MONTHS:
             tail_start = len(rest_after) - len(rest_after[-80:])
             raw = rest_after[tail_start + mt.start(): tail_start + mt.end()]
             d.set("mrn", " ".join(raw.split()), ln.start + offset + tail_start + mt.start(),

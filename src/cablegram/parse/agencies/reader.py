@@ -20,7 +20,7 @@ from .cia_address import (address_before_lost_station, address_box_above, addres
                           addressee_names, misread_director, misread_headquarters, read_for_line, set_address)
 from .cia_opening import closest
 from .date_boxes import _DIGIT, _STAMP_TIME, _alone, read_date_box_with_lookalike_day, read_misread_month_dates
-from .dtg_lines import CIA_DTG, CIA_TIME, _CLASS_WORD, _SPECKED_STAMP, _TOR, _cia_dtg, _cia_time, _time_of_receipt, read_filed_line, read_garbled_class_line
+from .dtg_lines import CIA_DTG, CIA_TIME, _CLASS_WORD, _SPECKED_STAMP, _TOR, _cia_dtg, _cia_time, _time_of_receipt, read_filed_line, read_garbled_class_line, read_time_below_label
 from .fbi import _FBI_DATE_BELOW, _FBI_FROM, _FBI_MISREAD, _FBI_PRECEDENCE, _FBI_TO, _sacs, read_fbi_number_and_caption
 from .intercepts import intercept_party, intercept_title
 from .markings import head_lines, iter_nonblank, read_agency_controls, read_declassify_event, read_marking_in, read_slug_lines
@@ -81,6 +81,20 @@ def _is_guide_date(text: str) -> bool:
     return _GUIDE_DATED.match(text) is not None  # (asked only of the few lines a date was found in)
 
 
+# Dates in a cable's header area that are never the message's: the classification review stamp
+# the CIA put on its JFK records in 1975-78 ('CLASSIFICATION REVIEW' / 'CONDUCTED ON 24 MAY 1978',
+# five dated stamps in the studied sets: a review date, which LABELING.md excludes), and a person's
+# date of birth ('BORN 29 MAR 43', 'DOB 12 JAN 31': in the traces a cable's first lines give).
+_REVIEW_STAMP = "CONDUCTED ON"
+_BIRTH = re.compile(r"\b(?:BORN|DOB|DPOB)\W{0,3}$")
+
+
+def _is_no_message_date(text: str, m: re.Match) -> bool:
+    """Whether the date ``m`` of line ``text`` is a review stamp's or a date of birth (asked only of
+    the few lines a date was found in)."""
+    return _REVIEW_STAMP in text.upper() or _BIRTH.search(text.upper(), 0, m.start()) is not None
+
+
 _IN_NUMBER = re.compile(r"^\s*(IN|OUT)\s+(\d{4,6})\s*$")
 _NSA_FR = re.compile(r"^\s*FR\s+(?P<place>[A-Za-z .]+?):\s*(?P<who>.*)$")
 _NSA_TO = re.compile(r"^\s*TO\s+(?P<place>[A-Za-z .]+?):\s*(?P<who>.*)$")
@@ -115,7 +129,8 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
     window = win.lines
     for ln in window[:60]:  # (the first 60 non-blank lines)
         # The first date written in the header area (date stamps, 'DATE: 6 JAN 64'): a fallback.
-        if _DIGIT.search(ln.text) and (m := _loose_date(ln.text)) and not _is_guide_date(ln.text):  # a date has a digit
+        if _DIGIT.search(ln.text) and (m := _loose_date(ln.text)) and not _is_guide_date(ln.text) \
+                and not _is_no_message_date(ln.text, m):  # a date has a digit
             day, mon, yy = m["d"], m["m"], m["y"]
             iso = F.iso_date(F.full_year(int(yy)), F.MONTHS[mon.upper()], int(day))
             if iso and "1940" < iso < ("2000" if len(yy) == 2 else "2030"):
@@ -248,8 +263,12 @@ def read_agency(d: Draft, kind: str, lines: list[CLine], start: int) -> None:
             elif m := CIA_DTG.match(t):
                 # The cable's own DTG, on its classification line: the Z is often read as 2 or 7.
                 _cia_dtg(d, ln, m)
-            if k in may_tor and (m := _TOR.match(t)):
+            if k not in may_tor:
+                pass
+            elif m := _TOR.match(t):
                 _time_of_receipt(d, ln, m)
+            else:
+                read_time_below_label(d, win, k)
         elif kind == "fbi-teletype":
             if m := _FBI_PRECEDENCE.match(t):
                 d.set("agency_precedence", m[1], ln.start + m.start(1), ln.start + m.end(1))
@@ -619,6 +638,56 @@ def read_headquarters_number(d: Draft, window: list[CLine]) -> None:
             d.set("cite_serial", int(m[1]), ln.start + m.start(1), ln.start + m.end(1))
             d.notes.append("the CITE DIR serial read from the number box below the CITE line")
             return
+    if k and (m := _NUMBER_BOX.match(window[k - 1].text)):
+        # The box stands beside 'CITE DIR' on the form, and OCR may set it on the line just
+        # above ('53690' / 'CITE DIR'), where nothing else stands between.
+        ln = window[k - 1]
+        d.set("cite_serial", int(m[1]), ln.start + m.start(1), ln.start + m.end(1))
+        d.notes.append("the CITE DIR serial read from the number box beside the CITE line, set above it")
+        return
+    read_continuation_number(d, window[k].end)
+
+
+# Each page of headquarters' outgoing form repeats 'CITE DIR' and its number box ('PAGE TWO' ...
+# 'CITE DIR' / '93554'): where the first page's number is lost, a later page's gives it. The number
+# on the CITE line itself, or the first line of five digits alone within the next few lines (below
+# the form's precedence boxes and OUT number: 'CITE DIR' / 'DEFERRED' / 'ROUTINE' / 'OUT 94365' /
+# '17166'). Six such continuation pages in the studied sets.
+_CONTINUATION_CITE = re.compile(r"^[^\S\n]*\W{0,2}CITE\W{1,3}DIR(?:ECTOR)?\W{0,3}(?:(?P<serial>\d{5})\W{0,2})?$", re.M)
+_CONTINUATION_BOX_LINES = 6
+
+
+def read_continuation_number(d: Draft, after: int) -> None:
+    """The serial a later page's 'CITE DIR' line gives, past the clean text's offset ``after``."""
+    text = d.clean.text
+    at = text.find("CITE DIR", after)
+    while at >= 0:
+        if m := _CONTINUATION_CITE.match(text, text.rfind("\n", 0, at) + 1):
+            if m["serial"]:
+                d.set("cite_serial", int(m["serial"]), m.start("serial"), m.end("serial"))
+                d.notes.append("the CITE DIR serial read from a later page's CITE line")
+                return
+            if _number_box_after(d, text, m.end()):
+                return
+        at = text.find("CITE DIR", at + 8)
+
+
+def _number_box_after(d: Draft, text: str, end: int) -> bool:
+    """The first line of five digits alone among the next few non-blank lines after offset ``end``
+    (a line's end) read as the CITE serial; whether one was."""
+    seen = 0
+    while seen < _CONTINUATION_BOX_LINES and end < len(text):
+        start, end = end + 1, text.find("\n", end + 1)
+        end = len(text) if end < 0 else end
+        line = text[start:end]
+        if not line.strip():
+            continue
+        seen += 1
+        if b := _NUMBER_BOX.match(line):
+            d.set("cite_serial", int(b[1]), start + b.start(1), start + b.end(1))
+            d.notes.append("the CITE DIR serial read from a later page's number box")
+            return True
+    return False
 
 
 # An incoming cable's page head prints its IN number with the station's code and serial: on each
