@@ -463,3 +463,34 @@ def test_a_number_alone_after_a_gap_before_a_short_line_after_no_sentence_is_no_
     # (near case: the line below holds a few words, a scrap of the form or a list)
     body = "1. THE STATION REPORTS.\n\n2. ADDRESSEES ARE\n\n4.\n\nVIENNA AND ATHENS\n"
     assert cia_numbers(body) == [1, 2]
+
+
+# -- the twelfth pass: an S read for the paragraph number due ---------------------------------------
+
+def test_an_s_with_its_stop_is_the_number_due_whichever_it_is():
+    # OCR reads a typed 3 as S as it reads a 5: the sequence, not the letter, names it.
+    body = ("1. THE MINISTER RECEIVED ME THIS MORNING.\n\n2. HE SPOKE OF THE HARVEST AND THE\n\n"
+            "S. ITALY: THE PARTIES ARE UNLIKELY TO UNSEAT THE PREMIER.\n")
+    assert cia_numbers(body) == [1, 2, 3]
+
+
+def test_an_s_before_a_short_line_or_in_a_lettered_list_is_no_mark():
+    # (near cases: an initial before a name on a short line; an item S of a lettered list)
+    assert cia_numbers("1. THE MINISTER RECEIVED ME.\n\n2. HE MET\n\nS. SMITH\n") == [1, 2]
+    body = ("1. THE MINISTER RECEIVED ME.\n\n2. THE LIST FOLLOWS:\n\nA. THE FIRST NAME ON THE LIST.\n\n"
+            "S. THE SECOND NAME ON THE LIST.\n")
+    assert cia_numbers(body) == [1, 2]
+
+
+def test_a_capital_so_with_a_full_stop_is_a_garbled_mark():
+    body = ("1. THE MINISTER RECEIVED ME THIS MORNING.\n\n2. HE SPOKE OF THE HARVEST.\n\n"
+            "SO. INDEX THE NAME AND THE FILES BELOW.\n")
+    assert cia_numbers(body) == [1, 2, 3]
+    assert len(mark_defects(body)) == 1
+
+
+def test_a_capital_so_with_a_comma_opens_a_sentence():
+    # (near case: 'SO,' opens a sentence; 'SO THE' too, see test_upper_case_words_are_no_garbled_marks)
+    body = ("1. THE MINISTER RECEIVED ME THIS MORNING.\n\n2. HE SPOKE OF THE HARVEST.\n\n"
+            "SO, AS A RESULT THE TALKS WILL GO ON.\n")
+    assert cia_numbers(body) == [1, 2]

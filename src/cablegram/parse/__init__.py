@@ -26,7 +26,7 @@ from ..policy import LENIENT, Policy
 from .assemble import assemble
 from .body import read_body
 from .agencies import (agency_kind, cable_start, is_email, read_agency, read_cia_boxes, read_cia_opening,
-                       read_cia_refs_above,
+                       read_cia_refs_above, text_before_a_later_cite,
                        may_hold_form_title, read_jfk_form, read_page_marking)
 from .draft import Draft, clean_lines
 from .forms import is_frus, read_frus, read_frus_opening, read_incoming_form, read_page_heads
@@ -176,6 +176,9 @@ def _parse(data: str | bytes, raw_bytes: bytes, source: Source, skip_rules: tupl
             # A date in the text ('ARRIVED 9 OCT 59') is not the cable's; a date on a line of its
             # own is the form's date box, which OCR of the form's columns may set below the CITE line.
             d.values.pop("agency_loose_date")
+        if (first_page := text_before_a_later_cite(d, lines, start, cite, state.removals)) is not None:
+            # The CITE line read is a continuation page's: the text begins on the first page.
+            body_start = first_page
     else:
         body_start = scan_header(d, lines, start)
     if d.get("kind") == "cia-cable":

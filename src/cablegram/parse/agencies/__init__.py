@@ -9,12 +9,12 @@
 - ``email``       emails that forward a cable
 """
 
-from .cia_opening import closest, read_cia_boxes, read_cia_opening, read_cia_refs_above
+from .cia_opening import closest, read_cia_boxes, read_cia_opening, read_cia_refs_above, text_before_a_later_cite
 from .email import cable_start, is_email
 from .jfk_form import may_hold_form_title, read_jfk_form
 from .reader import read_agency
 from .recognise import agency_kind
 from .markings import read_page_marking
 
-__all__ = ["agency_kind", "cable_start", "closest", "is_email", "read_agency", "read_cia_boxes", "read_cia_opening", "read_cia_refs_above",
+__all__ = ["agency_kind", "cable_start", "closest", "is_email", "read_agency", "read_cia_boxes", "read_cia_opening", "read_cia_refs_above", "text_before_a_later_cite",
            "may_hold_form_title", "read_jfk_form", "read_page_marking"]
