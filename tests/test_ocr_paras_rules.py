@@ -494,3 +494,33 @@ def test_a_capital_so_with_a_comma_opens_a_sentence():
     body = ("1. THE MINISTER RECEIVED ME THIS MORNING.\n\n2. HE SPOKE OF THE HARVEST.\n\n"
             "SO, AS A RESULT THE TALKS WILL GO ON.\n")
     assert cia_numbers(body) == [1, 2]
+
+
+# -- the twelfth pass: a CITE line read on a continuation page --------------------------------------
+
+PAGE_ONE = ("# 104-10000-10000\n\n## Page 1\n\nCLASSIFIED MESSAGE\n\nSECRET\n\nFROM: DIRECTOR\n\nCITX 9\n\n"
+            "{first}\n\n---\n\n## Page 2\n\nCLASSIFIED MESSAGE\n\nSECRET\n\nFROM: DIRECTOR\n\nCITE DIR 20038\n\n"
+            "PAGE TWO\n\n3. THE AGENT IS KNOWN TO THE STATION.\n")
+
+
+def test_the_text_begins_on_the_first_page_when_the_cite_line_read_is_a_continuation_pages():
+    first = "1. THE STATION WILL MEET THE AGENT ON MONDAY.\n\n2. PLEASE ADVISE RESULTS."
+    record = parse(PAGE_ONE.format(first=first))
+    assert [p.number for p in record.paragraphs if p.number is not None] == [1, 2, 3]
+
+
+def test_a_first_page_with_no_opening_paragraph_leaves_the_text_below_the_cite_line():
+    # (near case: the first page holds no paragraph 1 to 3, only a later number or a form's item)
+    record = parse(PAGE_ONE.format(first="4. THE STATION WILL MEET THE AGENT.\n\n1.11/SA/SO"))
+    assert [p.number for p in record.paragraphs if p.number is not None] == [3]
+
+
+def test_a_short_line_ending_with_a_colon_under_a_long_one_is_no_garbled_mark():
+    # A wrapped line OCR garbled: it stops well short of the margin the line above reaches.
+    body = ("1. THE STATION REPORTS THAT KUBARK ACQUITTED ITSELF WELL IN MOST RESPECTS, THOUGH I PLAN.\n\n"
+            "LO MAMI AM ATARITIN CALTI TO DE:\n\nFULL REVIEW OF THE OPERATION AFTER A REASONABLE PERIOD.\n")
+    assert cia_numbers(body) == [1]
+    # (near case: a line as long as the line above it opens the next paragraph)
+    body = ("1. THE STATION REPORTS THAT KUBARK ACQUITTED ITSELF WELL IN MOST RESPECTS.\n\n"
+            "LO THE STATION WILL REPORT FURTHER DEVELOPMENTS IN THE CASE AS THEY COME:\n")
+    assert cia_numbers(body) == [1, 2]

@@ -550,7 +550,19 @@ def _garbled_mark(text: str, last: int, current: list[CLine]) -> int | None:
         return None
     if last and not (current and current[0].text.isupper() and _after_sentence(current)):
         return None
+    if last and _short_of_the_margin(text, current):
+        return None
     return last + 1
+
+
+def _short_of_the_margin(text: str, current: list[CLine]) -> bool:
+    """Whether the line ``text`` ends well short of the typed margin the line above it reaches
+    (under two thirds of its length) and with a colon: a cable's paragraph runs its first line
+    to the margin, and a short line ending so is a wrapped line OCR garbled ('LO MAMI AM ATARITIN
+    CALTI TO DE AVATAR:' under a line of 70 characters), not a paragraph's opening."""
+    prev = next((ln.text.strip() for ln in reversed(current[-3:]) if ln.text.strip()), "")
+    line = text.strip()
+    return line.endswith(":") and 3 * len(line) < 2 * len(prev)
 
 
 def _due(n: int, last: int, current: list[CLine]) -> bool:
