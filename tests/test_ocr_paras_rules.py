@@ -524,3 +524,9 @@ def test_a_short_line_ending_with_a_colon_under_a_long_one_is_no_garbled_mark():
     body = ("1. THE STATION REPORTS THAT KUBARK ACQUITTED ITSELF WELL IN MOST RESPECTS.\n\n"
             "LO THE STATION WILL REPORT FURTHER DEVELOPMENTS IN THE CASE AS THEY COME:\n")
     assert cia_numbers(body) == [1, 2]
+
+
+def test_an_s_in_a_telegram_that_is_no_agencys_is_read_only_as_a_5():
+    # (near case: in a State telegram 'S. KOREA …' after paragraph 2 is a sentence, not paragraph 3)
+    body = "1. THE MINISTER RECEIVED ME.\n\n2. HE SPOKE OF THE HARVEST.\n\nS. KOREA WILL NOT AGREE TO THE TERMS.\n"
+    assert numbers(body) == [1, 2]

@@ -503,7 +503,7 @@ def _ocr_number(text: str, last: int, current: list[CLine], lettered: _LetteredL
             return last + 1
         return _garbled_mark(text, last, current) if garbled and text[:1] == "L" else None
     if last and (m := _LOOKALIKE_NUMBER.match(text)):
-        if m["ch"] == "S" and _typed_line(text[m.end():]):
+        if garbled and m["ch"] == "S" and _typed_line(text[m.end():]):
             return None if lettered(current) else last + 1  # an S for the number due (see above _typed_line)
         if _due(n := _DIGIT_LOOKALIKES[m["ch"]], last, current):
             return None if lettered(current) else n
@@ -528,7 +528,8 @@ def _ocr_number(text: str, last: int, current: list[CLine], lettered: _LetteredL
 # typed 3 and 8 as S as it reads the 5 (the studied sets' labellers read 'S.' as 3 and as 5, as the
 # sequence asked: blind6 104-10290-10156, holdout 104-10298-10184, 104-10215-10175, dev
 # 104-10179-10209), as it leaves the marks with no digit (_garbled_mark). Taken where the line
-# after it is a line of a cable typed in capitals (_typed_line), not in a lettered list.
+# after it is a line of a cable typed in capitals (_typed_line), not in a lettered list, and only
+# in the agencies' cables (``garbled``): in a State telegram 'S. KOREA WILL NOT AGREE' is a sentence.
 def _typed_line(rest: str) -> bool:
     """Whether ``rest`` (a line's words after a paragraph mark) is a paragraph's first line as a
     cable typed in capitals has it: four words or more, no lower-case letter (see _garbled_mark)."""
