@@ -191,8 +191,10 @@ def text_before_a_later_cite(d: Draft, lines: list[CLine], start: int, cite: int
     None. The CIA's message form is printed again on each page of a long cable, its CITE line
     with it ('CITE DIR 20038' / 'PAGE TWO'); where OCR left the first page's CITE line illegible,
     the line read is a continuation page's, and the text below it takes up the cable in the
-    middle: the first page's paragraphs stand above it (four documents of the studied sets:
-    blind6 104-10004-10122 and 104-10100-10250, holdout 104-10216-10157, blind3 104-10226-10036).
+    middle: the first page's paragraphs stand above it (five documents of the studied sets, each
+    of whose paragraphs were all lost so: blind6 104-10004-10122 and 104-10100-10250, blind4
+    104-10308-10056, holdout 104-10216-10157, blind3 104-10226-10036). A first page with no
+    paragraph 1 to 3 opening a line (104-10100-10250's shows only its 4) is left as it was.
     Pages are known by the page markers of the OCR-to-markdown tools (``removals``: '## Page 2')."""
     to_original = d.clean.to_original
     first, at_cite = to_original(lines[start].start), to_original(lines[cite].start)
