@@ -463,3 +463,70 @@ def test_a_number_alone_after_a_gap_before_a_short_line_after_no_sentence_is_no_
     # (near case: the line below holds a few words, a scrap of the form or a list)
     body = "1. THE STATION REPORTS.\n\n2. ADDRESSEES ARE\n\n4.\n\nVIENNA AND ATHENS\n"
     assert cia_numbers(body) == [1, 2]
+
+
+# -- the twelfth pass: an S read for the paragraph number due ---------------------------------------
+
+def test_an_s_with_its_stop_is_the_number_due_whichever_it_is():
+    # OCR reads a typed 3 as S as it reads a 5: the sequence, not the letter, names it.
+    body = ("1. THE MINISTER RECEIVED ME THIS MORNING.\n\n2. HE SPOKE OF THE HARVEST AND THE\n\n"
+            "S. ITALY: THE PARTIES ARE UNLIKELY TO UNSEAT THE PREMIER.\n")
+    assert cia_numbers(body) == [1, 2, 3]
+
+
+def test_an_s_before_a_short_line_or_in_a_lettered_list_is_no_mark():
+    # (near cases: an initial before a name on a short line; an item S of a lettered list)
+    assert cia_numbers("1. THE MINISTER RECEIVED ME.\n\n2. HE MET\n\nS. SMITH\n") == [1, 2]
+    body = ("1. THE MINISTER RECEIVED ME.\n\n2. THE LIST FOLLOWS:\n\nA. THE FIRST NAME ON THE LIST.\n\n"
+            "S. THE SECOND NAME ON THE LIST.\n")
+    assert cia_numbers(body) == [1, 2]
+
+
+def test_a_capital_so_with_a_full_stop_is_a_garbled_mark():
+    body = ("1. THE MINISTER RECEIVED ME THIS MORNING.\n\n2. HE SPOKE OF THE HARVEST.\n\n"
+            "SO. INDEX THE NAME AND THE FILES BELOW.\n")
+    assert cia_numbers(body) == [1, 2, 3]
+    assert len(mark_defects(body)) == 1
+
+
+def test_a_capital_so_with_a_comma_opens_a_sentence():
+    # (near case: 'SO,' opens a sentence; 'SO THE' too, see test_upper_case_words_are_no_garbled_marks)
+    body = ("1. THE MINISTER RECEIVED ME THIS MORNING.\n\n2. HE SPOKE OF THE HARVEST.\n\n"
+            "SO, AS A RESULT THE TALKS WILL GO ON.\n")
+    assert cia_numbers(body) == [1, 2]
+
+
+# -- the twelfth pass: a CITE line read on a continuation page --------------------------------------
+
+PAGE_ONE = ("# 104-10000-10000\n\n## Page 1\n\nCLASSIFIED MESSAGE\n\nSECRET\n\nFROM: DIRECTOR\n\nCITX 9\n\n"
+            "{first}\n\n---\n\n## Page 2\n\nCLASSIFIED MESSAGE\n\nSECRET\n\nFROM: DIRECTOR\n\nCITE DIR 20038\n\n"
+            "PAGE TWO\n\n3. THE AGENT IS KNOWN TO THE STATION.\n")
+
+
+def test_the_text_begins_on_the_first_page_when_the_cite_line_read_is_a_continuation_pages():
+    first = "1. THE STATION WILL MEET THE AGENT ON MONDAY.\n\n2. PLEASE ADVISE RESULTS."
+    record = parse(PAGE_ONE.format(first=first))
+    assert [p.number for p in record.paragraphs if p.number is not None] == [1, 2, 3]
+
+
+def test_a_first_page_with_no_opening_paragraph_leaves_the_text_below_the_cite_line():
+    # (near case: the first page holds no paragraph 1 to 3, only a later number or a form's item)
+    record = parse(PAGE_ONE.format(first="4. THE STATION WILL MEET THE AGENT.\n\n1.11/SA/SO"))
+    assert [p.number for p in record.paragraphs if p.number is not None] == [3]
+
+
+def test_a_short_line_ending_with_a_colon_under_a_long_one_is_no_garbled_mark():
+    # A wrapped line OCR garbled: it stops well short of the margin the line above reaches.
+    body = ("1. THE STATION REPORTS THAT KUBARK ACQUITTED ITSELF WELL IN MOST RESPECTS, THOUGH I PLAN.\n\n"
+            "LO MAMI AM ATARITIN CALTI TO DE:\n\nFULL REVIEW OF THE OPERATION AFTER A REASONABLE PERIOD.\n")
+    assert cia_numbers(body) == [1]
+    # (near case: a line as long as the line above it opens the next paragraph)
+    body = ("1. THE STATION REPORTS THAT KUBARK ACQUITTED ITSELF WELL IN MOST RESPECTS.\n\n"
+            "LO THE STATION WILL REPORT FURTHER DEVELOPMENTS IN THE CASE AS THEY COME:\n")
+    assert cia_numbers(body) == [1, 2]
+
+
+def test_an_s_in_a_telegram_that_is_no_agencys_is_read_only_as_a_5():
+    # (near case: in a State telegram 'S. KOREA …' after paragraph 2 is a sentence, not paragraph 3)
+    body = "1. THE MINISTER RECEIVED ME.\n\n2. HE SPOKE OF THE HARVEST.\n\nS. KOREA WILL NOT AGREE TO THE TERMS.\n"
+    assert numbers(body) == [1, 2]

@@ -26,7 +26,7 @@ from ..policy import LENIENT, Policy
 from .assemble import assemble
 from .body import read_body
 from .agencies import (agency_kind, cable_start, is_email, read_agency, read_cia_boxes, read_cia_opening,
-                       read_cia_refs_above,
+                       read_cia_refs_above, text_before_a_later_cite,
                        may_hold_form_title, read_jfk_form, read_page_marking, to_rows_above_headquarters)
 from .draft import Draft, clean_lines
 from .forms import is_frus, read_frus, read_frus_opening, read_incoming_form, read_page_heads
@@ -168,6 +168,7 @@ def _parse(data: str | bytes, raw_bytes: bytes, source: Source, skip_rules: tupl
     if not d.get("kind"):
         read_page_heads(d, lines)
     cite = d.get("cite_line") if d.get("kind") == "cia-cable" else None
+    refs_stop = cite  # (where the REF lines above the text are looked for up to: see below)
     if cite is not None and cite >= start:
         # A CIA cable's header ends with its CITE line; slug and REF lines follow it.
         scan_header(d, lines[: cite + 1], start)
@@ -176,12 +177,16 @@ def _parse(data: str | bytes, raw_bytes: bytes, source: Source, skip_rules: tupl
             # A date in the text ('ARRIVED 9 OCT 59') is not the cable's; a date on a line of its
             # own is the form's date box, which OCR of the form's columns may set below the CITE line.
             d.values.pop("agency_loose_date")
+        if (first_page := text_before_a_later_cite(d, lines, start, cite, state.removals)) is not None:
+            # The CITE line read is a continuation page's: the text begins on the first page,
+            # and its REF lines stand above it there.
+            body_start = refs_stop = first_page
     else:
         body_start = scan_header(d, lines, start)
     if d.get("kind") == "cia-cable":
         read_cia_boxes(d, lines, start, cite if cite is not None and cite >= start else body_start)
         to_rows_above_headquarters(d, lines, start)
-        read_cia_refs_above(d, lines, start, cite if cite is not None and cite >= start else body_start)
+        read_cia_refs_above(d, lines, start, refs_stop if cite is not None and cite >= start else body_start)
     elif not d.get("kind"):
         read_opening_reference(d, lines, start, body_start)
     read_body(d, lines, body_start, clean.text)  # ``lines`` are still clean_lines(clean) here

@@ -370,7 +370,11 @@ _FIELD_DISSEM = re.compile(r"^[\s•·*'‘.,]{0,3}[^\s]{1,6}\s+FIELD\s+DISSEM\b
 # is among them ('SO', 'DO', 'GO' open sentences; 'LO' opens none). The mark opens its line: every
 # one the studied releases hold does, and a pattern the hint tries at every line costs (the
 # _PARAGRAPH_HINT alternative below).
-_GARBLED_MARK = re.compile(r"^(?:[Lld][Oo0a]|[Ss][oae])[.,:;]{0,3}\s+(?=[A-Z\"'“(]{2})")
+#
+# So too the capital pair 'SO' (or 'S0') with a stop after it ('SO. INDEX EVELIO …', read 3 and 5
+# in five documents of the studied sets): the word SO opens sentences, but never with a full stop,
+# colon or semicolon after it (a comma may follow it: 'SO, AS A RESULT' is a sentence and no mark).
+_GARBLED_MARK = re.compile(r"^(?:(?:[Lld][Oo0a]|[Ss][oae])[.,:;]{0,3}|S[O0][.:;][.,:;]{0,2})\s+(?=[A-Z\"'“(]{2})")
 # A digit OCR could not read at all, left as a symbol before its stop ('¿. SUGGEST HQS …').
 _SYMBOL_NUMBER = re.compile(r"^[\s\"“'‘]{0,3}[¿?§&]\s?[.,]\s+(?=[A-Z\"'“(]{2})")
 
@@ -435,7 +439,8 @@ _LEADING_SPECK = rf"[{_LINE_BLANK}•·*'‘’\"“”.,|;:~_=+<>\-¿?§&]"
 # first letter: the engine tries each only at a line opening with its letter (a look-ahead in
 # front of the two, or a scan of their own over the body, cost ~1 % of a document's
 # instructions). The blank turns away the words that open with the two letters ('Second', 'lower').
-_GARBLED_MARK_OPENING = rf"(?:[Lld][Oo0a][.,:;]{{0,3}}+[{_LINE_BLANK}]|[Ss][oae][.,:;]{{0,3}}+[{_LINE_BLANK}])"
+_GARBLED_MARK_OPENING = (rf"(?:[Lld][Oo0a][.,:;]{{0,3}}+[{_LINE_BLANK}]|[Ss][oae][.,:;]{{0,3}}+[{_LINE_BLANK}]"
+                         rf"|S[O0][.:;][.,:;]{{0,2}}+[{_LINE_BLANK}])")
 _PARAGRAPH_HINT_BRANCHES = (rf"\n(?:\d"
                             rf"|[SZIlBGTbgq][^\S\n]*[.•·Ó°][^\S\n]"
                             rf"|[a-z][a-z]{{0,2}}+{_RUN_SEPARATOR}{{1,4}}+(?:[a-z]{{1,3}}+{_RUN_SEPARATOR}{{1,4}}+)?+\d"
@@ -497,8 +502,11 @@ def _ocr_number(text: str, last: int, current: list[CLine], lettered: _LetteredL
         if last and "FIELD" in text and _FIELD_DISSEM.match(text):
             return last + 1
         return _garbled_mark(text, last, current) if garbled and text[:1] == "L" else None
-    if last and (m := _LOOKALIKE_NUMBER.match(text)) and _due(n := _DIGIT_LOOKALIKES[m["ch"]], last, current):
-        return None if lettered(current) else n
+    if last and (m := _LOOKALIKE_NUMBER.match(text)):
+        if garbled and m["ch"] == "S" and _typed_line(text[m.end():]):
+            return None if lettered(current) else last + 1  # an S for the number due (see above _typed_line)
+        if _due(n := _DIGIT_LOOKALIKES[m["ch"]], last, current):
+            return None if lettered(current) else n
     # The three patterns below need a digit among the first 19 characters (their prefixes are
     # bounded): one search spares all three on most lines of text.
     if _DIGIT.search(text, 0, _DIGIT_WITHIN):
@@ -516,6 +524,18 @@ def _ocr_number(text: str, last: int, current: list[CLine], lettered: _LetteredL
     return _garbled_mark(text, last, current) if garbled and text[:1] in "ldSs" else None
 
 
+# An S with its stop ('S. ITALY: …') is the mark of the number due whichever it is: OCR reads the
+# typed 3 and 8 as S as it reads the 5 (the studied sets' labellers read 'S.' as 3 and as 5, as the
+# sequence asked: blind6 104-10290-10156, holdout 104-10298-10184, 104-10215-10175, dev
+# 104-10179-10209), as it leaves the marks with no digit (_garbled_mark). Taken where the line
+# after it is a line of a cable typed in capitals (_typed_line), not in a lettered list, and only
+# in the agencies' cables (``garbled``): in a State telegram 'S. KOREA WILL NOT AGREE' is a sentence.
+def _typed_line(rest: str) -> bool:
+    """Whether ``rest`` (a line's words after a paragraph mark) is a paragraph's first line as a
+    cable typed in capitals has it: four words or more, no lower-case letter (see _garbled_mark)."""
+    return len(rest.split()) >= 4 and rest.isupper()
+
+
 def _garbled_mark(text: str, last: int, current: list[CLine]) -> int | None:
     """The next number due, where ``text`` opens with a paragraph mark OCR left without a digit
     (_GARBLED_MARK), and what follows the mark is a line of a cable typed in capitals: of five
@@ -527,12 +547,23 @@ def _garbled_mark(text: str, last: int, current: list[CLine]) -> int | None:
     sequence gives no number to check an S against there."""
     if (not last and text[:1] in "Ss") or not (m := _GARBLED_MARK.match(text)):
         return None
-    rest = text[m.end():]
-    if len(rest.split()) < 4 or not rest.isupper():
+    if not _typed_line(text[m.end():]):
         return None
     if last and not (current and current[0].text.isupper() and _after_sentence(current)):
         return None
+    if last and _short_of_the_margin(text, current):
+        return None
     return last + 1
+
+
+def _short_of_the_margin(text: str, current: list[CLine]) -> bool:
+    """Whether the line ``text`` ends well short of the typed margin the line above it reaches
+    (under two thirds of its length) and with a colon: a cable's paragraph runs its first line
+    to the margin, and a short line ending so is a wrapped line OCR garbled ('LO MAMI AM ATARITIN
+    CALTI TO DE AVATAR:' under a line of 70 characters), not a paragraph's opening."""
+    prev = next((ln.text.strip() for ln in reversed(current[-3:]) if ln.text.strip()), "")
+    line = text.strip()
+    return line.endswith(":") and 3 * len(line) < 2 * len(prev)
 
 
 def _due(n: int, last: int, current: list[CLine]) -> bool:

@@ -10,7 +10,7 @@
 """
 
 from .cia_address import to_rows_above_headquarters
-from .cia_opening import closest, read_cia_boxes, read_cia_opening, read_cia_refs_above
+from .cia_opening import closest, read_cia_boxes, read_cia_opening, read_cia_refs_above, text_before_a_later_cite
 from .email import cable_start, is_email
 from .jfk_form import may_hold_form_title, read_jfk_form
 from .reader import read_agency
@@ -18,5 +18,4 @@ from .recognise import agency_kind
 from .markings import read_page_marking
 
 __all__ = ["agency_kind", "cable_start", "closest", "is_email", "read_agency", "read_cia_boxes", "read_cia_opening", "read_cia_refs_above",
-           "may_hold_form_title", "read_jfk_form", "read_page_marking",
-           "to_rows_above_headquarters"]
+           "text_before_a_later_cite", "may_hold_form_title", "read_jfk_form", "read_page_marking", "to_rows_above_headquarters"]

@@ -177,6 +177,38 @@ def read_cia_opening(d: Draft, lines: list[CLine], start: int) -> int:
     return k
 
 
+# A paragraph that may open a cable's text: 1, 2 or 3 (OCR loses the first numbers most), its
+# stop, a blank and the capitals of a word.
+_OPENING_PARAGRAPH = re.compile(r"^[\s•·*'‘]{0,3}[1-3]\s*[.,]\s+[A-Z\"'“(]{2}")
+# A page marker of a page after the first ('## Page 2'; the text's first line may stand above
+# '## Page 1', after the document's own heading).
+_LATER_PAGE = re.compile(r"##\s+Page\s+(?!1\s*$)\d+\s*$", re.I)
+
+
+def text_before_a_later_cite(d: Draft, lines: list[CLine], start: int, cite: int, removals) -> int | None:
+    """Where the CITE line read (``lines[cite]``) stands on a later page than the cable's first
+    line (``lines[start]``), the line opening the text's first paragraph on the first page, or
+    None. The CIA's message form is printed again on each page of a long cable, its CITE line
+    with it ('CITE DIR 20038' / 'PAGE TWO'); where OCR left the first page's CITE line illegible,
+    the line read is a continuation page's, and the text below it takes up the cable in the
+    middle: the first page's paragraphs stand above it (five documents of the studied sets, each
+    of whose paragraphs were all lost so: blind6 104-10004-10122 and 104-10100-10250, blind4
+    104-10308-10056, holdout 104-10216-10157, blind3 104-10226-10036). A first page with no
+    paragraph 1 to 3 opening a line (104-10100-10250's shows only its 4) is left as it was.
+    Pages are known by the page markers of the OCR-to-markdown tools (``removals``: '## Page 2')."""
+    to_original = d.clean.to_original
+    first, at_cite = to_original(lines[start].start), to_original(lines[cite].start)
+    page = next((r.span[0] for r in removals if r.rule == "markdown-page-marker" and first < r.span[0] < at_cite
+                 and _LATER_PAGE.match(r.raw)), None)
+    if page is None:
+        return None
+    for k in range(start, cite):  # (asked only of the few cables whose CITE line is so read)
+        ln = lines[k]
+        if _OPENING_PARAGRAPH.match(ln.text):
+            return k if to_original(ln.start) < page else None
+    return None
+
+
 def read_cia_refs_above(d: Draft, lines: list[CLine], start: int, stop: int) -> None:
     """The REF line of a cable whose opening after the CITE line holds none: OCR of the form's
     columns may set it above the CITE line, or no CITE line is legible at all. Looked for from
