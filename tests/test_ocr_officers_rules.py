@@ -99,3 +99,27 @@ def test_an_attention_line_above_the_text_is_kept():
     assert r.attention == ("FOR ASSISTANT DIRECTOR BELMONT",)
     # (a stop after an abbreviation ends no sentence)
     assert parse(_TELETYPE.format(line="ATTN: MR. BELMONT ONLY\n\n")).attention != ()
+
+
+# The 2021 releases' legend, in the narrow column the identification form prints it in.
+_LEGEND = ("104-10528-10999\n\nReleased under the John F. Kennedy\n\nAssassination Records Collection Act of\n\n"
+           "1992 (44 USC 2107 Note).\n\n{tail}\n\nSECRET\n\nPRIORITY DIR CITE MEXI 7055\n\n1. TEXT.\n")
+
+
+def _legend_release(tail):
+    release = parse(_LEGEND.format(tail=tail)).release
+    return release.case_number, release.release_date
+
+
+def test_the_legends_date_wrapped_onto_the_next_line():
+    assert _legend_release("Case#:NW 65990 Date:\n\n11-01-2021") == ("NW 65990", "2021-11-01")
+    assert _legend_release("Case#:Nw 65990 Date\n\n11-01-2021") == ("NW 65990", "2021-11-01")  # colon lost
+
+
+def test_the_legends_date_with_a_colon_for_its_first_hyphen():
+    assert _legend_release("Case#NW 65924 Date: 10:25-2021")[1] == "2021-10-25"
+
+
+def test_no_legend_date_from_a_line_of_other_words_or_a_time():
+    assert _legend_release("Case#:NW 65990 Date:\n\nNOT A DATE 11-01-2021")[1] is None
+    assert _legend_release("Case#NW 65924 Date: 10:25")[1] is None
