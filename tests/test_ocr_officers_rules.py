@@ -123,3 +123,32 @@ def test_the_legends_date_with_a_colon_for_its_first_hyphen():
 def test_no_legend_date_from_a_line_of_other_words_or_a_time():
     assert _legend_release("Case#:NW 65990 Date:\n\nNOT A DATE 11-01-2021")[1] is None
     assert _legend_release("Case#NW 65924 Date: 10:25")[1] is None
+
+
+def test_the_originator_known_by_the_typists_initials_where_its_label_is_garbled():
+    # a garbled label before the name, a slash for the colon, beside the UNIT label
+    assert _drafter("ORIS: MARY JONES/ kb\n\nUNIT: WH/SA/EOB") == "MARY JONES"
+    # no label at all, the name's column beside the INDEX boxes; the typist's first initial a capital
+    assert _drafter("P. SMITH: Ja\n\nSAS/BOB\n\nI INDEX") == "P. SMITH"
+    r = parse(_FORM.format(column="ORES\n\nUNIT\n\nEXT\n\nP. SMITH:br"))
+    assert r.drafted_by.name == "P. SMITH" and any(x.code == "possible-ocr-error" for x in r.defects)
+
+
+def test_no_originator_by_initials_without_the_forms_boxes_or_from_a_label():
+    assert _drafter("P. SMITH: ja\n\nSAS/BOB") is None  # no UNIT label or INDEX box about it
+    assert _drafter("CONF: jb\n\nUNIT: WH/SA") is None  # a box's label, not a name
+    assert _drafter("P. SMITH: JA\n\nUNIT: WH/SA") is None  # capitals after the colon: no typist's initials
+
+
+# A 1970s staff cable, its closing line of officers.
+_STAFF_CLOSE = ("104-10065-10999\n\nSECRET\n\nSTAFF 131832Z DIRECTOR 728291\n\nTO: PRIORITY MEXICO CITY.\n\n"
+                "1. THE TEXT OF THE CABLE.\n\nNO FILE, E2 IMPDET.\n\n{line}\n\nEND OF MESSAGE\n\nSECRET\n")
+
+
+def test_the_staff_cables_originator_where_its_orig_label_is_lost():
+    r = parse(_STAFF_CLOSE.format(line="AC/LA/MGSB (JONES X1222); COORD: SA/DO/O (SMITH)"))
+    assert (r.drafted_by.office, r.drafted_by.name) == ("AC/LA/MGSB", "JONES")
+
+
+def test_no_staff_originator_from_a_line_without_the_coord_label():
+    assert parse(_STAFF_CLOSE.format(line="AC/LA/MGSB (JONES X1222); SA/DO/O (SMITH)")).drafted_by is None

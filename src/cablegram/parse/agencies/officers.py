@@ -58,8 +58,35 @@ _LABELS_BELOW = 3
 _NOT_NAMES = frozenset({"SECRET", "CONFIDENTIAL", "CLASSIFIED", "MESSAGE", "ROUTING", "NO", "INDEX", "RETURN", "CIA"})
 
 
+# The message form's originator box known by its typist's initials where its ORIG label is lost
+# or garbled ('ORIS: GRACE ROBERTS/ cab', '•ORE, -R. LEMAISTRE/suC', 'BRIGH' above the column, or
+# none): a name, a colon or a slash, and the typist's two or three initials in lower case (the
+# first may be read as a capital: 'Ja'). A garbled label before the name opens with O or D and
+# ends with a colon or comma ('ORIS:', 'ORE,', 'ORG:'). (Seven forms in the studied sets. The
+# box stands in the column beside UNIT, EXT and DATE, and its values in a column beside the INDEX
+# boxes (name, unit, extension: 'JANET NIXON: Ja' / 'SAS/BOB' / 'I INDEX'), so only lines near
+# the UNIT label or an INDEX box ('iNDEX' as OCR may read it) are asked.)
+_TYPED_NAME = re.compile(r"^\W{0,3}(?:[OD0][A-Za-z]{1,4}[:,]\s*)?\W{0,2}(?P<name>[A-Z][A-Za-z'\-]*\.?(?:\s+[A-Z][A-Za-z'\-]*\.?){0,3})"
+                         r"\s*[:/]\s*(?P<typist>[a-z][a-z]{1,2}[A-Za-z]?|[A-Z][a-z]{1,2})\.?\s*$")
+_BOX_ANCHOR = re.compile(r"UNIT|NDEX")
+# The lines about the UNIT label the originator's box may stand on, OCR's column as it falls.
+_BOX_LINES_ABOVE, _BOX_LINES_BELOW = 3, 4
+# The staff cable's closing line with its ORIG label lost: the line opens with the originator's
+# office and name, and the coordinating officers' label follows ('AC/LA/MGSB (LEHMAN X1222);
+# COORD …'), as every staff cable's closing line is laid out.
+_STAFF_UNLABELLED = re.compile(r"^\W{0,3}" + _OFFICE_AND_NAME + r"[^\n]*?\bCOORD")
+_COORD = re.compile("COORD")
+
+
 def read_cia_officers(d: Draft, lines: list[CLine]) -> None:
     """Set ``drafted_by`` from the originator and ``approved_by`` from the releasing officer."""
+    _read_labelled_officers(d, lines)
+    if "drafted_by" not in d.values:
+        _read_unlabelled_originator(d, lines)
+
+
+def _read_labelled_officers(d: Draft, lines: list[CLine]) -> None:
+    """The officers behind their labels: ORIG (the form's box or the staff cable's line) and REL."""
     text = d.clean.text
     # Only the lines holding a label are looked at, found by one scan of the text (most cables
     # hold one or two; asking each of a release's lines costs more than the scan).
@@ -84,6 +111,38 @@ def read_cia_officers(d: Draft, lines: list[CLine]) -> None:
                 _set_office_and_name(d, "drafted_by", ln, m)
             else:
                 _set_drafter(d, ln, m)
+
+
+def _read_unlabelled_originator(d: Draft, lines: list[CLine]) -> None:
+    """The originator where no label names it: the form's box by its typist's initials near the
+    UNIT label or an INDEX box (``_TYPED_NAME``), or the staff cable's closing line before COORD
+    (``_STAFF_UNLABELLED``)."""
+    text = d.clean.text
+    if "COORD" in text:
+        for m in _COORD.finditer(text):
+            ln = lines[bisect_right(lines, m.start(), key=_START) - 1]
+            if sm := _STAFF_UNLABELLED.match(ln.text):
+                _set_office_and_name(d, "drafted_by", ln, sm)
+                return
+    for m in _BOX_ANCHOR.finditer(text):
+        k = bisect_right(lines, m.start(), key=_START) - 1
+        if found := _typed_name_near(lines, k):
+            _set_drafter(d, *found)
+            d.defect("possible-ocr-error", f"originator {found[1]['name']!r} read by the typist's initials "
+                     "after it, its ORIG label garbled or lost", found[0].start, found[0].end)
+            return
+
+
+def _typed_name_near(lines: list[CLine], k: int) -> tuple[CLine, re.Match] | None:
+    """A name with the typist's initials on the non-blank lines about ``lines[k]``."""
+    above = [ln for ln in lines[max(0, k - 2 * _BOX_LINES_ABOVE): k] if ln.text.strip()][-_BOX_LINES_ABOVE:]
+    below = [ln for ln in lines[k + 1: k + 2 * _BOX_LINES_BELOW + 1] if ln.text.strip()][:_BOX_LINES_BELOW]
+    for ln in above + below:
+        m = _TYPED_NAME.match(ln.text)
+        if m and not any(w.strip(".").upper() in _NOT_NAMES or w.strip(".").upper() in _FORM_LABELS
+                         for w in m["name"].split()):
+            return ln, m
+    return None
 
 
 def _name_below(lines: list[CLine], k: int) -> tuple[CLine, re.Match] | None:
