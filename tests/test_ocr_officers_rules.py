@@ -152,3 +152,17 @@ def test_the_staff_cables_originator_where_its_orig_label_is_lost():
 
 def test_no_staff_originator_from_a_line_without_the_coord_label():
     assert parse(_STAFF_CLOSE.format(line="AC/LA/MGSB (JONES X1222); SA/DO/O (SMITH)")).drafted_by is None
+
+
+def test_the_staff_cables_coordinating_officers_are_its_clearers():
+    line = "ORIG: AC/LA/MGSB (JONES X1222); COORD: SA/DO/O (SMITH), OLC (BROWN) X1133; AUTH: AC/LA (JONES)"
+    r = parse(_STAFF_CLOSE.format(line=line))
+    assert [(o.office, o.name) for o in r.cleared_by] == [("SA/DO/O", "SMITH"), ("OLC", "BROWN")]
+    # the label's colon read as a letter, an office with no name in its brackets
+    r = parse(_STAFF_CLOSE.format(line="ORIG: AC/LA (JONES); COORDD SA/DO/O (SMITH), OGC ( ); REL: C/LA (WHITE)"))
+    assert [o.name for o in r.cleared_by] == ["SMITH"]
+
+
+def test_no_clearers_from_the_forms_printed_caption_or_a_list_with_no_auth_or_rel_after_it():
+    assert parse(_STAFF_CLOSE.format(line="COORDINATING OFFICERS (SMITH)\n\nAUTH: C/LA (WHITE)")).cleared_by == ()
+    assert parse(_STAFF_CLOSE.format(line="ORIG: AC/LA (JONES); COORD: SA/DO/O (SMITH)")).cleared_by == ()

@@ -6,8 +6,8 @@ typist's initials after a colon ('ORIG: MARTHA THARPE: mas'; OCR of the form's c
 the name on a line below the label). The staff cables of the 1970s–90s close with one line of
 offices, each with its officer's name in brackets ('ORIG: AC/LA/MOSB (LEHMAN X1222) COORD: …
 AUTH: … REL: C/LA (WARREN)'). The originator is the drafter; the releasing officer (REL) approves.
-The coordinating officers are not read: which of a form's names coordinated is a matter of its
-layout, which OCR does not keep.
+The staff cable's coordinating officers (COORD) are its clearers; the 1960s form's are not read:
+which of its names coordinated is a matter of its layout, which OCR does not keep.
 """
 
 from __future__ import annotations
@@ -76,6 +76,16 @@ _BOX_LINES_ABOVE, _BOX_LINES_BELOW = 3, 4
 # COORD …'), as every staff cable's closing line is laid out.
 _STAFF_UNLABELLED = re.compile(r"^\W{0,3}" + _OFFICE_AND_NAME + r"[^\n]*?\bCOORD")
 _COORD = re.compile("COORD")
+# The staff cable's coordinating officers: after the COORD label ('COORD:', OCR's 'COORDD'; not
+# the 1960s form's printed COORDINATING OFFICERS), each an office and its officer's surname in
+# brackets, up to the AUTH or REL label that follows them on every staff cable's closing line
+# ('COORD: SA/DO/O (GREGG), C/APOS (PAGE), OLC (BRECKINRIDGE); AUTH: …'). Coordination is the
+# agency's clearance: three labellers of four read these names as the clearers.
+_COORD_LABEL = re.compile(r"\bCOORD(?!IN)[A-Z]?\s*:?-?")
+_COORD_END = re.compile(r"\bAUTH|\bREL(?:\b|[A-Z]?\s*:)")
+_COORD_OFFICER = re.compile(r"(?:(?P<office>[A-Z][A-Z0-9/\-]*[A-Z0-9])[_\s]*)?\(\s*-?\s*(?P<name>[A-Z][A-Z'\-]{2,})(?=[\s,:;)]|X?\d|$)")
+# The most the list runs to (four or five officers with their offices and extensions).
+_COORD_SPAN = 400
 
 
 def read_cia_officers(d: Draft, lines: list[CLine]) -> None:
@@ -83,6 +93,8 @@ def read_cia_officers(d: Draft, lines: list[CLine]) -> None:
     _read_labelled_officers(d, lines)
     if "drafted_by" not in d.values:
         _read_unlabelled_originator(d, lines)
+    if "cleared_found" not in d.values and "COORD" in d.clean.text:
+        _read_coordinating_officers(d)
 
 
 def _read_labelled_officers(d: Draft, lines: list[CLine]) -> None:
@@ -131,6 +143,18 @@ def _read_unlabelled_originator(d: Draft, lines: list[CLine]) -> None:
             d.defect("possible-ocr-error", f"originator {found[1]['name']!r} read by the typist's initials "
                      "after it, its ORIG label garbled or lost", found[0].start, found[0].end)
             return
+
+
+def _read_coordinating_officers(d: Draft) -> None:
+    """The staff cable's coordinating officers (``_COORD_LABEL``), as its clearers."""
+    text = d.clean.text
+    for m in _COORD_LABEL.finditer(text):
+        end = _COORD_END.search(text, m.end(), m.end() + _COORD_SPAN)
+        if end is None:
+            continue  # no AUTH or REL after it: not the closing line's list
+        for om in _COORD_OFFICER.finditer(text, m.end(), end.start()):
+            d.add("cleared_found", Officer(name=om["name"], office=om["office"], raw=om[0]))
+        return
 
 
 def _typed_name_near(lines: list[CLine], k: int) -> tuple[CLine, re.Match] | None:
