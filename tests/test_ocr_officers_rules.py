@@ -166,3 +166,36 @@ def test_the_staff_cables_coordinating_officers_are_its_clearers():
 def test_no_clearers_from_the_forms_printed_caption_or_a_list_with_no_auth_or_rel_after_it():
     assert parse(_STAFF_CLOSE.format(line="COORDINATING OFFICERS (SMITH)\n\nAUTH: C/LA (WHITE)")).cleared_by == ()
     assert parse(_STAFF_CLOSE.format(line="ORIG: AC/LA (JONES); COORD: SA/DO/O (SMITH)")).cleared_by == ()
+
+
+# A 1960s FBI teletype as the 1990s releases carry it: the review marking at its head.
+_FBI = ("124-10035-10998\n\nFEDERAL BUREAU OF INVESTIGATION\n\nSECRET\n\n{marking}\n\nURGENT 6-2-65\n\n"
+        "TO DIRECTOR\n\nFROM NEW YORK\n\nJOHN DOE, IS - CUBA.\n\nTHE TEXT OF THE TELETYPE.\n\nEND\n\n{stamps}\n")
+
+
+def test_a_classifier_given_by_an_employee_number_names_no_one():
+    r = parse(_FBI.format(marking="Classified by 9803RDO KSR\n\nDeclassify on: OADR", stamps=""))
+    assert r.classified_by is None or r.classified_by.name is None
+
+
+def test_a_classifiers_name_is_still_read():
+    r = parse(_FBI.format(marking="Classified by John Smith, Chief\n\nDeclassify on: OADR", stamps=""))
+    assert r.classified_by.name == "John Smith"
+
+
+def test_a_review_sheets_printed_options_are_no_stamp():
+    stamps = "RELEASE IN FULL\n\nRELEASE IN PART\n\nTOTAL DENIAL"
+    assert parse(_FBI.format(marking="", stamps=stamps)).release.status is None
+
+
+def test_a_stamp_alone_or_repeated_is_read():
+    assert parse(_FBI.format(marking="", stamps="RELEASE IN PART\n\nB1, B3")).release.status == "RELEASE IN PART"
+    assert parse(_FBI.format(marking="", stamps="RELEASE IN FULL\n\nRELEASE IN FULL")).release.status == "RELEASE IN FULL"
+
+
+def test_the_historical_review_programs_stamp_released_as_sanitized():
+    stamps = "CIA HISTORICAL REVIEW PROGRAM\n\nRELEASE AS SANITIZED\n\n1999"
+    assert parse(_FBI.format(marking="", stamps=stamps)).release.status == "RELEASE AS SANITIZED"
+    # the words in a sentence are no stamp
+    text = _FBI.format(marking="", stamps="CIA HAS NO OBJECTION TO THE RELEASE OF THIS DOCUMENT AS SANITIZED")
+    assert parse(text).release.status is None
