@@ -199,3 +199,13 @@ def test_the_historical_review_programs_stamp_released_as_sanitized():
     # the words in a sentence are no stamp
     text = _FBI.format(marking="", stamps="CIA HAS NO OBJECTION TO THE RELEASE OF THIS DOCUMENT AS SANITIZED")
     assert parse(text).release.status is None
+
+
+def test_the_kennedy_librarys_sanitized_stamp_with_its_authority_read_with_colons():
+    text = _FBI.format(marking="", stamps='PROHIBITED UNLESS "UNCLASSIFIED"\n\nSANITIZED ARK: 01-030-4-3-2')
+    assert parse(text).release.status == "SANITIZED"
+
+
+def test_sanitized_opening_a_line_of_words_is_no_stamp():
+    text = _FBI.format(marking="", stamps="SANITIZED COPIES WILL BE SENT: 01-030")
+    assert parse(text).release.status is None

