@@ -209,3 +209,17 @@ def test_the_kennedy_librarys_sanitized_stamp_with_its_authority_read_with_colon
 def test_sanitized_opening_a_line_of_words_is_no_stamp():
     text = _FBI.format(marking="", stamps="SANITIZED COPIES WILL BE SENT: 01-030")
     assert parse(text).release.status is None
+
+
+def _footers(*numbers):
+    pages = "".join(f"PAGE TEXT.\n\nNW {n} Docld:32402098 Page {k}\n\n---\n\n" for k, n in enumerate(numbers, 1))
+    return parse("104-10162-10999\n\nSECRET\n\nPRIORITY DIR CITE MEXI 7055\n\n1. TEXT.\n\n" + pages).release.case_number
+
+
+def test_the_footers_case_number_most_pages_give_or_the_first_pages():
+    assert _footers("65987", "63987") == "NW 65987"
+    assert _footers("63987", "65987", "65987") == "NW 65987"
+
+
+def test_one_footer_gives_the_case_number():
+    assert _footers("65924") == "NW 65924"

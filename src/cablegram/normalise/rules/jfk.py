@@ -206,6 +206,7 @@ def jfk_legends(state: NormState) -> None:
     text = state.original
     if not _jfk_markers_present(state) and not _garbled_record_near_top(text):
         return  # one scan of the document spares a legend test on every line of other collections
+    footers: list[str] = []
     for i, ln in _jfk_legend_lines(state):
         text = ln.text
         # Each search below is asked only of a line holding a word every match of its pattern
@@ -221,13 +222,17 @@ def jfk_legends(state: NormState) -> None:
         elif "RELEASE" in upper and (dashed or "–" in text) and (number := _read_record_number(text)):
             lift_record_number(state, number)
         if "NW" in upper and (m := _FOOTER_NW.search(text)):
-            # The page footer states the NW case number more reliably than the broken legend.
-            state.release.case_number = f"NW {m[1]}"
+            footers.append(m[1])
         elif "CASE" in upper and (m := _JFK_CASE.search(text)):
             state.release.case_number = state.release.case_number or re.sub(r"\s+", " ", m[1].upper())
         if "RELEASED" in upper and (m := _RELEASED_ON.search(text)):
             state.release.release_date = state.release.release_date or iso_date(int(m[3]), int(m[1]), int(m[2]))
         state.remove_line(i, "jfk-legend")
+    if footers:
+        # The page footer states the NW case number more reliably than the broken legend. It is
+        # the same on every page: where OCR misread one page's ('NW 65987' / 'NW 63987'), the
+        # number most pages give is taken, and on a tie the first page's.
+        state.release.case_number = f"NW {max(footers, key=footers.count)}"
     if not state.release.doc_number:
         # A record number alone on the first lines, as OCR garbled it.
         for i, ln in state.first_live(3):
