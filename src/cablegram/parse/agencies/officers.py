@@ -136,8 +136,12 @@ def _read_unlabelled_originator(d: Draft, lines: list[CLine]) -> None:
             if sm := _STAFF_UNLABELLED.match(ln.text):
                 _set_office_and_name(d, "drafted_by", ln, sm)
                 return
+    asked = -1
     for m in _BOX_ANCHOR.finditer(text):
         k = bisect_right(lines, m.start(), key=_START) - 1
+        if k <= asked:
+            continue  # (a line's window asked already: the form prints INDEX twice on a line)
+        asked = k
         if found := _typed_name_near(lines, k):
             _set_drafter(d, *found)
             d.defect("possible-ocr-error", f"originator {found[1]['name']!r} read by the typist's initials "
@@ -162,7 +166,8 @@ def _typed_name_near(lines: list[CLine], k: int) -> tuple[CLine, re.Match] | Non
     above = [ln for ln in lines[max(0, k - 2 * _BOX_LINES_ABOVE): k] if ln.text.strip()][-_BOX_LINES_ABOVE:]
     below = [ln for ln in lines[k + 1: k + 2 * _BOX_LINES_BELOW + 1] if ln.text.strip()][:_BOX_LINES_BELOW]
     for ln in above + below:
-        m = _TYPED_NAME.match(ln.text)
+        # (Every such line holds a colon or a slash: most of the form's lines are asked no more.)
+        m = (":" in ln.text or "/" in ln.text) and _TYPED_NAME.match(ln.text)
         if m and not any(w.strip(".").upper() in _NOT_NAMES or w.strip(".").upper() in _FORM_LABELS
                          for w in m["name"].split()):
             return ln, m
