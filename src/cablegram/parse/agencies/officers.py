@@ -68,7 +68,7 @@ _NOT_NAMES = frozenset({"SECRET", "CONFIDENTIAL", "CLASSIFIED", "MESSAGE", "ROUT
 # the UNIT label or an INDEX box ('iNDEX' as OCR may read it) are asked.)
 _TYPED_NAME = re.compile(r"^\W{0,3}(?:[OD0][A-Za-z]{1,4}[:,]\s*)?\W{0,2}(?P<name>[A-Z][A-Za-z'\-]*\.?(?:\s+[A-Z][A-Za-z'\-]*\.?){0,3})"
                          r"\s*[:/]\s*(?P<typist>[a-z][a-z]{1,2}[A-Za-z]?|[A-Z][a-z]{1,2})\.?\s*$")
-_BOX_ANCHOR = re.compile(r"UNIT|NDEX")
+_UNIT, _NDEX = re.compile("UNIT"), re.compile("NDEX")
 # The lines about the UNIT label the originator's box may stand on, OCR's column as it falls.
 _BOX_LINES_ABOVE, _BOX_LINES_BELOW = 3, 4
 # The staff cable's closing line with its ORIG label lost: the line opens with the originator's
@@ -81,7 +81,9 @@ _COORD = re.compile("COORD")
 # brackets, up to the AUTH or REL label that follows them on every staff cable's closing line
 # ('COORD: SA/DO/O (GREGG), C/APOS (PAGE), OLC (BRECKINRIDGE); AUTH: …'). Coordination is the
 # agency's clearance: three labellers of four read these names as the clearers.
-_COORD_LABEL = re.compile(r"\bCOORD(?!IN)[A-Z]?\s*:?-?")
+# (Matched where a search for the literal COORD stops, a word boundary checked before it: a
+# pattern opening with \b is tried at every character of the text.)
+_COORD_LABEL = re.compile(r"COORD(?!IN)[A-Z]?\s*:?-?")
 _COORD_END = re.compile(r"\bAUTH|\bREL(?:\b|[A-Z]?\s*:)")
 _COORD_OFFICER = re.compile(r"(?:(?P<office>[A-Z][A-Z0-9/\-]*[A-Z0-9])[_\s]*)?\(\s*-?\s*(?P<name>[A-Z][A-Z'\-]{2,})(?=[\s,:;)]|X?\d|$)")
 # The most the list runs to (four or five officers with their offices and extensions).
@@ -130,15 +132,18 @@ def _read_unlabelled_originator(d: Draft, lines: list[CLine]) -> None:
     UNIT label or an INDEX box (``_TYPED_NAME``), or the staff cable's closing line before COORD
     (``_STAFF_UNLABELLED``)."""
     text = d.clean.text
-    if "COORD" in text:
-        for m in _COORD.finditer(text):
-            ln = lines[bisect_right(lines, m.start(), key=_START) - 1]
-            if sm := _STAFF_UNLABELLED.match(ln.text):
-                _set_office_and_name(d, "drafted_by", ln, sm)
-                return
+    for m in _COORD.finditer(text):
+        if text.startswith("COORDIN", m.start()):
+            continue  # the 1960s form's printed COORDINATING OFFICERS
+        ln = lines[bisect_right(lines, m.start(), key=_START) - 1]
+        if sm := _STAFF_UNLABELLED.match(ln.text):
+            _set_office_and_name(d, "drafted_by", ln, sm)
+            return
+    # (Two searches for literals, each at C speed, where an alternation is tried at every character.)
+    anchors = sorted([m.start() for m in _UNIT.finditer(text)] + [m.start() for m in _NDEX.finditer(text)])
     asked = -1
-    for m in _BOX_ANCHOR.finditer(text):
-        k = bisect_right(lines, m.start(), key=_START) - 1
+    for at in anchors:
+        k = bisect_right(lines, at, key=_START) - 1
         if k <= asked:
             continue  # (a line's window asked already: the form prints INDEX twice on a line)
         asked = k
@@ -152,7 +157,10 @@ def _read_unlabelled_originator(d: Draft, lines: list[CLine]) -> None:
 def _read_coordinating_officers(d: Draft) -> None:
     """The staff cable's coordinating officers (``_COORD_LABEL``), as its clearers."""
     text = d.clean.text
-    for m in _COORD_LABEL.finditer(text):
+    for hit in _COORD.finditer(text):
+        at = hit.start()
+        if at and text[at - 1].isalnum() or not (m := _COORD_LABEL.match(text, at)):
+            continue
         end = _COORD_END.search(text, m.end(), m.end() + _COORD_SPAN)
         if end is None:
             continue  # no AUTH or REL after it: not the closing line's list
