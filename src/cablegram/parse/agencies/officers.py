@@ -69,6 +69,11 @@ _NOT_NAMES = frozenset({"SECRET", "CONFIDENTIAL", "CLASSIFIED", "MESSAGE", "ROUT
 _TYPED_NAME = re.compile(r"^\W{0,3}(?:[OD0][A-Za-z]{1,4}[:,]\s*)?\W{0,2}(?P<name>[A-Z][A-Za-z'\-]*\.?(?:\s+[A-Z][A-Za-z'\-]*\.?){0,3})"
                          r"\s*[:/]\s*(?P<typist>[a-z][a-z]{1,2}[A-Za-z]?|[A-Z][a-z]{1,2})\.?\s*$")
 _ANCHORS_ASKED = 6
+# The head of the text the box is looked for in: the form's first pages (an identification form
+# may come first).
+_HEAD = 12000
+# The most characters the box's line holds: a garbled label, four names and the initials.
+_BOX_WIDTH = 60
 # The lines about the UNIT label the originator's box may stand on, OCR's column as it falls
 # (three lines above and four below where OCR set a blank line after each).
 _BOX_LINES_ABOVE, _BOX_LINES_BELOW = 6, 8
@@ -95,10 +100,12 @@ _COORD_SPAN = 400
 def read_cia_officers(d: Draft, lines: list[CLine]) -> None:
     """Set ``drafted_by`` from the originator and ``approved_by`` from the releasing officer."""
     _read_labelled_officers(d, lines)
+    # The COORD labels, found once for both readings below (a search of the whole text each).
+    coords = _offsets("COORD", d.clean.text, _COORDS_ASKED)
     if "drafted_by" not in d.values:
-        _read_unlabelled_originator(d, lines)
-    if "cleared_found" not in d.values and "COORD" in d.clean.text:
-        _read_coordinating_officers(d)
+        _read_unlabelled_originator(d, lines, coords)
+    if "cleared_found" not in d.values and coords:
+        _read_coordinating_officers(d, coords)
 
 
 def _read_labelled_officers(d: Draft, lines: list[CLine]) -> None:
@@ -129,12 +136,12 @@ def _read_labelled_officers(d: Draft, lines: list[CLine]) -> None:
                 _set_drafter(d, ln, m)
 
 
-def _read_unlabelled_originator(d: Draft, lines: list[CLine]) -> None:
+def _read_unlabelled_originator(d: Draft, lines: list[CLine], coords: list[int]) -> None:
     """The originator where no label names it: the form's box by its typist's initials near the
     UNIT label or an INDEX box (``_TYPED_NAME``), or the staff cable's closing line before COORD
     (``_STAFF_UNLABELLED``)."""
     text = d.clean.text
-    for at in _offsets("COORD", text, _COORDS_ASKED):
+    for at in coords:
         if text.startswith("COORDIN", at):
             continue  # the 1960s form's printed COORDINATING OFFICERS
         ln = lines[bisect_right(lines, at, key=_START) - 1]
@@ -143,7 +150,8 @@ def _read_unlabelled_originator(d: Draft, lines: list[CLine]) -> None:
             return
     # Only the first few: the box stands at the head of the form's first page, and a long release
     # prints the form's words on each of its pages (a hundred anchors on some).
-    anchors = sorted(_offsets("UNIT", text, _ANCHORS_ASKED) + _offsets("NDEX", text, _ANCHORS_ASKED))[:_ANCHORS_ASKED]
+    head = text[:_HEAD]
+    anchors = sorted(_offsets("UNIT", head, _ANCHORS_ASKED) + _offsets("NDEX", head, _ANCHORS_ASKED))[:_ANCHORS_ASKED]
     asked = -1
     for at in anchors:
         k = bisect_right(lines, at, key=_START) - 1
@@ -157,10 +165,10 @@ def _read_unlabelled_originator(d: Draft, lines: list[CLine]) -> None:
             return
 
 
-def _read_coordinating_officers(d: Draft) -> None:
+def _read_coordinating_officers(d: Draft, coords: list[int]) -> None:
     """The staff cable's coordinating officers (``_COORD_LABEL``), as its clearers."""
     text = d.clean.text
-    for at in _offsets("COORD", text, _COORDS_ASKED):
+    for at in coords:
         if at and text[at - 1].isalnum() or not (m := _COORD_LABEL.match(text, at)):
             continue
         end = _COORD_END.search(text, m.end(), m.end() + _COORD_SPAN)
@@ -186,8 +194,9 @@ def _typed_name_near(lines: list[CLine], k: int) -> tuple[CLine, re.Match] | Non
     """A name with the typist's initials on the lines about ``lines[k]``."""
     for ln in lines[max(0, k - _BOX_LINES_ABOVE): k + _BOX_LINES_BELOW + 1]:
         text = ln.text
-        # (Every such line holds a colon or a slash: most of the form's lines are asked no more.)
-        if (":" in text or "/" in text) and (m := _TYPED_NAME.match(text)) and not any(
+        # (Every such line is short, a box's, and holds a colon or a slash: most of the form's
+        # lines, and every line of running text, are asked no more.)
+        if len(text) <= _BOX_WIDTH and (":" in text or "/" in text) and (m := _TYPED_NAME.match(text)) and not any(
                 w.strip(".").upper() in _NOT_NAMES or w.strip(".").upper() in _FORM_LABELS for w in m["name"].split()):
             return ln, m
     return None
