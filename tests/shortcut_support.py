@@ -73,4 +73,4 @@ def plain_name_and_precedence(s: str) -> tuple[str, str | None]:
 # branch (``release._stamp_lines`` finds them in several).
 STAMP_LINE = re.compile(r"RELEASED?\s+IN\b|Released?\s+[Ii]n\b|DENIED\s+IN\b|APPROVED\s+FOR\b|Approved\s+[Ff]or\b"
                         r"|^[^\S\n]*(?:RELEASED?|Released?)[^\S\n]+IN[^\S\n]*\|?[^\S\n]*$"
-                        r"|^[^\S\n]*(?:DECLASSIFIED|SANITIZED)\b", re.M)
+                        r"|^[^\S\n]*(?:DECLASSIFIED|SANITIZED)\b|^[^\S\n]*RELEASE[^\S\n]+AS[^\S\n]+SANITIZED\b", re.M)

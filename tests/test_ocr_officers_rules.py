@@ -99,3 +99,127 @@ def test_an_attention_line_above_the_text_is_kept():
     assert r.attention == ("FOR ASSISTANT DIRECTOR BELMONT",)
     # (a stop after an abbreviation ends no sentence)
     assert parse(_TELETYPE.format(line="ATTN: MR. BELMONT ONLY\n\n")).attention != ()
+
+
+# The 2021 releases' legend, in the narrow column the identification form prints it in.
+_LEGEND = ("104-10528-10999\n\nReleased under the John F. Kennedy\n\nAssassination Records Collection Act of\n\n"
+           "1992 (44 USC 2107 Note).\n\n{tail}\n\nSECRET\n\nPRIORITY DIR CITE MEXI 7055\n\n1. TEXT.\n")
+
+
+def _legend_release(tail):
+    release = parse(_LEGEND.format(tail=tail)).release
+    return release.case_number, release.release_date
+
+
+def test_the_legends_date_wrapped_onto_the_next_line():
+    assert _legend_release("Case#:NW 65990 Date:\n\n11-01-2021") == ("NW 65990", "2021-11-01")
+    assert _legend_release("Case#:Nw 65990 Date\n\n11-01-2021") == ("NW 65990", "2021-11-01")  # colon lost
+
+
+def test_the_legends_date_with_a_colon_for_its_first_hyphen():
+    assert _legend_release("Case#NW 65924 Date: 10:25-2021")[1] == "2021-10-25"
+
+
+def test_no_legend_date_from_a_line_of_other_words_or_a_time():
+    assert _legend_release("Case#:NW 65990 Date:\n\nNOT A DATE 11-01-2021")[1] is None
+    assert _legend_release("Case#NW 65924 Date: 10:25")[1] is None
+
+
+def test_the_originator_known_by_the_typists_initials_where_its_label_is_garbled():
+    # a garbled label before the name, a slash for the colon, beside the UNIT label
+    assert _drafter("ORIS: MARY JONES/ kb\n\nUNIT: WH/SA/EOB") == "MARY JONES"
+    # no label at all, the name's column beside the INDEX boxes; the typist's first initial a capital
+    assert _drafter("P. SMITH: Ja\n\nSAS/BOB\n\nI INDEX") == "P. SMITH"
+    r = parse(_FORM.format(column="ORES\n\nUNIT\n\nEXT\n\nP. SMITH:br"))
+    assert r.drafted_by.name == "P. SMITH" and any(x.code == "possible-ocr-error" for x in r.defects)
+
+
+def test_no_originator_by_initials_without_the_forms_boxes_or_from_a_label():
+    assert _drafter("P. SMITH: ja\n\nSAS/BOB") is None  # no UNIT label or INDEX box about it
+    assert _drafter("CONF: jb\n\nUNIT: WH/SA") is None  # a box's label, not a name
+    assert _drafter("P. SMITH: JA\n\nUNIT: WH/SA") is None  # capitals after the colon: no typist's initials
+
+
+# A 1970s staff cable, its closing line of officers.
+_STAFF_CLOSE = ("104-10065-10999\n\nSECRET\n\nSTAFF 131832Z DIRECTOR 728291\n\nTO: PRIORITY MEXICO CITY.\n\n"
+                "1. THE TEXT OF THE CABLE.\n\nNO FILE, E2 IMPDET.\n\n{line}\n\nEND OF MESSAGE\n\nSECRET\n")
+
+
+def test_the_staff_cables_originator_where_its_orig_label_is_lost():
+    r = parse(_STAFF_CLOSE.format(line="AC/LA/MGSB (JONES X1222); COORD: SA/DO/O (SMITH)"))
+    assert (r.drafted_by.office, r.drafted_by.name) == ("AC/LA/MGSB", "JONES")
+
+
+def test_no_staff_originator_from_a_line_without_the_coord_label():
+    assert parse(_STAFF_CLOSE.format(line="AC/LA/MGSB (JONES X1222); SA/DO/O (SMITH)")).drafted_by is None
+
+
+def test_the_staff_cables_coordinating_officers_are_its_clearers():
+    line = "ORIG: AC/LA/MGSB (JONES X1222); COORD: SA/DO/O (SMITH), OLC (BROWN) X1133; AUTH: AC/LA (JONES)"
+    r = parse(_STAFF_CLOSE.format(line=line))
+    assert [(o.office, o.name) for o in r.cleared_by] == [("SA/DO/O", "SMITH"), ("OLC", "BROWN")]
+    # the label's colon read as a letter, an office with no name in its brackets
+    r = parse(_STAFF_CLOSE.format(line="ORIG: AC/LA (JONES); COORDD SA/DO/O (SMITH), OGC ( ); REL: C/LA (WHITE)"))
+    assert [o.name for o in r.cleared_by] == ["SMITH"]
+
+
+def test_no_clearers_from_the_forms_printed_caption_or_a_list_with_no_auth_or_rel_after_it():
+    assert parse(_STAFF_CLOSE.format(line="COORDINATING OFFICERS (SMITH)\n\nAUTH: C/LA (WHITE)")).cleared_by == ()
+    assert parse(_STAFF_CLOSE.format(line="ORIG: AC/LA (JONES); COORD: SA/DO/O (SMITH)")).cleared_by == ()
+
+
+# A 1960s FBI teletype as the 1990s releases carry it: the review marking at its head.
+_FBI = ("124-10035-10998\n\nFEDERAL BUREAU OF INVESTIGATION\n\nSECRET\n\n{marking}\n\nURGENT 6-2-65\n\n"
+        "TO DIRECTOR\n\nFROM NEW YORK\n\nJOHN DOE, IS - CUBA.\n\nTHE TEXT OF THE TELETYPE.\n\nEND\n\n{stamps}\n")
+
+
+def test_a_classifier_given_by_an_employee_number_names_no_one():
+    r = parse(_FBI.format(marking="Classified by 9803RDO KSR\n\nDeclassify on: OADR", stamps=""))
+    assert r.classified_by is None or r.classified_by.name is None
+
+
+def test_a_classifiers_name_is_still_read():
+    r = parse(_FBI.format(marking="Classified by John Smith, Chief\n\nDeclassify on: OADR", stamps=""))
+    assert r.classified_by.name == "John Smith"
+
+
+def test_a_review_sheets_printed_options_are_no_stamp():
+    stamps = "RELEASE IN FULL\n\nRELEASE IN PART\n\nTOTAL DENIAL"
+    assert parse(_FBI.format(marking="", stamps=stamps)).release.status is None
+
+
+def test_a_stamp_alone_or_repeated_is_read():
+    assert parse(_FBI.format(marking="", stamps="RELEASE IN PART\n\nB1, B3")).release.status == "RELEASE IN PART"
+    assert parse(_FBI.format(marking="", stamps="RELEASE IN FULL\n\nRELEASE IN FULL")).release.status == "RELEASE IN FULL"
+
+
+def test_the_historical_review_programs_stamp_released_as_sanitized():
+    stamps = "CIA HISTORICAL REVIEW PROGRAM\n\nRELEASE AS SANITIZED\n\n1999"
+    assert parse(_FBI.format(marking="", stamps=stamps)).release.status == "RELEASE AS SANITIZED"
+    # the words in a sentence are no stamp
+    text = _FBI.format(marking="", stamps="CIA HAS NO OBJECTION TO THE RELEASE OF THIS DOCUMENT AS SANITIZED")
+    assert parse(text).release.status is None
+
+
+def test_the_kennedy_librarys_sanitized_stamp_with_its_authority_read_with_colons():
+    text = _FBI.format(marking="", stamps='PROHIBITED UNLESS "UNCLASSIFIED"\n\nSANITIZED ARK: 01-030-4-3-2')
+    assert parse(text).release.status == "SANITIZED"
+
+
+def test_sanitized_opening_a_line_of_words_is_no_stamp():
+    text = _FBI.format(marking="", stamps="SANITIZED COPIES WILL BE SENT: 01-030")
+    assert parse(text).release.status is None
+
+
+def _footers(*numbers):
+    pages = "".join(f"PAGE TEXT.\n\nNW {n} Docld:32402098 Page {k}\n\n---\n\n" for k, n in enumerate(numbers, 1))
+    return parse("104-10162-10999\n\nSECRET\n\nPRIORITY DIR CITE MEXI 7055\n\n1. TEXT.\n\n" + pages).release.case_number
+
+
+def test_the_footers_case_number_most_pages_give_or_the_first_pages():
+    assert _footers("65987", "63987") == "NW 65987"
+    assert _footers("63987", "65987", "65987") == "NW 65987"
+
+
+def test_one_footer_gives_the_case_number():
+    assert _footers("65924") == "NW 65924"

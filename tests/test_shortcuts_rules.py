@@ -98,7 +98,7 @@ def test_stamp_word_search_says_what_the_seven_in_tests_say(text):
 
 
 # Pieces of stamp lines, for the candidate scan against its plain definition (shortcut_support.STAMP_LINE).
-stamp_line_texts = st.lists(st.sampled_from(STAMP_PIECES + [" IN", " in", "IN", " FOR", " For", "FOR", " |", "\t", "\u2003", "\xa0",
+stamp_line_texts = st.lists(st.sampled_from(STAMP_PIECES + [" AS", " IN", " in", "IN", " FOR", " For", "FOR", " |", "\t", "\u2003", "\xa0",
                                                             "\n ", "INx", "\n\n", "é"]), max_size=16).map("".join)
 
 

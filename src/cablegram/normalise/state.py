@@ -442,6 +442,10 @@ class NormState:
             last = i
         return out
 
+    def line_index(self, offset: int) -> int:
+        """The index of the line holding ``offset`` of the original."""
+        return bisect.bisect_right(self._starts, offset) - 1
+
     def is_live(self, index: int) -> bool:
         """Whether line ``index`` exists, is not blank and no rule has removed it."""
         return index < len(self._texts) and not self._skip[index]

@@ -470,12 +470,21 @@ _COMMA_OR_SEMICOLON = re.compile(r"[,;]")
 _SUFFIX = re.compile(r"(?:Jr|JR|Sr|SR)\.?|I{2,3}|IV")
 
 
+# An agency's reviewer writes an employee number where a name would stand ('CL BY 012208', the
+# FBI's 1990s review marking 'Classified by 9803RDO KSR': number and office, the reviewer's
+# initials after them): a classifier's words that open with three digits or more name no one,
+# as the labels of every such line in the studied sets read it.
+_EMPLOYEE_CODE = re.compile(r"\d{3}")
+
+
 def _name_and_title(who: str) -> tuple[str | None, str | None]:
     """Split '<title> <name>' or '<name>, <title>' into (name, title)."""
     who = " ".join(who.split()).strip(" ,;.:")
     if not who:
         return None, None
     if _DERIVED_FROM.match(who):
+        return None, who
+    if _EMPLOYEE_CODE.match(who):
         return None, who
     parts = [p.strip() for p in _COMMA_OR_SEMICOLON.split(who) if p.strip()]
     while len(parts) > 1 and _SUFFIX.fullmatch(parts[1]):

@@ -206,6 +206,7 @@ def jfk_legends(state: NormState) -> None:
     text = state.original
     if not _jfk_markers_present(state) and not _garbled_record_near_top(text):
         return  # one scan of the document spares a legend test on every line of other collections
+    footers: list[str] = []
     for i, ln in _jfk_legend_lines(state):
         text = ln.text
         # Each search below is asked only of a line holding a word every match of its pattern
@@ -221,13 +222,17 @@ def jfk_legends(state: NormState) -> None:
         elif "RELEASE" in upper and (dashed or "–" in text) and (number := _read_record_number(text)):
             lift_record_number(state, number)
         if "NW" in upper and (m := _FOOTER_NW.search(text)):
-            # The page footer states the NW case number more reliably than the broken legend.
-            state.release.case_number = f"NW {m[1]}"
+            footers.append(m[1])
         elif "CASE" in upper and (m := _JFK_CASE.search(text)):
             state.release.case_number = state.release.case_number or re.sub(r"\s+", " ", m[1].upper())
         if "RELEASED" in upper and (m := _RELEASED_ON.search(text)):
             state.release.release_date = state.release.release_date or iso_date(int(m[3]), int(m[1]), int(m[2]))
         state.remove_line(i, "jfk-legend")
+    if footers:
+        # The page footer states the NW case number more reliably than the broken legend. It is
+        # the same on every page: where OCR misread one page's ('NW 65987' / 'NW 63987'), the
+        # number most pages give is taken, and on a tie the first page's.
+        state.release.case_number = f"NW {max(footers, key=footers.count)}"
     if not state.release.doc_number:
         # A record number alone on the first lines, as OCR garbled it.
         for i, ln in state.first_live(3):
@@ -240,13 +245,24 @@ def jfk_legends(state: NormState) -> None:
 # 'Date' as OCR may read it: 'Diate', 'Dlate'.
 # The case number before it may keep its label ('Case#NW 65990 Date: …') or be garbled into two
 # words ('adeliNk 55924 Date: …').
-_CASE_TAIL = re.compile(r"^\s*(?:Case\s*#?\s*:?\s*NW\s*|\S{1,8}\s+)?\S{3,8}\s+D[il]?ate\s*:\s*(\d{2})[-.](\d{2})[-.](\d{4})\s*$")
+# The date's first hyphen may be read as a colon ('Date: 10:21-2021', three 2021 legends in the
+# studied sets): the legend prints MM-DD-YYYY, and a colon there, with a hyphen and a four-digit
+# year after it, is no time of day.
+_CASE_TAIL = re.compile(r"^\s*(?:Case\s*#?\s*:?\s*NW\s*|\S{1,8}\s+)?\S{3,8}\s+D[il]?ate\s*:\s*(\d{2})[-.:](\d{2})[-.](\d{4})\s*$")
+# The legend's last words broken before the date, which stands alone on the next line
+# ('Case#:NW 65990 Date:' / '11-01-2021'; the colon after Date may be lost): the narrow column the
+# 2021 releases print the legend in wraps it there (three documents in the studied sets). The
+# case number is read from the first line, the release date from the second. (Opening with the
+# literal 'Case', the search skips to it at C speed; it runs only where the gates below pass.)
+_CASE_WRAPPED = re.compile(r"Case[^\S\n]*#?[^\S\n]*:?[^\S\n]*(?i:NW)[^\S\n]*(\d{5})[^\S\n]+D[il]?ate[^\S\n]*:?[^\S\n]*\n"
+                           r"\s*(\d{2})[-.:](\d{2})[-.](\d{4})[^\S\n]*$", re.M)
 
 
 # Every line _CASE_TAIL matches holds this within the line (and few others do).
 _CASE_TAIL_CANDIDATE = re.compile(r"D[il]?ate[^\S\n]*:")
-# And this (a search that opens with a literal, where the one above opens with a common capital).
-_CASE_TAIL_DATE = re.compile(r"ate\s*:\s*\d{2}[-.]\d{2}[-.]\d{4}")
+# And this (a search that opens with a literal, where the one above opens with a common capital);
+# so does every match of _CASE_WRAPPED (its colon optional, the date after blank lines).
+_CASE_TAIL_DATE = re.compile(r"ate\s*:?\s*\d{2}[-.:]\d{2}[-.]\d{4}")
 
 
 def jfk_case_lines(state: NormState) -> None:
@@ -257,7 +273,9 @@ def jfk_case_lines(state: NormState) -> None:
     # regex scans for them took ~35 k, and the scan for a colon and a date
     # (``:\s*\d{2}[-.]\d{2}[-.]\d{4}``) that once came first ~55 k (a colon opens it, and releases
     # hold hundreds). That scan is left out: every match of _CASE_TAIL_DATE holds one of it, so it
-    # passed wherever the last gate passes. Seven releases in ten hold neither word; of the
+    # passed wherever the last gate passes (before its colon was made optional for the wrapped
+    # tail, _CASE_WRAPPED, whose matches all hold 'ate', the date, and blanks or a colon between
+    # them). Seven releases in ten hold neither word; of the
     # others, half hold no tail's date.
     # ('Case' in the text implies 'case' in any case: the test of the upper-cased bytes once made
     # before this one can add nothing.)
@@ -265,6 +283,8 @@ def jfk_case_lines(state: NormState) -> None:
         return  # the legend's first part, looked for below, is nowhere
     if not _CASE_TAIL_DATE.search(text):
         return  # no line can be a tail
+    if "Case" in text:
+        _wrapped_case_lines(state)
     for i, ln in state.matching(_CASE_TAIL_CANDIDATE, one_line=True):
         if "ate" in ln.text and (m := _CASE_TAIL.match(ln.text)):
             # The legend's first part has usually gone already: look at the original lines.
@@ -272,5 +292,27 @@ def jfk_case_lines(state: NormState) -> None:
             if any("Case" in p.text or "2107" in p.text for p in prev):
                 if not state.release.release_date:
                     state.release.release_date = iso_date(int(m[3]), int(m[1]), int(m[2]))
+                    _note_colon_for_hyphen(state, m, 1)
                 state.remove_line(i, "jfk-legend")
 
+
+def _wrapped_case_lines(state: NormState) -> None:
+    """The legend's case line with its date wrapped onto the next line (``_CASE_WRAPPED``): the
+    case number and the release date, both lines removed as the legend's."""
+    for m in _CASE_WRAPPED.finditer(state.original):
+        first = state.line_index(m.start())
+        last = state.line_index(m.start(2))
+        release = state.release
+        release.case_number = release.case_number or f"NW {m[1]}"
+        if not release.release_date:
+            release.release_date = iso_date(int(m[4]), int(m[2]), int(m[3]))
+            _note_colon_for_hyphen(state, m, 2)
+        state.remove_line(first, "jfk-legend")
+        state.remove_line(last, "jfk-legend")
+
+
+def _note_colon_for_hyphen(state: NormState, m: re.Match, month: int) -> None:
+    """Say so where the release date was read with a colon for its first hyphen (OCR's)."""
+    if m.string[m.end(month)] == ":":
+        state.notes.append(f"release date {m[month]}:{m[month + 1]}-{m[month + 2]} read as a date "
+                           "(possible OCR error: a colon for its hyphen)")

@@ -77,8 +77,11 @@ def _foia_candidates(state: NormState) -> list:
 
 
 # -- release stamps ------------------------------------------------------------------------------
+# (The CIA Historical Review Program's stamp on the releases of the 1990s reads 'RELEASE IN
+# FULL', 'APPROVED FOR RELEASE' or 'RELEASE AS SANITIZED', each with its year.)
 _STAMP = re.compile(
-    r"\b(?P<status>RELEASED?\s+IN\s+(?:FULL|PART)|DENIED\s+IN\s+FULL|APPROVED\s+FOR\s+RELEASE(?:\s+\d{4})?)\b",
+    r"\b(?P<status>RELEASED?\s+IN\s+(?:FULL|PART)|DENIED\s+IN\s+FULL|APPROVED\s+FOR\s+RELEASE(?:\s+\d{4})?"
+    r"|RELEASE\s+AS\s+SANITIZED)\b",
     re.I,
 )
 _STAMP_WORDS = ("RELEASE", "Release", "DENIED", "APPROVED", "Approved", "DECLASSIFIED", "SANITIZED")
@@ -106,19 +109,24 @@ _STAMP_WORDS_SCANS = (
     re.compile(r"Released?\s+[Ii]n\b"),
     re.compile(r"Approved\s+[Ff]or\b"),
 )
-_STAMP_WORDS_ALONE = re.compile(r"\n[^\S\n]*(?:(?:RELEASED?|Released?)[^\S\n]+IN[^\S\n]*\|?[^\S\n]*$|(?:DECLASSIFIED|SANITIZED)\b)", re.M)
+_STAMP_WORDS_ALONE = re.compile(r"\n[^\S\n]*(?:(?:RELEASED?|Released?)[^\S\n]+IN[^\S\n]*\|?[^\S\n]*$|(?:DECLASSIFIED|SANITIZED)\b"
+                                r"|RELEASE[^\S\n]+AS[^\S\n]+SANITIZED\b)", re.M)
 # (Within one line: a match that began on a blank line above would be credited to that line.)
 # The lines that pattern can match at, found without trying it at every line's start (a cost a
 # line, ~12 us on an OCR'd release): a line it matches holds 'RELEASED IN' or 'RELEASE IN' (which
 # the first of the scans above finds: 'RELEASED?\s+IN\b' begins on the line, and no match of that
 # scan from a line above reaches into a line that opens with blanks and an R), 'Released IN' or
 # 'Release IN' (the second does not find these: its 'in' is 'In' or 'in'), DECLASSIFIED or
-# SANITIZED. The last three are looked for here, the two words in one search from the ends they
-# share with nothing else here ('IZED', 'IFIED' behind a common I, found at C speed); the pattern
-# is then tried at the start of each line they are on. Neither search matches a line break.
+# SANITIZED (also in 'RELEASE AS SANITIZED'). The last three are looked for here, the two words in
+# one search from the ends they share with nothing else here ('IZED', 'IFIED' behind a common I,
+# found at C speed); the pattern is then tried at the start of each line they are on. Neither search
+# matches a line break.
 _ALONE_WORD_SCANS = (re.compile(r"IZED(?<=SANITIZED)|IFIED(?<=DECLASSIFIED)"), re.compile(r"Released?[^\S\n]+IN"))
 # NARA's stamps on declassified paper: 'DECLASSIFIED' (Authority / By … NARA, Date …), 'SANITIZED …'.
-_NARA_STAMP = re.compile(r"^\s*(?P<status>DECLASSIFIED|SANITIZED)\b(?:\s+[A-Z0-9.\-]{1,20}){0,2}\s*$")
+# The Kennedy Library's SANITIZED stamp carries its authority's number, which OCR may read with
+# a colon for a hyphen or after the label ('SANITIZED NLK-01-030-4-3-2' as 'SANITIZED ARK: 01-030-4-3-2',
+# 'SANITIZED MK: 01-031:711.0'; three documents of the holdout and dev gold).
+_NARA_STAMP = re.compile(r"^\s*(?P<status>DECLASSIFIED|SANITIZED)\b(?:\s+[A-Z0-9.:\-]{1,20}){0,2}\s*$")
 _STAMP_SPLIT = re.compile(r"^\s*(RELEASED?\s+IN)\s*\|?\s*$", re.I)
 _EXEMPTION = re.compile(r"\b(B\s?[1-9](?:\s?\([A-F]\))?|1\.4\s?\(?[A-H]\)?|25X[1-9])\b", re.I)
 _EXEMPTIONS_LINE = re.compile(r"^[\s|,;]*(?:(?:B\s?[1-9](?:\s?\([A-F]\))?|1\.4\s?\(?[A-H]\)?|25X[1-9])[\s|,;]*)+$", re.I)
@@ -150,6 +158,9 @@ def release_stamps(state: NormState) -> None:
         reading = _read_stamp(text)
         if reading is None:
             continue
+        if _in_checklist(state, i, text):
+            state.remove_line(i, "release-stamp")
+            continue
         status, rest, nara = reading
         _set_status(state, status, text.strip())
         if rest:
@@ -173,6 +184,30 @@ def release_stamps(state: NormState) -> None:
                 state.remove_line(j, "reviewer-code")
                 continue
             break
+
+
+# A review form's printed list of decisions, one under another ('RELEASE IN FULL' / 'RELEASE IN
+# PART' / 'TOTAL DENIAL'), on the FBI's and other agencies' review sheets: the options, of which
+# the reviewer marks one, are no stamp (a mark OCR does not read legibly decides nothing).
+_CHECKLIST_OPTION = re.compile(r"^\W{0,2}(?:RELEASED?\s+IN\s+(?:FULL|PART)|TOTAL\s+DENIAL|DENIED\s+IN\s+FULL)\s*$", re.I)
+
+
+def _in_checklist(state: NormState, i: int, text: str) -> bool:
+    """Whether the stamp line ``i`` is one of a checklist's options: the live line before or after
+    it is another option."""
+    mine = _CHECKLIST_OPTION.match(text)
+    if mine is None:
+        return False
+    texts = state.texts
+    before = i - 1
+    while before >= 0 and not texts[before].strip():
+        before -= 1  # (the line above, removed or not: the option above may have gone already)
+    neighbours = [t for _, t in state.following(i, 1)] + ([texts[before]] if before >= 0 else [])
+    wording = " ".join(text.upper().split()).strip(" .,:;'\"|¿?•*")
+    for t in neighbours:
+        if _CHECKLIST_OPTION.match(t) and " ".join(t.upper().split()).strip(" .,:;'\"|¿?•*") != wording:
+            return True
+    return False
 
 
 def _has_stamp_word(text: str) -> bool:

@@ -6,8 +6,8 @@ typist's initials after a colon ('ORIG: MARTHA THARPE: mas'; OCR of the form's c
 the name on a line below the label). The staff cables of the 1970s–90s close with one line of
 offices, each with its officer's name in brackets ('ORIG: AC/LA/MOSB (LEHMAN X1222) COORD: …
 AUTH: … REL: C/LA (WARREN)'). The originator is the drafter; the releasing officer (REL) approves.
-The coordinating officers are not read: which of a form's names coordinated is a matter of its
-layout, which OCR does not keep.
+The staff cable's coordinating officers (COORD) are its clearers; the 1960s form's are not read:
+which of its names coordinated is a matter of its layout, which OCR does not keep.
 """
 
 from __future__ import annotations
@@ -58,8 +58,58 @@ _LABELS_BELOW = 3
 _NOT_NAMES = frozenset({"SECRET", "CONFIDENTIAL", "CLASSIFIED", "MESSAGE", "ROUTING", "NO", "INDEX", "RETURN", "CIA"})
 
 
+# The message form's originator box known by its typist's initials where its ORIG label is lost
+# or garbled ('ORIS: GRACE ROBERTS/ cab', '•ORE, -R. LEMAISTRE/suC', 'BRIGH' above the column, or
+# none): a name, a colon or a slash, and the typist's two or three initials in lower case (the
+# first may be read as a capital: 'Ja'). A garbled label before the name opens with O or D and
+# ends with a colon or comma ('ORIS:', 'ORE,', 'ORG:'). (Seven forms in the studied sets. The
+# box stands in the column beside UNIT, EXT and DATE, and its values in a column beside the INDEX
+# boxes (name, unit, extension: 'JANET NIXON: Ja' / 'SAS/BOB' / 'I INDEX'), so only lines near
+# the UNIT label or an INDEX box ('iNDEX' as OCR may read it) are asked.)
+_TYPED_NAME = re.compile(r"^\W{0,3}(?:[OD0][A-Za-z]{1,4}[:,]\s*)?\W{0,2}(?P<name>[A-Z][A-Za-z'\-]*\.?(?:\s+[A-Z][A-Za-z'\-]*\.?){0,3})"
+                         r"\s*[:/]\s*(?P<typist>[a-z][a-z]{1,2}[A-Za-z]?|[A-Z][a-z]{1,2})\.?\s*$")
+_ANCHORS_ASKED = 6
+# The head of the text the box is looked for in: the form's first pages (an identification form
+# may come first).
+_HEAD = 12000
+# The most characters the box's line holds: a garbled label, four names and the initials.
+_BOX_WIDTH = 60
+# The lines about the UNIT label the originator's box may stand on, OCR's column as it falls
+# (three lines above and four below where OCR set a blank line after each).
+_BOX_LINES_ABOVE, _BOX_LINES_BELOW = 6, 8
+# The staff cable's closing line with its ORIG label lost: the line opens with the originator's
+# office and name, and the coordinating officers' label follows ('AC/LA/MGSB (LEHMAN X1222);
+# COORD …'), as every staff cable's closing line is laid out.
+_STAFF_UNLABELLED = re.compile(r"^\W{0,3}" + _OFFICE_AND_NAME + r"[^\n]*?\bCOORD")
+# (The COORD labels asked: a release prints COORDINATING OFFICERS on each page of its forms.)
+_COORDS_ASKED = 64
+# The staff cable's coordinating officers: after the COORD label ('COORD:', OCR's 'COORDD'; not
+# the 1960s form's printed COORDINATING OFFICERS), each an office and its officer's surname in
+# brackets, up to the AUTH or REL label that follows them on every staff cable's closing line
+# ('COORD: SA/DO/O (GREGG), C/APOS (PAGE), OLC (BRECKINRIDGE); AUTH: …'). Coordination is the
+# agency's clearance: three labellers of four read these names as the clearers.
+# (Matched where a search for the literal COORD stops, a word boundary checked before it: a
+# pattern opening with \b is tried at every character of the text.)
+_COORD_LABEL = re.compile(r"COORD(?!IN)[A-Z]?\s*:?-?")
+_COORD_END = re.compile(r"\bAUTH|\bREL(?:\b|[A-Z]?\s*:)")
+_COORD_OFFICER = re.compile(r"(?:(?P<office>[A-Z][A-Z0-9/\-]*[A-Z0-9])[_\s]*)?\(\s*-?\s*(?P<name>[A-Z][A-Z'\-]{2,})(?=[\s,:;)]|X?\d|$)")
+# The most the list runs to (four or five officers with their offices and extensions).
+_COORD_SPAN = 400
+
+
 def read_cia_officers(d: Draft, lines: list[CLine]) -> None:
     """Set ``drafted_by`` from the originator and ``approved_by`` from the releasing officer."""
+    _read_labelled_officers(d, lines)
+    # The COORD labels, found once for both readings below (a search of the whole text each).
+    coords = _offsets("COORD", d.clean.text, _COORDS_ASKED)
+    if "drafted_by" not in d.values:
+        _read_unlabelled_originator(d, lines, coords)
+    if "cleared_found" not in d.values and coords:
+        _read_coordinating_officers(d, coords)
+
+
+def _read_labelled_officers(d: Draft, lines: list[CLine]) -> None:
+    """The officers behind their labels: ORIG (the form's box or the staff cable's line) and REL."""
     text = d.clean.text
     # Only the lines holding a label are looked at, found by one scan of the text (most cables
     # hold one or two; asking each of a release's lines costs more than the scan).
@@ -84,6 +134,72 @@ def read_cia_officers(d: Draft, lines: list[CLine]) -> None:
                 _set_office_and_name(d, "drafted_by", ln, m)
             else:
                 _set_drafter(d, ln, m)
+
+
+def _read_unlabelled_originator(d: Draft, lines: list[CLine], coords: list[int]) -> None:
+    """The originator where no label names it: the form's box by its typist's initials near the
+    UNIT label or an INDEX box (``_TYPED_NAME``), or the staff cable's closing line before COORD
+    (``_STAFF_UNLABELLED``)."""
+    text = d.clean.text
+    for at in coords:
+        if text.startswith("COORDIN", at):
+            continue  # the 1960s form's printed COORDINATING OFFICERS
+        ln = lines[bisect_right(lines, at, key=_START) - 1]
+        if sm := _STAFF_UNLABELLED.match(ln.text):
+            _set_office_and_name(d, "drafted_by", ln, sm)
+            return
+    # Only the first few: the box stands at the head of the form's first page, and a long release
+    # prints the form's words on each of its pages (a hundred anchors on some).
+    head = text[:_HEAD]
+    anchors = sorted(_offsets("UNIT", head, _ANCHORS_ASKED) + _offsets("NDEX", head, _ANCHORS_ASKED))[:_ANCHORS_ASKED]
+    asked = -1
+    for at in anchors:
+        k = bisect_right(lines, at, key=_START) - 1
+        if k <= asked:
+            continue  # (a line's window asked already: the form prints INDEX twice on a line)
+        asked = k
+        if found := _typed_name_near(lines, k):
+            _set_drafter(d, *found)
+            d.defect("possible-ocr-error", f"originator {found[1]['name']!r} read by the typist's initials "
+                     "after it, its ORIG label garbled or lost", found[0].start, found[0].end)
+            return
+
+
+def _read_coordinating_officers(d: Draft, coords: list[int]) -> None:
+    """The staff cable's coordinating officers (``_COORD_LABEL``), as its clearers."""
+    text = d.clean.text
+    for at in coords:
+        if at and text[at - 1].isalnum() or not (m := _COORD_LABEL.match(text, at)):
+            continue
+        end = _COORD_END.search(text, m.end(), m.end() + _COORD_SPAN)
+        if end is None:
+            continue  # no AUTH or REL after it: not the closing line's list
+        for om in _COORD_OFFICER.finditer(text, m.end(), end.start()):
+            d.add("cleared_found", Officer(name=om["name"], office=om["office"], raw=om[0]))
+        return
+
+
+def _offsets(word: str, text: str, most: int) -> list[int]:
+    """Where ``word`` first occurs in ``text``: at most ``most`` offsets. (``str.find`` runs a
+    fast search of the text, tens of times faster than the regex engine's search for a literal.)"""
+    out: list[int] = []
+    at = text.find(word)
+    while at >= 0 and len(out) < most:
+        out.append(at)
+        at = text.find(word, at + 1)
+    return out
+
+
+def _typed_name_near(lines: list[CLine], k: int) -> tuple[CLine, re.Match] | None:
+    """A name with the typist's initials on the lines about ``lines[k]``."""
+    for ln in lines[max(0, k - _BOX_LINES_ABOVE): k + _BOX_LINES_BELOW + 1]:
+        text = ln.text
+        # (Every such line is short, a box's, and holds a colon or a slash: most of the form's
+        # lines, and every line of running text, are asked no more.)
+        if len(text) <= _BOX_WIDTH and (":" in text or "/" in text) and (m := _TYPED_NAME.match(text)) and not any(
+                w.strip(".").upper() in _NOT_NAMES or w.strip(".").upper() in _FORM_LABELS for w in m["name"].split()):
+            return ln, m
+    return None
 
 
 def _name_below(lines: list[CLine], k: int) -> tuple[CLine, re.Match] | None:
