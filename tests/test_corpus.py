@@ -48,7 +48,7 @@ def test_ocr_release_layer_accuracy(results):
 
 
 def test_ocr_overall_accuracy(results):
-    assert results["ocr_releases"]["*"].accuracy >= 0.925  # 92.7 % (1953/2106) reached; the issue asks 90 %
+    assert results["ocr_releases"]["*"].accuracy >= 0.928  # 93.1 % (1960/2106) reached; the issue asks 90 %
 
 
 @pytest.fixture(scope="module")
@@ -65,8 +65,8 @@ def test_holdout_born_digital_accuracy(holdout):
 
 
 def test_holdout_ocr_accuracy(holdout):
-    assert holdout["ocr_releases"]["*"].accuracy >= 0.904  # 90.6 % reached (84.6 % blind, before its rules)
-    assert _subset(holdout["ocr_releases"], RELEASE_TARGET).accuracy >= 0.98  # 99.0 % reached
+    assert holdout["ocr_releases"]["*"].accuracy >= 0.913  # 91.6 % reached (84.6 % blind, before its rules)
+    assert _subset(holdout["ocr_releases"], RELEASE_TARGET).accuracy >= 0.99  # 100 % reached
 
 
 def test_holdout_labels_are_complete_and_apart_from_the_gold_set():
