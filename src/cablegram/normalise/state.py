@@ -446,6 +446,19 @@ class NormState:
         """The index of the line holding ``offset`` of the original."""
         return bisect.bisect_right(self._starts, offset) - 1
 
+    def live_lines_at(self, offsets: list[int]) -> list[tuple[int, Line]]:
+        """The live lines that hold the original offsets ``offsets`` (in order), each once, as
+        :meth:`matching` gives them: a line's line break is its own."""
+        out: list[tuple[int, Line]] = []
+        starts, texts, skip = self._starts, self._texts, self._skip
+        last = -1
+        for pos in offsets:
+            i = bisect.bisect_right(starts, pos) - 1
+            if i != last and not skip[i]:
+                out.append((i, _new_line(Line, (starts[i], starts[i] + len(texts[i]), texts[i]))))
+            last = i
+        return out
+
     def is_live(self, index: int) -> bool:
         """Whether line ``index`` exists, is not blank and no rule has removed it."""
         return index < len(self._texts) and not self._skip[index]
