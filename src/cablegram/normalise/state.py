@@ -176,6 +176,9 @@ class NormState:
         # line); ``lstrip`` makes no new string for the lines that open with no blank, most of a
         # cable's, where ``strip`` makes one for every line ending in a blank (~2 us a cable).
         self._skip = bytearray(map(bool, map(str.lstrip, raws))).translate(_INVERT)
+        # The same flags, for rules that walk lines by them (``skip.find(0, i)`` is
+        # :meth:`next_live` without a call of it): read them, never write them.
+        self.skip = self._skip
         self._removed_count = 0
         self._live: list[tuple[int, Line]] | None = None
         self._pairs: list[tuple[int, Line]] | None = None
@@ -275,7 +278,21 @@ class NormState:
 
     def matching_line_starts_of(self, family: "LineStartFamily", k: int) -> list[tuple[int, Line]]:
         """What :meth:`matching_line_starts` finds for ``family.patterns[k]``, from one scan of the
-        text shared by the whole family (made the first time one of them is asked for).
+        text shared by the whole family (made the first time one of them is asked for); see
+        :meth:`_family_lines`."""
+        starts, texts = self._starts, self._texts
+        # Each line found is made as ``lines[i]`` makes it, without a call of that (Python) method.
+        return [(i, _new_line(Line, (starts[i], starts[i] + len(texts[i]), texts[i]))) for i in self._family_lines(family, k)]
+
+    def texts_starting_of(self, family: "LineStartFamily", k: int) -> list[tuple[int, str]]:
+        """(index, text) of each line :meth:`matching_line_starts_of` finds, for rules that read
+        only the text: no Line made (~1.2 k instructions each; page-number and stray-glyphs look at
+        ~15 lines an OCR'd release)."""
+        texts = self._texts
+        return [(i, texts[i]) for i in self._family_lines(family, k)]
+
+    def _family_lines(self, family: "LineStartFamily", k: int) -> list[int]:
+        """The indices of the live lines where ``family.patterns[k]`` matches at the line's start.
 
         The scan records, for every line (live or not: rules remove lines between the calls), the
         first branch of the family's alternation that matches at its start. A line is one of
@@ -293,11 +310,9 @@ class NormState:
             else:
                 hits = self._branch_hits(family.union)
             self._family_hits[family] = hits
-        pattern, framed, starts, texts, skip = family.patterns[k], self.framed, self._starts, self._texts, self._skip
-        # ``framed`` holds line i's leading line break at ``starts[i]`` (one character ahead). Each
-        # line found is made as ``lines[i]`` makes it, without a call of that (Python) method: the
-        # family's three calls find ~19 lines on an OCR'd release.
-        return [(i, _new_line(Line, (starts[i], starts[i] + len(texts[i]), texts[i]))) for i, branch in hits
+        pattern, framed, starts, skip = family.patterns[k], self.framed, self._starts, self._skip
+        # ``framed`` holds line i's leading line break at ``starts[i]`` (one character ahead).
+        return [i for i, branch in hits
                 if not skip[i] and (branch == k or (branch < k and pattern.match(framed, starts[i])))]
 
     def _branch_hits(self, union: "re.Pattern[str]") -> list[tuple[int, int]]:

@@ -208,13 +208,15 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:PAGE\s+)?\d{1,3}(?:\s*-)?(?:\s+of\s+
 
 def page_numbers(state: NormState) -> None:
     """Bare page numbers (``2``, ``- 3 -``, ``Page 4 of 7``) standing alone between blank lines."""
-    for i, ln in state.matching_line_starts_of(_SHORT_LINES, 1):  # (_PAGE_NUMBER_CANDIDATE)
-        # The neighbours first: two look-ups of the skip flags, where the pattern costs a strip
-        # and a match; the tests have no effects, so their order changes nothing but the cost.
-        before = i == 0 or not state.is_live(i - 1)  # (blank, removed, or none)
-        if not before or state.is_live(i + 1):
+    skip = state.skip
+    last = len(skip) - 1
+    for i, text in state.texts_starting_of(_SHORT_LINES, 1):  # (_PAGE_NUMBER_CANDIDATE)
+        # The neighbours first: two look-ups of the skip flags (``is_live`` of each, without a
+        # call of it), where the pattern costs a strip and a match; the tests have no effects, so
+        # their order changes nothing but the cost. A line with no neighbour on a side has none live.
+        if (i > 0 and not skip[i - 1]) or (i < last and not skip[i + 1]):
             continue
-        if _PAGE_NUMBER.match(ln.text.strip()):
+        if _PAGE_NUMBER.match(text.strip()):
             state.remove_line(i, "page-number")
 
 
@@ -317,9 +319,8 @@ def stray_glyphs(state: NormState) -> None:
     header_end = state.live_index(8)  # the header zone: the first eight lines of text
     if header_end is None:
         return
-    for i, ln in state.matching_line_starts_of(_SHORT_LINES, 2):  # (_DEBRIS_CANDIDATE)
-        t = ln.text.strip()
-        if i >= header_end and _DEBRIS.match(ln.text) and not _LETTER_ITEM.fullmatch(t):
+    for i, text in state.texts_starting_of(_SHORT_LINES, 2):  # (_DEBRIS_CANDIDATE)
+        if i >= header_end and _DEBRIS.match(text) and not _LETTER_ITEM.fullmatch(text.strip()):
             state.remove_line(i, "stray-glyphs")
 
 
