@@ -14,7 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cablegram.normalise import normalise
-from cablegram.normalise.state import _NON_BLANK, Line, NormState
+from cablegram.normalise.clean_text import _NON_BLANK
+from cablegram.normalise.state import Line, NormState
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
